@@ -1,0 +1,643 @@
+/*
+ * hjtj.h — libhjtj: Statistics Norway's classification of Norwegian home-care
+ * enterprises (hjemmetjenestevirksomheter) and the tables of the report
+ * «Hjemmetjenestens målgrupper og organisering» (SSB Rapporter 2026/5).
+ *
+ * Conventions (see hjtj(3) for the long form):
+ *
+ *  - Every public name starts with hjtj_ or HJTJ_.  All types are opaque and
+ *    come in new/free pairs; a free function accepts NULL.  Memory the library
+ *    hands out is owned by the library: strings returned as `const char *`
+ *    live as long as the object they came from (or forever, for static
+ *    strings such as codes and labels).  The only memory a caller releases is
+ *    what a function documents as "free with hjtj_free()".
+ *  - Functions that can fail return an hjtj_status (HJTJ_OK == 0).  The detail
+ *    (message, file, line, column) is kept on the object that failed and read
+ *    with hjtj_register_error(), hjtj_kommuner_error(), hjtj_scheme_error() or
+ *    hjtj_table_error().  Status values are stable and only ever appended.
+ *  - Out parameters come first.  Strings are UTF-8 and NUL-terminated.
+ *  - Threads: the library has no global mutable state.  One object is used by
+ *    one thread at a time; distinct objects are independent.  A register that
+ *    is no longer being loaded may be read (records, tables built from it)
+ *    from several threads at once, because reading never modifies it.
+ *  - The library never prints, exits or aborts, and never fetches anything
+ *    over a network: XML is parsed without DTD loading, entity expansion or
+ *    network access, and a document with a DOCTYPE is refused.
+ *  - Enumerations have explicit values that never change; new values are
+ *    appended.  Integer types at the boundary are fixed-width or size_t.
+ */
+#ifndef HJTJ_H
+#define HJTJ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version and export                                                  */
+/* ------------------------------------------------------------------ */
+
+#define HJTJ_VERSION_MAJOR 0
+#define HJTJ_VERSION_MINOR 1
+#define HJTJ_VERSION_PATCH 0
+
+#if defined(_WIN32)
+#  define HJTJ_API
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define HJTJ_API __attribute__((visibility("default")))
+#else
+#  define HJTJ_API
+#endif
+
+/* The run-time version, "MAJOR.MINOR.PATCH" (e.g. "0.1.0").  Compare with
+ * the HJTJ_VERSION_* macros to detect a header/library mismatch. */
+HJTJ_API const char *hjtj_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum hjtj_status {
+    HJTJ_OK = 0,
+    HJTJ_ERR_NOMEM = 1,        /* out of memory */
+    HJTJ_ERR_INVALID_ARG = 2,  /* NULL where an object was needed, bad value */
+    HJTJ_ERR_IO = 3,           /* file could not be opened or read */
+    HJTJ_ERR_SYNTAX = 4,       /* malformed XML or CSV (line, column set) */
+    HJTJ_ERR_ENCODING = 5,     /* not valid UTF-8 */
+    HJTJ_ERR_DOCTYPE = 6,      /* XML with a DOCTYPE: refused as a whole */
+    HJTJ_ERR_SCHEMA = 7,       /* XML not valid against the XSD, wrong root,
+                                  CSV without the required columns */
+    HJTJ_ERR_EMPTY = 8,        /* empty input (no bytes, or only a BOM/space) */
+    HJTJ_ERR_NOT_FOUND = 9,    /* unknown table id, code or file */
+    HJTJ_ERR_ABORTED = 10,     /* a callback returned non-zero */
+    HJTJ_ERR_LIMIT = 11,       /* a configured limit was exceeded */
+    HJTJ_ERR_STATE = 12,       /* call not allowed in the object's state */
+    HJTJ_ERR_KOMMUNER = 13,    /* invalid municipality table */
+    HJTJ_ERR_RANGE = 14        /* index out of range */
+} hjtj_status;
+
+/* A static English description of a status ("out of memory", ...).
+ * Never NULL; unknown values give "unknown status". */
+HJTJ_API const char *hjtj_strerror(hjtj_status status);
+
+/* ------------------------------------------------------------------ */
+/* Error detail                                                        */
+/* ------------------------------------------------------------------ */
+
+/* The detail of the last failed call on an object.  Obtained from the object
+ * (hjtj_register_error() etc.), owned by it, valid until the next call on the
+ * object.  All accessors accept NULL. */
+typedef struct hjtj_error hjtj_error;
+
+HJTJ_API hjtj_status hjtj_error_status(const hjtj_error *err);
+/* Human-readable message (English); "" when there is no error. */
+HJTJ_API const char *hjtj_error_message(const hjtj_error *err);
+/* The file (path, or the name given to a memory/callback load); "" if none. */
+HJTJ_API const char *hjtj_error_file(const hjtj_error *err);
+/* 1-based line and column in the input; 0 when not known. */
+HJTJ_API uint64_t hjtj_error_line(const hjtj_error *err);
+HJTJ_API uint64_t hjtj_error_column(const hjtj_error *err);
+
+/* Release memory the library documents as "free with hjtj_free()". */
+HJTJ_API void hjtj_free(void *ptr);
+
+/* ------------------------------------------------------------------ */
+/* Codes: the input code lists and the classes (SPEC §2 and §6)        */
+/* ------------------------------------------------------------------ */
+
+/* Languages for labels. */
+typedef enum hjtj_lang {
+    HJTJ_LANG_NB = 0,   /* Norwegian (bokmål), the report's labels */
+    HJTJ_LANG_EN = 1    /* English */
+} hjtj_lang;
+
+/* A field is a code list: either an input field or a class of the
+ * classification.  Values of a field are small integers 0..n-1 (the enums
+ * below); hjtj_code()/hjtj_label() turn them into strings. */
+typedef enum hjtj_field {
+    HJTJ_FIELD_VIRKSOMHETSTYPE = 0,     /* hjtj_virksomhetstype */
+    HJTJ_FIELD_MALGRUPPE = 1,           /* hjtj_malgruppe */
+    HJTJ_FIELD_EIERSKAP = 2,            /* hjtj_eierskap */
+    HJTJ_FIELD_STATUS = 3,              /* hjtj_virksomhet_status */
+    HJTJ_FIELD_MOTTAR_FRA = 4,          /* hjtj_mottar_fra */
+    HJTJ_FIELD_LEVERER_TIL = 5,         /* hjtj_leverer_til */
+    HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE = 6, /* hjtj_hovedvirksomhetstype */
+    HJTJ_FIELD_HT_SAMMENSETNING = 7,    /* hjtj_ht_sammensetning */
+    HJTJ_FIELD_KATEGORI = 8,            /* hjtj_kategori */
+    HJTJ_FIELD_SAMLEMALGRUPPE = 9,      /* hjtj_samlemalgruppe */
+    HJTJ_FIELD_ANTALL_MALGRUPPER = 10,  /* hjtj_antall_malgrupper */
+    HJTJ_FIELD_KOMMUNESTORRELSE = 11,   /* hjtj_kommunestorrelse */
+    HJTJ_FIELD_BOTILBUD = 12,           /* 0 = no, 1 = yes */
+    HJTJ_FIELD_AT_SAMMENSETNING = 13,   /* hjtj_at_sammensetning */
+    HJTJ_FIELD_ADM_SAMMENSETNING = 14,  /* hjtj_adm_sammensetning */
+    HJTJ_FIELD_PERSONELLUTVEKSLING = 15, /* hjtj_personellutveksling */
+    HJTJ_FIELD_STORRELSE = 16,          /* size band index of the scheme */
+    HJTJ_FIELD_EDIT = 17                /* hjtj_edit (editing rules) */
+} hjtj_field;
+
+/* Virksomhetstyper (bit i of a type set is value i). */
+typedef enum hjtj_virksomhetstype {
+    HJTJ_TYPE_BOLIGBASE = 0,
+    HJTJ_TYPE_AMB_HELSE = 1,
+    HJTJ_TYPE_AMB_PRAKTISK = 2,
+    HJTJ_TYPE_BPA = 3,
+    HJTJ_TYPE_ANNEN_HJEMMETJENESTE = 4,
+    HJTJ_TYPE_ENETILTAK = 5,
+    HJTJ_TYPE_BARNEBOLIG_AVLASTNING = 6,
+    HJTJ_TYPE_SYKEHJEM = 7,
+    HJTJ_TYPE_DAGAKTIVITET = 8,
+    HJTJ_TYPE_ANNEN_VIRKSOMHET = 9,
+    HJTJ_TYPE_RESSURSENHET = 10,
+    HJTJ_TYPE_BESTILLERKONTOR = 11,
+    HJTJ_TYPE_ADMINISTRASJON = 12
+} hjtj_virksomhetstype;
+
+/* Målgrupper (bit i of a målgruppe set is value i). */
+typedef enum hjtj_malgruppe {
+    HJTJ_MG_DEMENS = 0,
+    HJTJ_MG_BEVEGELSE_0_66 = 1,
+    HJTJ_MG_BEVEGELSE_67 = 2,
+    HJTJ_MG_UTVIKLINGSHEMNING = 3,
+    HJTJ_MG_PSYKISKE_LIDELSER = 4,
+    HJTJ_MG_RUSPROBLEMER = 5,
+    HJTJ_MG_INGEN = 6,
+    HJTJ_MG_ANNEN = 7
+} hjtj_malgruppe;
+
+typedef enum hjtj_eierskap {
+    HJTJ_EIERSKAP_KOMMUNAL = 0,
+    HJTJ_EIERSKAP_PRIVAT = 1
+} hjtj_eierskap;
+
+typedef enum hjtj_virksomhet_status {
+    HJTJ_STATUS_AKTIV = 0,
+    HJTJ_STATUS_OPPHORT = 1,
+    HJTJ_STATUS_MIDLERTIDIG_OPPHORT = 2,
+    HJTJ_STATUS_IKKE_HJEMMETJENESTE = 3,
+    HJTJ_STATUS_IKKE_INNRAPPORTERT = 4
+} hjtj_virksomhet_status;
+
+typedef enum hjtj_mottar_fra {
+    HJTJ_MOTTAR_SYKEHJEM = 0,
+    HJTJ_MOTTAR_BOLIGBASE = 1,
+    HJTJ_MOTTAR_AMBULERENDE = 2,
+    HJTJ_MOTTAR_ANNEN = 3
+} hjtj_mottar_fra;
+
+typedef enum hjtj_leverer_til {
+    HJTJ_LEVERER_SYKEHJEM = 0,
+    HJTJ_LEVERER_DAGSENTER = 1,
+    HJTJ_LEVERER_BARNEBOLIG_AVLASTNING = 2,
+    HJTJ_LEVERER_ANNEN = 3
+} hjtj_leverer_til;
+
+typedef enum hjtj_hovedvirksomhetstype {
+    HJTJ_HOVED_RENE_BRUKERRETTEDE = 0,
+    HJTJ_HOVED_KOMBINERT_ANNEN = 1,
+    HJTJ_HOVED_ADMINISTRASJON = 2,
+    HJTJ_HOVED_UTENFOR = 3
+} hjtj_hovedvirksomhetstype;
+
+typedef enum hjtj_ht_sammensetning {
+    HJTJ_HT_KUN_BOLIGBASE = 0,
+    HJTJ_HT_KUN_AMB_HELSE = 1,
+    HJTJ_HT_KUN_AMB_PRAKTISK = 2,
+    HJTJ_HT_KUN_AMB_BEGGE = 3,
+    HJTJ_HT_KUN_BPA = 4,
+    HJTJ_HT_ENETILTAK = 5,
+    HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE = 6,
+    HJTJ_HT_TO_TYPER = 7,
+    HJTJ_HT_TRE_ELLER_FLERE = 8
+} hjtj_ht_sammensetning;
+
+typedef enum hjtj_kategori {
+    HJTJ_KAT_KUN_BOLIGBASE = 0,
+    HJTJ_KAT_KUN_AMB_HELSE = 1,
+    HJTJ_KAT_KUN_AMB_PRAKTISK = 2,
+    HJTJ_KAT_KUN_AMB_BEGGE = 3,
+    HJTJ_KAT_KUN_BPA = 4,
+    HJTJ_KAT_ENETILTAK = 5,
+    HJTJ_KAT_KUN_ANNEN_HJEMMETJENESTE = 6,
+    HJTJ_KAT_TO_ELLER_FLERE_HT = 7,
+    HJTJ_KAT_KOMBINERT_ANNEN = 8,
+    HJTJ_KAT_ADMINISTRASJON = 9
+} hjtj_kategori;
+
+typedef enum hjtj_samlemalgruppe {
+    HJTJ_SAMLE_UTVIKLINGSHEMNING = 0,
+    HJTJ_SAMLE_ELDRE_DEMENS = 1,
+    HJTJ_SAMLE_PSYKISK_RUS = 2,
+    HJTJ_SAMLE_BEVEGELSESHEMNING = 3,
+    HJTJ_SAMLE_UTENFOR = 4
+} hjtj_samlemalgruppe;
+
+typedef enum hjtj_antall_malgrupper {
+    HJTJ_ANTALL_1 = 0,          /* code "1" */
+    HJTJ_ANTALL_2 = 1,          /* code "2" */
+    HJTJ_ANTALL_3_ELLER_FLERE = 2 /* code "3+" (also `ingen`) */
+} hjtj_antall_malgrupper;
+
+typedef enum hjtj_kommunestorrelse {
+    HJTJ_KSTR_ASSS = 0,
+    HJTJ_KSTR_20000_PLUSS = 1,
+    HJTJ_KSTR_10000_19999 = 2,
+    HJTJ_KSTR_5000_9999 = 3,
+    HJTJ_KSTR_UNDER_5000 = 4
+} hjtj_kommunestorrelse;
+
+typedef enum hjtj_at_sammensetning {
+    HJTJ_AT_KUN_BARNEBOLIG_AVLASTNING = 0,
+    HJTJ_AT_KUN_SYKEHJEM = 1,
+    HJTJ_AT_KUN_DAGAKTIVITET = 2,
+    HJTJ_AT_KUN_ANNEN_VIRKSOMHET = 3,
+    HJTJ_AT_TO_ELLER_FLERE = 4
+} hjtj_at_sammensetning;
+
+typedef enum hjtj_adm_sammensetning {
+    HJTJ_ADM_KUN_RESSURSENHET = 0,
+    HJTJ_ADM_KUN_ADMINISTRASJON = 1,
+    HJTJ_ADM_KUN_BESTILLERKONTOR = 2,
+    HJTJ_ADM_TO_ELLER_FLERE = 3
+} hjtj_adm_sammensetning;
+
+typedef enum hjtj_personellutveksling {
+    HJTJ_PU_MOTTAR_OG_LEVERER = 0,
+    HJTJ_PU_KUN_LEVERER = 1,
+    HJTJ_PU_KUN_MOTTAR = 2,
+    HJTJ_PU_INGEN = 3
+} hjtj_personellutveksling;
+
+/* The editing rules of SPEC §4.1 (bit i of a record's edit set is value i). */
+typedef enum hjtj_edit {
+    /* 4.1.1: boligbase with exactly one boenhet became enetiltak */
+    HJTJ_EDIT_EN_BOENHET_ENETILTAK = 0,
+    /* 4.1.2: no målgruppe given; set to `ingen` */
+    HJTJ_EDIT_INGEN_MALGRUPPE = 1,
+    /* 4.1.4: enetiltak with other types; those are set aside */
+    HJTJ_EDIT_ENETILTAK_ALENE = 2,
+    /* 4.1.5: boligbase without boenheter counts 0 boenheter */
+    HJTJ_EDIT_BOLIGBASE_UTEN_BOENHETER = 3,
+    /* 4.1.5: boenheter without boligbase (kept, counts nowhere) */
+    HJTJ_EDIT_BOENHETER_UTEN_BOLIGBASE = 4
+} hjtj_edit;
+
+/* Number of values of a field (13 for HJTJ_FIELD_VIRKSOMHETSTYPE, ...).
+ * HJTJ_FIELD_STORRELSE depends on a scheme: this gives the built-in 2024
+ * scheme's count (11); see hjtj_scheme_band_count().  0 for an unknown field. */
+HJTJ_API int32_t hjtj_field_size(hjtj_field field);
+/* The field's name as used in file headers ("kategori", "samlemalgruppe").
+ * NULL for an unknown field. */
+HJTJ_API const char *hjtj_field_name(hjtj_field field);
+/* The stable ASCII code of a value ("kun-boligbase", "3+", "asss").
+ * NULL when field or value is out of range.  Static storage. */
+HJTJ_API const char *hjtj_code(hjtj_field field, int32_t value);
+/* The display label of a value in the given language (the report's
+ * Norwegian label, or English).  NULL when out of range.  Static storage. */
+HJTJ_API const char *hjtj_label(hjtj_field field, int32_t value, hjtj_lang lang);
+/* The value of a code string, or -1 if it is not a code of the field. */
+HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code);
+
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Bounds that keep memory proportional to the data.  A limit of 0 means
+ * "the default".  Exceeding a file-level limit stops loading with
+ * HJTJ_ERR_LIMIT; exceeding a record-level one rejects the record. */
+typedef enum hjtj_limit {
+    HJTJ_LIMIT_MAX_RECORDS = 0,      /* records per register (default 10 000 000) */
+    HJTJ_LIMIT_MAX_TEXT = 1,         /* bytes in one text value or CSV field
+                                        (default 65 536) */
+    HJTJ_LIMIT_MAX_RECORD = 2,       /* bytes in one CSV row / XML record
+                                        (default 1 048 576) */
+    HJTJ_LIMIT_MAX_BOENHETER = 3,    /* largest accepted boenheter (default 100 000) */
+    HJTJ_LIMIT_MAX_COLUMNS = 4,      /* CSV columns (default 1 024) */
+    HJTJ_LIMIT_MAX_DEPTH = 5         /* XML nesting depth (default 64) */
+} hjtj_limit;
+
+/* ------------------------------------------------------------------ */
+/* Classification scheme (SPEC §4.7)                                   */
+/* ------------------------------------------------------------------ */
+
+/* The configurable parts of the classification: the samlemålgruppe sets,
+ * the ASSS municipalities, the size thresholds and the boenheter bands. */
+typedef struct hjtj_scheme hjtj_scheme;
+
+/* Create a scheme holding the built-in 2024 scheme of the report.
+ * Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG (out == NULL). */
+HJTJ_API hjtj_status hjtj_scheme_new(hjtj_scheme **out);
+HJTJ_API void hjtj_scheme_free(hjtj_scheme *scheme);
+/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)).
+ * On error the scheme is unchanged and hjtj_scheme_error() has the detail.
+ * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE,
+ * HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path);
+HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data,
+                                             size_t len, const char *name);
+HJTJ_API const hjtj_error *hjtj_scheme_error(const hjtj_scheme *scheme);
+/* The scheme's name ("2024" for the built-in one). */
+HJTJ_API const char *hjtj_scheme_name(const hjtj_scheme *scheme);
+/* The samlemålgruppe of a set of the six main målgrupper (bits 0..5 of
+ * hjtj_malgruppe); `ingen` and `annen` are handled by the caller as SPEC
+ * §4.4 says.  Returns an hjtj_samlemalgruppe, or -1 for bad arguments. */
+HJTJ_API int32_t hjtj_scheme_samlemalgruppe(const hjtj_scheme *scheme, uint32_t main_set);
+/* Size bands for boenheter: band i covers [lower(i), lower(i+1) - 1]; the last
+ * is open.  hjtj_scheme_band_of() gives -1 below the first lower bound. */
+HJTJ_API int32_t hjtj_scheme_band_count(const hjtj_scheme *scheme);
+HJTJ_API int64_t hjtj_scheme_band_lower(const hjtj_scheme *scheme, int32_t band);
+HJTJ_API int32_t hjtj_scheme_band_of(const hjtj_scheme *scheme, int64_t boenheter);
+
+/* ------------------------------------------------------------------ */
+/* Municipality table (SPEC §3)                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct hjtj_kommuner hjtj_kommuner;
+
+/* Create an empty municipality table.  Errors: HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_kommuner_new(hjtj_kommuner **out);
+HJTJ_API void hjtj_kommuner_free(hjtj_kommuner *kommuner);
+/* Load the bundled table for 1.1.2025 (data year 2024).  It is looked up in
+ * $HJTJ_DATADIR if that is set, else in the installation's data directory.
+ * Errors: HJTJ_ERR_IO (not found), those of hjtj_kommuner_load_file(). */
+HJTJ_API hjtj_status hjtj_kommuner_load_default(hjtj_kommuner *kommuner);
+/* Replace the table by a CSV file `kommunenr;navn;innbyggere` (`,` or `;`,
+ * header required).  On error the table is unchanged.
+ * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_KOMMUNER
+ * (bad or duplicate kommunenr, bad number), HJTJ_ERR_ENCODING, HJTJ_ERR_EMPTY. */
+HJTJ_API hjtj_status hjtj_kommuner_load_file(hjtj_kommuner *kommuner, const char *path);
+HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const char *data,
+                                               size_t len, const char *name);
+HJTJ_API const hjtj_error *hjtj_kommuner_error(const hjtj_kommuner *kommuner);
+/* Number of municipalities, and the i-th in file order. */
+HJTJ_API size_t hjtj_kommuner_count(const hjtj_kommuner *kommuner);
+HJTJ_API const char *hjtj_kommuner_nr(const hjtj_kommuner *kommuner, size_t i);
+HJTJ_API const char *hjtj_kommuner_navn(const hjtj_kommuner *kommuner, size_t i);
+HJTJ_API int64_t hjtj_kommuner_innbyggere(const hjtj_kommuner *kommuner, size_t i);
+/* Index of a municipality by its 4-digit number, or -1. */
+HJTJ_API int64_t hjtj_kommuner_find(const hjtj_kommuner *kommuner, const char *kommunenr);
+/* The size class (hjtj_kommunestorrelse) of municipality i under a scheme
+ * (NULL = built-in 2024 scheme); -1 if i is out of range. */
+HJTJ_API int32_t hjtj_kommuner_storrelse(const hjtj_kommuner *kommuner, size_t i,
+                                         const hjtj_scheme *scheme);
+
+/* ------------------------------------------------------------------ */
+/* Register: loading records                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct hjtj_register hjtj_register;
+typedef struct hjtj_record hjtj_record;
+typedef struct hjtj_diag hjtj_diag;
+
+/* A read callback: fill buf with up to len bytes, return the number written,
+ * 0 at end of input, or a negative number for an error (the load then fails
+ * with HJTJ_ERR_IO). */
+typedef int64_t (*hjtj_read_fn)(char *buf, size_t len, void *userdata);
+
+/* Called once for each record as it is loaded and classified (streaming use).
+ * Return 0 to go on, non-zero to stop the load with HJTJ_ERR_ABORTED.  The
+ * record pointer is valid during the call only if the register does not
+ * keep records (hjtj_register_set_keep_records()), otherwise until the
+ * register is freed. */
+typedef int (*hjtj_record_fn)(const hjtj_record *record, void *userdata);
+
+/* Create an empty register with the built-in scheme and the bundled
+ * municipality table (loaded lazily at the first load call; if it cannot be
+ * found that load fails with HJTJ_ERR_IO unless a table was set).
+ * Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out);
+HJTJ_API void hjtj_register_free(hjtj_register *reg);
+
+/* Use a copy of this municipality table / scheme.  Only before the first
+ * record is loaded (HJTJ_ERR_STATE afterwards). */
+HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
+                                                const hjtj_kommuner *kommuner);
+HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_scheme *scheme);
+/* Set a limit (0 = default).  Errors: HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limit,
+                                             uint64_t value);
+HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit);
+/* Streaming: call fn for every loaded record.  With keep = 0 records are not
+ * kept after the callback (hjtj_register_count() still counts them and the
+ * tables accumulate), so memory does not grow with the input. */
+HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
+                                                       hjtj_record_fn fn, void *userdata);
+HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep);
+
+/* Load records from a file, a memory buffer or a read callback; the format
+ * (XML or CSV) is detected from the content.  Records are appended, so
+ * several files may be loaded into one register; orgnr must be unique
+ * across them.  `name` labels a memory/callback input in diagnostics.
+ *
+ * Record-level problems never fail the call: the record is rejected and
+ * listed (hjtj_register_reject()), the others load.  A problem with the
+ * file as a whole fails the call and loads nothing from it:
+ * HJTJ_ERR_IO, HJTJ_ERR_EMPTY, HJTJ_ERR_SYNTAX, HJTJ_ERR_ENCODING,
+ * HJTJ_ERR_DOCTYPE, HJTJ_ERR_SCHEMA, HJTJ_ERR_KOMMUNER (bad <kommuner>),
+ * HJTJ_ERR_STATE (<kommuner> after records were loaded), HJTJ_ERR_LIMIT,
+ * HJTJ_ERR_ABORTED, HJTJ_ERR_NOMEM.  The detail is in hjtj_register_error(). */
+HJTJ_API hjtj_status hjtj_register_load_file(hjtj_register *reg, const char *path);
+HJTJ_API hjtj_status hjtj_register_load_memory(hjtj_register *reg, const char *data,
+                                               size_t len, const char *name);
+HJTJ_API hjtj_status hjtj_register_load_callback(hjtj_register *reg, hjtj_read_fn fn,
+                                                 void *userdata, const char *name);
+HJTJ_API const hjtj_error *hjtj_register_error(const hjtj_register *reg);
+
+/* Counts.  read = loaded + rejected always holds. */
+HJTJ_API size_t hjtj_register_read_count(const hjtj_register *reg);
+HJTJ_API size_t hjtj_register_count(const hjtj_register *reg);      /* loaded */
+HJTJ_API size_t hjtj_register_reject_count(const hjtj_register *reg);
+HJTJ_API size_t hjtj_register_warning_count(const hjtj_register *reg);
+/* Loaded records in input order (NULL if i is out of range or records are
+ * not kept).  Owned by the register. */
+HJTJ_API const hjtj_record *hjtj_register_record(const hjtj_register *reg, size_t i);
+/* The record with this orgnr, or NULL. */
+HJTJ_API const hjtj_record *hjtj_register_find(const hjtj_register *reg, const char *orgnr);
+/* Rejected records and warnings (e.g. unknown CSV columns), in input order. */
+HJTJ_API const hjtj_diag *hjtj_register_reject(const hjtj_register *reg, size_t i);
+HJTJ_API const hjtj_diag *hjtj_register_warning(const hjtj_register *reg, size_t i);
+/* The municipality table and scheme the register uses (owned by it). */
+HJTJ_API const hjtj_kommuner *hjtj_register_kommuner(const hjtj_register *reg);
+HJTJ_API const hjtj_scheme *hjtj_register_scheme(const hjtj_register *reg);
+/* The data year (`aargang` of the XML; 2024 when not given). */
+HJTJ_API int32_t hjtj_register_aargang(const hjtj_register *reg);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: rejected records and warnings                          */
+/* ------------------------------------------------------------------ */
+
+/* Why a record was rejected (or what a warning is about). */
+typedef enum hjtj_reason {
+    HJTJ_REASON_ORGNR = 1,            /* not 9 digits or wrong check digit */
+    HJTJ_REASON_UNKNOWN_CODE = 2,     /* a code not in its code list */
+    HJTJ_REASON_INGEN_WITH_OTHER = 3, /* `ingen` together with another målgruppe */
+    HJTJ_REASON_BOENHETER = 4,        /* negative, non-numeric or too large */
+    HJTJ_REASON_KOMMUNENR = 5,        /* not 4 digits or not in the table */
+    HJTJ_REASON_DUPLICATE_ORGNR = 6,  /* orgnr seen before */
+    HJTJ_REASON_MISSING_FIELD = 7,    /* a required field is missing or empty */
+    HJTJ_REASON_NO_TYPE = 8,          /* active record without virksomhetstype */
+    HJTJ_REASON_BAD_VALUE = 9,        /* malformed value (næringskode, 0/1 flag) */
+    HJTJ_REASON_CONTROL_CHAR = 10,    /* NUL or control character in a text field */
+    HJTJ_REASON_DUPLICATE_FIELD = 11, /* a field given twice in one record */
+    HJTJ_REASON_TOO_LONG = 12,        /* a text value over HJTJ_LIMIT_MAX_TEXT */
+    HJTJ_REASON_RAGGED_ROW = 13,      /* CSV row with too many or too few fields */
+    HJTJ_REASON_UNKNOWN_COLUMN = 100  /* warning: CSV column ignored */
+} hjtj_reason;
+
+/* A static code for a reason ("orgnr", "unknown-code", ...), NULL if unknown. */
+HJTJ_API const char *hjtj_reason_code(hjtj_reason reason);
+
+HJTJ_API hjtj_reason hjtj_diag_reason(const hjtj_diag *diag);
+/* English message naming the field and value, e.g.
+ * "unknown virksomhetstype 'bolig'". */
+HJTJ_API const char *hjtj_diag_message(const hjtj_diag *diag);
+HJTJ_API const char *hjtj_diag_file(const hjtj_diag *diag);
+HJTJ_API uint64_t hjtj_diag_line(const hjtj_diag *diag);
+HJTJ_API uint64_t hjtj_diag_column(const hjtj_diag *diag);
+/* The record's orgnr as written in the input ("" if none). */
+HJTJ_API const char *hjtj_diag_orgnr(const hjtj_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* Records                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Input fields.  Strings are owned by the register; "" when absent. */
+HJTJ_API const char *hjtj_record_orgnr(const hjtj_record *rec);
+HJTJ_API const char *hjtj_record_kommunenr(const hjtj_record *rec);
+HJTJ_API const char *hjtj_record_navn(const hjtj_record *rec);
+HJTJ_API const char *hjtj_record_merknad(const hjtj_record *rec);
+/* Næringskode "NN.NNN" ("" if none) and its standard ("SN2007"/"SN2025"). */
+HJTJ_API const char *hjtj_record_naeringskode(const hjtj_record *rec);
+HJTJ_API const char *hjtj_record_naeringskode_standard(const hjtj_record *rec);
+/* 1-based line of the record in its input file, and that file's name. */
+HJTJ_API uint64_t hjtj_record_line(const hjtj_record *rec);
+HJTJ_API const char *hjtj_record_file(const hjtj_record *rec);
+HJTJ_API int32_t hjtj_record_eierskap(const hjtj_record *rec);   /* hjtj_eierskap */
+HJTJ_API int32_t hjtj_record_status(const hjtj_record *rec);     /* hjtj_virksomhet_status */
+HJTJ_API int32_t hjtj_record_andre_kommuner(const hjtj_record *rec); /* 0 or 1 */
+/* Code sets as bit masks (bit i = enum value i). `_given` is the set as
+ * read; without it, the set after the editing rules (SPEC §4.1). */
+HJTJ_API uint32_t hjtj_record_types(const hjtj_record *rec);
+HJTJ_API uint32_t hjtj_record_types_given(const hjtj_record *rec);
+HJTJ_API uint32_t hjtj_record_malgrupper(const hjtj_record *rec);
+HJTJ_API uint32_t hjtj_record_malgrupper_given(const hjtj_record *rec);
+HJTJ_API uint32_t hjtj_record_mottar_fra(const hjtj_record *rec);
+HJTJ_API uint32_t hjtj_record_leverer_til(const hjtj_record *rec);
+/* Boenheter as given, or -1 when not given. */
+HJTJ_API int64_t hjtj_record_boenheter(const hjtj_record *rec);
+/* Boenheter counted in chapter 5: the given number (0 if none) for a record
+ * in the botilbud population, else 0. */
+HJTJ_API int64_t hjtj_record_boenheter_counted(const hjtj_record *rec);
+/* The editing rules applied to the record, as a bit mask of hjtj_edit. */
+HJTJ_API uint32_t hjtj_record_edits(const hjtj_record *rec);
+/* The record's class in a classification field (hjtj_field from
+ * HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE on), or -1 when the field does not apply
+ * (records that are not `aktiv`; ht_sammensetning of administration; the
+ * categories of `utenfor`; storrelse outside the botilbud population, ...). */
+HJTJ_API int32_t hjtj_record_class(const hjtj_record *rec, hjtj_field field);
+/* 1 if the record belongs to the population of chapters 3–5 (aktiv, not
+ * utenfor), else 0. */
+HJTJ_API int32_t hjtj_record_in_population(const hjtj_record *rec);
+
+/* ------------------------------------------------------------------ */
+/* Tables (SPEC §5)                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct hjtj_table hjtj_table;
+
+/* The catalogue of tables the library builds, in report order. */
+HJTJ_API size_t hjtj_catalog_count(void);
+/* The id ("3.5", "C1") and title of the i-th table; NULL out of range. */
+HJTJ_API const char *hjtj_catalog_id(size_t i);
+HJTJ_API const char *hjtj_catalog_title(size_t i, hjtj_lang lang);
+
+/* Kinds of table cells. */
+typedef enum hjtj_cell_kind {
+    HJTJ_CELL_EMPTY = 0,   /* nothing printed */
+    HJTJ_CELL_TEXT = 1,    /* a label or mark: hjtj_table_cell_text() */
+    HJTJ_CELL_COUNT = 2,   /* an exact integer count */
+    HJTJ_CELL_SHARE = 3,   /* a percentage num/den; value = 100*num/den */
+    HJTJ_CELL_SUM = 4,     /* an exact integer sum (boenheter, innbyggere) */
+    HJTJ_CELL_MEDIAN = 5   /* a median; exact in halves */
+} hjtj_cell_kind;
+
+/* Output formats.  More may be added. */
+typedef enum hjtj_format {
+    HJTJ_FORMAT_CSV = 0,   /* header and row labels as the report's tables */
+    HJTJ_FORMAT_TEXT = 1   /* aligned text for a terminal (UTF-8) */
+} hjtj_format;
+
+/* "csv" -> HJTJ_FORMAT_CSV, "text" -> HJTJ_FORMAT_TEXT; -1 if unknown. */
+HJTJ_API int32_t hjtj_format_parse(const char *name);
+
+/* Create an empty table object.  Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_table_new(hjtj_table **out);
+HJTJ_API void hjtj_table_free(hjtj_table *table);
+/* Build table `id` (as in the report: "3.5", "4.19", "C1") from a loaded
+ * register, replacing what the table held.  The register is only read (so
+ * several threads may build tables from one register, each into its own
+ * table object), and the table does not refer to it afterwards.
+ * Errors: HJTJ_ERR_NOT_FOUND (unknown id), HJTJ_ERR_STATE (the register does
+ * not keep its records), HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG; the detail is
+ * in hjtj_table_error(). */
+HJTJ_API hjtj_status hjtj_table_build(hjtj_table *table, const hjtj_register *reg,
+                                      const char *id);
+HJTJ_API const hjtj_error *hjtj_table_error(const hjtj_table *table);
+
+HJTJ_API const char *hjtj_table_id(const hjtj_table *table);
+HJTJ_API const char *hjtj_table_title(const hjtj_table *table, hjtj_lang lang);
+/* The table's N: the number of units of its population (enterprises, or
+ * municipalities for 1.9, 1.10, 3.19 and 3.20). */
+HJTJ_API int64_t hjtj_table_n(const hjtj_table *table);
+/* A sentence describing the population (English). */
+HJTJ_API const char *hjtj_table_population(const hjtj_table *table);
+
+/* Rows and columns.  Columns include the label columns at the left (their
+ * cells are HJTJ_CELL_TEXT); hjtj_table_stub_count() says how many. */
+HJTJ_API size_t hjtj_table_rows(const hjtj_table *table);
+HJTJ_API size_t hjtj_table_cols(const hjtj_table *table);
+HJTJ_API size_t hjtj_table_stub_count(const hjtj_table *table);
+/* Row code (stable ASCII, e.g. "kun-boligbase", "totalt") and label. */
+HJTJ_API const char *hjtj_table_row_code(const hjtj_table *table, size_t row);
+HJTJ_API const char *hjtj_table_row_label(const hjtj_table *table, size_t row,
+                                          hjtj_lang lang);
+/* Column code (the CSV header name, e.g. "andel") and label. */
+HJTJ_API const char *hjtj_table_col_code(const hjtj_table *table, size_t col);
+HJTJ_API const char *hjtj_table_col_label(const hjtj_table *table, size_t col,
+                                          hjtj_lang lang);
+
+/* Cells.  Out-of-range indices give HJTJ_CELL_EMPTY / 0 / NULL. */
+HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *table, size_t row, size_t col);
+/* COUNT and SUM: the value; SHARE: the numerator; MEDIAN: twice the median. */
+HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *table, size_t row, size_t col);
+/* SHARE: the denominator (0 = empty base); others: 1. */
+HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *table, size_t row, size_t col);
+/* The value as a double (a share in percent, unrounded); NaN for EMPTY/TEXT
+ * and for a share of an empty base. */
+HJTJ_API double hjtj_table_cell_value(const hjtj_table *table, size_t row, size_t col);
+/* The cell as printed in CSV ("44.8", "7.5", "1529", "x", ""): shares
+ * rounded half up to one decimal from the exact fraction.  Owned by the
+ * table. */
+HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *table, size_t row, size_t col);
+
+/* Write the table.  The writer calls fn with consecutive pieces of output;
+ * a non-zero return stops it with HJTJ_ERR_ABORTED.
+ * Errors: HJTJ_ERR_INVALID_ARG (unknown format), HJTJ_ERR_ABORTED,
+ * HJTJ_ERR_IO (write_path), HJTJ_ERR_NOMEM. */
+typedef int (*hjtj_write_fn)(const char *data, size_t len, void *userdata);
+HJTJ_API hjtj_status hjtj_table_write(const hjtj_table *table, hjtj_format format,
+                                      hjtj_write_fn fn, void *userdata);
+HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *table, hjtj_format format,
+                                           const char *path);
+/* The whole output as one NUL-terminated string; *out is freed with
+ * hjtj_free(); *len (if not NULL) receives its length. */
+HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *table, hjtj_format format,
+                                          char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HJTJ_H */

@@ -1,0 +1,166 @@
+/* classify.c — the report's rules (SPEC §4.1–4.6). */
+#include "internal.h"
+
+#define T(x) BIT(HJTJ_TYPE_##x)
+
+int antall_malgrupper_class(uint32_t mg)
+{
+    int n;
+    if (mg & BIT(HJTJ_MG_INGEN))
+        return HJTJ_ANTALL_3_ELLER_FLERE;
+    n = popcount32(mg);
+    if (n <= 1)
+        return HJTJ_ANTALL_1;
+    return n == 2 ? HJTJ_ANTALL_2 : HJTJ_ANTALL_3_ELLER_FLERE;
+}
+
+/* HT composition of an HT type set (not empty). */
+static int ht_composition(uint32_t ht)
+{
+    int n = popcount32(ht);
+    if (ht & T(ENETILTAK))
+        return HJTJ_HT_ENETILTAK;
+    if (n == 1) {
+        if (ht == T(BOLIGBASE))
+            return HJTJ_HT_KUN_BOLIGBASE;
+        if (ht == T(AMB_HELSE))
+            return HJTJ_HT_KUN_AMB_HELSE;
+        if (ht == T(AMB_PRAKTISK))
+            return HJTJ_HT_KUN_AMB_PRAKTISK;
+        if (ht == T(BPA))
+            return HJTJ_HT_KUN_BPA;
+        return HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE;
+    }
+    if (ht == (T(AMB_HELSE) | T(AMB_PRAKTISK)))
+        return HJTJ_HT_KUN_AMB_BEGGE;
+    return n == 2 ? HJTJ_HT_TO_TYPER : HJTJ_HT_TRE_ELLER_FLERE;
+}
+
+static int at_composition(uint32_t at)
+{
+    if (popcount32(at) >= 2)
+        return HJTJ_AT_TO_ELLER_FLERE;
+    if (at == T(BARNEBOLIG_AVLASTNING))
+        return HJTJ_AT_KUN_BARNEBOLIG_AVLASTNING;
+    if (at == T(SYKEHJEM))
+        return HJTJ_AT_KUN_SYKEHJEM;
+    if (at == T(DAGAKTIVITET))
+        return HJTJ_AT_KUN_DAGAKTIVITET;
+    return HJTJ_AT_KUN_ANNEN_VIRKSOMHET;
+}
+
+static int adm_composition(uint32_t adm)
+{
+    if (popcount32(adm) >= 2)
+        return HJTJ_ADM_TO_ELLER_FLERE;
+    if (adm == T(RESSURSENHET))
+        return HJTJ_ADM_KUN_RESSURSENHET;
+    if (adm == T(ADMINISTRASJON))
+        return HJTJ_ADM_KUN_ADMINISTRASJON;
+    return HJTJ_ADM_KUN_BESTILLERKONTOR;
+}
+
+void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class)
+{
+    uint32_t types = rec->types_given, mg = rec->mg_given, ht, at, adm, main;
+    int i, hoved, ht_cls = -1, kat = -1, samle, botilbud = 0;
+
+    for (i = 0; i < CLS_COUNT; i++)
+        rec->cls[i] = -1;
+    rec->edits = 0;
+    rec->types = (uint16_t)types;
+    rec->mg = (uint8_t)mg;
+    rec->population = 0;
+    if (rec->status != HJTJ_STATUS_AKTIV)
+        return;
+
+    /* 4.1.1 boligbase with exactly one boenhet is an enetiltak */
+    if ((types & T(BOLIGBASE)) && rec->boenheter == 1) {
+        types = (types & ~T(BOLIGBASE)) | T(ENETILTAK);
+        rec->edits |= BIT(HJTJ_EDIT_EN_BOENHET_ENETILTAK);
+    }
+    /* 4.1.2 no målgruppe -> ingen */
+    if (mg == 0) {
+        mg = BIT(HJTJ_MG_INGEN);
+        rec->edits |= BIT(HJTJ_EDIT_INGEN_MALGRUPPE);
+    }
+    /* 4.1.4 an enetiltak is only that */
+    if ((types & T(ENETILTAK)) && types != T(ENETILTAK)) {
+        types = T(ENETILTAK);
+        rec->edits |= BIT(HJTJ_EDIT_ENETILTAK_ALENE);
+    }
+    /* 4.1.5 boenheter without boligbase, and boligbase without boenheter */
+    if (types & T(BOLIGBASE)) {
+        if (rec->boenheter < 0)
+            rec->edits |= BIT(HJTJ_EDIT_BOLIGBASE_UTEN_BOENHETER);
+    } else if (rec->boenheter >= 0 && !(rec->edits & BIT(HJTJ_EDIT_EN_BOENHET_ENETILTAK))) {
+        rec->edits |= BIT(HJTJ_EDIT_BOENHETER_UTEN_BOLIGBASE);
+    }
+    rec->types = (uint16_t)types;
+    rec->mg = (uint8_t)mg;
+
+    /* 4.2 hovedvirksomhetstype */
+    ht = types & TYPES_HT;
+    at = types & TYPES_AT;
+    adm = types & TYPES_ADM;
+    if (adm && !(types & TYPES_HT_STAR) && !(types & TYPES_AT_PRIME))
+        hoved = HJTJ_HOVED_ADMINISTRASJON;
+    else if (ht && at)
+        hoved = HJTJ_HOVED_KOMBINERT_ANNEN;
+    else if (ht)
+        hoved = HJTJ_HOVED_RENE_BRUKERRETTEDE;
+    else
+        hoved = HJTJ_HOVED_UTENFOR;
+
+    /* 4.3 HT composition and kategori */
+    if (hoved == HJTJ_HOVED_RENE_BRUKERRETTEDE || hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
+        ht_cls = ht_composition(ht);
+    if (hoved == HJTJ_HOVED_RENE_BRUKERRETTEDE)
+        kat = ht_cls == HJTJ_HT_TO_TYPER || ht_cls == HJTJ_HT_TRE_ELLER_FLERE
+                  ? HJTJ_KAT_TO_ELLER_FLERE_HT
+                  : ht_cls; /* the first seven values coincide */
+    else if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
+        kat = HJTJ_KAT_KOMBINERT_ANNEN;
+    else if (hoved == HJTJ_HOVED_ADMINISTRASJON)
+        kat = HJTJ_KAT_ADMINISTRASJON;
+
+    /* 4.4 samlemålgruppe */
+    main = mg & MG_MAIN;
+    if ((mg & BIT(HJTJ_MG_INGEN)) || main == 0)
+        samle = HJTJ_SAMLE_UTENFOR;
+    else
+        samle = scheme->samle[main];
+
+    /* 4.6 botilbud */
+    if ((types & T(BOLIGBASE)) && rec->boenheter >= 2 && hoved != HJTJ_HOVED_UTENFOR)
+        botilbud = 1;
+
+    rec->cls[HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE - CLS_FIRST] = (int8_t)hoved;
+    rec->cls[HJTJ_FIELD_HT_SAMMENSETNING - CLS_FIRST] = (int8_t)ht_cls;
+    rec->cls[HJTJ_FIELD_KATEGORI - CLS_FIRST] = (int8_t)kat;
+    rec->cls[HJTJ_FIELD_SAMLEMALGRUPPE - CLS_FIRST] = (int8_t)samle;
+    rec->cls[HJTJ_FIELD_ANTALL_MALGRUPPER - CLS_FIRST] = (int8_t)antall_malgrupper_class(mg);
+    rec->cls[HJTJ_FIELD_KOMMUNESTORRELSE - CLS_FIRST] = (int8_t)size_class;
+    rec->cls[HJTJ_FIELD_BOTILBUD - CLS_FIRST] = (int8_t)botilbud;
+    if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
+        rec->cls[HJTJ_FIELD_AT_SAMMENSETNING - CLS_FIRST] = (int8_t)at_composition(at);
+    if (hoved == HJTJ_HOVED_ADMINISTRASJON)
+        rec->cls[HJTJ_FIELD_ADM_SAMMENSETNING - CLS_FIRST] = (int8_t)adm_composition(adm);
+    if (hoved != HJTJ_HOVED_UTENFOR) {
+        int pu;
+        if (rec->mottar && rec->leverer)
+            pu = HJTJ_PU_MOTTAR_OG_LEVERER;
+        else if (rec->leverer)
+            pu = HJTJ_PU_KUN_LEVERER;
+        else if (rec->mottar)
+            pu = HJTJ_PU_KUN_MOTTAR;
+        else
+            pu = HJTJ_PU_INGEN;
+        rec->cls[HJTJ_FIELD_PERSONELLUTVEKSLING - CLS_FIRST] = (int8_t)pu;
+        rec->population = 1;
+    }
+    if (botilbud) {
+        int band = hjtj_scheme_band_of(scheme, rec->boenheter);
+        rec->cls[HJTJ_FIELD_STORRELSE - CLS_FIRST] = (int8_t)band;
+    }
+}

@@ -1,0 +1,307 @@
+/* codes.c — the code lists of SPEC §2 and §6 with their labels. */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct code_entry {
+    const char *code;
+    const char *nb;
+    const char *en;
+} code_entry;
+
+static const code_entry virksomhetstyper[] = {
+    {"boligbase", "Boligbase", "Housing base"},
+    {"amb-helse", "Ambulerende helsetjenester", "Ambulatory health services"},
+    {"amb-praktisk", "Ambulerende praktisk bistand", "Ambulatory practical assistance"},
+    {"bpa", "BPA", "User-directed personal assistance (BPA)"},
+    {"annen-hjemmetjeneste", "Annen hjemmetjeneste", "Other home service"},
+    {"enetiltak", "Enetiltak", "Single-user arrangement"},
+    {"barnebolig-avlastning", "Barnebolig/avlastningsbolig", "Children's home/respite home"},
+    {"sykehjem", "Sykehjem", "Nursing home"},
+    {"dagaktivitet", "Dagaktivitetstilbud", "Day activity service"},
+    {"annen-virksomhet", "Annen virksomhetstype", "Other enterprise type"},
+    {"ressursenhet", "Ressursenhet", "Resource unit"},
+    {"bestillerkontor", "Bestillerkontor", "Purchaser office"},
+    {"administrasjon", "Administrasjon", "Administration"},
+};
+
+static const code_entry malgrupper[] = {
+    {"demens", "Demens", "Dementia"},
+    {"bevegelse-0-66", "Bevegelseshemning 0–66", "Reduced mobility 0–66"},
+    {"bevegelse-67", "Bevegelseshemning 67+", "Reduced mobility 67+"},
+    {"utviklingshemning", "Utviklingshemning mv.", "Intellectual disability etc."},
+    {"psykiske-lidelser", "Psykiske lidelser", "Mental disorders"},
+    {"rusproblemer", "Rusproblemer", "Substance abuse"},
+    {"ingen", "Ingen målgruppe", "No target group"},
+    {"annen", "Annen målgruppe", "Other target group"},
+};
+
+static const code_entry eierskap[] = {
+    {"kommunal", "Kommunal", "Municipal"},
+    {"privat", "Privat", "Private"},
+};
+
+static const code_entry statuser[] = {
+    {"aktiv", "Aktiv", "Active"},
+    {"opphort", "Opphørt", "Ceased"},
+    {"midlertidig-opphort", "Midlertidig opphørt", "Temporarily ceased"},
+    {"ikke-hjemmetjeneste", "Ikke hjemmetjeneste", "Not home care"},
+    {"ikke-innrapportert", "Ikke innrapportert", "Not reported"},
+};
+
+static const code_entry mottar_fra[] = {
+    {"sykehjem", "Sykehjem", "Nursing home"},
+    {"boligbase", "Boligbase", "Housing base"},
+    {"ambulerende", "Ambulerende hjemmetjeneste", "Ambulatory home service"},
+    {"annen", "Annen", "Other"},
+};
+
+static const code_entry leverer_til[] = {
+    {"sykehjem", "Sykehjem", "Nursing home"},
+    {"dagsenter", "Dagsenter", "Day centre"},
+    {"barnebolig-avlastning", "Barnebolig/avlastningsbolig", "Children's home/respite home"},
+    {"annen", "Annen", "Other"},
+};
+
+static const code_entry hovedtyper[] = {
+    {"rene-brukerrettede", "Rene brukerrettede hjemmetjenester", "Pure user-directed home services"},
+    {"kombinert-annen", "Hjemmetjeneste kombinert med annen tjenestetype",
+     "Home services combined with another service type"},
+    {"administrasjon", "Administrasjon med videre", "Administration etc."},
+    {"utenfor", "Ikke hjemmetjeneste", "Not home care"},
+};
+
+static const code_entry ht_sammensetning[] = {
+    {"kun-boligbase", "Kun boligbase", "Housing base only"},
+    {"kun-amb-helse", "Kun ambulerende virksomhet - helsetjenester",
+     "Ambulatory only - health services"},
+    {"kun-amb-praktisk", "Kun ambulerende virksomhet - praktisk bistand",
+     "Ambulatory only - practical assistance"},
+    {"kun-amb-begge", "Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
+     "Ambulatory only - both health services and practical assistance"},
+    {"kun-bpa", "Brukerstyrt personlig assistanse", "User-directed personal assistance"},
+    {"enetiltak", "Enetiltak", "Single-user arrangement"},
+    {"kun-annen-hjemmetjeneste", "Kun annen hjemmetjeneste", "Other home service only"},
+    {"to-typer", "To virksomhetstyper innen hjemmetjenesten", "Two home-service types"},
+    {"tre-eller-flere", "Tre eller flere virksomhetstyper innen hjemmetjenesten",
+     "Three or more home-service types"},
+};
+
+static const code_entry kategorier[] = {
+    {"kun-boligbase", "Kun boligbase", "Housing base only"},
+    {"kun-amb-helse", "Kun ambulerende virksomhet - helsetjenester",
+     "Ambulatory only - health services"},
+    {"kun-amb-praktisk", "Kun ambulerende virksomhet - praktisk bistand",
+     "Ambulatory only - practical assistance"},
+    {"kun-amb-begge", "Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
+     "Ambulatory only - both health services and practical assistance"},
+    {"kun-bpa", "Brukerstyrt personlig assistanse", "User-directed personal assistance"},
+    {"enetiltak", "Enetiltak", "Single-user arrangement"},
+    {"kun-annen-hjemmetjeneste", "Kun annen hjemmetjeneste", "Other home service only"},
+    {"to-eller-flere-ht", "To eller flere virksomhetstyper innen hjemmetjenesten",
+     "Two or more home-service types"},
+    {"kombinert-annen", "Hjemmetjeneste kombinert med annen tjenestetype",
+     "Home services combined with another service type"},
+    {"administrasjon", "Administrasjon med videre", "Administration etc."},
+};
+
+static const code_entry samle[] = {
+    {"utviklingshemning", "Utviklingshemning mv.", "Intellectual disability etc."},
+    {"eldre-demens", "Eldre og/eller demens", "Elderly and/or dementia"},
+    {"psykisk-rus", "Psykisk og/eller rus", "Mental health and/or substance abuse"},
+    {"bevegelseshemning", "Bevegelseshemning", "Reduced mobility"},
+    {"utenfor", "Utenfor samlemålgruppene", "Outside the target-group clusters"},
+};
+
+static const code_entry antall[] = {
+    {"1", "En målgruppe", "One target group"},
+    {"2", "To målgrupper", "Two target groups"},
+    {"3+", "Tre eller flere målgrupper", "Three or more target groups"},
+};
+
+static const code_entry storrelser[] = {
+    {"asss", "ASSS-kommuner", "ASSS municipalities"},
+    {"20000+", "Flere enn 20 000 innbyggere", "20 000 inhabitants or more"},
+    {"10000-19999", "10 000 - 19 999 innbyggere", "10 000 - 19 999 inhabitants"},
+    {"5000-9999", "5 000 - 9 999 innbyggere", "5 000 - 9 999 inhabitants"},
+    {"under-5000", "Færre enn 5 000 innbyggere", "Fewer than 5 000 inhabitants"},
+};
+
+static const code_entry botilbud[] = {
+    {"0", "Uten botilbud", "Without housing"},
+    {"1", "Med botilbud", "With housing"},
+};
+
+static const code_entry at_sammensetning[] = {
+    {"kun-barnebolig-avlastning", "Hjemmetjeneste + Kun barnebolig",
+     "Home services + children's home only"},
+    {"kun-sykehjem", "Hjemmetjeneste + Kun sykehjem", "Home services + nursing home only"},
+    {"kun-dagaktivitet", "Hjemmetjeneste + Kun dagaktivitetstilbud",
+     "Home services + day activity only"},
+    {"kun-annen-virksomhet", "Hjemmetjeneste + Kun annen", "Home services + other only"},
+    {"to-eller-flere-at", "Hjemmetjeneste + To eller flere andre virksomhetstyper",
+     "Home services + two or more other types"},
+};
+
+static const code_entry adm_sammensetning[] = {
+    {"kun-ressursenhet", "Kun ressursenhet", "Resource unit only"},
+    {"kun-administrasjon", "Kun administrasjon", "Administration only"},
+    {"kun-bestillerkontor", "Kun bestillerkontor", "Purchaser office only"},
+    {"to-eller-flere-adm", "To eller flere virksomhetstyper innen administrasjon mv.",
+     "Two or more administration types"},
+};
+
+static const code_entry personellutveksling[] = {
+    {"mottar-og-leverer", "Både mottar og leverer personellbistand",
+     "Both receives and provides personnel"},
+    {"kun-leverer", "Kun leverer personellbistand", "Provides personnel only"},
+    {"kun-mottar", "Kun mottar personellbistand", "Receives personnel only"},
+    {"ingen", "Uten utveksling av personell", "No personnel exchange"},
+};
+
+static const code_entry storrelse_bands[] = {
+    {"2-5", "2–5 boenheter", "2–5 housing units"},
+    {"6-10", "6–10 boenheter", "6–10 housing units"},
+    {"11-15", "11–15 boenheter", "11–15 housing units"},
+    {"16-20", "16–20 boenheter", "16–20 housing units"},
+    {"21-25", "21–25 boenheter", "21–25 housing units"},
+    {"26-30", "26–30 boenheter", "26–30 housing units"},
+    {"31-35", "31–35 boenheter", "31–35 housing units"},
+    {"36-40", "36–40 boenheter", "36–40 housing units"},
+    {"41-45", "41–45 boenheter", "41–45 housing units"},
+    {"46-50", "46–50 boenheter", "46–50 housing units"},
+    {"51+", "51 eller flere boenheter", "51 or more housing units"},
+};
+
+static const code_entry edits[] = {
+    {"en-boenhet-enetiltak", "Boligbase med én boenhet gjort til enetiltak",
+     "Housing base with one housing unit made a single-user arrangement"},
+    {"ingen-malgruppe", "Ingen målgruppe oppgitt: satt til «Ingen målgruppe»",
+     "No target group given: set to 'no target group'"},
+    {"enetiltak-alene", "Enetiltak: andre virksomhetstyper satt til side",
+     "Single-user arrangement: other enterprise types set aside"},
+    {"boligbase-uten-boenheter", "Boligbase uten boenheter: 0 boenheter",
+     "Housing base without housing units: 0 units"},
+    {"boenheter-uten-boligbase", "Boenheter uten boligbase: telles ikke",
+     "Housing units without housing base: not counted"},
+};
+
+typedef struct field_def {
+    const char *name;
+    const code_entry *entries;
+    int32_t n;
+} field_def;
+
+#define FIELD(name, arr) {name, arr, (int32_t)(sizeof arr / sizeof arr[0])}
+
+static const field_def fields[] = {
+    FIELD("virksomhetstype", virksomhetstyper),
+    FIELD("malgruppe", malgrupper),
+    FIELD("eierskap", eierskap),
+    FIELD("status", statuser),
+    FIELD("mottar_fra", mottar_fra),
+    FIELD("leverer_til", leverer_til),
+    FIELD("hovedvirksomhetstype", hovedtyper),
+    FIELD("ht_sammensetning", ht_sammensetning),
+    FIELD("kategori", kategorier),
+    FIELD("samlemalgruppe", samle),
+    FIELD("antall_malgrupper", antall),
+    FIELD("kommunestorrelse", storrelser),
+    FIELD("botilbud", botilbud),
+    FIELD("at_sammensetning", at_sammensetning),
+    FIELD("adm_sammensetning", adm_sammensetning),
+    FIELD("personellutveksling", personellutveksling),
+    FIELD("storrelse", storrelse_bands),
+    FIELD("edit", edits),
+};
+
+#define NFIELDS ((int)(sizeof fields / sizeof fields[0]))
+
+static const field_def *field_get(hjtj_field f)
+{
+    if ((int)f < 0 || (int)f >= NFIELDS)
+        return NULL;
+    return &fields[f];
+}
+
+HJTJ_API int32_t hjtj_field_size(hjtj_field field)
+{
+    const field_def *d = field_get(field);
+    return d ? d->n : 0;
+}
+
+HJTJ_API const char *hjtj_field_name(hjtj_field field)
+{
+    const field_def *d = field_get(field);
+    return d ? d->name : NULL;
+}
+
+HJTJ_API const char *hjtj_code(hjtj_field field, int32_t value)
+{
+    const field_def *d = field_get(field);
+    if (d == NULL || value < 0 || value >= d->n)
+        return NULL;
+    return d->entries[value].code;
+}
+
+HJTJ_API const char *hjtj_label(hjtj_field field, int32_t value, hjtj_lang lang)
+{
+    const field_def *d = field_get(field);
+    if (d == NULL || value < 0 || value >= d->n)
+        return NULL;
+    return lang == HJTJ_LANG_EN ? d->entries[value].en : d->entries[value].nb;
+}
+
+int32_t code_parse_n(hjtj_field field, const char *s, size_t n)
+{
+    const field_def *d = field_get(field);
+    int32_t i;
+    if (d == NULL || s == NULL)
+        return -1;
+    for (i = 0; i < d->n; i++) {
+        const char *c = d->entries[i].code;
+        if (strlen(c) == n && memcmp(c, s, n) == 0)
+            return i;
+    }
+    return -1;
+}
+
+HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code)
+{
+    if (code == NULL)
+        return -1;
+    return code_parse_n(field, code, strlen(code));
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int64_t code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
+                        size_t *badlen)
+{
+    uint32_t mask = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t start;
+        int32_t v;
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i >= n)
+            break;
+        start = i;
+        while (i < n && !is_space(s[i]))
+            i++;
+        v = code_parse_n(field, s + start, i - start);
+        if (v < 0) {
+            if (bad)
+                *bad = s + start;
+            if (badlen)
+                *badlen = i - start;
+            return -1;
+        }
+        mask |= BIT(v);
+    }
+    return mask;
+}

@@ -1,0 +1,424 @@
+/*
+ * internal.h — shared definitions of libhjtj's implementation.  Nothing here
+ * is part of the public API; see include/hjtj.h for that.
+ */
+#ifndef HJTJ_INTERNAL_H
+#define HJTJ_INTERNAL_H
+
+#include "hjtj.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#define HJTJ_NTYPES 13
+#define HJTJ_NMALGRUPPER 8
+#define HJTJ_NSTORRELSE 5
+#define HJTJ_MAX_BANDS 32
+#define HJTJ_MAX_ASSS 64
+
+#define BIT(x) (1u << (x))
+
+/* Type groups (SPEC §2, §4.2). */
+#define TYPES_HT                                                                \
+    (BIT(HJTJ_TYPE_BOLIGBASE) | BIT(HJTJ_TYPE_AMB_HELSE) |                     \
+     BIT(HJTJ_TYPE_AMB_PRAKTISK) | BIT(HJTJ_TYPE_BPA) |                        \
+     BIT(HJTJ_TYPE_ANNEN_HJEMMETJENESTE) | BIT(HJTJ_TYPE_ENETILTAK))
+#define TYPES_HT_STAR (TYPES_HT & ~BIT(HJTJ_TYPE_ANNEN_HJEMMETJENESTE))
+#define TYPES_AT                                                                \
+    (BIT(HJTJ_TYPE_BARNEBOLIG_AVLASTNING) | BIT(HJTJ_TYPE_SYKEHJEM) |          \
+     BIT(HJTJ_TYPE_DAGAKTIVITET) | BIT(HJTJ_TYPE_ANNEN_VIRKSOMHET))
+#define TYPES_AT_PRIME (TYPES_AT & ~BIT(HJTJ_TYPE_ANNEN_VIRKSOMHET))
+#define TYPES_ADM                                                               \
+    (BIT(HJTJ_TYPE_RESSURSENHET) | BIT(HJTJ_TYPE_BESTILLERKONTOR) |            \
+     BIT(HJTJ_TYPE_ADMINISTRASJON))
+#define MG_MAIN 0x3fu /* the six main målgrupper */
+
+#define HJTJ_ATTR_HIDDEN __attribute__((visibility("hidden")))
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+struct hjtj_error {
+    hjtj_status status;
+    uint64_t line, column;
+    char file[512];
+    char message[512];
+};
+
+void err_clear(hjtj_error *e);
+/* Set e and return status.  fmt is printf-style. */
+hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_t line,
+                    uint64_t column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void err_copy(hjtj_error *dst, const hjtj_error *src);
+
+/* Bounded string copy that always terminates. */
+void str_copy(char *dst, size_t cap, const char *src);
+char *str_dup(const char *s);
+char *str_ndup(const char *s, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Growing byte buffer                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct buf {
+    char *data;
+    size_t len, cap;
+    int failed; /* allocation failed at some point */
+} buf;
+
+void buf_init(buf *b);
+void buf_free(buf *b);
+int buf_put(buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
+int buf_puts(buf *b, const char *s);
+int buf_putc(buf *b, char c);
+int buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Read a whole file / callback into a NUL-terminated buffer. */
+hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err);
+hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
+                              hjtj_error *err);
+
+/* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.
+ * Writes the path into out; returns 0 if the file exists, -1 otherwise. */
+int datadir_path(char *out, size_t cap, const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Text utilities                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Check UTF-8; on failure set line and col (1-based) of the bad byte. */
+int utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col);
+/* Display width (code points) of a UTF-8 string. */
+size_t utf8_width(const char *s);
+/* Percent share rounded half up to tenths: floor((2000 * num + den) / (2 * den)). */
+int64_t share_tenths(int64_t num, int64_t den);
+
+/* ------------------------------------------------------------------ */
+/* Code lists                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Parse a code of a field from (s, n); -1 if unknown. */
+int32_t code_parse_n(hjtj_field field, const char *s, size_t n);
+/* Parse a whitespace-separated list of codes into a bit mask.  On an unknown
+ * token returns -1 and points bad and badlen at it. */
+int64_t code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
+                        size_t *badlen);
+int popcount32(uint32_t x);
+
+/* ------------------------------------------------------------------ */
+/* Scheme                                                              */
+/* ------------------------------------------------------------------ */
+
+struct hjtj_scheme {
+    char name[64];
+    int8_t samle[64];                 /* main-målgruppe set -> samlemålgruppe */
+    char asss[HJTJ_MAX_ASSS][5];      /* kommunenr of the ASSS municipalities */
+    int nasss;
+    int64_t thresholds[3];            /* 20000, 10000, 5000 */
+    int64_t bands[HJTJ_MAX_BANDS];    /* lower bounds: 2, 6, 11, ..., 51 */
+    int nbands;
+    hjtj_error err;
+};
+
+void scheme_init_default(hjtj_scheme *s);
+/* Size class of a municipality from its number and inhabitants. */
+int scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere);
+/* Is the scheme the built-in one (labels of the report apply)? */
+int scheme_is_default_bands(const hjtj_scheme *s);
+
+/* ------------------------------------------------------------------ */
+/* Municipality table                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct kommune {
+    char nr[5];
+    char *navn;
+    int64_t innbyggere;
+} kommune;
+
+struct hjtj_kommuner {
+    kommune *k;
+    size_t n, cap;
+    char referansedato[16];
+    int loaded; /* a table has been loaded (possibly empty) */
+    hjtj_error err;
+};
+
+/* Deep copy; returns 0 or -1 (nomem). */
+int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src);
+void kommuner_clear(hjtj_kommuner *k);
+/* Add one municipality (validates nr and inhabitants).  0 ok; -1 nomem;
+ * -2 bad number; -3 duplicate. */
+int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
+                 size_t navnlen, int64_t innbyggere);
+int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* CSV tokenizer (RFC 4180)                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct csv_field {
+    const char *s; /* points into the input, or into the row's scratch buffer */
+    size_t n;
+    uint64_t line, col; /* where the field starts */
+} csv_field;
+
+typedef struct csv_reader {
+    const char *p, *end;
+    char delim;
+    uint64_t line;        /* current line (1-based) */
+    const char *line_start;
+    csv_field *fields;
+    size_t nfields, cap;
+    buf scratch;          /* unescaped quoted fields */
+    size_t max_columns, max_field, max_row;
+    hjtj_error *err;
+    const char *name;
+} csv_reader;
+
+/* Start reading data (after a BOM).  delim 0 = detect from the first row. */
+void csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
+              const char *name);
+void csv_free(csv_reader *r);
+/* Read the next row into r->fields.  Returns 1 for a row, 0 at end of input,
+ * or -1 on a file-level error (r->err is set: unbalanced quote, limits,
+ * NOMEM).  Completely empty lines are skipped.  *row_line receives the line
+ * the row starts on. */
+int csv_next(csv_reader *r, uint64_t *row_line);
+
+/* ------------------------------------------------------------------ */
+/* Records                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Classes stored per record, indexed by field - HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE. */
+#define CLS_FIRST HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE
+#define CLS_COUNT (HJTJ_FIELD_STORRELSE - HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE + 1)
+
+struct hjtj_record {
+    const char *orgnr;         /* owned by the register's string pool */
+    const char *navn, *merknad, *naeringskode; /* "" when absent */
+    const char *file;          /* the load's file name (pool) */
+    uint64_t line;
+    int64_t boenheter;         /* as given; -1 = not given */
+    uint32_t kommune;          /* index into the register's municipality table */
+    char kommunenr[5];
+    uint16_t types, types_given;
+    uint8_t mg, mg_given, mottar, leverer;
+    uint8_t eierskap, status, andre_kommuner, nk_standard; /* 0 SN2007, 1 SN2025 */
+    uint8_t edits;
+    uint8_t population;        /* 1 = aktiv and not utenfor */
+    int8_t cls[CLS_COUNT];     /* -1 = not applicable */
+};
+
+struct hjtj_diag {
+    hjtj_reason reason;
+    uint64_t line, column;
+    const char *file;  /* pool */
+    char *orgnr;
+    char *message;
+};
+
+/* A record as read by a loader, before validation.  Strings point into the
+ * input (not NUL-terminated); `set` says whether the field was present. */
+typedef struct raw_field {
+    const char *s;
+    size_t n;
+    int set;
+    uint64_t line, col;
+} raw_field;
+
+enum raw_id {
+    RAW_ORGNR,
+    RAW_KOMMUNENR,
+    RAW_EIERSKAP,
+    RAW_STATUS,
+    RAW_NAVN,
+    RAW_MERKNAD,
+    RAW_NAERINGSKODE,
+    RAW_NK_STANDARD,
+    RAW_BOENHETER,
+    RAW_ANDRE_KOMMUNER,
+    RAW_TYPES,      /* token lists */
+    RAW_MALGRUPPER,
+    RAW_MOTTAR_FRA,
+    RAW_LEVERER_TIL,
+    RAW_NFIELDS
+};
+
+typedef struct raw_record {
+    raw_field f[RAW_NFIELDS];
+    /* Wide CSV layout: bits set by 0/1 columns, and whether any such column
+     * exists for the set (then the set is "given" even if all zero). */
+    uint32_t wide[4];
+    int wide_set[4];
+    uint64_t line, col;
+    /* An error found by the loader (duplicate element, bad 0/1 cell, ragged
+     * row...): reason 0 = none. */
+    hjtj_reason err_reason;
+    uint64_t err_line, err_col;
+    char err_msg[256];
+} raw_record;
+
+void raw_clear(raw_record *r);
+void raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col,
+              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Record storage: fixed-size blocks so that record pointers stay valid. */
+#define REC_BLOCK 1024
+
+/* String pool: blocks of memory that are never moved. */
+typedef struct pool_block {
+    struct pool_block *next;
+    size_t used, cap;
+    char data[];
+} pool_block;
+
+typedef struct pool {
+    pool_block *head;
+} pool;
+
+const char *pool_strndup(pool *p, const char *s, size_t n);
+void pool_free(pool *p);
+
+struct hjtj_register {
+    hjtj_scheme scheme;
+    hjtj_kommuner kommuner;
+    int kommuner_set;        /* a table was set or loaded (default not needed) */
+    int32_t aargang;
+
+    hjtj_record **blocks;    /* REC_BLOCK records each */
+    size_t nblocks, nrecords;
+    size_t nread;
+
+    hjtj_diag *rejects;
+    size_t nrejects, caprejects;
+    hjtj_diag *warnings;
+    size_t nwarnings, capwarnings;
+
+    /* orgnr (as integer) -> record index + 1; open addressing */
+    uint64_t *hkeys;
+    uint32_t *hvals;
+    size_t hcap, hcount;
+
+    pool strings;
+    void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
+    uint64_t limits[6];
+    hjtj_record_fn cb;
+    void *cb_ud;
+    int keep;
+    int loading;             /* inside a load call */
+    hjtj_error err;
+};
+
+/* XML helpers shared by the loaders: refuse a DOCTYPE in the prolog; turn a
+ * libxml2 error into ours. */
+hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err);
+struct _xmlError;
+void xml_error_to(hjtj_error *err, const struct _xmlError *e, const char *file);
+void xsd_free(void *xsd);
+
+/* Loader entry points (buffer is NUL-terminated, BOM already checked). */
+hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file);
+hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const char *file);
+
+/* Validate, edit, classify and store (or reject) one record.  Returns HJTJ_OK,
+ * or HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the load
+ * (reg->err is set). */
+hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file);
+/* Add a warning; -1 on nomem. */
+int register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
+                  uint64_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Make sure the register has a municipality table (loads the default). */
+hjtj_status register_ensure_kommuner(hjtj_register *reg);
+/* Replace the register's table while loading (<kommuner> block). */
+hjtj_status register_replace_kommuner(hjtj_register *reg, hjtj_kommuner *k);
+
+static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
+{
+    return &reg->blocks[i / REC_BLOCK][i % REC_BLOCK];
+}
+
+/* ------------------------------------------------------------------ */
+/* Classification (SPEC §4)                                            */
+/* ------------------------------------------------------------------ */
+
+/* Apply the editing rules and fill rec->types, rec->mg, rec->edits,
+ * rec->cls[] and rec->population.  rec->types_given, mg_given, boenheter,
+ * status, kommune must be set.  size_class is the municipality's class. */
+void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class);
+/* Class of a record in a field, or -1. */
+static inline int rec_cls(const hjtj_record *rec, hjtj_field f)
+{
+    return rec->cls[f - CLS_FIRST];
+}
+/* Number of målgrupper checked (annen included, ingen = 3+). */
+int antall_malgrupper_class(uint32_t mg);
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct tcell {
+    uint8_t kind;   /* hjtj_cell_kind */
+    int64_t a, b;   /* value / numerator, denominator */
+    char *text;     /* TEXT cells (owned) */
+} tcell;
+
+typedef struct tcol {
+    const char *code;     /* CSV header name (static) */
+    const char *label_nb; /* static */
+    const char *label_en; /* static */
+} tcol;
+
+typedef struct trow {
+    char *code;      /* owned */
+    char *label_nb;  /* owned */
+    char *label_en;  /* owned */
+} trow;
+
+struct hjtj_table {
+    char id[16];
+    const char *title_nb, *title_en, *population;
+    int64_t n;
+    size_t nrows, ncols, nstub, caprows;
+    tcol *cols;
+    trow *rows;
+    tcell *cells;    /* nrows * ncols, row-major */
+    char **printed;  /* lazily formatted cell texts */
+    int nomem;
+    hjtj_error err;
+};
+
+/* Builder used by the table definitions.  All functions tolerate a previous
+ * allocation failure (t->nomem set) and do nothing then. */
+void tb_begin(hjtj_table *t, size_t ncols, size_t nstub);
+void tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en);
+/* Append a row; the first stub cell gets label_nb as TEXT.  en may be NULL
+ * (then nb is used).  Returns the row index. */
+size_t tb_row(hjtj_table *t, const char *code, const char *nb, const char *en);
+void tb_text(hjtj_table *t, size_t i, size_t j, const char *s);
+void tb_count(hjtj_table *t, size_t i, size_t j, int64_t v);
+void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v);
+void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
+void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
+void tb_empty(hjtj_table *t, size_t i, size_t j);
+
+/* Median (twice its value, exact) of n values; sorts v in place; 0 if n = 0. */
+int64_t median2(int64_t *v, size_t n);
+
+/* One entry of the catalogue. */
+typedef struct table_def {
+    const char *id;
+    const char *title_nb;
+    const char *title_en;
+    const char *population;
+    /* Fill t (already named) from reg; returns HJTJ_OK or an error code. */
+    hjtj_status (*build)(hjtj_table *t, const hjtj_register *reg);
+} table_def;
+
+extern const table_def hjtj_table_defs[] HJTJ_ATTR_HIDDEN;
+extern const size_t hjtj_table_ndefs HJTJ_ATTR_HIDDEN;
+
+#endif

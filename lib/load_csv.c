@@ -1,0 +1,213 @@
+/* load_csv.c — the CSV register format (SPEC §3): columns found by name, in
+ * any order; code sets as lists or as one 0/1 column per code. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum col_kind { COL_IGNORED, COL_RAW, COL_WIDE };
+
+typedef struct col_map {
+    enum col_kind kind;
+    int id;       /* raw field id, or set index 0..3 for wide columns */
+    uint32_t bit; /* wide: the code's bit */
+} col_map;
+
+static const struct {
+    const char *name;
+    int id;
+} raw_cols[] = {
+    {"orgnr", RAW_ORGNR},
+    {"kommunenr", RAW_KOMMUNENR},
+    {"eierskap", RAW_EIERSKAP},
+    {"status", RAW_STATUS},
+    {"navn", RAW_NAVN},
+    {"merknad", RAW_MERKNAD},
+    {"naeringskode", RAW_NAERINGSKODE},
+    {"naeringskode_standard", RAW_NK_STANDARD},
+    {"boenheter", RAW_BOENHETER},
+    {"andre_kommuner", RAW_ANDRE_KOMMUNER},
+    {"virksomhetstyper", RAW_TYPES},
+    {"malgrupper", RAW_MALGRUPPER},
+    {"mottar_fra", RAW_MOTTAR_FRA},
+    {"leverer_til", RAW_LEVERER_TIL},
+};
+
+static const hjtj_field set_fields[4] = {HJTJ_FIELD_VIRKSOMHETSTYPE, HJTJ_FIELD_MALGRUPPE,
+                                         HJTJ_FIELD_MOTTAR_FRA, HJTJ_FIELD_LEVERER_TIL};
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+        (*n)--;
+}
+
+static int name_eq(const char *s, size_t n, const char *name)
+{
+    return strlen(name) == n && memcmp(s, name, n) == 0;
+}
+
+/* Map a header name to a column. */
+static col_map map_column(const char *s, size_t n)
+{
+    col_map m = {COL_IGNORED, 0, 0};
+    size_t i;
+    int32_t v;
+    for (i = 0; i < sizeof raw_cols / sizeof raw_cols[0]; i++)
+        if (name_eq(s, n, raw_cols[i].name)) {
+            m.kind = COL_RAW;
+            m.id = raw_cols[i].id;
+            return m;
+        }
+    if ((v = code_parse_n(HJTJ_FIELD_VIRKSOMHETSTYPE, s, n)) >= 0) {
+        m.kind = COL_WIDE;
+        m.id = 0;
+        m.bit = BIT(v);
+    } else if ((v = code_parse_n(HJTJ_FIELD_MALGRUPPE, s, n)) >= 0) {
+        m.kind = COL_WIDE;
+        m.id = 1;
+        m.bit = BIT(v);
+    } else if (n > 11 && memcmp(s, "mottar-fra:", 11) == 0 &&
+               (v = code_parse_n(HJTJ_FIELD_MOTTAR_FRA, s + 11, n - 11)) >= 0) {
+        m.kind = COL_WIDE;
+        m.id = 2;
+        m.bit = BIT(v);
+    } else if (n > 12 && memcmp(s, "leverer-til:", 12) == 0 &&
+               (v = code_parse_n(HJTJ_FIELD_LEVERER_TIL, s + 12, n - 12)) >= 0) {
+        m.kind = COL_WIDE;
+        m.id = 3;
+        m.bit = BIT(v);
+    }
+    return m;
+}
+
+hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const char *file)
+{
+    csv_reader r;
+    col_map *map = NULL;
+    size_t ncols, i;
+    int rc, have_raw[RAW_NFIELDS] = {0}, have_wide[4] = {0};
+    uint64_t line = 0;
+    hjtj_status st = HJTJ_OK;
+
+    csv_init(&r, data, len, 0, &reg->err, file);
+    r.max_columns = (size_t)reg->limits[HJTJ_LIMIT_MAX_COLUMNS];
+    r.max_field = (size_t)reg->limits[HJTJ_LIMIT_MAX_TEXT];
+    r.max_row = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
+
+    rc = csv_next(&r, &line);
+    if (rc < 0) {
+        st = reg->err.status;
+        goto out;
+    }
+    if (rc == 0) {
+        st = err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
+        goto out;
+    }
+    ncols = r.nfields;
+    map = calloc(ncols, sizeof *map);
+    if (map == NULL) {
+        st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
+        goto out;
+    }
+    for (i = 0; i < ncols; i++) {
+        const char *s = r.fields[i].s;
+        size_t n = r.fields[i].n, j;
+        trim(&s, &n);
+        map[i] = map_column(s, n);
+        for (j = 0; j < i; j++) {
+            const char *t = r.fields[j].s;
+            size_t m = r.fields[j].n;
+            trim(&t, &m);
+            if (m == n && memcmp(s, t, n) == 0) {
+                st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
+                             "column '%.*s' appears twice in the header", (int)(n > 60 ? 60 : n),
+                             s);
+                goto out;
+            }
+        }
+        if (map[i].kind == COL_RAW)
+            have_raw[map[i].id] = 1;
+        else if (map[i].kind == COL_WIDE)
+            have_wide[map[i].id] = 1;
+        else if (register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
+                               r.fields[i].col, "unknown column '%.*s' ignored",
+                               (int)(n > 60 ? 60 : n), s) != 0) {
+            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
+            goto out;
+        }
+    }
+    {
+        const char *missing = NULL;
+        if (!have_raw[RAW_ORGNR])
+            missing = "orgnr";
+        else if (!have_raw[RAW_KOMMUNENR])
+            missing = "kommunenr";
+        else if (!have_raw[RAW_EIERSKAP])
+            missing = "eierskap";
+        else if (!have_raw[RAW_TYPES] && !have_wide[0])
+            missing = "virksomhetstyper (or one 0/1 column per virksomhetstype)";
+        else if (!have_raw[RAW_MALGRUPPER] && !have_wide[1])
+            missing = "malgrupper (or one 0/1 column per målgruppe)";
+        if (missing) {
+            st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, line, 1,
+                         "the CSV header has no column %s", missing);
+            goto out;
+        }
+    }
+
+    while ((rc = csv_next(&r, &line)) == 1) {
+        raw_record raw;
+        raw_clear(&raw);
+        raw.line = line;
+        raw.col = 1;
+        if (r.nfields != ncols) {
+            /* still name the record by its orgnr when we can */
+            for (i = 0; i < ncols && i < r.nfields; i++)
+                if (map[i].kind == COL_RAW && map[i].id == RAW_ORGNR) {
+                    raw.f[RAW_ORGNR].s = r.fields[i].s;
+                    raw.f[RAW_ORGNR].n = r.fields[i].n;
+                    raw.f[RAW_ORGNR].set = 1;
+                }
+            raw_fail(&raw, HJTJ_REASON_RAGGED_ROW, line, 1,
+                     "row has %zu fields, the header has %zu", r.nfields, ncols);
+        } else {
+            for (i = 0; i < ncols; i++) {
+                const csv_field *f = &r.fields[i];
+                if (map[i].kind == COL_RAW) {
+                    raw_field *rf = &raw.f[map[i].id];
+                    rf->s = f->s;
+                    rf->n = f->n;
+                    rf->set = 1;
+                    rf->line = f->line;
+                    rf->col = f->col;
+                } else if (map[i].kind == COL_WIDE) {
+                    const char *s = f->s;
+                    size_t n = f->n;
+                    trim(&s, &n);
+                    raw.wide_set[map[i].id] = 1;
+                    if (n == 1 && s[0] == '1')
+                        raw.wide[map[i].id] |= map[i].bit;
+                    else if (!(n == 0 || (n == 1 && s[0] == '0')))
+                        raw_fail(&raw, HJTJ_REASON_BAD_VALUE, f->line, f->col,
+                                 "%s column %zu must be 0, 1 or empty, not '%.*s'",
+                                 hjtj_field_name(set_fields[map[i].id]), i + 1,
+                                 (int)(n > 40 ? 40 : n), s);
+                }
+            }
+        }
+        st = register_add(reg, &raw, file);
+        if (st != HJTJ_OK)
+            goto out;
+    }
+    if (rc < 0)
+        st = reg->err.status;
+out:
+    free(map);
+    csv_free(&r);
+    return st;
+}

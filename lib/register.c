@@ -1,0 +1,1016 @@
+/* register.c — the register: loading entry points, record validation
+ * (SPEC §2), rejects and warnings, record accessors. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const uint64_t default_limits[6] = {10000000u, 65536u, 1048576u, 100000u, 1024u, 64u};
+
+/* ---- string pool ---- */
+
+const char *pool_strndup(pool *p, const char *s, size_t n)
+{
+    pool_block *b = p->head;
+    char *d;
+    if (n == 0)
+        return "";
+    if (b == NULL || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+        b = malloc(sizeof *b + cap);
+        if (b == NULL)
+            return NULL;
+        b->cap = cap;
+        b->used = 0;
+        b->next = p->head;
+        p->head = b;
+    }
+    d = b->data + b->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    b->used += n + 1;
+    return d;
+}
+
+void pool_free(pool *p)
+{
+    pool_block *b = p->head;
+    while (b) {
+        pool_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    p->head = NULL;
+}
+
+/* ---- raw records ---- */
+
+void raw_clear(raw_record *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col, const char *fmt,
+              ...)
+{
+    va_list ap;
+    if (r->err_reason != 0)
+        return; /* keep the first problem */
+    r->err_reason = reason;
+    r->err_line = line;
+    r->err_col = col;
+    va_start(ap, fmt);
+    vsnprintf(r->err_msg, sizeof r->err_msg, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- orgnr hash ---- */
+
+static uint64_t hash64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static int hash_grow(hjtj_register *reg)
+{
+    size_t cap = reg->hcap ? reg->hcap * 2 : 4096, i;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *vals = calloc(cap, sizeof *vals);
+    if (keys == NULL || vals == NULL) {
+        free(keys);
+        free(vals);
+        return -1;
+    }
+    for (i = 0; i < reg->hcap; i++) {
+        if (reg->hvals[i]) {
+            size_t j = hash64(reg->hkeys[i]) & (cap - 1);
+            while (vals[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = reg->hkeys[i];
+            vals[j] = reg->hvals[i];
+        }
+    }
+    free(reg->hkeys);
+    free(reg->hvals);
+    reg->hkeys = keys;
+    reg->hvals = vals;
+    reg->hcap = cap;
+    return 0;
+}
+
+/* Index+1 of the record with this orgnr, 0 if none. */
+static uint32_t hash_get(const hjtj_register *reg, uint64_t key)
+{
+    size_t j;
+    if (reg->hcap == 0)
+        return 0;
+    j = hash64(key) & (reg->hcap - 1);
+    while (reg->hvals[j]) {
+        if (reg->hkeys[j] == key)
+            return reg->hvals[j];
+        j = (j + 1) & (reg->hcap - 1);
+    }
+    return 0;
+}
+
+static int hash_put(hjtj_register *reg, uint64_t key, uint32_t val)
+{
+    size_t j;
+    if ((reg->hcount + 1) * 2 > reg->hcap && hash_grow(reg) != 0)
+        return -1;
+    j = hash64(key) & (reg->hcap - 1);
+    while (reg->hvals[j])
+        j = (j + 1) & (reg->hcap - 1);
+    reg->hkeys[j] = key;
+    reg->hvals[j] = val;
+    reg->hcount++;
+    return 0;
+}
+
+static int hash_rebuild(hjtj_register *reg)
+{
+    size_t i;
+    if (reg->hcap) {
+        memset(reg->hvals, 0, reg->hcap * sizeof *reg->hvals);
+        reg->hcount = 0;
+    }
+    if (!reg->keep)
+        return 0; /* the orgnr set of a streaming register is not rolled back */
+    for (i = 0; i < reg->nrecords; i++) {
+        const hjtj_record *r = reg_rec(reg, i);
+        if (hash_put(reg, strtoull(r->orgnr, NULL, 10), (uint32_t)(i + 1)) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- object ---- */
+
+HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
+{
+    hjtj_register *reg;
+    if (out == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    *out = NULL;
+    reg = calloc(1, sizeof *reg);
+    if (reg == NULL)
+        return HJTJ_ERR_NOMEM;
+    scheme_init_default(&reg->scheme);
+    memcpy(reg->limits, default_limits, sizeof reg->limits);
+    reg->keep = 1;
+    reg->aargang = 2024;
+    *out = reg;
+    return HJTJ_OK;
+}
+
+static void diags_free(hjtj_diag *d, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        free(d[i].orgnr);
+        free(d[i].message);
+    }
+}
+
+HJTJ_API void hjtj_register_free(hjtj_register *reg)
+{
+    size_t i;
+    if (reg == NULL)
+        return;
+    for (i = 0; i < reg->nblocks; i++)
+        free(reg->blocks[i]);
+    free(reg->blocks);
+    diags_free(reg->rejects, reg->nrejects);
+    free(reg->rejects);
+    diags_free(reg->warnings, reg->nwarnings);
+    free(reg->warnings);
+    free(reg->hkeys);
+    free(reg->hvals);
+    xsd_free(reg->xsd);
+    pool_free(&reg->strings);
+    kommuner_clear(&reg->kommuner);
+    free(reg);
+}
+
+HJTJ_API const hjtj_error *hjtj_register_error(const hjtj_register *reg)
+{
+    return reg ? &reg->err : NULL;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
+                                                const hjtj_kommuner *kommuner)
+{
+    if (reg == NULL || kommuner == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (reg->nread > 0)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+                       "the municipality table must be set before records are loaded");
+    if (kommuner_copy(&reg->kommuner, kommuner) != 0)
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+    reg->kommuner.loaded = 1;
+    reg->kommuner_set = 1;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_scheme *scheme)
+{
+    if (reg == NULL || scheme == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (reg->nread > 0)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+                       "the scheme must be set before records are loaded");
+    reg->scheme = *scheme;
+    err_clear(&reg->scheme.err);
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limit,
+                                             uint64_t value)
+{
+    if (reg == NULL || (int)limit < 0 || (int)limit >= 6)
+        return HJTJ_ERR_INVALID_ARG;
+    reg->limits[limit] = value ? value : default_limits[limit];
+    return HJTJ_OK;
+}
+
+HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit)
+{
+    if (reg == NULL || (int)limit < 0 || (int)limit >= 6)
+        return 0;
+    return reg->limits[limit];
+}
+
+HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg, hjtj_record_fn fn,
+                                                       void *userdata)
+{
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    reg->cb = fn;
+    reg->cb_ud = userdata;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep)
+{
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    if (reg->nread > 0 && (keep != 0) != (reg->keep != 0))
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+                       "keep_records must be set before records are loaded");
+    reg->keep = keep != 0;
+    return HJTJ_OK;
+}
+
+hjtj_status register_ensure_kommuner(hjtj_register *reg)
+{
+    hjtj_status st;
+    if (reg->kommuner_set)
+        return HJTJ_OK;
+    st = hjtj_kommuner_load_default(&reg->kommuner);
+    if (st != HJTJ_OK) {
+        err_copy(&reg->err, &reg->kommuner.err);
+        return st;
+    }
+    reg->kommuner_set = 1;
+    return HJTJ_OK;
+}
+
+hjtj_status register_replace_kommuner(hjtj_register *reg, hjtj_kommuner *k)
+{
+    if (reg->nread > 0)
+        return HJTJ_ERR_STATE;
+    kommuner_clear(&reg->kommuner);
+    reg->kommuner = *k;
+    memset(k, 0, sizeof *k);
+    reg->kommuner.loaded = 1;
+    reg->kommuner_set = 1;
+    return HJTJ_OK;
+}
+
+/* ---- diagnostics ---- */
+
+static int diag_push(hjtj_diag **arr, size_t *n, size_t *cap, hjtj_reason reason,
+                     const char *file, uint64_t line, uint64_t col, const char *orgnr,
+                     size_t orgnrlen, const char *msg)
+{
+    hjtj_diag *d;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        hjtj_diag *na = realloc(*arr, nc * sizeof *na);
+        if (na == NULL)
+            return -1;
+        *arr = na;
+        *cap = nc;
+    }
+    d = &(*arr)[*n];
+    d->reason = reason;
+    d->file = file;
+    d->line = line;
+    d->column = col;
+    d->orgnr = str_ndup(orgnr ? orgnr : "", orgnr ? orgnrlen : 0);
+    d->message = str_dup(msg);
+    if (d->orgnr == NULL || d->message == NULL) {
+        free(d->orgnr);
+        free(d->message);
+        return -1;
+    }
+    (*n)++;
+    return 0;
+}
+
+int register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
+                  uint64_t col, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return diag_push(&reg->warnings, &reg->nwarnings, &reg->capwarnings, reason, file, line,
+                     col, NULL, 0, msg);
+}
+
+/* ---- validation ---- */
+
+static int orgnr_valid(const char *s, size_t n)
+{
+    static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};
+    int sum = 0, i, r, check;
+    if (n != 9)
+        return 0;
+    for (i = 0; i < 9; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    for (i = 0; i < 8; i++)
+        sum += (s[i] - '0') * w[i];
+    r = sum % 11;
+    if (r == 1)
+        return 0;
+    check = r == 0 ? 0 : 11 - r;
+    return check == s[8] - '0';
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\t' || **s == '\n' || **s == '\r')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\n' ||
+                  (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+static int has_control(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            return 1;
+    }
+    return 0;
+}
+
+#define SHOW(f) (int)((f)->n > 60 ? 60 : (f)->n), (f)->s
+
+/* Reject the record: returns 0, or -1 on nomem. */
+static int reject(hjtj_register *reg, const raw_record *raw, const char *file, hjtj_reason reason,
+                  uint64_t line, uint64_t col, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+static int reject(hjtj_register *reg, const raw_record *raw, const char *file, hjtj_reason reason,
+                  uint64_t line, uint64_t col, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    const raw_field *o = &raw->f[RAW_ORGNR];
+    const char *os = o->s;
+    size_t on = o->set ? o->n : 0;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (on > 64)
+        on = 64;
+    if (os)
+        trim(&os, &on);
+    if (has_control(os, on))
+        on = 0;
+    /* The line is the record's first line; the column is the field's when it
+     * stands on that line. */
+    return diag_push(&reg->rejects, &reg->nrejects, &reg->caprejects, reason, file, raw->line,
+                     line == raw->line && col ? col : raw->col, os, on, msg);
+}
+
+static hjtj_record *new_record_slot(hjtj_register *reg)
+{
+    size_t b = reg->nrecords / REC_BLOCK;
+    if (!reg->keep) {
+        /* one scratch slot, reused */
+        b = 0;
+        if (reg->nblocks == 0)
+            goto grow;
+        return &reg->blocks[0][0];
+    }
+    if (b < reg->nblocks)
+        return &reg->blocks[b][reg->nrecords % REC_BLOCK];
+grow : {
+    hjtj_record **nb = realloc(reg->blocks, (reg->nblocks + 1) * sizeof *nb);
+    if (nb == NULL)
+        return NULL;
+    reg->blocks = nb;
+    nb[reg->nblocks] = malloc((reg->keep ? REC_BLOCK : 1) * sizeof(hjtj_record));
+    if (nb[reg->nblocks] == NULL)
+        return NULL;
+    reg->nblocks++;
+    return &nb[reg->nblocks - 1][reg->keep ? reg->nrecords % REC_BLOCK : 0];
+}
+}
+
+/* Parse a 0/1/true/false flag. */
+static int parse_flag(const char *s, size_t n, int *out)
+{
+    trim(&s, &n);
+    if (n == 0) {
+        *out = 0;
+        return 0;
+    }
+    if ((n == 1 && s[0] == '1') || (n == 4 && memcmp(s, "true", 4) == 0)) {
+        *out = 1;
+        return 0;
+    }
+    if ((n == 1 && s[0] == '0') || (n == 5 && memcmp(s, "false", 5) == 0)) {
+        *out = 0;
+        return 0;
+    }
+    return -1;
+}
+
+static uint64_t field_line(const raw_field *f)
+{
+    return f ? f->line : 0;
+}
+
+static uint64_t field_col(const raw_field *f)
+{
+    return f ? f->col : 0;
+}
+
+#define NOMEM_IF(x)                                                                            \
+    do {                                                                                       \
+        if ((x) != 0)                                                                          \
+            goto nomem;                                                                        \
+    } while (0)
+
+#define REJECT(f, reason, ...)                                                                 \
+    do {                                                                                       \
+        NOMEM_IF(reject(reg, raw, file, reason, field_line(f), field_col(f), __VA_ARGS__));    \
+        goto rejected;                                                                         \
+    } while (0)
+
+static const hjtj_field list_fields[4] = {HJTJ_FIELD_VIRKSOMHETSTYPE, HJTJ_FIELD_MALGRUPPE,
+                                          HJTJ_FIELD_MOTTAR_FRA, HJTJ_FIELD_LEVERER_TIL};
+static const char *const list_names[4] = {"virksomhetstyper", "malgrupper", "mottar-fra",
+                                          "leverer-til"};
+
+hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
+{
+    raw_field *f;
+    hjtj_record rec, *slot;
+    const char *s;
+    size_t n, i;
+    int64_t kidx;
+    uint32_t sets[4];
+    uint64_t orgkey;
+    int flag;
+
+    reg->nread++;
+    if (reg->nread > reg->limits[HJTJ_LIMIT_MAX_RECORDS]) {
+        reg->nread--;
+        return err_set(&reg->err, HJTJ_ERR_LIMIT, file, raw->line, raw->col,
+                       "more than %llu records", (unsigned long long)reg->limits[0]);
+    }
+    memset(&rec, 0, sizeof rec);
+    rec.line = raw->line;
+    rec.file = file;
+
+    if (raw->err_reason != 0) {
+        NOMEM_IF(reject(reg, raw, file, raw->err_reason, raw->err_line, raw->err_col, "%s",
+                        raw->err_msg));
+        goto rejected;
+    }
+
+    /* text fields: length and control characters */
+    for (i = 0; i < RAW_NFIELDS; i++) {
+        f = &raw->f[i];
+        if (!f->set)
+            continue;
+        if (f->n > reg->limits[HJTJ_LIMIT_MAX_TEXT])
+            REJECT(f, HJTJ_REASON_TOO_LONG, "a field is longer than %llu bytes",
+                   (unsigned long long)reg->limits[HJTJ_LIMIT_MAX_TEXT]);
+        if (has_control(f->s, f->n))
+            REJECT(f, HJTJ_REASON_CONTROL_CHAR, "NUL byte or control character in a field");
+    }
+
+    /* orgnr */
+    f = &raw->f[RAW_ORGNR];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    if (!f->set || n == 0)
+        REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing orgnr");
+    if (!orgnr_valid(s, n))
+        REJECT(f, HJTJ_REASON_ORGNR, "orgnr '%.*s' is not 9 digits with a valid check digit",
+               (int)(n > 40 ? 40 : n), s);
+    {
+        char tmp[10];
+        memcpy(tmp, s, 9);
+        tmp[9] = '\0';
+        orgkey = strtoull(tmp, NULL, 10);
+    }
+    if (hash_get(reg, orgkey))
+        REJECT(f, HJTJ_REASON_DUPLICATE_ORGNR, "orgnr %.9s appears more than once", s);
+    rec.orgnr = s; /* copied to the pool when stored */
+
+    /* kommunenr */
+    f = &raw->f[RAW_KOMMUNENR];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    if (!f->set || n == 0)
+        REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing kommunenr");
+    kidx = -1;
+    if (n == 4)
+        kidx = kommuner_find_n(&reg->kommuner, s, n);
+    if (kidx < 0)
+        REJECT(f, HJTJ_REASON_KOMMUNENR, "kommunenr '%.*s' is not in the municipality table",
+               (int)(n > 40 ? 40 : n), s);
+    rec.kommune = (uint32_t)kidx;
+    memcpy(rec.kommunenr, reg->kommuner.k[kidx].nr, 5);
+
+    /* eierskap */
+    f = &raw->f[RAW_EIERSKAP];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    if (!f->set || n == 0)
+        REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing eierskap");
+    {
+        int32_t v = code_parse_n(HJTJ_FIELD_EIERSKAP, s, n);
+        if (v < 0)
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown eierskap '%.*s'", SHOW(f));
+        rec.eierskap = (uint8_t)v;
+    }
+
+    /* status */
+    f = &raw->f[RAW_STATUS];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    rec.status = HJTJ_STATUS_AKTIV;
+    if (f->set && n > 0) {
+        int32_t v = code_parse_n(HJTJ_FIELD_STATUS, s, n);
+        if (v < 0)
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'", SHOW(f));
+        rec.status = (uint8_t)v;
+    }
+
+    /* code sets */
+    for (i = 0; i < 4; i++) {
+        const char *bad = NULL;
+        size_t badlen = 0;
+        int64_t m = 0;
+        f = &raw->f[RAW_TYPES + i];
+        if (f->set) {
+            m = code_list_parse(list_fields[i], f->s, f->n, &bad, &badlen);
+            if (m < 0)
+                REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown code '%.*s' in %s",
+                       (int)(badlen > 40 ? 40 : badlen), bad, list_names[i]);
+        }
+        sets[i] = (uint32_t)m | raw->wide[i];
+    }
+    rec.types_given = (uint16_t)sets[0];
+    rec.mg_given = (uint8_t)sets[1];
+    rec.mottar = (uint8_t)sets[2];
+    rec.leverer = (uint8_t)sets[3];
+
+    /* boenheter */
+    f = &raw->f[RAW_BOENHETER];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    rec.boenheter = -1;
+    if (f->set && n > 0) {
+        int64_t v = 0;
+        for (i = 0; i < n; i++) {
+            if (s[i] < '0' || s[i] > '9')
+                REJECT(f, HJTJ_REASON_BOENHETER,
+                       "boenheter '%.*s' is not a non-negative integer", SHOW(f));
+            if (v > (INT64_MAX - 9) / 10) {
+                v = INT64_MAX;
+                break;
+            }
+            v = v * 10 + (s[i] - '0');
+        }
+        if ((uint64_t)v > reg->limits[HJTJ_LIMIT_MAX_BOENHETER])
+            REJECT(f, HJTJ_REASON_BOENHETER, "boenheter %.*s is larger than %llu", SHOW(f),
+                   (unsigned long long)reg->limits[HJTJ_LIMIT_MAX_BOENHETER]);
+        rec.boenheter = v;
+    }
+
+    /* andre-kommuner */
+    f = &raw->f[RAW_ANDRE_KOMMUNER];
+    if (f->set) {
+        if (parse_flag(f->s, f->n, &flag) != 0)
+            REJECT(f, HJTJ_REASON_BAD_VALUE, "andre-kommuner '%.*s' is not true/false or 1/0",
+                   SHOW(f));
+        rec.andre_kommuner = (uint8_t)flag;
+    }
+
+    /* næringskode */
+    f = &raw->f[RAW_NAERINGSKODE];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    rec.naeringskode = "";
+    if (f->set && n > 0) {
+        if (!(n == 6 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] == '.' &&
+              s[3] >= '0' && s[3] <= '9' && s[4] >= '0' && s[4] <= '9' && s[5] >= '0' &&
+              s[5] <= '9'))
+            REJECT(f, HJTJ_REASON_BAD_VALUE, "naeringskode '%.*s' is not of the form NN.NNN",
+                   SHOW(f));
+        rec.naeringskode = s; /* copied below */
+    }
+    f = &raw->f[RAW_NK_STANDARD];
+    s = f->s;
+    n = f->n;
+    if (f->set)
+        trim(&s, &n);
+    rec.nk_standard = 0;
+    if (f->set && n > 0) {
+        if (n == 6 && memcmp(s, "SN2007", 6) == 0)
+            rec.nk_standard = 0;
+        else if (n == 6 && memcmp(s, "SN2025", 6) == 0)
+            rec.nk_standard = 1;
+        else
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE,
+                   "naeringskode standard '%.*s' is not SN2007 or SN2025", SHOW(f));
+    }
+
+    /* rules for active records (SPEC §4.1) */
+    if (rec.status == HJTJ_STATUS_AKTIV) {
+        if ((rec.mg_given & BIT(HJTJ_MG_INGEN)) && (rec.mg_given & ~BIT(HJTJ_MG_INGEN))) {
+            f = raw->f[RAW_MALGRUPPER].set ? &raw->f[RAW_MALGRUPPER] : NULL;
+            REJECT(f, HJTJ_REASON_INGEN_WITH_OTHER,
+                   "målgruppe 'ingen' together with other målgrupper");
+        }
+        if (rec.types_given == 0) {
+            f = raw->f[RAW_TYPES].set ? &raw->f[RAW_TYPES] : NULL;
+            REJECT(f, HJTJ_REASON_NO_TYPE, "active record without any virksomhetstype");
+        }
+    }
+
+    /* store */
+    {
+        const kommune *k = &reg->kommuner.k[rec.kommune];
+        classify_record(&rec, &reg->scheme, scheme_storrelse(&reg->scheme, k->nr, k->innbyggere));
+    }
+    slot = new_record_slot(reg);
+    if (slot == NULL)
+        goto nomem;
+    {
+        const char *org = pool_strndup(&reg->strings, rec.orgnr, 9);
+        const char *nk = rec.naeringskode[0] ? pool_strndup(&reg->strings, rec.naeringskode, 6)
+                                             : "";
+        const char *navn = "", *merknad = "";
+        if (reg->keep) {
+            f = &raw->f[RAW_NAVN];
+            if (f->set && f->n)
+                navn = pool_strndup(&reg->strings, f->s, f->n);
+            f = &raw->f[RAW_MERKNAD];
+            if (f->set && f->n)
+                merknad = pool_strndup(&reg->strings, f->s, f->n);
+        }
+        if (org == NULL || nk == NULL || navn == NULL || merknad == NULL)
+            goto nomem;
+        rec.orgnr = org;
+        rec.naeringskode = nk;
+        rec.navn = navn;
+        rec.merknad = merknad;
+    }
+    *slot = rec;
+    if (hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0)
+        goto nomem;
+    reg->nrecords++;
+    if (reg->cb && reg->cb(slot, reg->cb_ud) != 0)
+        return err_set(&reg->err, HJTJ_ERR_ABORTED, file, raw->line, raw->col,
+                       "stopped by the record callback");
+    return HJTJ_OK;
+
+rejected:
+    return HJTJ_OK;
+nomem:
+    return err_set(&reg->err, HJTJ_ERR_NOMEM, file, raw->line, raw->col, "out of memory");
+}
+
+/* ---- loading ---- */
+
+static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
+                               const char *name)
+{
+    size_t mark_rec = reg->nrecords, mark_read = reg->nread, mark_rej = reg->nrejects,
+           mark_warn = reg->nwarnings;
+    const char *p = data, *end = data + len, *file;
+    uint64_t line = 0, col = 0;
+    hjtj_status st;
+
+    file = pool_strndup(&reg->strings, name, strlen(name));
+    if (file == NULL)
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+    if (file[0] == '\0')
+        file = "<memory>";
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    if (utf8_check(p, (size_t)(end - p), &line, &col) != 0)
+        return err_set(&reg->err, HJTJ_ERR_ENCODING, file, line, col,
+                       "invalid UTF-8 (line %llu, column %llu)", (unsigned long long)line,
+                       (unsigned long long)col);
+    {
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+            q++;
+        if (q == end)
+            return err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
+        reg->loading = 1;
+        if (*q == '<') {
+            st = load_xml(reg, p, (size_t)(end - p), file);
+        } else {
+            st = register_ensure_kommuner(reg);
+            if (st == HJTJ_OK)
+                st = load_csv(reg, p, (size_t)(end - p), file);
+        }
+        reg->loading = 0;
+    }
+    if (st != HJTJ_OK) {
+        /* a file-level error: nothing of this file stays */
+        size_t i;
+        diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
+        diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
+        reg->nrejects = mark_rej;
+        reg->nwarnings = mark_warn;
+        reg->nread = mark_read;
+        if (reg->keep) {
+            reg->nrecords = mark_rec;
+            /* free whole blocks no longer used */
+            i = (mark_rec + REC_BLOCK - 1) / REC_BLOCK;
+            while (reg->nblocks > i)
+                free(reg->blocks[--reg->nblocks]);
+            if (hash_rebuild(reg) != 0 && st == HJTJ_OK)
+                st = HJTJ_ERR_NOMEM;
+        } else {
+            reg->nrecords = mark_rec;
+        }
+    }
+    return st;
+}
+
+HJTJ_API hjtj_status hjtj_register_load_memory(hjtj_register *reg, const char *data, size_t len,
+                                               const char *name)
+{
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (reg->loading)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
+    if (data == NULL && len > 0)
+        return err_set(&reg->err, HJTJ_ERR_INVALID_ARG, name ? name : "", 0, 0, "no data");
+    return load_buffer(reg, data ? data : "", len, name ? name : "<memory>");
+}
+
+HJTJ_API hjtj_status hjtj_register_load_file(hjtj_register *reg, const char *path)
+{
+    buf b;
+    hjtj_status st;
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (reg->loading)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
+    st = read_all_file(&b, path, &reg->err);
+    if (st != HJTJ_OK)
+        return st;
+    st = load_buffer(reg, b.data, b.len, path);
+    buf_free(&b);
+    return st;
+}
+
+HJTJ_API hjtj_status hjtj_register_load_callback(hjtj_register *reg, hjtj_read_fn fn,
+                                                 void *userdata, const char *name)
+{
+    buf b;
+    hjtj_status st;
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (name == NULL)
+        name = "<callback>";
+    if (reg->loading)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
+    st = read_all_callback(&b, fn, userdata, name, &reg->err);
+    if (st != HJTJ_OK)
+        return st;
+    st = load_buffer(reg, b.data, b.len, name);
+    buf_free(&b);
+    return st;
+}
+
+/* ---- queries ---- */
+
+HJTJ_API size_t hjtj_register_read_count(const hjtj_register *reg)
+{
+    return reg ? reg->nread : 0;
+}
+
+HJTJ_API size_t hjtj_register_count(const hjtj_register *reg)
+{
+    return reg ? reg->nrecords : 0;
+}
+
+HJTJ_API size_t hjtj_register_reject_count(const hjtj_register *reg)
+{
+    return reg ? reg->nrejects : 0;
+}
+
+HJTJ_API size_t hjtj_register_warning_count(const hjtj_register *reg)
+{
+    return reg ? reg->nwarnings : 0;
+}
+
+HJTJ_API const hjtj_record *hjtj_register_record(const hjtj_register *reg, size_t i)
+{
+    if (reg == NULL || !reg->keep || i >= reg->nrecords)
+        return NULL;
+    return reg_rec(reg, i);
+}
+
+HJTJ_API const hjtj_record *hjtj_register_find(const hjtj_register *reg, const char *orgnr)
+{
+    uint32_t v;
+    if (reg == NULL || !reg->keep || orgnr == NULL || !orgnr_valid(orgnr, strlen(orgnr)))
+        return NULL;
+    v = hash_get(reg, strtoull(orgnr, NULL, 10));
+    return v ? reg_rec(reg, v - 1) : NULL;
+}
+
+HJTJ_API const hjtj_diag *hjtj_register_reject(const hjtj_register *reg, size_t i)
+{
+    return reg && i < reg->nrejects ? &reg->rejects[i] : NULL;
+}
+
+HJTJ_API const hjtj_diag *hjtj_register_warning(const hjtj_register *reg, size_t i)
+{
+    return reg && i < reg->nwarnings ? &reg->warnings[i] : NULL;
+}
+
+HJTJ_API const hjtj_kommuner *hjtj_register_kommuner(const hjtj_register *reg)
+{
+    return reg ? &reg->kommuner : NULL;
+}
+
+HJTJ_API const hjtj_scheme *hjtj_register_scheme(const hjtj_register *reg)
+{
+    return reg ? &reg->scheme : NULL;
+}
+
+HJTJ_API int32_t hjtj_register_aargang(const hjtj_register *reg)
+{
+    return reg ? reg->aargang : 0;
+}
+
+/* ---- diagnostics accessors ---- */
+
+HJTJ_API const char *hjtj_reason_code(hjtj_reason reason)
+{
+    switch (reason) {
+    case HJTJ_REASON_ORGNR: return "orgnr";
+    case HJTJ_REASON_UNKNOWN_CODE: return "unknown-code";
+    case HJTJ_REASON_INGEN_WITH_OTHER: return "ingen-with-other";
+    case HJTJ_REASON_BOENHETER: return "boenheter";
+    case HJTJ_REASON_KOMMUNENR: return "kommunenr";
+    case HJTJ_REASON_DUPLICATE_ORGNR: return "duplicate-orgnr";
+    case HJTJ_REASON_MISSING_FIELD: return "missing-field";
+    case HJTJ_REASON_NO_TYPE: return "no-type";
+    case HJTJ_REASON_BAD_VALUE: return "bad-value";
+    case HJTJ_REASON_CONTROL_CHAR: return "control-char";
+    case HJTJ_REASON_DUPLICATE_FIELD: return "duplicate-field";
+    case HJTJ_REASON_TOO_LONG: return "too-long";
+    case HJTJ_REASON_RAGGED_ROW: return "ragged-row";
+    case HJTJ_REASON_UNKNOWN_COLUMN: return "unknown-column";
+    }
+    return NULL;
+}
+
+HJTJ_API hjtj_reason hjtj_diag_reason(const hjtj_diag *diag)
+{
+    return diag ? diag->reason : (hjtj_reason)0;
+}
+
+HJTJ_API const char *hjtj_diag_message(const hjtj_diag *diag)
+{
+    return diag ? diag->message : "";
+}
+
+HJTJ_API const char *hjtj_diag_file(const hjtj_diag *diag)
+{
+    return diag ? diag->file : "";
+}
+
+HJTJ_API uint64_t hjtj_diag_line(const hjtj_diag *diag)
+{
+    return diag ? diag->line : 0;
+}
+
+HJTJ_API uint64_t hjtj_diag_column(const hjtj_diag *diag)
+{
+    return diag ? diag->column : 0;
+}
+
+HJTJ_API const char *hjtj_diag_orgnr(const hjtj_diag *diag)
+{
+    return diag ? diag->orgnr : "";
+}
+
+/* ---- record accessors ---- */
+
+HJTJ_API const char *hjtj_record_orgnr(const hjtj_record *rec) { return rec ? rec->orgnr : ""; }
+HJTJ_API const char *hjtj_record_kommunenr(const hjtj_record *rec)
+{
+    return rec ? rec->kommunenr : "";
+}
+HJTJ_API const char *hjtj_record_navn(const hjtj_record *rec) { return rec ? rec->navn : ""; }
+HJTJ_API const char *hjtj_record_merknad(const hjtj_record *rec)
+{
+    return rec ? rec->merknad : "";
+}
+HJTJ_API const char *hjtj_record_naeringskode(const hjtj_record *rec)
+{
+    return rec ? rec->naeringskode : "";
+}
+HJTJ_API const char *hjtj_record_naeringskode_standard(const hjtj_record *rec)
+{
+    if (rec == NULL || rec->naeringskode[0] == '\0')
+        return "";
+    return rec->nk_standard ? "SN2025" : "SN2007";
+}
+HJTJ_API uint64_t hjtj_record_line(const hjtj_record *rec) { return rec ? rec->line : 0; }
+HJTJ_API const char *hjtj_record_file(const hjtj_record *rec) { return rec ? rec->file : ""; }
+HJTJ_API int32_t hjtj_record_eierskap(const hjtj_record *rec) { return rec ? rec->eierskap : -1; }
+HJTJ_API int32_t hjtj_record_status(const hjtj_record *rec) { return rec ? rec->status : -1; }
+HJTJ_API int32_t hjtj_record_andre_kommuner(const hjtj_record *rec)
+{
+    return rec ? rec->andre_kommuner : 0;
+}
+HJTJ_API uint32_t hjtj_record_types(const hjtj_record *rec) { return rec ? rec->types : 0; }
+HJTJ_API uint32_t hjtj_record_types_given(const hjtj_record *rec)
+{
+    return rec ? rec->types_given : 0;
+}
+HJTJ_API uint32_t hjtj_record_malgrupper(const hjtj_record *rec) { return rec ? rec->mg : 0; }
+HJTJ_API uint32_t hjtj_record_malgrupper_given(const hjtj_record *rec)
+{
+    return rec ? rec->mg_given : 0;
+}
+HJTJ_API uint32_t hjtj_record_mottar_fra(const hjtj_record *rec) { return rec ? rec->mottar : 0; }
+HJTJ_API uint32_t hjtj_record_leverer_til(const hjtj_record *rec)
+{
+    return rec ? rec->leverer : 0;
+}
+HJTJ_API int64_t hjtj_record_boenheter(const hjtj_record *rec) { return rec ? rec->boenheter : -1; }
+HJTJ_API int64_t hjtj_record_boenheter_counted(const hjtj_record *rec)
+{
+    if (rec == NULL || rec_cls(rec, HJTJ_FIELD_BOTILBUD) != 1)
+        return 0;
+    return rec->boenheter;
+}
+HJTJ_API uint32_t hjtj_record_edits(const hjtj_record *rec) { return rec ? rec->edits : 0; }
+HJTJ_API int32_t hjtj_record_class(const hjtj_record *rec, hjtj_field field)
+{
+    if (rec == NULL || field < CLS_FIRST || field > HJTJ_FIELD_STORRELSE)
+        return -1;
+    return rec_cls(rec, field);
+}
+HJTJ_API int32_t hjtj_record_in_population(const hjtj_record *rec)
+{
+    return rec ? rec->population : 0;
+}

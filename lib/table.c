@@ -1,0 +1,595 @@
+/* table.c — the table object: builder, cell access, CSV and text writers. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- builder ---- */
+
+void tb_begin(hjtj_table *t, size_t ncols, size_t nstub)
+{
+    t->ncols = ncols;
+    t->nstub = nstub;
+    t->cols = calloc(ncols ? ncols : 1, sizeof *t->cols);
+    if (t->cols == NULL)
+        t->nomem = 1;
+}
+
+void tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en)
+{
+    if (t->nomem || j >= t->ncols)
+        return;
+    t->cols[j].code = code;
+    t->cols[j].label_nb = nb ? nb : code;
+    t->cols[j].label_en = en ? en : t->cols[j].label_nb;
+}
+
+static tcell *cell(hjtj_table *t, size_t i, size_t j)
+{
+    if (t->nomem || i >= t->nrows || j >= t->ncols)
+        return NULL;
+    return &t->cells[i * t->ncols + j];
+}
+
+size_t tb_row(hjtj_table *t, const char *code, const char *nb, const char *en)
+{
+    trow *r;
+    if (t->nomem)
+        return 0;
+    if (t->nrows == t->caprows) {
+        size_t cap = t->caprows ? t->caprows * 2 : 16;
+        trow *nr = realloc(t->rows, cap * sizeof *nr);
+        tcell *nc;
+        if (nr == NULL) {
+            t->nomem = 1;
+            return 0;
+        }
+        t->rows = nr;
+        nc = realloc(t->cells, cap * (t->ncols ? t->ncols : 1) * sizeof *nc);
+        if (nc == NULL) {
+            t->nomem = 1;
+            return 0;
+        }
+        t->cells = nc;
+        t->caprows = cap;
+    }
+    r = &t->rows[t->nrows];
+    r->code = str_dup(code);
+    r->label_nb = str_dup(nb);
+    r->label_en = str_dup(en ? en : nb);
+    memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof(tcell));
+    t->nrows++;
+    if (r->code == NULL || r->label_nb == NULL || r->label_en == NULL) {
+        t->nomem = 1;
+        return t->nrows - 1;
+    }
+    if (t->nstub > 0)
+        tb_text(t, t->nrows - 1, 0, nb);
+    return t->nrows - 1;
+}
+
+void tb_text(hjtj_table *t, size_t i, size_t j, const char *s)
+{
+    tcell *c = cell(t, i, j);
+    if (c == NULL)
+        return;
+    free(c->text);
+    c->kind = HJTJ_CELL_TEXT;
+    c->text = str_dup(s);
+    if (c->text == NULL)
+        t->nomem = 1;
+}
+
+static void set_num(hjtj_table *t, size_t i, size_t j, uint8_t kind, int64_t a, int64_t b)
+{
+    tcell *c = cell(t, i, j);
+    if (c == NULL)
+        return;
+    free(c->text);
+    c->text = NULL;
+    c->kind = kind;
+    c->a = a;
+    c->b = b;
+}
+
+void tb_count(hjtj_table *t, size_t i, size_t j, int64_t v)
+{
+    set_num(t, i, j, HJTJ_CELL_COUNT, v, 1);
+}
+
+void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v)
+{
+    set_num(t, i, j, HJTJ_CELL_SUM, v, 1);
+}
+
+void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den)
+{
+    set_num(t, i, j, HJTJ_CELL_SHARE, num, den);
+}
+
+void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median)
+{
+    set_num(t, i, j, HJTJ_CELL_MEDIAN, twice_median, 1);
+}
+
+void tb_empty(hjtj_table *t, size_t i, size_t j)
+{
+    set_num(t, i, j, HJTJ_CELL_EMPTY, 0, 0);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+int64_t median2(int64_t *v, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_i64);
+    if (n % 2)
+        return 2 * v[n / 2];
+    return v[n / 2 - 1] + v[n / 2];
+}
+
+/* ---- object ---- */
+
+HJTJ_API size_t hjtj_catalog_count(void)
+{
+    return hjtj_table_ndefs;
+}
+
+HJTJ_API const char *hjtj_catalog_id(size_t i)
+{
+    return i < hjtj_table_ndefs ? hjtj_table_defs[i].id : NULL;
+}
+
+HJTJ_API const char *hjtj_catalog_title(size_t i, hjtj_lang lang)
+{
+    if (i >= hjtj_table_ndefs)
+        return NULL;
+    return lang == HJTJ_LANG_EN ? hjtj_table_defs[i].title_en : hjtj_table_defs[i].title_nb;
+}
+
+/* Release everything the table holds and make it empty again. */
+static void table_reset(hjtj_table *t)
+{
+    size_t i;
+    for (i = 0; i < t->nrows; i++) {
+        free(t->rows[i].code);
+        free(t->rows[i].label_nb);
+        free(t->rows[i].label_en);
+    }
+    if (t->cells)
+        for (i = 0; i < t->nrows * t->ncols; i++)
+            free(t->cells[i].text);
+    if (t->printed) {
+        for (i = 0; i < t->nrows * t->ncols; i++)
+            free(t->printed[i]);
+        free(t->printed);
+    }
+    free(t->rows);
+    free(t->cells);
+    free(t->cols);
+    memset(t, 0, sizeof *t);
+}
+
+HJTJ_API hjtj_status hjtj_table_new(hjtj_table **out)
+{
+    if (out == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    *out = calloc(1, sizeof **out);
+    return *out ? HJTJ_OK : HJTJ_ERR_NOMEM;
+}
+
+HJTJ_API void hjtj_table_free(hjtj_table *t)
+{
+    if (t == NULL)
+        return;
+    table_reset(t);
+    free(t);
+}
+
+HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, const char *id)
+{
+    size_t i;
+    hjtj_status st;
+    if (t == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    table_reset(t);
+    if (reg == NULL || id == NULL)
+        return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or table id");
+    for (i = 0; i < hjtj_table_ndefs; i++)
+        if (strcmp(hjtj_table_defs[i].id, id) == 0)
+            break;
+    if (i == hjtj_table_ndefs)
+        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no table with id '%.40s'", id);
+    if (!reg->keep)
+        return err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
+                       "table %s needs the records, but the register does not keep them", id);
+    str_copy(t->id, sizeof t->id, hjtj_table_defs[i].id);
+    t->title_nb = hjtj_table_defs[i].title_nb;
+    t->title_en = hjtj_table_defs[i].title_en;
+    t->population = hjtj_table_defs[i].population;
+    st = hjtj_table_defs[i].build(t, reg);
+    if (st == HJTJ_OK && t->nomem)
+        st = HJTJ_ERR_NOMEM;
+    if (st != HJTJ_OK) {
+        table_reset(t);
+        return err_set(&t->err, st, "", 0, 0, "cannot build table %s: %s", id,
+                       hjtj_strerror(st));
+    }
+    return HJTJ_OK;
+}
+
+HJTJ_API const hjtj_error *hjtj_table_error(const hjtj_table *t)
+{
+    return t ? &t->err : NULL;
+}
+
+HJTJ_API const char *hjtj_table_id(const hjtj_table *t)
+{
+    return t ? t->id : NULL;
+}
+
+HJTJ_API const char *hjtj_table_title(const hjtj_table *t, hjtj_lang lang)
+{
+    if (t == NULL)
+        return NULL;
+    return lang == HJTJ_LANG_EN ? t->title_en : t->title_nb;
+}
+
+HJTJ_API int64_t hjtj_table_n(const hjtj_table *t)
+{
+    return t ? t->n : 0;
+}
+
+HJTJ_API const char *hjtj_table_population(const hjtj_table *t)
+{
+    return t ? t->population : NULL;
+}
+
+HJTJ_API size_t hjtj_table_rows(const hjtj_table *t)
+{
+    return t ? t->nrows : 0;
+}
+
+HJTJ_API size_t hjtj_table_cols(const hjtj_table *t)
+{
+    return t ? t->ncols : 0;
+}
+
+HJTJ_API size_t hjtj_table_stub_count(const hjtj_table *t)
+{
+    return t ? t->nstub : 0;
+}
+
+HJTJ_API const char *hjtj_table_row_code(const hjtj_table *t, size_t row)
+{
+    return t && row < t->nrows ? t->rows[row].code : NULL;
+}
+
+HJTJ_API const char *hjtj_table_row_label(const hjtj_table *t, size_t row, hjtj_lang lang)
+{
+    if (t == NULL || row >= t->nrows)
+        return NULL;
+    return lang == HJTJ_LANG_EN ? t->rows[row].label_en : t->rows[row].label_nb;
+}
+
+HJTJ_API const char *hjtj_table_col_code(const hjtj_table *t, size_t col)
+{
+    return t && col < t->ncols ? t->cols[col].code : NULL;
+}
+
+HJTJ_API const char *hjtj_table_col_label(const hjtj_table *t, size_t col, hjtj_lang lang)
+{
+    if (t == NULL || col >= t->ncols)
+        return NULL;
+    return lang == HJTJ_LANG_EN ? t->cols[col].label_en : t->cols[col].label_nb;
+}
+
+static const tcell *cget(const hjtj_table *t, size_t i, size_t j)
+{
+    if (t == NULL || i >= t->nrows || j >= t->ncols)
+        return NULL;
+    return &t->cells[i * t->ncols + j];
+}
+
+HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *t, size_t row, size_t col)
+{
+    const tcell *c = cget(t, row, col);
+    return c ? (hjtj_cell_kind)c->kind : HJTJ_CELL_EMPTY;
+}
+
+HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *t, size_t row, size_t col)
+{
+    const tcell *c = cget(t, row, col);
+    if (c == NULL || c->kind == HJTJ_CELL_EMPTY || c->kind == HJTJ_CELL_TEXT)
+        return 0;
+    return c->a;
+}
+
+HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col)
+{
+    const tcell *c = cget(t, row, col);
+    if (c == NULL)
+        return 0;
+    return c->kind == HJTJ_CELL_SHARE ? c->b : 1;
+}
+
+HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t col)
+{
+    const tcell *c = cget(t, row, col);
+    if (c == NULL)
+        return NAN;
+    switch (c->kind) {
+    case HJTJ_CELL_COUNT:
+    case HJTJ_CELL_SUM:
+        return (double)c->a;
+    case HJTJ_CELL_MEDIAN:
+        return (double)c->a / 2.0;
+    case HJTJ_CELL_SHARE:
+        return c->b > 0 ? 100.0 * (double)c->a / (double)c->b : NAN;
+    default:
+        return NAN;
+    }
+}
+
+/* Format a cell as in CSV into out (at least 32 bytes) unless it is TEXT. */
+static const char *format_cell(const tcell *c, char *out, size_t cap, char decimal)
+{
+    int64_t q;
+    switch (c->kind) {
+    case HJTJ_CELL_TEXT:
+        return c->text ? c->text : "";
+    case HJTJ_CELL_COUNT:
+    case HJTJ_CELL_SUM:
+        snprintf(out, cap, "%lld", (long long)c->a);
+        return out;
+    case HJTJ_CELL_MEDIAN:
+        if (c->a % 2 == 0)
+            snprintf(out, cap, "%lld", (long long)(c->a / 2));
+        else
+            snprintf(out, cap, "%lld%c5", (long long)(c->a / 2), decimal);
+        return out;
+    case HJTJ_CELL_SHARE:
+        if (c->b <= 0)
+            return "";
+        q = share_tenths(c->a, c->b);
+        snprintf(out, cap, "%lld%c%lld", (long long)(q / 10), decimal, (long long)(q % 10));
+        return out;
+    default:
+        return "";
+    }
+}
+
+HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *t, size_t row, size_t col)
+{
+    const tcell *c = cget(t, row, col);
+    hjtj_table *mt = (hjtj_table *)t;
+    char tmp[64];
+    const char *s;
+    size_t k;
+    if (c == NULL)
+        return NULL;
+    if (c->kind == HJTJ_CELL_TEXT)
+        return c->text ? c->text : "";
+    if (c->kind == HJTJ_CELL_EMPTY)
+        return "";
+    if (mt->printed == NULL) {
+        mt->printed = calloc(t->nrows * t->ncols, sizeof *mt->printed);
+        if (mt->printed == NULL)
+            return NULL;
+    }
+    k = row * t->ncols + col;
+    if (mt->printed[k] == NULL) {
+        s = format_cell(c, tmp, sizeof tmp, '.');
+        mt->printed[k] = str_dup(s);
+    }
+    return mt->printed[k];
+}
+
+/* ---- writers ---- */
+
+HJTJ_API int32_t hjtj_format_parse(const char *name)
+{
+    if (name == NULL)
+        return -1;
+    if (strcmp(name, "csv") == 0)
+        return HJTJ_FORMAT_CSV;
+    if (strcmp(name, "text") == 0)
+        return HJTJ_FORMAT_TEXT;
+    return -1;
+}
+
+static int csv_quote_needed(const char *s)
+{
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void csv_field_out(buf *b, const char *s)
+{
+    if (!csv_quote_needed(s)) {
+        buf_puts(b, s);
+        return;
+    }
+    buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            buf_putc(b, '"');
+        buf_putc(b, *s);
+    }
+    buf_putc(b, '"');
+}
+
+static void write_csv(const hjtj_table *t, buf *b)
+{
+    size_t i, j;
+    char tmp[64];
+    for (j = 0; j < t->ncols; j++) {
+        if (j)
+            buf_putc(b, ',');
+        csv_field_out(b, t->cols[j].code ? t->cols[j].code : "");
+    }
+    buf_putc(b, '\n');
+    for (i = 0; i < t->nrows; i++) {
+        for (j = 0; j < t->ncols; j++) {
+            if (j)
+                buf_putc(b, ',');
+            csv_field_out(b, format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, '.'));
+        }
+        buf_putc(b, '\n');
+    }
+}
+
+static void pad(buf *b, size_t n)
+{
+    while (n--)
+        buf_putc(b, ' ');
+}
+
+static void write_text(const hjtj_table *t, buf *b)
+{
+    size_t i, j, *w;
+    char tmp[64];
+    w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
+    if (w == NULL) {
+        b->failed = 1;
+        return;
+    }
+    for (j = 0; j < t->ncols; j++)
+        w[j] = utf8_width(t->cols[j].label_nb ? t->cols[j].label_nb : "");
+    for (i = 0; i < t->nrows; i++)
+        for (j = 0; j < t->ncols; j++) {
+            size_t cw = utf8_width(format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, ','));
+            if (cw > w[j])
+                w[j] = cw;
+        }
+    buf_printf(b, "Tabell %s. %s\n", t->id, t->title_nb ? t->title_nb : "");
+    if (t->n > 0)
+        buf_printf(b, "N = %lld\n", (long long)t->n);
+    buf_putc(b, '\n');
+    for (j = 0; j < t->ncols; j++) {
+        const char *h = t->cols[j].label_nb ? t->cols[j].label_nb : "";
+        size_t hw = utf8_width(h);
+        if (j)
+            buf_puts(b, "  ");
+        if (j < t->nstub) {
+            buf_puts(b, h);
+            if (j + 1 < t->ncols)
+                pad(b, w[j] - hw);
+        } else {
+            pad(b, w[j] - hw);
+            buf_puts(b, h);
+        }
+    }
+    buf_putc(b, '\n');
+    for (j = 0; j < t->ncols; j++) {
+        size_t k;
+        if (j)
+            buf_puts(b, "  ");
+        for (k = 0; k < w[j]; k++)
+            buf_puts(b, "-");
+    }
+    buf_putc(b, '\n');
+    for (i = 0; i < t->nrows; i++) {
+        for (j = 0; j < t->ncols; j++) {
+            const tcell *c = &t->cells[i * t->ncols + j];
+            const char *s = format_cell(c, tmp, sizeof tmp, ',');
+            size_t cw = utf8_width(s);
+            if (j)
+                buf_puts(b, "  ");
+            if (j < t->nstub || c->kind == HJTJ_CELL_TEXT) {
+                buf_puts(b, s);
+                if (j + 1 < t->ncols)
+                    pad(b, w[j] - cw);
+            } else {
+                pad(b, w[j] - cw);
+                buf_puts(b, s);
+            }
+        }
+        buf_putc(b, '\n');
+    }
+    free(w);
+}
+
+static hjtj_status render(const hjtj_table *t, hjtj_format format, buf *b)
+{
+    buf_init(b);
+    if (t == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    if (format == HJTJ_FORMAT_CSV)
+        write_csv(t, b);
+    else if (format == HJTJ_FORMAT_TEXT)
+        write_text(t, b);
+    else
+        return HJTJ_ERR_INVALID_ARG;
+    if (b->failed) {
+        buf_free(b);
+        return HJTJ_ERR_NOMEM;
+    }
+    if (b->data == NULL && buf_put(b, "", 0) != 0)
+        return HJTJ_ERR_NOMEM;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_table_write(const hjtj_table *t, hjtj_format format, hjtj_write_fn fn,
+                                      void *userdata)
+{
+    buf b;
+    hjtj_status st;
+    if (fn == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    st = render(t, format, &b);
+    if (st != HJTJ_OK)
+        return st;
+    if (b.len && fn(b.data, b.len, userdata) != 0)
+        st = HJTJ_ERR_ABORTED;
+    buf_free(&b);
+    return st;
+}
+
+HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *t, hjtj_format format,
+                                           const char *path)
+{
+    buf b;
+    FILE *f;
+    hjtj_status st;
+    if (path == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    st = render(t, format, &b);
+    if (st != HJTJ_OK)
+        return st;
+    f = fopen(path, "wb");
+    if (f == NULL) {
+        buf_free(&b);
+        return err_set((hjtj_error *)&t->err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s", path);
+    }
+    if (fwrite(b.data, 1, b.len, f) != b.len)
+        st = HJTJ_ERR_IO;
+    if (fclose(f) != 0)
+        st = HJTJ_ERR_IO;
+    buf_free(&b);
+    if (st != HJTJ_OK)
+        err_set((hjtj_error *)&t->err, st, path, 0, 0, "cannot write %s", path);
+    return st;
+}
+
+HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *t, hjtj_format format, char **out,
+                                          size_t *len)
+{
+    buf b;
+    hjtj_status st;
+    if (out == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    *out = NULL;
+    st = render(t, format, &b);
+    if (st != HJTJ_OK)
+        return st;
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return HJTJ_OK;
+}

@@ -1,0 +1,1 @@
+#include "tables_common.h"

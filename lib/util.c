@@ -1,0 +1,375 @@
+/* util.c — errors, buffers, files, UTF-8 and rounding helpers. */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef HJTJ_PKGDATADIR
+#define HJTJ_PKGDATADIR "/usr/local/share/hjemmetjeneste"
+#endif
+
+void str_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n;
+    if (cap == 0)
+        return;
+    if (src == NULL)
+        src = "";
+    n = strlen(src);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+char *str_ndup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d == NULL)
+        return NULL;
+    if (n)
+        memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *str_dup(const char *s)
+{
+    return str_ndup(s ? s : "", s ? strlen(s) : 0);
+}
+
+void err_clear(hjtj_error *e)
+{
+    if (e == NULL)
+        return;
+    e->status = HJTJ_OK;
+    e->line = e->column = 0;
+    e->file[0] = '\0';
+    e->message[0] = '\0';
+}
+
+hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_t line,
+                    uint64_t column, const char *fmt, ...)
+{
+    va_list ap;
+    if (e == NULL)
+        return status;
+    e->status = status;
+    e->line = line;
+    e->column = column;
+    str_copy(e->file, sizeof e->file, file);
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+void err_copy(hjtj_error *dst, const hjtj_error *src)
+{
+    if (dst && src && dst != src)
+        *dst = *src;
+}
+
+HJTJ_API hjtj_status hjtj_error_status(const hjtj_error *err)
+{
+    return err ? err->status : HJTJ_OK;
+}
+
+HJTJ_API const char *hjtj_error_message(const hjtj_error *err)
+{
+    return err ? err->message : "";
+}
+
+HJTJ_API const char *hjtj_error_file(const hjtj_error *err)
+{
+    return err ? err->file : "";
+}
+
+HJTJ_API uint64_t hjtj_error_line(const hjtj_error *err)
+{
+    return err ? err->line : 0;
+}
+
+HJTJ_API uint64_t hjtj_error_column(const hjtj_error *err)
+{
+    return err ? err->column : 0;
+}
+
+HJTJ_API void hjtj_free(void *ptr)
+{
+    free(ptr);
+}
+
+HJTJ_API const char *hjtj_strerror(hjtj_status status)
+{
+    switch (status) {
+    case HJTJ_OK: return "success";
+    case HJTJ_ERR_NOMEM: return "out of memory";
+    case HJTJ_ERR_INVALID_ARG: return "invalid argument";
+    case HJTJ_ERR_IO: return "input/output error";
+    case HJTJ_ERR_SYNTAX: return "syntax error";
+    case HJTJ_ERR_ENCODING: return "invalid UTF-8";
+    case HJTJ_ERR_DOCTYPE: return "DOCTYPE not allowed";
+    case HJTJ_ERR_SCHEMA: return "document does not follow the format";
+    case HJTJ_ERR_EMPTY: return "empty input";
+    case HJTJ_ERR_NOT_FOUND: return "not found";
+    case HJTJ_ERR_ABORTED: return "aborted by callback";
+    case HJTJ_ERR_LIMIT: return "limit exceeded";
+    case HJTJ_ERR_STATE: return "not allowed in this state";
+    case HJTJ_ERR_KOMMUNER: return "invalid municipality table";
+    case HJTJ_ERR_RANGE: return "index out of range";
+    }
+    return "unknown status";
+}
+
+/* ---- buffers ---- */
+
+void buf_init(buf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+void buf_free(buf *b)
+{
+    free(b->data);
+    buf_init(b);
+}
+
+static int buf_reserve(buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *d;
+    if (b->failed)
+        return -1;
+    if (extra > SIZE_MAX - b->len - 1)
+        goto fail;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return 0;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2) {
+            cap = need;
+            break;
+        }
+        cap *= 2;
+    }
+    d = realloc(b->data, cap);
+    if (d == NULL)
+        goto fail;
+    b->data = d;
+    b->cap = cap;
+    return 0;
+fail:
+    b->failed = 1;
+    return -1;
+}
+
+int buf_put(buf *b, const char *s, size_t n)
+{
+    if (buf_reserve(b, n) != 0)
+        return -1;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int buf_puts(buf *b, const char *s)
+{
+    return buf_put(b, s, strlen(s));
+}
+
+int buf_putc(buf *b, char c)
+{
+    return buf_put(b, &c, 1);
+}
+
+int buf_printf(buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return -1;
+    if ((size_t)n < sizeof small)
+        return buf_put(b, small, (size_t)n);
+    if (buf_reserve(b, (size_t)n) != 0)
+        return -1;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err)
+{
+    FILE *f;
+    char chunk[65536];
+    size_t n;
+    struct stat st;
+    buf_init(out);
+    if (path == NULL)
+        return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "%s: is a directory", path);
+    f = fopen(path, "rb");
+    if (f == NULL)
+        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s: %s", path,
+                       strerror(errno));
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (buf_put(out, chunk, n) != 0) {
+            fclose(f);
+            buf_free(out);
+            return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory reading %s", path);
+        }
+    }
+    if (ferror(f)) {
+        fclose(f);
+        buf_free(out);
+        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "error reading %s", path);
+    }
+    fclose(f);
+    if (buf_put(out, "", 0) != 0) {
+        buf_free(out);
+        return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    return HJTJ_OK;
+}
+
+hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
+                              hjtj_error *err)
+{
+    char chunk[65536];
+    buf_init(out);
+    if (fn == NULL)
+        return err_set(err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no read callback given");
+    for (;;) {
+        int64_t n = fn(chunk, sizeof chunk, ud);
+        if (n == 0)
+            break;
+        if (n < 0 || (uint64_t)n > sizeof chunk) {
+            buf_free(out);
+            return err_set(err, HJTJ_ERR_IO, name, 0, 0, "read callback failed");
+        }
+        if (buf_put(out, chunk, (size_t)n) != 0) {
+            buf_free(out);
+            return err_set(err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+        }
+    }
+    if (buf_put(out, "", 0) != 0) {
+        buf_free(out);
+        return err_set(err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+    }
+    return HJTJ_OK;
+}
+
+int datadir_path(char *out, size_t cap, const char *name)
+{
+    const char *dir = getenv("HJTJ_DATADIR");
+    struct stat st;
+    if (dir != NULL && dir[0] != '\0') {
+        snprintf(out, cap, "%s/%s", dir, name);
+        if (stat(out, &st) == 0)
+            return 0;
+    }
+    snprintf(out, cap, "%s/%s", HJTJ_PKGDATADIR, name);
+    return stat(out, &st) == 0 ? 0 : -1;
+}
+
+/* ---- UTF-8 ---- */
+
+int utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    uint64_t ln = 1, cl = 1;
+    while (p < end) {
+        unsigned c = *p;
+        size_t len, i;
+        uint32_t cp;
+        if (c < 0x80) {
+            if (c == '\n') {
+                ln++;
+                cl = 1;
+            } else {
+                cl++;
+            }
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            goto bad;
+        }
+        if ((size_t)(end - p) < len)
+            goto bad;
+        for (i = 1; i < len; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                goto bad;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+            goto bad;
+        p += len;
+        cl++;
+    }
+    return 0;
+bad:
+    if (line)
+        *line = ln;
+    if (col)
+        *col = cl;
+    return -1;
+}
+
+size_t utf8_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+int64_t share_tenths(int64_t num, int64_t den)
+{
+    if (den <= 0)
+        return 0;
+    return (2000 * num + den) / (2 * den);
+}
+
+int popcount32(uint32_t x)
+{
+    int n = 0;
+    while (x) {
+        x &= x - 1;
+        n++;
+    }
+    return n;
+}
+
+HJTJ_API const char *hjtj_version(void)
+{
+#define HJTJ_STR2(x) #x
+#define HJTJ_STR(x) HJTJ_STR2(x)
+    return HJTJ_STR(HJTJ_VERSION_MAJOR) "." HJTJ_STR(HJTJ_VERSION_MINOR) "." HJTJ_STR(
+        HJTJ_VERSION_PATCH);
+}
