@@ -325,6 +325,52 @@ static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
     return st;
 }
 
+/* The XSD pass.  libxml2 2.9's reader cannot relay parser errors once a
+ * schema is plugged into it, so the records are read in a pass without the
+ * schema (where every parser error reaches our handler) and the document,
+ * known to be well-formed by then, is validated in a second pass whose
+ * errors go to a validation context of our own. */
+static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len,
+                                const char *file)
+{
+    xml_state s;
+    xmlTextReaderPtr r;
+    xmlSchemaValidCtxtPtr vc;
+    int rc;
+    hjtj_status st = HJTJ_OK;
+
+    memset(&s, 0, sizeof s);
+    s.reg = reg;
+    s.file = file;
+    err_clear(&s.first);
+    vc = xmlSchemaNewValidCtxt((xmlSchemaPtr)reg->xsd);
+    if (vc == NULL)
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
+    r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET);
+    if (r == NULL) {
+        xmlSchemaFreeValidCtxt(vc);
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    }
+    if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
+        st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
+    } else {
+        while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
+            ;
+        if (s.first.status != HJTJ_OK) {
+            err_copy(&reg->err, &s.first);
+            reg->err.status = HJTJ_ERR_SCHEMA;
+            st = HJTJ_ERR_SCHEMA;
+        } else if (rc < 0 || xmlTextReaderIsValid(r) != 1) {
+            st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
+                         "the document does not follow the XML schema");
+        }
+    }
+    xmlFreeTextReader(r);
+    xmlSchemaFreeValidCtxt(vc);
+    return st;
+}
+
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
     xml_state s;
@@ -345,16 +391,10 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     s.file = file;
     err_clear(&s.first);
     r = xmlReaderForMemory(data, (int)len, file, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                           XML_PARSE_NONET);
     if (r == NULL)
         return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
-    if (xmlTextReaderSetSchema(r, (xmlSchemaPtr)reg->xsd) != 0) {
-        xmlFreeTextReader(r);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
-    }
-    xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
-
     st = HJTJ_OK;
     while ((rc = xmlTextReaderRead(r)) == 1) {
         int type = xmlTextReaderNodeType(r), depth;
@@ -429,11 +469,10 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
         st = err_set(&reg->err, HJTJ_ERR_SYNTAX, file, (uint64_t)xmlTextReaderGetParserLineNumber(r),
                      node_col(r), "malformed XML");
     }
-    if (st == HJTJ_OK && xmlTextReaderIsValid(r) == 0)
-        st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
-                     "the document does not follow the XML schema");
     if (st == HJTJ_OK && !seen_root)
         st = err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "no root element");
     xmlFreeTextReader(r);
+    if (st == HJTJ_OK)
+        st = validate_xsd(reg, data, len, file);
     return st;
 }

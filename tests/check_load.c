@@ -1,8 +1,404 @@
+/* check_load.c — the file formats (SPEC §3): XML, CSV in both layouts, the
+ * municipality table, bad records and bad files. */
 #include "testutil.h"
 
-START_TEST(test_version)
+#define HEAD "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"2024\">\n"
+#define TAIL "</kartlegging>\n"
+#define REC(orgnr, extra)                                                                    \
+    "<virksomhet orgnr=\"" orgnr "\" kommunenr=\"0301\" eierskap=\"kommunal\"" extra ">"     \
+    "<virksomhetstyper>boligbase</virksomhetstyper><malgrupper>demens</malgrupper>"          \
+    "<boenheter>4</boenheter></virksomhet>\n"
+
+static void assert_reject(const hjtj_register *reg, size_t i, hjtj_reason reason, uint64_t line,
+                          const char *orgnr)
 {
-    ck_assert_str_eq(hjtj_version(), "0.1.0");
+    const hjtj_diag *d = hjtj_register_reject(reg, i);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_msg(hjtj_diag_reason(d) == reason, "reject %zu: reason %s (%s), expected %s", i,
+                  hjtj_reason_code(hjtj_diag_reason(d)), hjtj_diag_message(d),
+                  hjtj_reason_code(reason));
+    ck_assert_uint_eq(hjtj_diag_line(d), line);
+    ck_assert_str_eq(hjtj_diag_orgnr(d), orgnr);
+    ck_assert_str_eq(hjtj_diag_file(d), "test");
+    ck_assert(strlen(hjtj_diag_message(d)) > 0);
+}
+
+static void assert_reconciles(const hjtj_register *reg)
+{
+    ck_assert_uint_eq(hjtj_register_read_count(reg),
+                      hjtj_register_count(reg) + hjtj_register_reject_count(reg));
+}
+
+/* Each class of bad record is rejected with its line and reason; the good
+ * records around it load. */
+START_TEST(test_bad_records_xml)
+{
+    hjtj_register *reg = load_string(
+        HEAD REC("100000008", "")                                        /* line 2 ok */
+        REC("100000009", "")                                             /* 3 check digit */
+        "<virksomhet orgnr=\"100000016\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>bolig</virksomhetstyper></virksomhet>\n"       /* 4 unknown type */
+        "<virksomhet orgnr=\"100000024\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>bpa</virksomhetstyper><malgrupper>ingen demens</malgrupper>"
+        "</virksomhet>\n"                                                 /* 5 ingen+other */
+        "<virksomhet orgnr=\"100000032\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>boligbase</virksomhetstyper><boenheter>-3</boenheter>"
+        "</virksomhet>\n"                                                 /* 6 negative */
+        "<virksomhet orgnr=\"100000040\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>boligbase</virksomhetstyper><boenheter>mange</boenheter>"
+        "</virksomhet>\n"                                                 /* 7 non-numeric */
+        "<virksomhet orgnr=\"100000059\" kommunenr=\"9999\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>bpa</virksomhetstyper></virksomhet>\n"        /* 8 kommunenr */
+        REC("100000008", "")                                             /* 9 duplicate */
+        "<virksomhet orgnr=\"100000067\" kommunenr=\"0301\">"
+        "<virksomhetstyper>bpa</virksomhetstyper></virksomhet>\n"        /* 10 no eierskap */
+        "<virksomhet orgnr=\"100000075\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<malgrupper>demens</malgrupper></virksomhet>\n"                 /* 11 no type */
+        "<virksomhet orgnr=\"100000083\" kommunenr=\"0301\" eierskap=\"felles\">"
+        "<virksomhetstyper>bpa</virksomhetstyper></virksomhet>\n"        /* 12 eierskap */
+        "<virksomhet orgnr=\"100000091\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>boligbase</virksomhetstyper><boenheter>100001</boenheter>"
+        "</virksomhet>\n"                                                 /* 13 absurd */
+        "<virksomhet orgnr=\"100000105\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<virksomhetstyper>bpa</virksomhetstyper><navn>a\x7f" "b</navn></virksomhet>\n" /* 14 */
+        REC("100000113", " status=\"aktiv\"")                            /* 15 ok */
+        TAIL,
+        HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_read_count(reg), 14);
+    ck_assert_uint_eq(hjtj_register_count(reg), 2);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 12);
+    assert_reconciles(reg);
+    assert_reject(reg, 0, HJTJ_REASON_ORGNR, 3, "100000009");
+    assert_reject(reg, 1, HJTJ_REASON_UNKNOWN_CODE, 4, "100000016");
+    assert_reject(reg, 2, HJTJ_REASON_INGEN_WITH_OTHER, 5, "100000024");
+    assert_reject(reg, 3, HJTJ_REASON_BOENHETER, 6, "100000032");
+    assert_reject(reg, 4, HJTJ_REASON_BOENHETER, 7, "100000040");
+    assert_reject(reg, 5, HJTJ_REASON_KOMMUNENR, 8, "100000059");
+    assert_reject(reg, 6, HJTJ_REASON_DUPLICATE_ORGNR, 9, "100000008");
+    assert_reject(reg, 7, HJTJ_REASON_MISSING_FIELD, 10, "100000067");
+    assert_reject(reg, 8, HJTJ_REASON_NO_TYPE, 11, "100000075");
+    assert_reject(reg, 9, HJTJ_REASON_UNKNOWN_CODE, 12, "100000083");
+    assert_reject(reg, 10, HJTJ_REASON_BOENHETER, 13, "100000091");
+    assert_reject(reg, 11, HJTJ_REASON_CONTROL_CHAR, 14, "100000105");
+    ck_assert_str_eq(hjtj_record_orgnr(hjtj_register_record(reg, 1)), "100000113");
+    ck_assert_uint_eq(hjtj_record_line(hjtj_register_record(reg, 1)), 15);
+    ck_assert_ptr_nonnull(hjtj_register_find(reg, "100000113"));
+    ck_assert_ptr_null(hjtj_register_find(reg, "100000016"));
+    hjtj_register_free(reg);
+}
+END_TEST
+
+/* A file that cannot be read as a whole: status, line and column, and no
+ * records. */
+static void assert_file_error(const char *data, size_t len, hjtj_status st, uint64_t line,
+                              uint64_t col)
+{
+    hjtj_register *reg = NULL;
+    const hjtj_error *e;
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, data, len, "bad"), st);
+    e = hjtj_register_error(reg);
+    ck_assert_int_eq(hjtj_error_status(e), st);
+    ck_assert_str_eq(hjtj_error_file(e), "bad");
+    ck_assert_msg(hjtj_error_line(e) == line, "line %llu, expected %llu (%s)",
+                  (unsigned long long)hjtj_error_line(e), (unsigned long long)line,
+                  hjtj_error_message(e));
+    if (col)
+        ck_assert_msg(hjtj_error_column(e) == col, "column %llu, expected %llu (%s)",
+                      (unsigned long long)hjtj_error_column(e), (unsigned long long)col,
+                      hjtj_error_message(e));
+    ck_assert(strlen(hjtj_error_message(e)) > 0);
+    ck_assert_uint_eq(hjtj_register_count(reg), 0);
+    ck_assert_uint_eq(hjtj_register_read_count(reg), 0);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 0);
+    hjtj_register_free(reg);
+}
+
+#define S(x) x, sizeof(x) - 1
+
+START_TEST(test_bad_files)
+{
+    assert_file_error(S(""), HJTJ_ERR_EMPTY, 1, 1);
+    assert_file_error(S("\xEF\xBB\xBF \n"), HJTJ_ERR_EMPTY, 1, 1);
+    assert_file_error(S("orgnr,kommunenr\n\xC3\x28,1\n"), HJTJ_ERR_ENCODING, 2, 1);
+    /* DOCTYPE, also with entities (billion laughs) and external ones */
+    assert_file_error(S("<?xml version=\"1.0\"?>\n<!DOCTYPE kartlegging [\n<!ENTITY a \"aaaa\">\n"
+                        "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;\">]>\n<kartlegging/>"),
+                      HJTJ_ERR_DOCTYPE, 2, 1);
+    assert_file_error(S("<!DOCTYPE k SYSTEM \"http://example.invalid/k.dtd\"><k/>"),
+                      HJTJ_ERR_DOCTYPE, 1, 1);
+    assert_file_error(S("<!-- c -->\n  <!DOCTYPE k [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        "<k>&x;</k>"),
+                      HJTJ_ERR_DOCTYPE, 2, 3);
+    /* wrong root, malformed, schema */
+    assert_file_error(S("<register/>"), HJTJ_ERR_SCHEMA, 1, 0);
+    assert_file_error(S(HEAD REC("100000008", "") "<virksomhet orgnr=\"1\">\n"),
+                      HJTJ_ERR_SYNTAX, 3, 0);
+    assert_file_error(S(HEAD REC("100000008", "") "<tull/>\n" TAIL), HJTJ_ERR_SCHEMA, 3, 0);
+    assert_file_error(S(HEAD "<virksomhet orgnr=\"100000008\"><navn>a</navn><navn>b</navn>"
+                             "</virksomhet>\n" TAIL),
+                      HJTJ_ERR_SCHEMA, 2, 0);
+    /* CSV: missing columns, unbalanced quote */
+    assert_file_error(S("orgnr,kommunenr\n100000008,0301\n"), HJTJ_ERR_SCHEMA, 1, 1);
+    assert_file_error(S("orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n"
+                        "100000008,0301,kommunal,\"bpa,demens\n"),
+                      HJTJ_ERR_SYNTAX, 2, 25);
+}
+END_TEST
+
+/* The same register in XML, list-CSV and wide-CSV loads identically. */
+static const char *xml_reg =
+    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n" HEAD
+    "<virksomhet orgnr=\"100000008\" kommunenr=\"4601\" eierskap=\"privat\">\r\n"
+    "  <navn>Bo, «Ærlig» \"sted\"</navn><virksomhetstyper>boligbase dagaktivitet"
+    "</virksomhetstyper>\r\n  <malgrupper>utviklingshemning annen</malgrupper>"
+    "<boenheter>12</boenheter>\r\n"
+    "  <personellutveksling mottar-fra=\"ambulerende sykehjem\" leverer-til=\"dagsenter\"/>"
+    "<andre-kommuner>true</andre-kommuner>"
+    "<naeringskode standard=\"SN2025\">87.203</naeringskode></virksomhet>\r\n"
+    "<virksomhet orgnr=\"100000016\" kommunenr=\"1520\" eierskap=\"kommunal\">"
+    "<virksomhetstyper>amb-helse amb-praktisk</virksomhetstyper><malgrupper></malgrupper>"
+    "</virksomhet>\r\n" TAIL;
+
+static const char *list_csv =
+    "\xEF\xBB\xBForgnr;kommunenr;eierskap;status;navn;virksomhetstyper;malgrupper;boenheter;"
+    "mottar_fra;leverer_til;andre_kommuner;naeringskode;naeringskode_standard;ekstra\r\n"
+    "100000008;4601;privat;aktiv;\"Bo, «Ærlig» \"\"sted\"\"\";boligbase dagaktivitet;"
+    "utviklingshemning annen;12;ambulerende sykehjem;dagsenter;1;87.203;SN2025;x\r\n"
+    "100000016;1520;kommunal;;;amb-helse amb-praktisk;;;;;0;;;\r\n";
+
+static const char *wide_csv =
+    "orgnr,kommunenr,eierskap,navn,boligbase,amb-helse,amb-praktisk,dagaktivitet,"
+    "utviklingshemning,annen,demens,boenheter,mottar-fra:ambulerende,mottar-fra:sykehjem,"
+    "leverer-til:dagsenter,andre_kommuner,naeringskode,naeringskode_standard\n"
+    "100000008,4601,privat,\"Bo, «Ærlig» \"\"sted\"\"\",1,0,0,1,1,1,0,12,1,1,1,1,87.203,SN2025\n"
+    "100000016,1520,kommunal,,0,1,1,,0,0,,,0,0,,0,,\n";
+
+static void assert_same(const hjtj_register *a, const hjtj_register *b)
+{
+    size_t i;
+    int f;
+    ck_assert_uint_eq(hjtj_register_count(a), hjtj_register_count(b));
+    ck_assert_uint_eq(hjtj_register_reject_count(a), 0);
+    ck_assert_uint_eq(hjtj_register_reject_count(b), 0);
+    for (i = 0; i < hjtj_register_count(a); i++) {
+        const hjtj_record *x = hjtj_register_record(a, i), *y = hjtj_register_record(b, i);
+        ck_assert_str_eq(hjtj_record_orgnr(x), hjtj_record_orgnr(y));
+        ck_assert_str_eq(hjtj_record_kommunenr(x), hjtj_record_kommunenr(y));
+        ck_assert_str_eq(hjtj_record_navn(x), hjtj_record_navn(y));
+        ck_assert_str_eq(hjtj_record_naeringskode(x), hjtj_record_naeringskode(y));
+        ck_assert_str_eq(hjtj_record_naeringskode_standard(x),
+                         hjtj_record_naeringskode_standard(y));
+        ck_assert_uint_eq(hjtj_record_types_given(x), hjtj_record_types_given(y));
+        ck_assert_uint_eq(hjtj_record_malgrupper(x), hjtj_record_malgrupper(y));
+        ck_assert_uint_eq(hjtj_record_mottar_fra(x), hjtj_record_mottar_fra(y));
+        ck_assert_uint_eq(hjtj_record_leverer_til(x), hjtj_record_leverer_til(y));
+        ck_assert_int_eq(hjtj_record_boenheter(x), hjtj_record_boenheter(y));
+        ck_assert_int_eq(hjtj_record_andre_kommuner(x), hjtj_record_andre_kommuner(y));
+        ck_assert_int_eq(hjtj_record_eierskap(x), hjtj_record_eierskap(y));
+        for (f = HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE; f <= HJTJ_FIELD_STORRELSE; f++)
+            ck_assert_int_eq(hjtj_record_class(x, (hjtj_field)f),
+                             hjtj_record_class(y, (hjtj_field)f));
+    }
+}
+
+START_TEST(test_three_layouts)
+{
+    hjtj_register *x = load_string(xml_reg, HJTJ_OK);
+    hjtj_register *l = load_string(list_csv, HJTJ_OK);
+    hjtj_register *w = load_string(wide_csv, HJTJ_OK);
+    const hjtj_record *r = hjtj_register_record(x, 0);
+    ck_assert_str_eq(hjtj_record_navn(r), "Bo, «Ærlig» \"sted\"");
+    ck_assert_str_eq(hjtj_record_naeringskode_standard(r), "SN2025");
+    ck_assert_int_eq(hjtj_record_class(r, HJTJ_FIELD_KATEGORI), HJTJ_KAT_KOMBINERT_ANNEN);
+    ck_assert_int_eq(hjtj_record_class(r, HJTJ_FIELD_PERSONELLUTVEKSLING),
+                     HJTJ_PU_MOTTAR_OG_LEVERER);
+    ck_assert_int_eq(hjtj_record_class(hjtj_register_record(x, 1), HJTJ_FIELD_KATEGORI),
+                     HJTJ_KAT_KUN_AMB_BEGGE);
+    assert_same(x, l);
+    assert_same(x, w);
+    /* the unknown column is a warning, not an error */
+    ck_assert_uint_eq(hjtj_register_warning_count(l), 1);
+    ck_assert_int_eq(hjtj_diag_reason(hjtj_register_warning(l, 0)), HJTJ_REASON_UNKNOWN_COLUMN);
+    ck_assert_uint_eq(hjtj_diag_column(hjtj_register_warning(l, 0)),
+                      (uint64_t)(strstr(list_csv, ";ekstra") - list_csv) + 2 - 3 /* BOM */);
+    hjtj_register_free(x);
+    hjtj_register_free(l);
+    hjtj_register_free(w);
+}
+END_TEST
+
+START_TEST(test_csv_record_errors)
+{
+    hjtj_register *reg = load_string(
+        "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,bpa\n"
+        "100000008,0301,kommunal,boligbase,demens,0\n"
+        "100000016,0301,kommunal,bpa,demens\n"            /* ragged: too few */
+        "100000024,0301,kommunal,,demens,ja\n"             /* bad 0/1 cell */
+        "\n"
+        "\"100000032\",0301,kommunal,\"amb-helse\n"
+        "amb-praktisk\",demens,0\n"                        /* multi-line, ok */
+        "100000040,0301,kommunal,bpa,demens,1,9\n",        /* ragged: too many */
+        HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 2);
+    assert_reconciles(reg);
+    assert_reject(reg, 0, HJTJ_REASON_RAGGED_ROW, 3, "100000016");
+    assert_reject(reg, 1, HJTJ_REASON_BAD_VALUE, 4, "100000024");
+    assert_reject(reg, 2, HJTJ_REASON_RAGGED_ROW, 8, "100000040");
+    ck_assert_uint_eq(hjtj_record_line(hjtj_register_record(reg, 1)), 6);
+    ck_assert_int_eq(hjtj_record_class(hjtj_register_record(reg, 1), HJTJ_FIELD_KATEGORI),
+                     HJTJ_KAT_KUN_AMB_BEGGE);
+    hjtj_register_free(reg);
+}
+END_TEST
+
+/* Loading from a read callback, in small pieces. */
+typedef struct src {
+    const char *p;
+    size_t left;
+} src;
+
+static int64_t read_piece(char *buf, size_t len, void *ud)
+{
+    src *s = ud;
+    size_t n = s->left < 7 ? s->left : 7;
+    if (n > len)
+        n = len;
+    memcpy(buf, s->p, n);
+    s->p += n;
+    s->left -= n;
+    return (int64_t)n;
+}
+
+static int64_t read_fail(char *buf, size_t len, void *ud)
+{
+    (void)buf;
+    (void)len;
+    (void)ud;
+    return -1;
+}
+
+static int stop_at_second(const hjtj_record *r, void *ud)
+{
+    int *n = ud;
+    (void)r;
+    return ++*n == 2;
+}
+
+START_TEST(test_entry_points)
+{
+    hjtj_register *reg;
+    src s = {xml_reg, strlen(xml_reg)};
+    int seen = 0;
+    char path[4096];
+
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_callback(reg, read_piece, &s, "cb"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 2);
+    /* appending the same records again: duplicates, rejected */
+    ck_assert_int_eq(hjtj_register_load_memory(reg, list_csv, strlen(list_csv), "again"),
+                     HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 2);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 2);
+    ck_assert_int_eq(hjtj_register_load_callback(reg, read_fail, NULL, "cb"), HJTJ_ERR_IO);
+    ck_assert_int_eq(hjtj_register_load_file(reg, "/nonexistent/x.xml"), HJTJ_ERR_IO);
+    ck_assert_str_eq(hjtj_error_file(hjtj_register_error(reg)), "/nonexistent/x.xml");
+    hjtj_register_free(reg);
+
+    /* a record callback that stops the load: nothing of the file stays */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_record_callback(reg, stop_at_second, &seen), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, xml_reg, strlen(xml_reg), "x"),
+                     HJTJ_ERR_ABORTED);
+    ck_assert_int_eq(seen, 2);
+    ck_assert_uint_eq(hjtj_register_count(reg), 0);
+    hjtj_register_free(reg);
+
+    /* the bundled example file */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    snprintf(path, sizeof path, "%s/eksempel.xml", getenv("HJTJ_DATADIR"));
+    ck_assert_int_eq(hjtj_register_load_file(reg, path), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 10);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 0);
+    hjtj_register_free(reg);
+}
+END_TEST
+
+START_TEST(test_kommuner)
+{
+    hjtj_kommuner *k;
+    hjtj_register *reg;
+    const char *bad = "kommunenr;navn;innbyggere\n0301;Oslo;10\n0301;Oslo;11\n";
+    const char *own = "kommunenr,navn,innbyggere\n0301,Oslo,100\n7777,Ny,20000\n";
+
+    ck_assert_int_eq(hjtj_kommuner_new(&k), HJTJ_OK);
+    ck_assert_int_eq(hjtj_kommuner_load_default(k), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_kommuner_count(k), 357);
+    ck_assert_int_ge(hjtj_kommuner_find(k, "1103"), 0);
+    ck_assert_int_eq(hjtj_kommuner_storrelse(k, (size_t)hjtj_kommuner_find(k, "1103"), NULL),
+                     HJTJ_KSTR_ASSS);
+    {
+        /* Table 1.9's inhabitants in total */
+        int64_t sum = 0;
+        size_t i;
+        for (i = 0; i < hjtj_kommuner_count(k); i++)
+            sum += hjtj_kommuner_innbyggere(k, i);
+        ck_assert_int_eq(sum, 5594340);
+    }
+    ck_assert_int_eq(hjtj_kommuner_load_memory(k, bad, strlen(bad), "k.csv"), HJTJ_ERR_KOMMUNER);
+    ck_assert_uint_eq(hjtj_error_line(hjtj_kommuner_error(k)), 3);
+    ck_assert_uint_eq(hjtj_kommuner_count(k), 357); /* unchanged */
+    ck_assert_int_eq(hjtj_kommuner_load_memory(k, own, strlen(own), "k.csv"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_kommuner_count(k), 2);
+
+    /* a user table replaces the default as a whole */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_kommuner(reg, k), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(
+                         reg, S("orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n"
+                                "100000008,7777,kommunal,bpa,demens\n"
+                                "100000016,4601,kommunal,bpa,demens\n"),
+                         "test"),
+                     HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 1);
+    ck_assert_int_eq(hjtj_record_class(hjtj_register_record(reg, 0), HJTJ_FIELD_KOMMUNESTORRELSE),
+                     HJTJ_KSTR_20000_PLUSS);
+    assert_reject(reg, 0, HJTJ_REASON_KOMMUNENR, 3, "100000016");
+    ck_assert_int_eq(hjtj_register_set_kommuner(reg, k), HJTJ_ERR_STATE);
+    hjtj_register_free(reg);
+    hjtj_kommuner_free(k);
+
+    /* <kommuner> in the XML replaces it too */
+    reg = load_string(HEAD "<kommuner><kommune nr=\"0301\" navn=\"Oslo\" innbyggere=\"4\"/>"
+                           "</kommuner>\n" REC("100000008", "") TAIL,
+                      HJTJ_OK);
+    ck_assert_uint_eq(hjtj_kommuner_count(hjtj_register_kommuner(reg)), 1);
+    ck_assert_uint_eq(hjtj_register_count(reg), 1);
+    hjtj_register_free(reg);
+    reg = load_string(HEAD "<kommuner><kommune nr=\"03x1\" innbyggere=\"4\"/></kommuner>" TAIL,
+                      HJTJ_ERR_KOMMUNER);
+    hjtj_register_free(reg);
+}
+END_TEST
+
+START_TEST(test_limits)
+{
+    hjtj_register *reg;
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_limit(reg, HJTJ_LIMIT_MAX_BOENHETER), 100000);
+    ck_assert_int_eq(hjtj_register_set_limit(reg, HJTJ_LIMIT_MAX_RECORDS, 1), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_limit(reg, (hjtj_limit)42, 1), HJTJ_ERR_INVALID_ARG);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, S(HEAD REC("100000008", "")
+                                                          REC("100000016", "") TAIL),
+                                               "test"),
+                     HJTJ_ERR_LIMIT);
+    ck_assert_uint_eq(hjtj_register_count(reg), 0);
+    ck_assert_int_eq(hjtj_register_set_limit(reg, HJTJ_LIMIT_MAX_RECORDS, 0), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_limit(reg, HJTJ_LIMIT_MAX_COLUMNS, 3), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(
+                         reg, S("orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n"), "t"),
+                     HJTJ_ERR_LIMIT);
+    hjtj_register_free(reg);
 }
 END_TEST
 
@@ -10,7 +406,13 @@ int main(void)
 {
     Suite *s = suite_create("load");
     TCase *tc = tcase_create("load");
-    tcase_add_test(tc, test_version);
+    tcase_add_test(tc, test_bad_records_xml);
+    tcase_add_test(tc, test_bad_files);
+    tcase_add_test(tc, test_three_layouts);
+    tcase_add_test(tc, test_csv_record_errors);
+    tcase_add_test(tc, test_entry_points);
+    tcase_add_test(tc, test_kommuner);
+    tcase_add_test(tc, test_limits);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -1,0 +1,97 @@
+/* c1_data.h — the 75 rows of the report's Table C1, transcribed by hand for the
+ * tests: the målgruppe combination (bit i = hjtj_malgruppe i), the
+ * samlemålgruppe the report places it in, the printed number of målgrupper
+ * (7 for «Ingen målgruppe») and the number of enterprises. */
+#ifndef HJTJ_C1_DATA_H
+#define HJTJ_C1_DATA_H
+
+#include <hjtj.h>
+
+typedef struct c1_row {
+    unsigned mg;
+    int samle;
+    int antall;
+    int count;
+} c1_row;
+
+static const c1_row c1_rows[] = {
+    {0x08, HJTJ_SAMLE_UTVIKLINGSHEMNING, 1, 1123},
+    {0x0a, HJTJ_SAMLE_UTVIKLINGSHEMNING, 2, 170},
+    {0x18, HJTJ_SAMLE_UTVIKLINGSHEMNING, 2, 135},
+    {0x1a, HJTJ_SAMLE_UTVIKLINGSHEMNING, 3, 98},
+    {0x0e, HJTJ_SAMLE_UTVIKLINGSHEMNING, 3, 58},
+    {0x0c, HJTJ_SAMLE_UTVIKLINGSHEMNING, 2, 11},
+    {0x09, HJTJ_SAMLE_UTVIKLINGSHEMNING, 2, 7},
+    {0x88, HJTJ_SAMLE_UTVIKLINGSHEMNING, 2, 5},
+    {0x28, HJTJ_SAMLE_UTVIKLINGSHEMNING, 2, 4},
+    {0x98, HJTJ_SAMLE_UTVIKLINGSHEMNING, 3, 4},
+    {0x8e, HJTJ_SAMLE_UTVIKLINGSHEMNING, 4, 1},
+    {0x9a, HJTJ_SAMLE_UTVIKLINGSHEMNING, 4, 1},
+    {0x07, HJTJ_SAMLE_ELDRE_DEMENS, 3, 155},
+    {0x05, HJTJ_SAMLE_ELDRE_DEMENS, 2, 89},
+    {0x04, HJTJ_SAMLE_ELDRE_DEMENS, 1, 78},
+    {0x01, HJTJ_SAMLE_ELDRE_DEMENS, 1, 63},
+    {0x17, HJTJ_SAMLE_ELDRE_DEMENS, 4, 60},
+    {0x85, HJTJ_SAMLE_ELDRE_DEMENS, 3, 6},
+    {0x87, HJTJ_SAMLE_ELDRE_DEMENS, 4, 4},
+    {0x81, HJTJ_SAMLE_ELDRE_DEMENS, 2, 1},
+    {0x84, HJTJ_SAMLE_ELDRE_DEMENS, 2, 1},
+    {0x97, HJTJ_SAMLE_ELDRE_DEMENS, 5, 1},
+    {0x30, HJTJ_SAMLE_PSYKISK_RUS, 2, 226},
+    {0x10, HJTJ_SAMLE_PSYKISK_RUS, 1, 121},
+    {0x38, HJTJ_SAMLE_PSYKISK_RUS, 3, 82},
+    {0x20, HJTJ_SAMLE_PSYKISK_RUS, 1, 12},
+    {0xb0, HJTJ_SAMLE_PSYKISK_RUS, 3, 3},
+    {0xb8, HJTJ_SAMLE_PSYKISK_RUS, 4, 1},
+    {0x06, HJTJ_SAMLE_BEVEGELSESHEMNING, 2, 71},
+    {0x02, HJTJ_SAMLE_BEVEGELSESHEMNING, 1, 52},
+    {0x86, HJTJ_SAMLE_BEVEGELSESHEMNING, 3, 1},
+    {0x3f, HJTJ_SAMLE_UTENFOR, 6, 312},
+    {0x40, HJTJ_SAMLE_UTENFOR, 7, 212},
+    {0x37, HJTJ_SAMLE_UTENFOR, 5, 182},
+    {0x1f, HJTJ_SAMLE_UTENFOR, 5, 31},
+    {0x1e, HJTJ_SAMLE_UTENFOR, 4, 29},
+    {0x3a, HJTJ_SAMLE_UTENFOR, 4, 21},
+    {0x3e, HJTJ_SAMLE_UTENFOR, 5, 20},
+    {0x0f, HJTJ_SAMLE_UTENFOR, 4, 18},
+    {0x35, HJTJ_SAMLE_UTENFOR, 4, 16},
+    {0xbf, HJTJ_SAMLE_UTENFOR, 7, 12},
+    {0x15, HJTJ_SAMLE_UTENFOR, 3, 10},
+    {0x3d, HJTJ_SAMLE_UTENFOR, 5, 10},
+    {0x36, HJTJ_SAMLE_UTENFOR, 4, 9},
+    {0x14, HJTJ_SAMLE_UTENFOR, 2, 8},
+    {0x80, HJTJ_SAMLE_UTENFOR, 1, 5},
+    {0x12, HJTJ_SAMLE_UTENFOR, 2, 5},
+    {0x0b, HJTJ_SAMLE_UTENFOR, 3, 5},
+    {0x16, HJTJ_SAMLE_UTENFOR, 3, 5},
+    {0x32, HJTJ_SAMLE_UTENFOR, 3, 5},
+    {0x33, HJTJ_SAMLE_UTENFOR, 4, 5},
+    {0x0d, HJTJ_SAMLE_UTENFOR, 3, 4},
+    {0x34, HJTJ_SAMLE_UTENFOR, 3, 4},
+    {0x27, HJTJ_SAMLE_UTENFOR, 4, 4},
+    {0x1b, HJTJ_SAMLE_UTENFOR, 4, 4},
+    {0x03, HJTJ_SAMLE_UTENFOR, 2, 3},
+    {0x19, HJTJ_SAMLE_UTENFOR, 3, 3},
+    {0x3c, HJTJ_SAMLE_UTENFOR, 4, 3},
+    {0x11, HJTJ_SAMLE_UTENFOR, 2, 2},
+    {0x94, HJTJ_SAMLE_UTENFOR, 3, 2},
+    {0x39, HJTJ_SAMLE_UTENFOR, 4, 2},
+    {0x3b, HJTJ_SAMLE_UTENFOR, 5, 2},
+    {0xbe, HJTJ_SAMLE_UTENFOR, 6, 2},
+    {0x22, HJTJ_SAMLE_UTENFOR, 2, 1},
+    {0x24, HJTJ_SAMLE_UTENFOR, 2, 1},
+    {0x23, HJTJ_SAMLE_UTENFOR, 3, 1},
+    {0x25, HJTJ_SAMLE_UTENFOR, 3, 1},
+    {0x1c, HJTJ_SAMLE_UTENFOR, 3, 1},
+    {0x99, HJTJ_SAMLE_UTENFOR, 4, 1},
+    {0x96, HJTJ_SAMLE_UTENFOR, 4, 1},
+    {0x2f, HJTJ_SAMLE_UTENFOR, 5, 1},
+    {0x8f, HJTJ_SAMLE_UTENFOR, 5, 1},
+    {0x9d, HJTJ_SAMLE_UTENFOR, 5, 1},
+    {0xba, HJTJ_SAMLE_UTENFOR, 5, 1},
+    {0xb7, HJTJ_SAMLE_UTENFOR, 6, 1},
+};
+
+#define C1_NROWS (sizeof c1_rows / sizeof c1_rows[0])
+
+#endif
