@@ -1,2 +1,89 @@
 #!/bin/sh
-exit 0
+# tests/cli.sh — the command-line contract (SPEC §7) of hjtj-classify and
+# hjtj-report, and agreement with the independent Python implementation of
+# SPEC (tests/oracle) on random registers in all three input layouts.
+set -u
+B=${HJTJ_BUILDDIR:-.}
+S=${HJTJ_SRCDIR:-.}
+export HJTJ_DATADIR=${HJTJ_DATADIR:-$S/data}
+CLASSIFY="$B/examples/hjtj-classify"
+REPORT="$B/examples/hjtj-report"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+ok() { echo "ok: $*"; }
+
+# --help, --version
+"$CLASSIFY" --help | grep -q "Usage: hjtj-classify" && ok "classify --help" || fail "classify --help"
+"$CLASSIFY" --version | grep -q "libhjtj" && ok "classify --version" || fail "classify --version"
+"$REPORT" --help | grep -q "Usage: hjtj-report" && ok "report --help" || fail "report --help"
+"$REPORT" --version | grep -q "libhjtj" && ok "report --version" || fail "report --version"
+"$CLASSIFY" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown option" || fail "unknown option"
+
+# the bundled example: header, one row per active record, exit 0
+"$CLASSIFY" "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && ok "example exit 0" || fail "example exit $rc"
+head -1 "$T/out" | grep -qx "orgnr,hovedvirksomhetstype,ht_sammensetning,kategori,samlemalgruppe,antall_malgrupper,kommunestorrelse,botilbud" \
+    && ok "header" || fail "header"
+[ "$(wc -l <"$T/out")" -eq 9 ] && ok "8 active records" || fail "row count $(wc -l <"$T/out")"
+grep -qx "100000040,kombinert-annen,kun-boligbase,kombinert-annen,eldre-demens,2,10000-19999,1" "$T/out" \
+    && ok "combined row" || fail "combined row"
+grep -qx "100000032,rene-brukerrettede,enetiltak,enetiltak,utviklingshemning,1,10000-19999,0" "$T/out" \
+    && ok "enetiltak by one boenhet" || fail "enetiltak row"
+
+# rejects: stderr with file, line, orgnr, reason; exit 1
+printf 'orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,boenheter\n100000008,0301,kommunal,boligbase,demens,3\n100000009,0301,kommunal,bpa,demens,\n100000016,0301,kommunal,bpa,ingen demens,\n' >"$T/bad.csv"
+"$CLASSIFY" "$T/bad.csv" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 1 ] && ok "rejects exit 1" || fail "rejects exit $rc"
+grep -q "bad.csv:3:.*orgnr 100000009.*orgnr" "$T/err" && ok "reject line 3" || fail "reject line 3: $(cat "$T/err")"
+grep -q "bad.csv:4:.*orgnr 100000016.*ingen" "$T/err" && ok "reject line 4" || fail "reject line 4"
+[ "$(wc -l <"$T/out")" -eq 2 ] && ok "good record printed" || fail "good record"
+
+# a malformed file: exit 2 with line and column
+printf '<kartlegging xmlns="urn:hjtj:kartlegging:1">\n<virksomhet orgnr="1"\n' >"$T/bad.xml"
+"$CLASSIFY" "$T/bad.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "bad.xml:[0-9]*:[0-9]*:" "$T/err" && ok "malformed exit 2" || fail "malformed exit $rc"
+
+# --kommuner replaces the table
+printf 'kommunenr;navn;innbyggere\n0301;Oslo;100\n' >"$T/k.csv"
+"$CLASSIFY" --kommuner "$T/k.csv" "$T/bad.csv" >"$T/out" 2>/dev/null
+grep -q "^100000008,.*,asss,1$" "$T/out" && ok "--kommuner" || fail "--kommuner"
+printf 'kommunenr;navn;innbyggere\n4601;Bergen;10\n' >"$T/k2.csv"
+"$CLASSIFY" --kommuner "$T/k2.csv" "$T/bad.csv" >/dev/null 2>"$T/err"
+grep -q "kommunenr" "$T/err" && ok "--kommuner universe" || fail "--kommuner universe"
+
+# hjtj-report: --list, one table, unknown table
+n=$("$REPORT" --list | wc -l)
+[ "$n" -ge 50 ] && ok "report --list ($n tables)" || fail "report --list ($n)"
+"$REPORT" --table 9.9 "$HJTJ_DATADIR/eksempel.xml" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "unknown table exit 2" || fail "unknown table exit $rc"
+"$REPORT" --table 3.2 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>/dev/null
+head -1 "$T/out" | grep -qx "hovedvirksomhetstype,antall,andel_av_alle_i_drift" && ok "report 3.2 header" || fail "report 3.2 header"
+"$REPORT" --table 3.2 --format text "$HJTJ_DATADIR/eksempel.xml" | grep -q "Rene brukerrettede" \
+    && ok "report text" || fail "report text"
+
+# agreement with the independent implementation (needs python3)
+PY=$(command -v python3 || true)
+if [ -n "$PY" ]; then
+    for seed in 11 12 13; do
+        "$PY" "$S/tests/oracle/hjtj_oracle.py" gen --seed $seed --n 1500 --bad 30 --out-prefix "$T/r$seed" >/dev/null
+        for f in "$T/r$seed.xml" "$T/r$seed-list.csv" "$T/r$seed-wide.csv"; do
+            "$PY" "$S/tests/oracle/hjtj_oracle.py" classify "$f" >"$T/o.out" 2>"$T/o.err"; orc=$?
+            "$CLASSIFY" "$f" >"$T/c.out" 2>"$T/c.err"; crc=$?
+            grep -v warning "$T/o.err" | cut -d: -f2 | sort -n >"$T/o.lines"
+            grep rejected "$T/c.err" | cut -d: -f2 | sort -n >"$T/c.lines"
+            if [ $orc -eq $crc ] && cmp -s "$T/o.out" "$T/c.out" && cmp -s "$T/o.lines" "$T/c.lines"; then
+                ok "oracle agrees: $(basename "$f") ($(($(wc -l <"$T/c.out") - 1)) rows, $(wc -l <"$T/c.lines") rejects)"
+            else
+                fail "oracle differs: $(basename "$f") exit $orc/$crc"
+                diff "$T/o.out" "$T/c.out" | head -5
+                diff "$T/o.lines" "$T/c.lines" | head -5
+            fi
+        done
+    done
+else
+    echo "SKIP: python3 not found, oracle comparison not run"
+fi
+
+[ $fails -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

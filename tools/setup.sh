@@ -1,0 +1,31 @@
+#!/bin/sh
+# tools/setup.sh — set up a fresh Debian machine for libhjtj: install the
+# build dependencies, build, and install the library, the programs, the man
+# pages and the bundled data under /usr/local (or $PREFIX).
+#
+#   sh tools/setup.sh            # as root, or with sudo available
+#
+# Safe to run again.
+set -eu
+cd "$(dirname "$0")/.."
+PREFIX=${PREFIX:-/usr/local}
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO=sudo
+fi
+PKGS="build-essential autoconf automake libtool pkg-config libxml2-dev libxml2-utils check python3"
+missing=""
+for p in $PKGS; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+
+[ -x configure ] || autoreconf -fi
+[ -f Makefile ] || ./configure --prefix="$PREFIX" --enable-werror
+make -j"$(nproc)"
+$SUDO make install >/dev/null
+$SUDO ldconfig 2>/dev/null || true
