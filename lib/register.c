@@ -765,8 +765,10 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     if (st != HJTJ_OK) {
         /* a file-level error: nothing of this file stays */
         size_t i;
-        diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
-        diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
+        if (reg->nrejects > mark_rej)
+            diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
+        if (reg->nwarnings > mark_warn)
+            diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
         reg->nrejects = mark_rej;
         reg->nwarnings = mark_warn;
         reg->nread = mark_read;

@@ -1,0 +1,99 @@
+/* fuzz_alloc.c — allocation-failure injection for the fuzzing build (the
+ * pattern of libxml2's fuzz/fuzz.c): the library's malloc/calloc/realloc
+ * (through alloc.h) and libxml2's (through xmlMemSetup) fail once the
+ * countdown reaches zero. */
+#include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz_common.h"
+
+static long countdown = -1; /* fuzzing process only */
+
+static int should_fail(void)
+{
+    if (countdown < 0)
+        return 0;
+    if (countdown == 0)
+        return 1;
+    countdown--;
+    return countdown == 0;
+}
+
+void *hjtj_fuzz_malloc(size_t n);
+void *hjtj_fuzz_calloc(size_t n, size_t m);
+void *hjtj_fuzz_realloc(void *p, size_t n);
+
+void *hjtj_fuzz_malloc(size_t n)
+{
+    return should_fail() ? NULL : malloc(n);
+}
+
+void *hjtj_fuzz_calloc(size_t n, size_t m)
+{
+    return should_fail() ? NULL : calloc(n, m);
+}
+
+void *hjtj_fuzz_realloc(void *p, size_t n)
+{
+    return should_fail() ? NULL : realloc(p, n);
+}
+
+static char *fuzz_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = hjtj_fuzz_malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+int fuzz_setup(const uint8_t **data, size_t *size)
+{
+    static int init = 0;
+    unsigned k;
+    if (!init) {
+        xmlMemSetup(free, hjtj_fuzz_malloc, hjtj_fuzz_realloc, fuzz_strdup);
+        init = 1;
+    }
+    if (*size < 2)
+        return 0;
+    k = ((unsigned)(*data)[0] << 8) | (*data)[1];
+    *data += 2;
+    *size -= 2;
+    /* most runs without failures; else fail allocation number k & 0x3ff */
+    countdown = (k & 0x8000) ? (long)(k & 0x3ff) + 1 : -1;
+    return 1;
+}
+
+void fuzz_alloc_off(void)
+{
+    countdown = -1;
+}
+
+void fuzz_exercise(const hjtj_register *reg)
+{
+    size_t i;
+    hjtj_table *t = NULL;
+    if (hjtj_register_read_count(reg) !=
+        hjtj_register_count(reg) + hjtj_register_reject_count(reg))
+        __builtin_trap();
+    for (i = 0; i < hjtj_register_reject_count(reg); i++) {
+        const hjtj_diag *d = hjtj_register_reject(reg, i);
+        if (hjtj_diag_message(d) == NULL || hjtj_reason_code(hjtj_diag_reason(d)) == NULL)
+            __builtin_trap();
+    }
+    if (hjtj_table_new(&t) != HJTJ_OK)
+        return;
+    for (i = 0; i < hjtj_catalog_count(); i++) {
+        char *s = NULL;
+        size_t len = 0;
+        hjtj_status st = hjtj_table_build(t, reg, hjtj_catalog_id(i));
+        if (st != HJTJ_OK && st != HJTJ_ERR_NOMEM)
+            __builtin_trap();
+        if (st == HJTJ_OK && hjtj_table_to_string(t, HJTJ_FORMAT_TEXT, &s, &len) == HJTJ_OK)
+            hjtj_free(s);
+    }
+    hjtj_table_free(t);
+}
