@@ -286,6 +286,13 @@ static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
                 break;
             if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth)
                 break;
+            if (type == XML_READER_TYPE_ELEMENT &&
+                (uint64_t)xmlTextReaderDepth(r) > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
+                err_set(&s->first, HJTJ_ERR_LIMIT, s->file, node_line(r), node_col(r),
+                        "elements nested deeper than %llu",
+                        (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]);
+                break;
+            }
             if (type != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth(r) != depth + 1)
                 continue;
             {
