@@ -1,5 +1,8 @@
 /* check_load.c — the file formats (SPEC §3): XML, CSV in both layouts, the
  * municipality table, bad records and bad files. */
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
 #include "testutil.h"
 
 #define HEAD "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"2024\">\n"
@@ -402,6 +405,56 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/* A host process (R's xml2, lxml) may install global libxml2 error
+ * handlers; the library must never call them. */
+static int global_calls;
+
+static void global_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+    global_calls++;
+}
+
+static void global_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+    global_calls++;
+}
+
+START_TEST(test_no_global_handlers)
+{
+    static const char *docs[] = {
+        HEAD "<virksomhet orgnr=\"1\">\n",
+        HEAD "<tull/>" TAIL,
+        "<kartlegging xmlns=\"rel/uri\"/>",
+        HEAD "<virksomhet orgnr=\"1\" orgnr=\"2\"/>" TAIL,
+        HEAD "<virksomhet orgnr=\"1\">&foo;</virksomhet>" TAIL,
+        "<?xml version=\"1.0\" encoding=\"latin1\"?>" HEAD TAIL,
+        HEAD "<navn>\x01</navn>" TAIL,
+    };
+    size_t i;
+    hjtj_scheme *sch;
+    global_calls = 0;
+    xmlSetStructuredErrorFunc(NULL, global_structured);
+    xmlSetGenericErrorFunc(NULL, global_generic);
+    for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        hjtj_register *reg;
+        ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+        (void)hjtj_register_load_memory(reg, docs[i], strlen(docs[i]), "x");
+        hjtj_register_free(reg);
+    }
+    ck_assert_int_eq(hjtj_scheme_new(&sch), HJTJ_OK);
+    ck_assert_int_eq(hjtj_scheme_load_memory(sch, S("<skjema xmlns=\"urn:hjtj:skjema:1\"><a>"), "s"),
+                     HJTJ_ERR_SYNTAX);
+    hjtj_scheme_free(sch);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
+    ck_assert_int_eq(global_calls, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -413,6 +466,7 @@ int main(void)
     tcase_add_test(tc, test_entry_points);
     tcase_add_test(tc, test_kommuner);
     tcase_add_test(tc, test_limits);
+    tcase_add_test(tc, test_no_global_handlers);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
