@@ -288,51 +288,69 @@ int datadir_path(char *out, size_t cap, const char *name)
 
 /* ---- UTF-8 ---- */
 
+/* Length of the valid UTF-8 sequence at p (1 to 4), or 0 if it is invalid. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = *p;
+    size_t len, i;
+    uint32_t cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if ((size_t)(end - p) < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
 int utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     uint64_t ln = 1, cl = 1;
+    size_t len;
+    /* fast path: ASCII eight bytes at a time, no position tracking */
     while (p < end) {
-        unsigned c = *p;
-        size_t len, i;
-        uint32_t cp;
-        if (c < 0x80) {
-            if (c == '\n') {
-                ln++;
-                cl = 1;
-            } else {
-                cl++;
+        uint64_t w;
+        if (end - p >= 8) {
+            memcpy(&w, p, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                p += 8;
+                continue;
             }
-            p++;
-            continue;
         }
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            goto bad;
-        }
-        if ((size_t)(end - p) < len)
-            goto bad;
-        for (i = 1; i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                goto bad;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            goto bad;
+        if ((len = utf8_seq(p, end)) == 0)
+            break;
         p += len;
-        cl++;
     }
-    return 0;
-bad:
+    if (p >= end)
+        return 0;
+    /* invalid: find the line and column of the first bad byte */
+    for (p = (const unsigned char *)s; (len = utf8_seq(p, end)) != 0; p += len) {
+        if (*p == '\n') {
+            ln++;
+            cl = 1;
+        } else {
+            cl++;
+        }
+    }
     if (line)
         *line = ln;
     if (col)
