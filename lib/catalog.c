@@ -1,5 +1,573 @@
-/* catalog.c — the list of tables the library builds. */
+/* catalog.c — the list of tables the library builds, and the machinery the
+ * table definitions share (declared in tables_common.h). */
 #include "tables_common.h"
 
-const table_def hjtj_table_defs[] = {{NULL, NULL, NULL, NULL, NULL}};
-const size_t hjtj_table_ndefs = 0;
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Dimensions and filters                                              */
+/* ------------------------------------------------------------------ */
+
+uint32_t cls_bit(const hjtj_record *r, hjtj_field f)
+{
+    int c = rec_cls(r, f);
+    return c < 0 ? 0u : BIT(c);
+}
+
+uint32_t keep_all(const hjtj_record *r)
+{
+    (void)r;
+    return 1;
+}
+
+uint32_t keep_pop(const hjtj_record *r)
+{
+    return r->population;
+}
+
+uint32_t keep_pure_bolig(const hjtj_record *r)
+{
+    return r->population && rec_cls(r, HJTJ_FIELD_KATEGORI) == HJTJ_KAT_KUN_BOLIGBASE;
+}
+
+uint32_t keep_pure_amb(const hjtj_record *r)
+{
+    int k = rec_cls(r, HJTJ_FIELD_KATEGORI);
+    return r->population && k >= HJTJ_KAT_KUN_AMB_HELSE && k <= HJTJ_KAT_KUN_AMB_BEGGE;
+}
+
+FIELD_DIM(dim_kategori, HJTJ_FIELD_KATEGORI)
+FIELD_DIM(dim_storrelse, HJTJ_FIELD_KOMMUNESTORRELSE)
+FIELD_DIM(dim_samle, HJTJ_FIELD_SAMLEMALGRUPPE)
+
+uint32_t dim_malgrupper(const hjtj_record *r)
+{
+    return r->mg;
+}
+
+/* ------------------------------------------------------------------ */
+/* Counting                                                            */
+/* ------------------------------------------------------------------ */
+
+static int low_bit(uint32_t m)
+{
+    int i = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+}
+
+static void add_one(xtab *x, int i, uint32_t cols, int64_t value)
+{
+    x->n[i]++;
+    x->sum[i] += value;
+    for (; cols; cols &= cols - 1) {
+        int k = low_bit(cols);
+        if (k < XT_MAXCOL)
+            x->c[i][k]++;
+    }
+}
+
+void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
+{
+    for (; rows; rows &= rows - 1)
+        add_one(x, low_bit(rows), cols, value);
+    add_one(x, XT_TOTAL, cols, value);
+}
+
+static int64_t boenheter_counted(const hjtj_record *r)
+{
+    return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
+}
+
+void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols)
+{
+    size_t i;
+    memset(x, 0, sizeof *x);
+    for (i = 0; i < reg->nrecords; i++) {
+        const hjtj_record *r = reg_rec(reg, i);
+        if (keep(r))
+            xt_add(x, rows(r), cols ? cols(r) : 0u, boenheter_counted(r));
+    }
+}
+
+hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
+{
+    size_t n = (size_t)x->n[XT_TOTAL], pos[XT_MAXCLS + 1], off = 0, i;
+    int64_t *v;
+    int c;
+    if (n == 0)
+        return HJTJ_OK;
+    v = malloc(n * sizeof *v);
+    if (v == NULL)
+        return HJTJ_ERR_NOMEM;
+    /* each row class gets a slice of v; records without a row go last */
+    for (c = 0; c <= XT_MAXCLS; c++) {
+        pos[c] = off;
+        off += c < XT_MAXCLS ? (size_t)x->n[c] : 0;
+    }
+    for (i = 0; i < reg->nrecords; i++) {
+        const hjtj_record *r = reg_rec(reg, i);
+        uint32_t m;
+        if (!keep(r))
+            continue;
+        m = rows(r);
+        c = m ? low_bit(m) : XT_TOTAL;
+        if (pos[c] < n)
+            v[pos[c]++] = boenheter_counted(r);
+    }
+    for (c = 0, off = 0; c < XT_MAXCLS; off += (size_t)x->n[c], c++)
+        x->med2[c] = median2(v + off, (size_t)x->n[c]);
+    x->med2[XT_TOTAL] = median2(v, n);
+    free(v);
+    return HJTJ_OK;
+}
+
+int kommune_storrelse(const hjtj_register *reg, size_t i)
+{
+    const kommune *k = &reg->kommuner.k[i];
+    return scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
+}
+
+void xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)
+{
+    size_t i;
+    memset(x, 0, sizeof *x);
+    for (i = 0; i < reg->kommuner.n; i++)
+        xt_add(x, BIT(kommune_storrelse(reg, i)), cols ? cols[i] : 0u,
+               reg->kommuner.k[i].innbyggere);
+}
+
+/* ------------------------------------------------------------------ */
+/* Printing                                                            */
+/* ------------------------------------------------------------------ */
+
+void xrows_label(const xrows *R, size_t r, const char **code, const char **nb, const char **en)
+{
+    int c = R->cls[r];
+    hjtj_field f = (hjtj_field)R->field;
+    *code = R->code ? R->code[r] : hjtj_code(f, c);
+    *nb = R->nb ? R->nb[r] : hjtj_label(f, c, HJTJ_LANG_NB);
+    *en = R->en ? R->en[r] : R->field >= 0 ? hjtj_label(f, c, HJTJ_LANG_EN) : *nb;
+}
+
+size_t xcols_split(xcol *out, const char *const *codes, int n)
+{
+    int k;
+    out[0].code = codes[0];
+    out[0].kind = XC_N;
+    out[0].k = 0;
+    for (k = 0; k < n; k++) {
+        out[1 + k].code = codes[1 + k];
+        out[1 + k].kind = XC_COUNT;
+        out[1 + k].k = k;
+        out[1 + n + k].code = codes[1 + n + k];
+        out[1 + n + k].kind = XC_SHARE;
+        out[1 + n + k].k = k;
+    }
+    return 1 + 2 * (size_t)n;
+}
+
+static int64_t count_value(const xtab *x, int i, const xcol *c)
+{
+    return c->kind == XC_COUNT ? x->c[i][c->k] : x->n[i];
+}
+
+static void emit_cells(hjtj_table *t, size_t row, const xtab *x, int i,
+                       const xcol *const *cols, size_t ncols, unsigned flags)
+{
+    size_t j;
+    for (j = 0; j < ncols; j++) {
+        const xcol *c = cols[j];
+        size_t col = j + 1;
+        switch (c->kind) {
+        case XC_N:
+        case XC_COUNT:
+            if (count_value(x, i, c) == 0 && (flags & XL_ZERO_EMPTY))
+                tb_empty(t, row, col);
+            else
+                tb_count(t, row, col, count_value(x, i, c));
+            break;
+        case XC_SHARE:
+        case XC_SHARE_OPT:
+            tb_share(t, row, col, x->c[i][c->k], x->n[i]);
+            break;
+        case XC_SHARE_N:
+            tb_share(t, row, col, x->n[i], x->n[XT_TOTAL]);
+            break;
+        case XC_SUM:
+            tb_sum(t, row, col, x->sum[i]);
+            break;
+        case XC_SUM_SHARE:
+            tb_share(t, row, col, x->sum[i], x->sum[XT_TOTAL]);
+            break;
+        case XC_MEDIAN:
+            if (x->n[i] > 0)
+                tb_median2(t, row, col, x->med2[i]);
+            break;
+        }
+    }
+}
+
+void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
+{
+    const xcol *cols[2 * XT_MAXCOL + 8];
+    size_t ncols = 0, j, r;
+    for (j = 0; j < L->ncols && ncols < sizeof cols / sizeof cols[0]; j++)
+        if (L->cols[j].kind != XC_SHARE_OPT || x->c[XT_TOTAL][L->cols[j].k] > 0)
+            cols[ncols++] = &L->cols[j];
+    tb_begin(t, ncols + 1, 1);
+    tb_col(t, 0, L->stub, NULL, NULL);
+    for (j = 0; j < ncols; j++)
+        tb_col(t, j + 1, j == 0 && L->col0 ? L->col0 : cols[j]->code, NULL, NULL);
+    for (r = 0; r < L->rows->n; r++) {
+        int i = L->rows->cls[r];
+        const char *code, *nb, *en;
+        if (L->skip & BIT(i))
+            continue;
+        if ((L->optional & BIT(i)) && ncols > 0 && count_value(x, i, cols[0]) == 0)
+            continue;
+        xrows_label(L->rows, r, &code, &nb, &en);
+        emit_cells(t, tb_row(t, code, nb, en), x, i, cols, ncols, L->flags);
+    }
+    if (L->total_nb != NULL)
+        emit_cells(t, tb_row(t, "totalt", L->total_nb, L->total_en ? L->total_en : "Total"), x,
+                   XT_TOTAL, cols, ncols, L->flags);
+    t->n = x->n[XT_TOTAL];
+}
+
+hjtj_status xt_table(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows, xdim cols,
+                     const xlayout *L)
+{
+    xtab x;
+    size_t j;
+    xt_count(&x, reg, keep, rows, cols);
+    for (j = 0; j < L->ncols; j++)
+        if (L->cols[j].kind == XC_MEDIAN) {
+            hjtj_status st = xt_medians(&x, reg, keep, rows);
+            if (st != HJTJ_OK)
+                return st;
+            break;
+        }
+    xt_emit(t, &x, L);
+    return HJTJ_OK;
+}
+
+hjtj_status xt_pairs(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim set,
+                     const xrows *items, int share)
+{
+    int64_t cnt[XT_MAXCOL][XT_MAXCOL], all = 0, pairs = 0;
+    uint32_t mask = 0;
+    size_t i, a, b;
+    memset(cnt, 0, sizeof cnt);
+    for (a = 0; a < items->n; a++)
+        mask |= BIT(items->cls[a]);
+    for (i = 0; i < reg->nrecords; i++) {
+        const hjtj_record *r = reg_rec(reg, i);
+        uint32_t s;
+        int lo;
+        if (!keep(r))
+            continue;
+        all++;
+        s = set(r);
+        if (s == 0 || (s & ~mask) || popcount32(s) > 2)
+            continue;
+        lo = low_bit(s);
+        cnt[s == BIT(lo) ? lo : low_bit(s & ~BIT(lo))][lo]++;
+        pairs++;
+    }
+    tb_begin(t, 3, 2);
+    tb_col(t, 0, "row_label", NULL, NULL);
+    tb_col(t, 1, "col_label", NULL, NULL);
+    tb_col(t, 2, "value", NULL, NULL);
+    for (a = 0; a < items->n; a++)
+        for (b = 0; b <= a; b++) {
+            const char *acode, *anb, *aen, *bcode, *bnb, *ben;
+            char code[96];
+            int hi = items->cls[a], lo = items->cls[b];
+            size_t row;
+            int64_t v;
+            if (hi < lo) {
+                int tmp = hi;
+                hi = lo;
+                lo = tmp;
+            }
+            v = cnt[hi][lo];
+            xrows_label(items, a, &acode, &anb, &aen);
+            xrows_label(items, b, &bcode, &bnb, &ben);
+            snprintf(code, sizeof code, "%s:%s", bcode, acode);
+            row = tb_row(t, code, anb, aen);
+            tb_text(t, row, 1, bnb);
+            if (share)
+                tb_share(t, row, 2, v, all);
+            else
+                tb_count(t, row, 2, v);
+        }
+    t->n = share ? all : pairs;
+    return HJTJ_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared row sets                                                     */
+/* ------------------------------------------------------------------ */
+
+static const int8_t kategori_order[] = {
+    HJTJ_KAT_KUN_BOLIGBASE, HJTJ_KAT_KUN_AMB_HELSE,    HJTJ_KAT_KUN_AMB_PRAKTISK,
+    HJTJ_KAT_KUN_AMB_BEGGE, HJTJ_KAT_KUN_BPA,          HJTJ_KAT_KUN_ANNEN_HJEMMETJENESTE,
+    HJTJ_KAT_ENETILTAK,     HJTJ_KAT_TO_ELLER_FLERE_HT, HJTJ_KAT_KOMBINERT_ANNEN,
+    HJTJ_KAT_ADMINISTRASJON};
+const xrows xr_kategori = XROWS(HJTJ_FIELD_KATEGORI, kategori_order, NULL, NULL, NULL);
+
+static const int8_t storrelse_order[] = {HJTJ_KSTR_ASSS, HJTJ_KSTR_20000_PLUSS,
+                                         HJTJ_KSTR_10000_19999, HJTJ_KSTR_5000_9999,
+                                         HJTJ_KSTR_UNDER_5000};
+const xrows xr_storrelse = XROWS(HJTJ_FIELD_KOMMUNESTORRELSE, storrelse_order, NULL, NULL, NULL);
+
+static const int8_t samle_order[] = {HJTJ_SAMLE_UTVIKLINGSHEMNING, HJTJ_SAMLE_ELDRE_DEMENS,
+                                     HJTJ_SAMLE_PSYKISK_RUS, HJTJ_SAMLE_BEVEGELSESHEMNING,
+                                     HJTJ_SAMLE_UTENFOR};
+const xrows xr_samle = XROWS(HJTJ_FIELD_SAMLEMALGRUPPE, samle_order, NULL, NULL, NULL);
+
+const char *const hele_landet[2] = {"Hele landet", "Norway"};
+
+/* ------------------------------------------------------------------ */
+/* The catalogue                                                       */
+/* ------------------------------------------------------------------ */
+
+#define POP_ALL "All active home-care enterprises (status aktiv, not outside home care)."
+#define POP_PURE_BOLIG                                                          \
+    "Active home-care enterprises in the category Kun boligbase (housing base only)."
+#define POP_PURE_AMB                                                            \
+    "Active home-care enterprises in the three ambulatory-only categories."
+#define POP_KOMM                                                                \
+    "Municipal active home-care enterprises, single-user arrangements (enetiltak) excluded."
+#define POP_BOTILBUD                                                            \
+    "Active home-care enterprises with boligbase and at least two housing units (boenheter)."
+
+const table_def hjtj_table_defs[] = {
+    {"1.9", "Kommuneinndeling etter innbyggertall per 1.1.2025",
+     "Municipalities by number of inhabitants per 1 January 2025",
+     "All municipalities of the municipality table, by size class.", build_1_9},
+    {"1.10", "Kommunene i ASSS-samarbeidet, fordelt etter innbyggertall per 1.1.2025",
+     "The municipalities of the ASSS network, by number of inhabitants per 1 January 2025",
+     "The ASSS municipalities present in the municipality table.", build_1_10},
+    {"2.2", "Utgangspopulasjonen av virksomheter, fordelt etter næringskode (SN2007)",
+     "The initial population of enterprises, by industry code (SN2007)",
+     "Every loaded record, whatever its status.", build_2_2},
+    {"2.3", "Endelig populasjon for hjemmetjenestekartleggingen",
+     "Final population of the home-care survey",
+     "Every loaded record, whatever its status.", build_2_3},
+    {"3.2", "Hjemmetjenestevirksomheter, fordelt etter hovedvirksomhetstype",
+     "Home-care enterprises, by main enterprise type", POP_ALL, build_3_2},
+    {"3.3", "Rene brukerrettede hjemmetjenestevirksomheter, fordelt etter type virksomhet",
+     "Pure user-directed home-care enterprises, by type of enterprise",
+     "Active enterprises whose main type is pure user-directed home services.", build_3_3},
+    {"3.4",
+     "Rene brukerrettede hjemmetjenestevirksomheter med inntil to virksomhetstyper, fordelt etter "
+     "virksomhetstyper. Diagonal nedover fra venstre til høyre gir antall virksomheter med kun én "
+     "virksomhetstype",
+     "Pure user-directed home-care enterprises with at most two enterprise types, by enterprise "
+     "types (the diagonal: enterprises with one type only)",
+     "Pure user-directed enterprises with one or two home-service types.", build_3_4},
+    {"3.5", "Hjemmetjenestevirksomheter, fordelt etter type virksomhet",
+     "Home-care enterprises, by type of enterprise", POP_ALL, build_3_5},
+    {"3.6",
+     "Hjemmetjenestevirksomheter kombinert med annen tjenestetype, fordelt etter "
+     "virksomhetskategori",
+     "Home-care enterprises combined with another service type, by enterprise category",
+     "Active enterprises combining home services with another service type.", build_3_6},
+    {"3.7",
+     "Hjemmetjenestevirksomheter med annen tjenestetype, fordelt etter hvilke virksomhetstyper i "
+     "hjemmetjenesten de er kombinert med",
+     "Home-care enterprises with another service type, by the home-service types they combine",
+     "Active enterprises combining home services with another service type.", build_3_7},
+    {"3.8", "Administrasjon med videre, fordelt etter virksomhetstype",
+     "Administration etc., by enterprise type",
+     "Active enterprises whose main type is administration etc.", build_3_8},
+    {"3.9",
+     "Hjemmetjenestevirksomheter i kombinasjon med virksomhetstyper innen administrasjon mv., "
+     "fordelt etter virksomhetskategori",
+     "Home-care enterprises in combination with administration types, by enterprise category",
+     "All active home-care enterprises except single-user arrangements (enetiltak).", build_3_9},
+    {"3.10", "Hjemmetjenestevirksomheter, fordelt etter eierskap",
+     "Home-care enterprises, by ownership", POP_ALL, build_3_10},
+    {"3.11",
+     "Kommunale hjemmetjenestevirksomheter ekskludert enetiltak, med og uten utveksling av "
+     "personell mellom virksomheter",
+     "Municipal home-care enterprises excluding enetiltak, with and without exchange of personnel",
+     POP_KOMM, build_3_11},
+    {"3.12",
+     "Hjemmetjenestevirksomheter med utveksling av personell, fordelt etter om virksomheten "
+     "leverer eller mottar personellbistand",
+     "Home-care enterprises with exchange of personnel, by whether they provide or receive",
+     "Municipal enterprises (enetiltak excluded) that exchange personnel.", build_3_12},
+    {"3.13",
+     "Hjemmetjenestevirksomheter med utveksling av personell, fordelt etter virksomhetstype",
+     "Home-care enterprises with exchange of personnel, by enterprise type",
+     "Municipal enterprises (enetiltak excluded) that exchange personnel; shares of all active "
+     "enterprises of each category.",
+     build_3_13},
+    {"3.14",
+     "Hjemmetjenestevirksomheter som mottar bistand fra andre virksomheter, fordelt etter deres "
+     "virksomhetskategori og hvilken virksomhetstype de mottok tjenester fra",
+     "Home-care enterprises receiving assistance from other enterprises, by category and by the "
+     "type they received from",
+     "Municipal enterprises (enetiltak excluded) that receive personnel.", build_3_14},
+    {"3.15",
+     "Hjemmetjenestevirksomheter som gir bistand til virksomheter i andre tjenestetyper, fordelt "
+     "etter deres virksomhetskategori og hvilken virksomhetstype de leverte tjenester til",
+     "Home-care enterprises providing assistance to other service types, by category and by the "
+     "type they provided to",
+     "Municipal enterprises (enetiltak excluded) that provide personnel.", build_3_15},
+    {"3.16",
+     "Kommunale hjemmetjenestevirksomheter ekskludert enetiltak, fordelt etter samarbeid med "
+     "andre kommuner",
+     "Municipal home-care enterprises excluding enetiltak, by cooperation with other "
+     "municipalities",
+     POP_KOMM, build_3_16},
+    {"3.17",
+     "Private hjemmetjenestevirksomheter ekskludert enetiltak, fordelt etter salg av tjenester "
+     "til andre enn lokaliseringskommunen",
+     "Private home-care enterprises excluding enetiltak, by sales to municipalities other than "
+     "their own",
+     "Private active home-care enterprises, single-user arrangements (enetiltak) excluded.",
+     build_3_17},
+    {"3.18", "Hjemmetjenestevirksomheter, fordelt etter kommunestørrelse",
+     "Home-care enterprises, by municipality size", POP_ALL, build_3_18},
+    {"3.19",
+     "Antall kommuner med kommunale virksomheter innen hjemmetjenestens virksomhetstyper, "
+     "fordelt etter kommunestørrelse",
+     "Municipalities with municipal enterprises of the home-service types, by municipality size",
+     "All municipalities of the municipality table.", build_3_19},
+    {"3.20",
+     "Antall kommuner med kommunale virksomheter innen virksomhetskategoriene, fordelt etter "
+     "kommunestørrelse",
+     "Municipalities with municipal enterprises in the pure categories, by municipality size",
+     "All municipalities of the municipality table.", build_3_20},
+    {"3.21", "Rene boligbasevirksomheter, fordelt etter kommunestørrelse",
+     "Pure housing-base enterprises, by municipality size", POP_PURE_BOLIG, build_3_21},
+    {"3.22", "Rene ambulerende virksomheter, fordelt etter kommunestørrelse",
+     "Pure ambulatory enterprises, by municipality size", POP_PURE_AMB, build_3_22},
+    {"3.23",
+     "Hjemmetjenestevirksomhetstyper, fordelt etter virksomhetskategorier og kommunestørrelse",
+     "Home-care enterprises, by enterprise category and municipality size", POP_ALL, build_3_23},
+    {"4.3",
+     "Hjemmetjenestevirksomheter og antall målgrupper per virksomhet, fordelt etter målgruppe",
+     "Home-care enterprises and number of target groups per enterprise, by target group", POP_ALL,
+     build_4_3},
+    {"4.4",
+     "Hjemmetjenestevirksomheter med inntil to målgrupper, fordelt etter målgrupper. Diagonal "
+     "nedover fra venstre til høyre angir antall virksomheter med kun én målgruppe",
+     "Home-care enterprises with at most two target groups, by target groups (the diagonal: one "
+     "target group only)",
+     "Active home-care enterprises with one or two target groups.", build_4_4},
+    {"4.5",
+     "Andel hjemmetjenestevirksomheter med inntil to målgrupper av alle "
+     "hjemmetjenestevirksomheter, fordelt etter målgrupper. Diagonal nedover fra venstre til "
+     "høyre angir andel virksomheter med kun én målgruppe",
+     "Share of home-care enterprises with at most two target groups among all, by target groups",
+     POP_ALL, build_4_5},
+    {"4.6", "Hjemmetjenestevirksomheter, fordelt etter samlemålgruppene",
+     "Home-care enterprises, by target-group cluster", POP_ALL, build_4_6},
+    {"4.7",
+     "Hjemmetjenestevirksomheter som ikke inngår i samlemålgruppene, fordelt etter de hyppigste "
+     "kombinasjonene av målgrupper",
+     "Home-care enterprises outside the target-group clusters, by the most frequent combinations "
+     "of target groups",
+     "Active home-care enterprises outside the target-group clusters.", build_4_7},
+    {"4.8",
+     "Hjemmetjenestevirksomheter og antall målgrupper per virksomhet, fordelt etter "
+     "kommunestørrelser",
+     "Home-care enterprises and number of target groups per enterprise, by municipality size",
+     POP_ALL, build_4_8},
+    {"4.9", "Hjemmetjenestevirksomheter i samlemålgruppene, fordelt etter kommunestørrelser",
+     "Home-care enterprises in the target-group clusters, by municipality size", POP_ALL,
+     build_4_9},
+    {"4.10",
+     "Rene boligbasevirksomheter og antall målgrupper per virksomhet, fordelt etter målgrupper",
+     "Pure housing-base enterprises and number of target groups per enterprise, by target group",
+     POP_PURE_BOLIG, build_4_10},
+    {"4.11",
+     "Rene ambulerende hjemmetjenestevirksomheter og antall målgrupper per virksomhet, fordelt "
+     "etter målgrupper",
+     "Pure ambulatory enterprises and number of target groups per enterprise, by target group",
+     POP_PURE_AMB, build_4_11},
+    {"4.12",
+     "Rene boligbasevirksomheter med inntil to målgrupper, fordelt etter målgrupper. Diagonal "
+     "nedover fra venstre til høyre gir antall virksomheter med kun én målgruppe",
+     "Pure housing-base enterprises with at most two target groups, by target groups",
+     "Pure housing-base enterprises with one or two target groups.", build_4_12},
+    {"4.13",
+     "Andel rene boligbaseenheter med inntil to målgrupper av alle rene boligbasevirksomheter, "
+     "fordelt etter målgrupper. Diagonal nedover fra venstre til høyre gir andelen virksomheter "
+     "med kun én målgruppe",
+     "Share of pure housing-base enterprises with at most two target groups, by target groups",
+     POP_PURE_BOLIG, build_4_13},
+    {"4.14",
+     "Rene ambulerende hjemmetjenestevirksomheter med inntil to målgrupper, fordelt etter "
+     "målgrupper. Diagonal nedover fra venstre til høyre gir antall virksomheter med kun én "
+     "målgruppe",
+     "Pure ambulatory enterprises with at most two target groups, by target groups",
+     "Pure ambulatory enterprises with one or two target groups.", build_4_14},
+    {"4.15",
+     "Andel rene ambulerende virksomheter med inntil to målgrupper av alle rene ambulerende "
+     "virksomheter, fordelt etter målgrupper. Diagonal nedover fra venstre til høyre gir andelen "
+     "virksomheter med kun én målgruppe",
+     "Share of pure ambulatory enterprises with at most two target groups, by target groups",
+     POP_PURE_AMB, build_4_15},
+    {"4.16", "Rene boligbasevirksomheter, fordelt etter samlemålgruppene",
+     "Pure housing-base enterprises, by target-group cluster", POP_PURE_BOLIG, build_4_16},
+    {"4.17", "Rene ambulerende hjemmetjenestevirksomheter, fordelt etter samlemålgruppene",
+     "Pure ambulatory enterprises, by target-group cluster", POP_PURE_AMB, build_4_17},
+    {"4.18",
+     "Rene ambulerende hjemmetjenestevirksomheter, fordelt etter virksomhetstype og "
+     "samlemålgruppene",
+     "Pure ambulatory enterprises, by enterprise type and target-group cluster", POP_PURE_AMB,
+     build_4_18},
+    {"4.19",
+     "Rene boligbasevirksomheter i samlemålgruppene, fordelt etter kommunestørrelser",
+     "Pure housing-base enterprises in the target-group clusters, by municipality size",
+     POP_PURE_BOLIG, build_4_19},
+    {"4.20",
+     "Rene ambulerende hjemmetjenestevirksomheter i samlemålgruppene, fordelt etter "
+     "kommunestørrelse",
+     "Pure ambulatory enterprises in the target-group clusters, by municipality size",
+     POP_PURE_AMB, build_4_20},
+    {"4.21", "Rene boligbaseenheter, fordelt etter målgruppe og kommunestørrelse",
+     "Pure housing-base enterprises, by target group and municipality size", POP_PURE_BOLIG,
+     build_4_21},
+    {"4.22",
+     "Rene ambulerende hjemmetjenesteenheter, fordelt etter målgruppe og kommunestørrelse",
+     "Pure ambulatory enterprises, by target group and municipality size", POP_PURE_AMB,
+     build_4_22},
+    {"4.23", "Hjemmetjenestevirksomheter, fordelt etter virksomhetstype og samlemålgruppe",
+     "Home-care enterprises, by enterprise type and target-group cluster", POP_ALL, build_4_23},
+    {"5.1",
+     "Hjemmetjenestevirksomheter med og uten botilbud, fordelt etter virksomhetskategori",
+     "Home-care enterprises with and without housing, by enterprise category",
+     "Active enterprises in the categories Kun boligbase, two or more home-service types, and "
+     "combined with another service type.",
+     build_5_1},
+    {"5.2", "Boenheter i hjemmetjenesten, fordelt etter virksomhetskategori",
+     "Housing units in home care, by enterprise category", POP_BOTILBUD, build_5_2},
+    {"5.3", "Hjemmetjenestevirksomheter med botilbud, fordelt etter virksomhetens størrelse",
+     "Home-care enterprises with housing, by size of the enterprise", POP_BOTILBUD, build_5_3},
+    {"5.4", "Boenheter i hjemmetjenesten, fordelt etter samlemålgruppe",
+     "Housing units in home care, by target-group cluster", POP_BOTILBUD, build_5_4},
+    {"5.5",
+     "Hjemmetjenestevirksomheter med boenheter, fordelt etter samlemålgruppe og virksomhetens "
+     "størrelse",
+     "Home-care enterprises with housing units, by target-group cluster and size of the "
+     "enterprise",
+     POP_BOTILBUD, build_5_5},
+    {"5.6", "Boenheter i hjemmetjenesten, fordelt etter kommunestørrelse",
+     "Housing units in home care, by municipality size", POP_BOTILBUD, build_5_6},
+    {"C1", "Antall virksomheter i alle kombinasjoner av målgrupper i samlemålgruppene",
+     "Number of enterprises in every combination of target groups, by target-group cluster",
+     POP_ALL, build_C1},
+};
+
+const size_t hjtj_table_ndefs = sizeof hjtj_table_defs / sizeof hjtj_table_defs[0];

@@ -1,1 +1,174 @@
+/* tables_ch1_2.c — Tables 1.9 and 1.10 (the municipality table) and 2.2 and
+ * 2.3 (every loaded record, whatever its status). */
 #include "tables_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- 1.9 ---- */
+
+static const char *const storrelse_1_9[] = {
+    "ASSS-kommuner", "20 000 eller flere innbyggere", "10 000 - 19 999 innbyggere",
+    "5 000 - 9 999 innbyggere", "Færre enn 5 000 innbyggere"};
+
+hjtj_status build_1_9(hjtj_table *t, const hjtj_register *reg)
+{
+    static const xcol cols[] = {{"antall_kommuner", XC_N, 0},
+                                {"innbyggere", XC_SUM, 0},
+                                {"andel_kommuner", XC_SHARE_N, 0},
+                                {"andel_innbyggere", XC_SUM_SHARE, 0}};
+    const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, storrelse_1_9,
+                        NULL, NULL};
+    const xlayout L = {"kommunestorrelse", &rows, 0, 0, hele_landet[0], hele_landet[1],
+                       XCOLS(cols), 0};
+    xtab x;
+    xt_kommuner(&x, reg, NULL);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
+}
+
+/* ---- 1.10: the ASSS municipalities by inhabitants, largest first ---- */
+
+static int asss_before(const kommune *a, const kommune *b)
+{
+    if (a->innbyggere != b->innbyggere)
+        return a->innbyggere > b->innbyggere;
+    return strcmp(a->nr, b->nr) < 0;
+}
+
+hjtj_status build_1_10(hjtj_table *t, const hjtj_register *reg)
+{
+    const kommune *list[HJTJ_MAX_ASSS];
+    size_t n = 0, i, j, row;
+    int64_t total = 0;
+    for (i = 0; i < (size_t)reg->scheme.nasss && i < HJTJ_MAX_ASSS; i++) {
+        int64_t k = kommuner_find_n(&reg->kommuner, reg->scheme.asss[i], 4);
+        const kommune *m;
+        if (k < 0)
+            continue;
+        m = &reg->kommuner.k[k];
+        /* insertion into the sorted list */
+        for (j = n; j > 0 && asss_before(m, list[j - 1]); j--)
+            list[j] = list[j - 1];
+        list[j] = m;
+        n++;
+    }
+    tb_begin(t, 2, 1);
+    tb_col(t, 0, "kommune", "Kommune", "Municipality");
+    tb_col(t, 1, "innbyggere", "Innbyggere", "Inhabitants");
+    for (i = 0; i < n; i++) {
+        row = tb_row(t, list[i]->nr, list[i]->navn, list[i]->navn);
+        tb_sum(t, row, 1, list[i]->innbyggere);
+        total += list[i]->innbyggere;
+    }
+    row = tb_row(t, "totalt", "Totalt ASSS", "Total ASSS");
+    tb_sum(t, row, 1, total);
+    t->n = (int64_t)n;
+    return HJTJ_OK;
+}
+
+/* ---- 2.2: by SN2007 næringskode ---- */
+
+static const struct {
+    int32_t code; /* NN.NNN as NNNNN */
+    const char *label;
+} sn2007_labels[] = {
+    {86901, "Hjemmesykepleie"},
+    {87202, "Omsorgsinstitusjoner for rusmiddelmisbrukere"},
+    {87203, "Bofellesskap for psykisk utviklingshemmede"},
+    {87302,
+     "Bofellesskap for eldre og funksjonshemmede med fast tilknyttet personell hele døgnet"},
+    {87303,
+     "Bofellesskap for eldre og funksjonshemmede med fast tilknyttet personell deler av døgnet"},
+    {87304, "Avlastningsboliger/-institusjoner"},
+    {87305, "Barneboliger"},
+    {88101, "Hjemmehjelp"},
+};
+
+static const char *sn2007_label(int32_t code)
+{
+    size_t i;
+    for (i = 0; i < sizeof sn2007_labels / sizeof sn2007_labels[0]; i++)
+        if (sn2007_labels[i].code == code)
+            return sn2007_labels[i].label;
+    return NULL;
+}
+
+/* The SN2007 code of a record as NNNNN, or -1 (none, or SN2025). */
+static int32_t sn2007_code(const hjtj_record *r)
+{
+    const char *s = r->naeringskode;
+    if (r->nk_standard != 0 || s == NULL || strlen(s) != 6 || s[2] != '.')
+        return -1;
+    return (int32_t)((s[0] - '0') * 10000 + (s[1] - '0') * 1000 + (s[3] - '0') * 100 +
+                     (s[4] - '0') * 10 + (s[5] - '0'));
+}
+
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
+{
+    int32_t *codes;
+    size_t n = 0, i, j, row;
+    codes = malloc((reg->nrecords ? reg->nrecords : 1) * sizeof *codes);
+    if (codes == NULL)
+        return HJTJ_ERR_NOMEM;
+    for (i = 0; i < reg->nrecords; i++) {
+        int32_t c = sn2007_code(reg_rec(reg, i));
+        if (c >= 0)
+            codes[n++] = c;
+    }
+    qsort(codes, n, sizeof *codes, cmp_i32);
+    tb_begin(t, 3, 2);
+    tb_col(t, 0, "naringskode", "Næringskode", "Industry code");
+    tb_col(t, 1, "betegnelse", "Betegnelse", "Description");
+    tb_col(t, 2, "antall_virksomheter", "Antall virksomheter", "Enterprises");
+    for (i = 0; i < n; i = j) {
+        char code[24];
+        const char *label = sn2007_label(codes[i]);
+        for (j = i; j < n && codes[j] == codes[i]; j++)
+            ;
+        snprintf(code, sizeof code, "%02d.%03d", (int)(codes[i] / 1000), (int)(codes[i] % 1000));
+        row = tb_row(t, code, code, code);
+        if (label != NULL)
+            tb_text(t, row, 1, label);
+        tb_count(t, row, 2, (int64_t)(j - i));
+    }
+    free(codes);
+    if (n < reg->nrecords) {
+        row = tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
+        tb_count(t, row, 2, (int64_t)(reg->nrecords - n));
+    }
+    row = tb_row(t, "totalt", "Totalt", "Total");
+    tb_count(t, row, 2, (int64_t)reg->nrecords);
+    t->n = (int64_t)reg->nrecords;
+    return HJTJ_OK;
+}
+
+/* ---- 2.3: from the initial to the final population ---- */
+
+static uint32_t dim_2_3(const hjtj_record *r)
+{
+    return 1u | (r->status != HJTJ_STATUS_IKKE_INNRAPPORTERT ? 2u : 0u) |
+           (r->population ? 4u : 0u);
+}
+
+hjtj_status build_2_3(hjtj_table *t, const hjtj_register *reg)
+{
+    static const int8_t cls[] = {0, 1, 2};
+    static const char *const nb[] = {"Utgangspopulasjon", "Innrapportert",
+                                     "Endelig populasjon (aktive hjemmetjenestevirksomheter)"};
+    static const char *const en[] = {"Initial population", "Reported",
+                                     "Final population (active home-care enterprises)"};
+    static const char *const code[] = {"utgangspopulasjon", "innrapportert",
+                                       "endelig-populasjon"};
+    static const xrows rows = XROWS(-1, cls, nb, en, code);
+    static const xcol cols[] = {{"antall_virksomheter", XC_N, 0},
+                                {"andel_av_utgangspopulasjon", XC_SHARE_N, 0}};
+    static const xlayout L = {"populasjon", &rows, 0, 0, NULL, NULL, XCOLS(cols), 0};
+    return xt_table(t, reg, keep_all, dim_2_3, NULL, &L);
+}

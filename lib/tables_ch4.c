@@ -1,1 +1,374 @@
+/* tables_ch4.c — Tables 4.3–4.23 and C1: målgrupper and samlemålgrupper. */
 #include "tables_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static FIELD_DIM(dim_antall, HJTJ_FIELD_ANTALL_MALGRUPPER)
+
+/* ---- row sets ---- */
+
+/* 4.3, 4.10, 4.11: Annen before Ingen. */
+static const int8_t mg_rows_cls[] = {HJTJ_MG_DEMENS,
+                                     HJTJ_MG_BEVEGELSE_0_66,
+                                     HJTJ_MG_BEVEGELSE_67,
+                                     HJTJ_MG_UTVIKLINGSHEMNING,
+                                     HJTJ_MG_PSYKISKE_LIDELSER,
+                                     HJTJ_MG_RUSPROBLEMER,
+                                     HJTJ_MG_ANNEN,
+                                     HJTJ_MG_INGEN};
+static const xrows mg_rows = XROWS(HJTJ_FIELD_MALGRUPPE, mg_rows_cls, NULL, NULL, NULL);
+
+/* 4.4, 4.5, 4.12–4.15: the six main målgrupper and Annen (Ingen never). */
+static const xrows mg_pair_items = {HJTJ_FIELD_MALGRUPPE, mg_rows_cls, 7, NULL, NULL, NULL};
+
+/* 4.8 and 4.9 print their own size labels. */
+static const char *const storrelse_4_8[] = {
+    "ASSS-kommuner", "Over 20 000 innbyggere", "10 000 - 20 000 innbyggere",
+    "5 000 - 10 000 innbyggere", "Færre enn 5 000 innbyggere"};
+
+/* ---- column sets ---- */
+
+/* N, then counts and shares of one, two, three or more målgrupper. */
+static const char *const antall_codes[] = {
+    "totalt_antall_virksomheter", "antall_en_malgruppe", "antall_to_malgrupper",
+    "antall_tre_eller_flere_malgrupper", "andel_en_malgruppe", "andel_to_malgrupper",
+    "andel_tre_eller_flere_malgrupper"};
+
+/* N, then the share of each samlemålgruppe. */
+static const xcol samle_cols[] = {
+    {"totalt_antall_virksomheter", XC_N, 0},
+    {"andel_utviklingshemning_mv", XC_SHARE, HJTJ_SAMLE_UTVIKLINGSHEMNING},
+    {"andel_eldre_og_eller_demens", XC_SHARE, HJTJ_SAMLE_ELDRE_DEMENS},
+    {"andel_psykisk_og_eller_rus", XC_SHARE, HJTJ_SAMLE_PSYKISK_RUS},
+    {"andel_bevegelseshemning", XC_SHARE, HJTJ_SAMLE_BEVEGELSESHEMNING},
+    {"andel_utenfor_samlemalgruppene", XC_SHARE, HJTJ_SAMLE_UTENFOR}};
+
+#define NSAMLE_COLS (sizeof samle_cols / sizeof samle_cols[0])
+
+/* A table of the rows of `rows` over keep, with the value columns `cols`
+ * (the first renamed to n_code) by the column classes of dim cols_dim. */
+static hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows_dim,
+                            const xrows *rows, const char *stub, const char *const total[2],
+                            xdim cols_dim, const xcol *cols, size_t ncols, const char *n_code)
+{
+    const xlayout L = {stub, rows, 0, 0, total[0], total[1], cols, ncols, 0, n_code};
+    return xt_table(t, reg, keep, rows_dim, cols_dim, &L);
+}
+
+static const char *const totalt[2] = {"Totalt", "Total"};
+
+/* Columns by number of målgrupper. */
+static hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdim keep,
+                                xdim rows_dim, const xrows *rows, const char *stub,
+                                const char *const total[2], const char *n_code)
+{
+    xcol cols[7];
+    return table_of(t, reg, keep, rows_dim, rows, stub, total, dim_antall, cols,
+                    xcols_split(cols, antall_codes, 3), n_code);
+}
+
+/* Rows by målgruppe (multiple response), columns by number of målgrupper. */
+static hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdim keep,
+                                const char *n_code)
+{
+    return antall_table(t, reg, keep, dim_malgrupper, &mg_rows, "malgruppe", totalt, n_code);
+}
+
+/* Rows by size class (own labels), columns by samlemålgruppe. */
+static hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep,
+                                 const char *const *labels, const char *n_code)
+{
+    const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, labels, NULL, NULL};
+    return table_of(t, reg, keep, dim_storrelse, &rows, "kommunestorrelse", hele_landet,
+                    dim_samle, samle_cols, NSAMLE_COLS, n_code);
+}
+
+/* A distribution over the samlemålgrupper. */
+static hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdim keep,
+                                      const char *n_code, const char *share_code)
+{
+    const xcol cols[] = {{n_code, XC_N, 0}, {share_code, XC_SHARE_N, 0}};
+    const xlayout L = {"samlemalgruppe", &xr_samle, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
+    return xt_table(t, reg, keep, dim_samle, NULL, &L);
+}
+
+/* ---- 4.3–4.6 ---- */
+
+BUILD_AS(4_3, antall_by_mg, keep_pop, "virksomheter_totalt")
+BUILD_AS(4_4, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 0)
+BUILD_AS(4_5, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 1)
+BUILD_AS(4_6, samle_distribution, keep_pop, "antall_virksomheter", "andel_av_alle")
+
+/* ---- 4.7 and C1: the combinations of målgrupper ---- */
+
+typedef struct combo {
+    uint8_t mg;
+    int8_t samle;
+    int64_t n;
+} combo;
+
+/* Number of målgrupper as C1 prints it: the marks, with Ingen as 7. */
+static int c1_antall(uint8_t mg)
+{
+    return (mg & BIT(HJTJ_MG_INGEN)) ? 7 : popcount32(mg);
+}
+
+/* C1's order: samlemålgruppe; count descending; number of målgrupper
+ * ascending; the marks in column order, a mark before a blank. */
+static int combo_cmp(const void *pa, const void *pb)
+{
+    const combo *a = pa, *b = pb;
+    int i;
+    if (a->samle != b->samle)
+        return a->samle < b->samle ? -1 : 1;
+    if (a->n != b->n)
+        return a->n > b->n ? -1 : 1;
+    if (c1_antall(a->mg) != c1_antall(b->mg))
+        return c1_antall(a->mg) < c1_antall(b->mg) ? -1 : 1;
+    for (i = 0; i < HJTJ_NMALGRUPPER; i++)
+        if ((a->mg ^ b->mg) & BIT(i))
+            return (a->mg & BIT(i)) ? -1 : 1;
+    return 0;
+}
+
+/* The combinations present in the population, in C1's order. */
+static size_t combos(const hjtj_register *reg, combo out[256])
+{
+    int64_t n[256];
+    int8_t samle[256];
+    size_t i, k = 0;
+    memset(n, 0, sizeof n);
+    memset(samle, 0, sizeof samle);
+    for (i = 0; i < reg->nrecords; i++) {
+        const hjtj_record *r = reg_rec(reg, i);
+        if (!r->population)
+            continue;
+        n[r->mg]++;
+        samle[r->mg] = (int8_t)rec_cls(r, HJTJ_FIELD_SAMLEMALGRUPPE);
+    }
+    for (i = 0; i < 256; i++)
+        if (n[i] > 0) {
+            out[k].mg = (uint8_t)i;
+            out[k].samle = samle[i];
+            out[k].n = n[i];
+            k++;
+        }
+    qsort(out, k, sizeof *out, combo_cmp);
+    return k;
+}
+
+static const char *const mark_codes[HJTJ_NMALGRUPPER] = {
+    "demens", "bevegelseshemning_0_66", "bevegelseshemning_67pluss", "utviklingshemning_mv",
+    "psykiske_lidelser", "rusproblemer", "ingen_malgruppe", "annen_malgruppe"};
+
+/* The eight mark columns from column j0 on. */
+static void mark_cols(hjtj_table *t, size_t j0)
+{
+    int m;
+    for (m = 0; m < HJTJ_NMALGRUPPER; m++)
+        tb_col(t, j0 + (size_t)m, mark_codes[m], hjtj_label(HJTJ_FIELD_MALGRUPPE, m, HJTJ_LANG_NB),
+               hjtj_label(HJTJ_FIELD_MALGRUPPE, m, HJTJ_LANG_EN));
+}
+
+static void mark_cells(hjtj_table *t, size_t row, size_t j0, uint8_t mg)
+{
+    int m;
+    for (m = 0; m < HJTJ_NMALGRUPPER; m++)
+        if (mg & BIT(m))
+            tb_text(t, row, j0 + (size_t)m, "x");
+}
+
+/* The målgruppe codes (sep "+") or labels (sep "; ") of a set. */
+static void mg_join(char *out, size_t cap, uint8_t mg, const char *sep, int labels)
+{
+    size_t len = 0;
+    int m;
+    out[0] = '\0';
+    for (m = 0; m < HJTJ_NMALGRUPPER; m++)
+        if (mg & BIT(m)) {
+            const char *s = labels ? hjtj_label(HJTJ_FIELD_MALGRUPPE, m, HJTJ_LANG_NB)
+                                   : hjtj_code(HJTJ_FIELD_MALGRUPPE, m);
+            int w = snprintf(out + len, cap - len, "%s%s", len ? sep : "", s);
+            if (w < 0 || (size_t)w >= cap - len)
+                break;
+            len += (size_t)w;
+        }
+}
+
+hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
+{
+    combo c[256];
+    size_t n = combos(reg, c), i, shown = 0;
+    tb_begin(t, 12, 1);
+    tb_col(t, 0, "kombinasjon", "Kombinasjon", "Combination");
+    tb_col(t, 1, "antall_enheter", "Antall enheter", "Enterprises");
+    mark_cols(t, 2);
+    tb_col(t, 10, "malgrupper", "Målgrupper", "Target groups");
+    tb_col(t, 11, "antall_avkryssede_malgrupper", "Antall avkryssede målgrupper",
+           "Number of target groups ticked");
+    t->n = 0;
+    for (i = 0; i < n; i++) {
+        char code[16], label[16], list[512];
+        size_t row;
+        if (c[i].samle != HJTJ_SAMLE_UTENFOR)
+            continue;
+        t->n += c[i].n;
+        if (shown == 10)
+            continue;
+        shown++;
+        snprintf(code, sizeof code, "k%zu", shown);
+        snprintf(label, sizeof label, "K%zu", shown);
+        row = tb_row(t, code, label, label);
+        tb_count(t, row, 1, c[i].n);
+        mark_cells(t, row, 2, c[i].mg);
+        mg_join(list, sizeof list, c[i].mg, "; ", 1);
+        tb_text(t, row, 10, list);
+        tb_count(t, row, 11, popcount32(c[i].mg));
+    }
+    return HJTJ_OK;
+}
+
+hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
+{
+    combo c[256];
+    size_t n = combos(reg, c), i;
+    tb_begin(t, 11, 1);
+    tb_col(t, 0, "samlemalgruppe", "Samlemålgruppe", "Target-group cluster");
+    mark_cols(t, 1);
+    tb_col(t, 9, "antall_malgrupper", "Antall målgrupper", "Number of target groups");
+    tb_col(t, 10, "virksomheter", "Virksomheter", "Enterprises");
+    t->n = 0;
+    for (i = 0; i < n; i++) {
+        char code[160];
+        size_t row, len;
+        snprintf(code, sizeof code, "%s:", hjtj_code(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle));
+        len = strlen(code);
+        mg_join(code + len, sizeof code - len, c[i].mg, "+", 0);
+        row = tb_row(t, code, hjtj_label(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle, HJTJ_LANG_NB),
+                     hjtj_label(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle, HJTJ_LANG_EN));
+        mark_cells(t, row, 1, c[i].mg);
+        tb_count(t, row, 9, c1_antall(c[i].mg));
+        tb_count(t, row, 10, c[i].n);
+        t->n += c[i].n;
+    }
+    return HJTJ_OK;
+}
+
+/* ---- 4.8–4.23 ---- */
+
+hjtj_status build_4_8(hjtj_table *t, const hjtj_register *reg)
+{
+    const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, storrelse_4_8,
+                        NULL, NULL};
+    return antall_table(t, reg, keep_pop, dim_storrelse, &rows, "kommunestorrelse", hele_landet,
+                        "totalt_antall_virksomheter");
+}
+
+BUILD_AS(4_9, samle_by_size, keep_pop, storrelse_4_8, "totalt_antall_virksomheter")
+BUILD_AS(4_10, antall_by_mg, keep_pure_bolig, "totalt_antall_virksomheter")
+BUILD_AS(4_11, antall_by_mg, keep_pure_amb, "totalt_antall_virksomheter")
+BUILD_AS(4_12, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 0)
+BUILD_AS(4_13, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 1)
+BUILD_AS(4_14, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 0)
+BUILD_AS(4_15, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 1)
+BUILD_AS(4_16, samle_distribution, keep_pure_bolig, "antall", "andel")
+BUILD_AS(4_17, samle_distribution, keep_pure_amb, "antall", "andel")
+
+hjtj_status build_4_18(hjtj_table *t, const hjtj_register *reg)
+{
+    static const int8_t cls[] = {HJTJ_KAT_KUN_AMB_HELSE, HJTJ_KAT_KUN_AMB_PRAKTISK,
+                                 HJTJ_KAT_KUN_AMB_BEGGE};
+    static const char *const nb[] = {"Kun amb hjtj - helsetjenester",
+                                     "Kun amb hjtj - praktisk bistand",
+                                     "Kun amb hjtj - både helsetjenester og praktisk bistand"};
+    static const xrows rows = XROWS(HJTJ_FIELD_KATEGORI, cls, nb, NULL, NULL);
+    return table_of(t, reg, keep_pure_amb, dim_kategori, &rows, "virksomhetskategori", totalt,
+                    dim_samle, samle_cols, NSAMLE_COLS, "totalt_antall_virksomheter");
+}
+
+BUILD_AS(4_19, samle_by_size, keep_pure_bolig, NULL, "totalt_antall_virksomheter")
+BUILD_AS(4_20, samle_by_size, keep_pure_amb, NULL, "totalt")
+
+/* 4.21/4.22: the share of each målgruppe, each under its own label
+ * (KNOWN_ISSUES A4). */
+static hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep)
+{
+    static const xcol cols[] = {{"totalt_antall_virksomheter", XC_N, 0},
+                                {"andel_demens", XC_SHARE, HJTJ_MG_DEMENS},
+                                {"andel_bevegelseshemning_0_66", XC_SHARE, HJTJ_MG_BEVEGELSE_0_66},
+                                {"andel_bevegelseshemning_67pluss", XC_SHARE, HJTJ_MG_BEVEGELSE_67},
+                                {"andel_utviklingshemning_mv", XC_SHARE, HJTJ_MG_UTVIKLINGSHEMNING},
+                                {"andel_psykiske_lidelser", XC_SHARE, HJTJ_MG_PSYKISKE_LIDELSER},
+                                {"andel_rusproblemer", XC_SHARE, HJTJ_MG_RUSPROBLEMER},
+                                {"andel_ingen_malgruppe", XC_SHARE, HJTJ_MG_INGEN},
+                                {"andel_annen_malgruppe", XC_SHARE, HJTJ_MG_ANNEN}};
+    return table_of(t, reg, keep, dim_storrelse, &xr_storrelse, "kommunestorrelse", hele_landet,
+                    dim_malgrupper, XCOLS(cols), cols[0].code);
+}
+
+BUILD_AS(4_21, mg_by_size, keep_pure_bolig)
+BUILD_AS(4_22, mg_by_size, keep_pure_amb)
+
+/* 4.23: pure enterprises by HT composition (0–8), then combined (9) and
+ * administration (10). */
+enum { ROW_4_23_KOMBINERT = 9, ROW_4_23_ADM = 10 };
+
+static uint32_t dim_4_23(const hjtj_record *r)
+{
+    switch (rec_cls(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE)) {
+    case HJTJ_HOVED_RENE_BRUKERRETTEDE:
+        return cls_bit(r, HJTJ_FIELD_HT_SAMMENSETNING);
+    case HJTJ_HOVED_KOMBINERT_ANNEN:
+        return BIT(ROW_4_23_KOMBINERT);
+    case HJTJ_HOVED_ADMINISTRASJON:
+        return BIT(ROW_4_23_ADM);
+    default:
+        return 0;
+    }
+}
+
+hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
+{
+    static const int8_t cls[] = {HJTJ_HT_KUN_BOLIGBASE,
+                                 HJTJ_HT_KUN_AMB_HELSE,
+                                 HJTJ_HT_KUN_AMB_PRAKTISK,
+                                 HJTJ_HT_KUN_AMB_BEGGE,
+                                 HJTJ_HT_KUN_BPA,
+                                 HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE,
+                                 HJTJ_HT_TO_TYPER,
+                                 HJTJ_HT_TRE_ELLER_FLERE,
+                                 ROW_4_23_KOMBINERT,
+                                 HJTJ_HT_ENETILTAK,
+                                 ROW_4_23_ADM};
+    static const char *const nb[] = {"Kun boligbase",
+                                     "Kun amb hjtj - helsetjenester",
+                                     "Kun amb hjtj - praktisk bistand",
+                                     "Kun amb hjtj - både helsetjenester og praktisk bistand",
+                                     "Brukerstyrt personlig assistanse",
+                                     "Kun annen hjemmetjeneste",
+                                     "To virksomhetstyper innen hjemmetjenesten",
+                                     "Tre eller flere virksomhetstyper innen hjemmetjenesten",
+                                     "Hjemmetjeneste kombinert med annen tjenestetype",
+                                     "Enetiltak",
+                                     "Administrasjon med videre"};
+    static const char *const en[] = {"Housing base only",
+                                     "Ambulatory only - health services",
+                                     "Ambulatory only - practical assistance",
+                                     "Ambulatory only - both",
+                                     "User-directed personal assistance",
+                                     "Other home service only",
+                                     "Two home-service types",
+                                     "Three or more home-service types",
+                                     "Home services combined with another service type",
+                                     "Single-user arrangement",
+                                     "Administration etc."};
+    static const char *const code[] = {"kun-boligbase", "kun-amb-helse", "kun-amb-praktisk",
+                                       "kun-amb-begge", "kun-bpa", "kun-annen-hjemmetjeneste",
+                                       "to-typer", "tre-eller-flere", "kombinert-annen",
+                                       "enetiltak", "administrasjon"};
+    static const xrows rows = XROWS(-1, cls, nb, en, code);
+    const xlayout L = {"virksomhetskategori", &rows, 0, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE),
+                       "Totalt", NULL, XCOLS(samle_cols), 0};
+    return xt_table(t, reg, keep_pop, dim_4_23, dim_samle, &L);
+}
