@@ -444,6 +444,49 @@ static void write_csv(const hjtj_table *t, buf *b)
     }
 }
 
+/* A readable header for a column whose only label is its CSV code
+ * ("andel_bevegelseshemning_0_66" -> "Andel bevegelseshemning 0–66 (%)"). */
+static const char *col_header(const tcol *c, char *out, size_t cap)
+{
+    const char *code = c->code ? c->code : "";
+    size_t i, k = 0;
+    int share = strncmp(code, "andel_", 6) == 0;
+    if (c->label_nb && strcmp(c->label_nb, code) != 0)
+        return c->label_nb;
+    for (i = 0; code[i] && k + 8 < cap; i++) {
+        if (strncmp(code + i, "0_66", 4) == 0) {
+            memcpy(out + k, "0\xE2\x80\x93" "66", 6); /* 0–66 */
+            k += 6;
+            i += 3;
+        } else if (strncmp(code + i, "pluss", 5) == 0) {
+            out[k++] = '+';
+            i += 4;
+        } else {
+            out[k++] = code[i] == '_' ? ' ' : code[i];
+        }
+    }
+    out[k] = '\0';
+    if (k > 3 && strcmp(out + k - 3, " mv") == 0 && k + 1 < cap) {
+        out[k++] = '.';
+        out[k] = '\0';
+    }
+    if (share && k + 5 < cap) {
+        memcpy(out + k, " (%)", 5);
+        k += 4;
+    }
+    if (out[0] >= 'a' && out[0] <= 'z')
+        out[0] = (char)(out[0] - 'a' + 'A');
+    return out;
+}
+
+/* Drop trailing blanks of the line just written. */
+static void end_line(buf *b)
+{
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->len--;
+    buf_putc(b, '\n');
+}
+
 static void pad(buf *b, size_t n)
 {
     while (n--)
@@ -453,14 +496,14 @@ static void pad(buf *b, size_t n)
 static void write_text(const hjtj_table *t, buf *b)
 {
     size_t i, j, *w;
-    char tmp[64];
+    char tmp[64], hdr[256];
     w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
     if (w == NULL) {
         b->failed = 1;
         return;
     }
     for (j = 0; j < t->ncols; j++)
-        w[j] = utf8_width(t->cols[j].label_nb ? t->cols[j].label_nb : "");
+        w[j] = utf8_width(col_header(&t->cols[j], hdr, sizeof hdr));
     for (i = 0; i < t->nrows; i++)
         for (j = 0; j < t->ncols; j++) {
             size_t cw = utf8_width(format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, ','));
@@ -472,7 +515,7 @@ static void write_text(const hjtj_table *t, buf *b)
         buf_printf(b, "N = %lld\n", (long long)t->n);
     buf_putc(b, '\n');
     for (j = 0; j < t->ncols; j++) {
-        const char *h = t->cols[j].label_nb ? t->cols[j].label_nb : "";
+        const char *h = col_header(&t->cols[j], hdr, sizeof hdr);
         size_t hw = utf8_width(h);
         if (j)
             buf_puts(b, "  ");
@@ -485,7 +528,7 @@ static void write_text(const hjtj_table *t, buf *b)
             buf_puts(b, h);
         }
     }
-    buf_putc(b, '\n');
+    end_line(b);
     for (j = 0; j < t->ncols; j++) {
         size_t k;
         if (j)
@@ -510,7 +553,7 @@ static void write_text(const hjtj_table *t, buf *b)
                 buf_puts(b, s);
             }
         }
-        buf_putc(b, '\n');
+        end_line(b);
     }
     free(w);
 }

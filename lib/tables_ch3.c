@@ -202,8 +202,9 @@ hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
         "Annen tjenestetype + Kun boligbase",
         "Annen tjenestetype + Kun ambulerende virksomhet - helsetjenester",
         "Annen tjenestetype + Kun ambulerende virksomhet - praktisk bistand",
-        "Annen tjenestetype + Kun ambulerende virksomhet - både helsetjenester og praktisk "
-        "bistand",
+        /* clang-format off */
+        "Annen tjenestetype + Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
+        /* clang-format on */
         "Annen tjenestetype + Brukerstyrt personlig assistanse",
         "Annen tjenestetype + Kun annen hjemmetjeneste",
         "Annen tjenestetype + To eller flere virksomhetstyper i hjemmetjenesten"};
