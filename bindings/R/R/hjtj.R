@@ -1,0 +1,169 @@
+# hjtj - R binding of libhjtj: Statistics Norway's classification of
+# home-care enterprises and the tables of SSB Rapporter 2026/5.
+#
+# The C side (src/hjtj_r.c) returns failures of the library as a list
+# (ok = FALSE, status, message, file, line, column); hjtj_stop() turns that
+# into a condition of class c("hjtj_error", "error", "condition").
+
+hjtj_stop <- function(e, call = sys.call(-1L)) {
+  where <- ""
+  if (nzchar(e$file)) {
+    where <- e$file
+    if (e$line > 0) {
+      where <- paste0(where, ":", format(e$line, scientific = FALSE))
+      if (e$column > 0) where <- paste0(where, ":", format(e$column, scientific = FALSE))
+    }
+    where <- paste0(where, ": ")
+  }
+  msg <- paste0(where, e$message, " (", e$description, ")")
+  cond <- structure(
+    class = c("hjtj_error", "error", "condition"),
+    list(message = msg, call = call, status = e$status, description = e$description,
+         file = e$file, line = e$line, column = e$column, detail = e$message))
+  stop(cond)
+}
+
+check_register <- function(reg) {
+  if (!inherits(reg, "hjtj_register"))
+    stop("'reg' must be a register returned by hjtj_load()", call. = FALSE)
+  reg
+}
+
+hjtj_version <- function() {
+  .Call(hjtj_r_version)
+}
+
+hjtj_catalog <- function(lang = c("nb", "en")) {
+  lang <- match.arg(lang)
+  x <- .Call(hjtj_r_catalog, if (lang == "en") 1L else 0L)
+  data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
+}
+
+hjtj_load <- function(path, kommuner = NULL) {
+  name <- NULL
+  if (is.character(path)) {
+    if (length(path) != 1L || is.na(path)) stop("'path' must be a single file name")
+    path <- path.expand(path)
+  } else if (!is.raw(path)) {
+    stop("'path' must be a file name or a raw vector")
+  }
+  if (is.character(kommuner)) {
+    if (length(kommuner) != 1L || is.na(kommuner))
+      stop("'kommuner' must be a single file name")
+    kommuner <- path.expand(kommuner)
+  } else if (!is.null(kommuner) && !is.raw(kommuner)) {
+    stop("'kommuner' must be NULL, a file name or a raw vector")
+  }
+  x <- .Call(hjtj_r_load, path, kommuner, name)
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  reg <- x$register
+  class(reg) <- "hjtj_register"
+  reg
+}
+
+hjtj_counts <- function(reg) {
+  unlist(.Call(hjtj_r_counts, check_register(reg)))
+}
+
+hjtj_classify <- function(reg, all_statuses = FALSE) {
+  cols <- .Call(hjtj_r_records, check_register(reg), isTRUE(all_statuses), FALSE)
+  as.data.frame(cols, stringsAsFactors = FALSE, optional = TRUE)
+}
+
+hjtj_records <- function(reg, all_statuses = FALSE) {
+  cols <- .Call(hjtj_r_records, check_register(reg), isTRUE(all_statuses), TRUE)
+  as.data.frame(cols, stringsAsFactors = FALSE, optional = TRUE)
+}
+
+hjtj_rejects <- function(reg) {
+  x <- .Call(hjtj_r_diags, check_register(reg), 0L)
+  as.data.frame(x, stringsAsFactors = FALSE, optional = TRUE)
+}
+
+hjtj_warnings <- function(reg) {
+  x <- .Call(hjtj_r_diags, check_register(reg), 1L)
+  as.data.frame(x, stringsAsFactors = FALSE, optional = TRUE)
+}
+
+# The built table as the list of src/hjtj_r.c (cells row-major).
+table_raw <- function(reg, id, csv = FALSE) {
+  if (!is.character(id) || length(id) != 1L || is.na(id))
+    stop("'id' must be a single table id such as \"4.6\"")
+  x <- .Call(hjtj_r_table, check_register(reg), id, isTRUE(csv))
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call(-1L))
+  nr <- length(x$row_code)
+  nc <- length(x$col_code)
+  x$kind <- matrix(x$kind, nrow = nr, ncol = nc, byrow = TRUE)
+  x$text <- matrix(x$text, nrow = nr, ncol = nc, byrow = TRUE)
+  x
+}
+
+# Cell kinds (hjtj_cell_kind).
+KIND_EMPTY <- 0L
+KIND_TEXT <- 1L
+
+hjtj_table <- function(reg, id) {
+  x <- table_raw(reg, id)
+  nr <- length(x$row_code)
+  nc <- length(x$col_code)
+  cols <- vector("list", nc)
+  for (j in seq_len(nc)) {
+    kinds <- x$kind[, j]
+    texts <- x$text[, j]
+    # label columns and columns holding text (marks such as "x") are
+    # character; the others numeric (an all-empty value column: NA_real_)
+    label <- j <= x$stub || any(kinds == KIND_TEXT)
+    if (label) {
+      v <- texts
+      v[kinds == KIND_EMPTY] <- NA_character_
+    } else {
+      v <- rep(NA_real_, nr)
+      ok <- kinds != KIND_EMPTY & nzchar(texts)
+      v[ok] <- as.numeric(texts[ok])
+    }
+    cols[[j]] <- v
+  }
+  names(cols) <- x$col_code
+  df <- if (nc > 0L) {
+    structure(cols, class = "data.frame", row.names = .set_row_names(nr))
+  } else {
+    data.frame()
+  }
+  attr(df, "id") <- x$id
+  attr(df, "title") <- x$title
+  attr(df, "n") <- x$n
+  attr(df, "row_codes") <- x$row_code
+  df
+}
+
+csv_field <- function(s) {
+  q <- grepl("[,\"\r\n]", s, useBytes = TRUE)
+  s[q] <- paste0("\"", gsub("\"", "\"\"", s[q], fixed = TRUE), "\"")
+  s
+}
+
+hjtj_table_csv <- function(reg, id, file = NULL) {
+  x <- table_raw(reg, id)
+  lines <- paste(csv_field(x$col_code), collapse = ",")
+  if (nrow(x$text) > 0L) {
+    body <- apply(x$text, 1L, function(r) paste(csv_field(r), collapse = ","))
+    lines <- c(lines, body)
+  }
+  out <- enc2utf8(paste0(paste(lines, collapse = "\n"), "\n"))
+  if (is.null(file)) return(out)
+  con <- file(file, open = "wb")
+  on.exit(close(con))
+  writeBin(charToRaw(out), con)
+  invisible(out)
+}
+
+print.hjtj_register <- function(x, ...) {
+  n <- tryCatch(hjtj_counts(x), error = function(e) NULL)
+  if (is.null(n)) {
+    cat("<hjtj register (released)>\n")
+  } else {
+    cat(sprintf("<hjtj register: %s read, %s loaded, %s rejected>\n",
+                format(n[["read"]]), format(n[["loaded"]]), format(n[["rejected"]])))
+  }
+  invisible(x)
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(hjtj)
+
+test_check("hjtj")

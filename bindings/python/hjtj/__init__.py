@@ -1,0 +1,31 @@
+"""hjtj — Python binding of libhjtj (ctypes, standard library only).
+
+Statistics Norway's classification of home-care enterprises and the tables
+of the report «Hjemmetjenestens målgrupper og organisering» (SSB Rapporter
+2026/5)::
+
+    import hjtj
+    reg = hjtj.load("kartlegging.xml")          # or CSV, bytes, a file object
+    for rec in reg:                             # active records, as dicts
+        print(rec["orgnr"], rec["kategori"], rec["samlemalgruppe"])
+    print(reg.table("4.6").to_csv())
+
+The C library is found through $HJTJ_LIBRARY (full path), else
+``pkg-config --variable=libdir hjemmetjeneste``, else the dynamic loader.
+"""
+
+from ._lib import LibraryNotFound, library_path
+from ._core import (
+    CLASSIFY_COLUMNS, Diagnostic, Error, Field, Kommune, Kommuner, Limit, Register, Scheme,
+    Status, catalog, codes, label, load, loads, strerror, version,
+)
+from ._table import CellKind, Column, Row, Share, Table
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CLASSIFY_COLUMNS", "CellKind", "Column", "Diagnostic", "Error", "Field", "Kommune",
+    "Kommuner", "LibraryNotFound", "Limit", "Register", "Row", "Scheme", "Share", "Status",
+    "Table", "catalog", "codes", "label", "library_path", "load", "loads", "strerror",
+    "version",
+]

@@ -1,0 +1,307 @@
+"""Loading libhjtj with ctypes and declaring the C prototypes.
+
+The library is looked up, in this order:
+
+1. ``$HJTJ_LIBRARY`` -- the full path of the shared library;
+2. ``pkg-config --variable=libdir hjemmetjeneste`` -- ``libhjtj.so.0`` (or
+   ``libhjtj.so``) in that directory;
+3. :func:`ctypes.util.find_library` ``("hjtj")``, then the soname
+   ``libhjtj.so.0`` through the dynamic loader's usual search.
+
+Every function the binding calls has its ``argtypes`` and ``restype``
+declared here, with the integer widths of ``hjtj.h`` (``size_t``,
+``int32_t``, ``uint32_t``, ``int64_t``, ``uint64_t``; enums are ``int``).
+Nothing is loaded until the first call that needs the library.
+"""
+
+import ctypes
+import ctypes.util
+import os
+import subprocess
+import sys
+import threading
+
+from ctypes import (
+    CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int32, c_int64,
+    c_size_t, c_uint32, c_uint64, c_void_p,
+)
+
+# The C API this binding was written against ("MAJOR.MINOR").
+API_MAJOR = 0
+API_MINOR = 1
+
+
+class LibraryNotFound(ImportError):
+    """libhjtj could not be found or loaded."""
+
+
+# Opaque C types: distinct pointer types so that a handle of one kind can
+# never be passed where another is expected.
+class _Register(Structure):
+    pass
+
+
+class _Record(Structure):
+    pass
+
+
+class _Diag(Structure):
+    pass
+
+
+class _Error(Structure):
+    pass
+
+
+class _Kommuner(Structure):
+    pass
+
+
+class _Scheme(Structure):
+    pass
+
+
+class _Table(Structure):
+    pass
+
+
+RegisterP = POINTER(_Register)
+RecordP = POINTER(_Record)
+DiagP = POINTER(_Diag)
+ErrorP = POINTER(_Error)
+KommunerP = POINTER(_Kommuner)
+SchemeP = POINTER(_Scheme)
+TableP = POINTER(_Table)
+
+status_t = c_int  # hjtj_status
+enum_t = c_int    # hjtj_field, hjtj_lang, hjtj_cell_kind, hjtj_reason, hjtj_format, hjtj_limit
+
+# int64_t (*hjtj_read_fn)(char *buf, size_t len, void *userdata)
+READ_FN = CFUNCTYPE(c_int64, POINTER(c_char), c_size_t, c_void_p)
+
+# name: (restype, [argtypes])
+_PROTOTYPES = {
+    "hjtj_version": (c_char_p, []),
+    "hjtj_strerror": (c_char_p, [status_t]),
+    # errors
+    "hjtj_error_status": (status_t, [ErrorP]),
+    "hjtj_error_message": (c_char_p, [ErrorP]),
+    "hjtj_error_file": (c_char_p, [ErrorP]),
+    "hjtj_error_line": (c_uint64, [ErrorP]),
+    "hjtj_error_column": (c_uint64, [ErrorP]),
+    "hjtj_free": (None, [c_void_p]),
+    # codes
+    "hjtj_field_size": (c_int32, [enum_t]),
+    "hjtj_field_name": (c_char_p, [enum_t]),
+    "hjtj_code": (c_char_p, [enum_t, c_int32]),
+    "hjtj_label": (c_char_p, [enum_t, c_int32, enum_t]),
+    "hjtj_code_parse": (c_int32, [enum_t, c_char_p]),
+    # scheme
+    "hjtj_scheme_new": (status_t, [POINTER(SchemeP)]),
+    "hjtj_scheme_free": (None, [SchemeP]),
+    "hjtj_scheme_load_file": (status_t, [SchemeP, c_char_p]),
+    "hjtj_scheme_load_memory": (status_t, [SchemeP, c_char_p, c_size_t, c_char_p]),
+    "hjtj_scheme_error": (ErrorP, [SchemeP]),
+    "hjtj_scheme_name": (c_char_p, [SchemeP]),
+    "hjtj_scheme_band_count": (c_int32, [SchemeP]),
+    "hjtj_scheme_band_lower": (c_int64, [SchemeP, c_int32]),
+    # kommuner
+    "hjtj_kommuner_new": (status_t, [POINTER(KommunerP)]),
+    "hjtj_kommuner_free": (None, [KommunerP]),
+    "hjtj_kommuner_load_default": (status_t, [KommunerP]),
+    "hjtj_kommuner_load_file": (status_t, [KommunerP, c_char_p]),
+    "hjtj_kommuner_load_memory": (status_t, [KommunerP, c_char_p, c_size_t, c_char_p]),
+    "hjtj_kommuner_error": (ErrorP, [KommunerP]),
+    "hjtj_kommuner_count": (c_size_t, [KommunerP]),
+    "hjtj_kommuner_nr": (c_char_p, [KommunerP, c_size_t]),
+    "hjtj_kommuner_navn": (c_char_p, [KommunerP, c_size_t]),
+    "hjtj_kommuner_innbyggere": (c_int64, [KommunerP, c_size_t]),
+    "hjtj_kommuner_find": (c_int64, [KommunerP, c_char_p]),
+    "hjtj_kommuner_storrelse": (c_int32, [KommunerP, c_size_t, SchemeP]),
+    # register
+    "hjtj_register_new": (status_t, [POINTER(RegisterP)]),
+    "hjtj_register_free": (None, [RegisterP]),
+    "hjtj_register_set_kommuner": (status_t, [RegisterP, KommunerP]),
+    "hjtj_register_set_scheme": (status_t, [RegisterP, SchemeP]),
+    "hjtj_register_set_limit": (status_t, [RegisterP, enum_t, c_uint64]),
+    "hjtj_register_limit": (c_uint64, [RegisterP, enum_t]),
+    "hjtj_register_load_file": (status_t, [RegisterP, c_char_p]),
+    "hjtj_register_load_memory": (status_t, [RegisterP, c_char_p, c_size_t, c_char_p]),
+    "hjtj_register_load_callback": (status_t, [RegisterP, READ_FN, c_void_p, c_char_p]),
+    "hjtj_register_error": (ErrorP, [RegisterP]),
+    "hjtj_register_read_count": (c_size_t, [RegisterP]),
+    "hjtj_register_count": (c_size_t, [RegisterP]),
+    "hjtj_register_reject_count": (c_size_t, [RegisterP]),
+    "hjtj_register_warning_count": (c_size_t, [RegisterP]),
+    "hjtj_register_record": (RecordP, [RegisterP, c_size_t]),
+    "hjtj_register_find": (RecordP, [RegisterP, c_char_p]),
+    "hjtj_register_reject": (DiagP, [RegisterP, c_size_t]),
+    "hjtj_register_warning": (DiagP, [RegisterP, c_size_t]),
+    "hjtj_register_kommuner": (KommunerP, [RegisterP]),
+    "hjtj_register_scheme": (SchemeP, [RegisterP]),
+    "hjtj_register_aargang": (c_int32, [RegisterP]),
+    # diagnostics
+    "hjtj_reason_code": (c_char_p, [enum_t]),
+    "hjtj_diag_reason": (enum_t, [DiagP]),
+    "hjtj_diag_message": (c_char_p, [DiagP]),
+    "hjtj_diag_file": (c_char_p, [DiagP]),
+    "hjtj_diag_line": (c_uint64, [DiagP]),
+    "hjtj_diag_column": (c_uint64, [DiagP]),
+    "hjtj_diag_orgnr": (c_char_p, [DiagP]),
+    # records
+    "hjtj_record_orgnr": (c_char_p, [RecordP]),
+    "hjtj_record_kommunenr": (c_char_p, [RecordP]),
+    "hjtj_record_navn": (c_char_p, [RecordP]),
+    "hjtj_record_merknad": (c_char_p, [RecordP]),
+    "hjtj_record_naeringskode": (c_char_p, [RecordP]),
+    "hjtj_record_naeringskode_standard": (c_char_p, [RecordP]),
+    "hjtj_record_line": (c_uint64, [RecordP]),
+    "hjtj_record_file": (c_char_p, [RecordP]),
+    "hjtj_record_eierskap": (c_int32, [RecordP]),
+    "hjtj_record_status": (c_int32, [RecordP]),
+    "hjtj_record_andre_kommuner": (c_int32, [RecordP]),
+    "hjtj_record_types": (c_uint32, [RecordP]),
+    "hjtj_record_types_given": (c_uint32, [RecordP]),
+    "hjtj_record_malgrupper": (c_uint32, [RecordP]),
+    "hjtj_record_malgrupper_given": (c_uint32, [RecordP]),
+    "hjtj_record_mottar_fra": (c_uint32, [RecordP]),
+    "hjtj_record_leverer_til": (c_uint32, [RecordP]),
+    "hjtj_record_boenheter": (c_int64, [RecordP]),
+    "hjtj_record_boenheter_counted": (c_int64, [RecordP]),
+    "hjtj_record_edits": (c_uint32, [RecordP]),
+    "hjtj_record_class": (c_int32, [RecordP, enum_t]),
+    "hjtj_record_in_population": (c_int32, [RecordP]),
+    # tables
+    "hjtj_catalog_count": (c_size_t, []),
+    "hjtj_catalog_id": (c_char_p, [c_size_t]),
+    "hjtj_catalog_title": (c_char_p, [c_size_t, enum_t]),
+    "hjtj_format_parse": (c_int32, [c_char_p]),
+    "hjtj_table_new": (status_t, [POINTER(TableP)]),
+    "hjtj_table_free": (None, [TableP]),
+    "hjtj_table_build": (status_t, [TableP, RegisterP, c_char_p]),
+    "hjtj_table_error": (ErrorP, [TableP]),
+    "hjtj_table_id": (c_char_p, [TableP]),
+    "hjtj_table_title": (c_char_p, [TableP, enum_t]),
+    "hjtj_table_n": (c_int64, [TableP]),
+    "hjtj_table_population": (c_char_p, [TableP]),
+    "hjtj_table_rows": (c_size_t, [TableP]),
+    "hjtj_table_cols": (c_size_t, [TableP]),
+    "hjtj_table_stub_count": (c_size_t, [TableP]),
+    "hjtj_table_row_code": (c_char_p, [TableP, c_size_t]),
+    "hjtj_table_row_label": (c_char_p, [TableP, c_size_t, enum_t]),
+    "hjtj_table_col_code": (c_char_p, [TableP, c_size_t]),
+    "hjtj_table_col_label": (c_char_p, [TableP, c_size_t, enum_t]),
+    "hjtj_table_cell_kind": (enum_t, [TableP, c_size_t, c_size_t]),
+    "hjtj_table_cell_int": (c_int64, [TableP, c_size_t, c_size_t]),
+    "hjtj_table_cell_den": (c_int64, [TableP, c_size_t, c_size_t]),
+    "hjtj_table_cell_value": (c_double, [TableP, c_size_t, c_size_t]),
+    "hjtj_table_cell_text": (c_char_p, [TableP, c_size_t, c_size_t]),
+    "hjtj_table_write_path": (status_t, [TableP, enum_t, c_char_p]),
+    "hjtj_table_to_string": (status_t, [TableP, enum_t, POINTER(c_void_p), POINTER(c_size_t)]),
+}
+
+_lock = threading.Lock()
+_lib = None
+_path = None
+
+
+def _candidates():
+    """Library names or paths to try, in order, and the reason for each."""
+    env = os.environ.get("HJTJ_LIBRARY")
+    if env:
+        # An explicit choice: nothing else is tried.
+        return [(env, "HJTJ_LIBRARY")]
+    out = []
+    try:
+        res = subprocess.run(
+            ["pkg-config", "--variable=libdir", "hjemmetjeneste"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=30, check=False)
+        libdir = res.stdout.decode("utf-8", "replace").strip()
+        if res.returncode == 0 and libdir:
+            for name in ("libhjtj.so.0", "libhjtj.so", "libhjtj.0.dylib", "libhjtj.dylib"):
+                p = os.path.join(libdir, name)
+                if os.path.exists(p):
+                    out.append((p, "pkg-config"))
+                    break
+    except (OSError, subprocess.SubprocessError):
+        pass
+    found = ctypes.util.find_library("hjtj")
+    if found:
+        out.append((found, "ctypes.util.find_library"))
+    if sys.platform == "darwin":
+        out.append(("libhjtj.0.dylib", "default name"))
+    else:
+        out.append(("libhjtj.so.0", "default name"))
+    return out
+
+
+def _declare(lib):
+    for name, (restype, argtypes) in _PROTOTYPES.items():
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
+def lib():
+    """The loaded library (loaded and declared at the first call)."""
+    global _lib, _path
+    if _lib is not None:
+        return _lib
+    with _lock:
+        if _lib is not None:
+            return _lib
+        tried = []
+        for cand, why in _candidates():
+            try:
+                handle = ctypes.CDLL(cand)
+            except OSError as e:
+                tried.append("%s (%s): %s" % (cand, why, e))
+                continue
+            try:
+                _declare(handle)
+            except AttributeError as e:
+                tried.append("%s (%s): not libhjtj or too old: %s" % (cand, why, e))
+                continue
+            ver = handle.hjtj_version().decode("ascii", "replace")
+            parts = ver.split(".")
+            try:
+                major, minor = int(parts[0]), int(parts[1])
+            except (IndexError, ValueError):
+                major, minor = -1, -1
+            if major != API_MAJOR or minor < API_MINOR:
+                tried.append("%s (%s): version %s, this binding needs %d.%d or later 0.x"
+                             % (cand, why, ver, API_MAJOR, API_MINOR))
+                continue
+            _lib, _path = handle, cand
+            return _lib
+        raise LibraryNotFound(
+            "libhjtj not found; set HJTJ_LIBRARY to the full path of libhjtj.so, "
+            "or make `pkg-config --variable=libdir hjemmetjeneste` work. Tried:\n  "
+            + "\n  ".join(tried))
+
+
+def library_path():
+    """The path or name libhjtj was loaded from."""
+    lib()
+    return _path
+
+
+def s(b):
+    """A C string (bytes or None) as str or None."""
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def enc(x):
+    """A str / bytes / os.PathLike argument as bytes for a const char *."""
+    if x is None:
+        return None
+    if isinstance(x, bytes):
+        return x
+    if isinstance(x, os.PathLike):
+        return os.fsencode(x)
+    return str(x).encode("utf-8")
+
+
+def fsenc(path):
+    """A path argument (str, bytes or os.PathLike) in the file system encoding."""
+    return os.fsencode(path)

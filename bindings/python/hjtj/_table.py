@@ -1,0 +1,255 @@
+"""Tables of the report, built from a register."""
+
+import collections
+import ctypes
+import enum
+import math
+
+from . import _lib
+from ._core import LANG_EN, LANG_NB, Status, _Handle, _check_new, _error_from
+from ._lib import enc, s
+
+
+class CellKind(enum.IntEnum):
+    """hjtj_cell_kind."""
+    EMPTY = 0
+    TEXT = 1
+    COUNT = 2
+    SHARE = 3
+    SUM = 4
+    MEDIAN = 5
+
+
+class Share:
+    """A percentage ``100 * num / den`` with its printed text.
+
+    ``text`` is what the CSV prints (rounded half up to one decimal from the
+    exact fraction; "" for an empty base).  ``float(share)`` is the exact,
+    unrounded value (NaN for an empty base); ``share.rounded`` the printed
+    value as a float (None for an empty base)."""
+
+    __slots__ = ("num", "den", "text")
+
+    def __init__(self, num, den, text):
+        self.num = num
+        self.den = den
+        self.text = text
+
+    @property
+    def value(self):
+        """The exact percentage as a float, or None for an empty base."""
+        return 100.0 * self.num / self.den if self.den > 0 else None
+
+    @property
+    def rounded(self):
+        """The printed percentage as a float, or None for an empty base."""
+        return float(self.text) if self.text else None
+
+    def __float__(self):
+        v = self.value
+        return math.nan if v is None else v
+
+    def __str__(self):
+        return self.text
+
+    def __repr__(self):
+        return "Share(%d/%d = %s)" % (self.num, self.den, self.text or "empty")
+
+    def __eq__(self, other):
+        if isinstance(other, Share):
+            return (self.num, self.den, self.text) == (other.num, other.den, other.text)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.num, self.den, self.text))
+
+
+Column = collections.namedtuple("Column", "code label label_en stub")
+Column.__doc__ = "A table column: CSV header code, Norwegian and English label, stub?"
+
+Row = collections.namedtuple("Row", "code label label_en cells texts kinds")
+Row.__doc__ = ("A table row: code ('totalt', class codes, ...), labels, the typed cells, "
+               "the printed texts and the cell kinds (all including the label columns).")
+
+
+def _cell(L, t, i, j, kind):
+    if kind == CellKind.TEXT:
+        return s(L.hjtj_table_cell_text(t, i, j)) or ""
+    if kind in (CellKind.COUNT, CellKind.SUM):
+        return L.hjtj_table_cell_int(t, i, j)
+    if kind == CellKind.SHARE:
+        return Share(L.hjtj_table_cell_int(t, i, j), L.hjtj_table_cell_den(t, i, j),
+                     s(L.hjtj_table_cell_text(t, i, j)) or "")
+    if kind == CellKind.MEDIAN:
+        return L.hjtj_table_cell_int(t, i, j) / 2.0
+    return None
+
+
+def _kind(v):
+    try:
+        return CellKind(v)
+    except ValueError:  # a kind appended after this binding: treat as text
+        return CellKind.TEXT
+
+
+class Table(_Handle):
+    """One table of the report (``register.table("4.6")``).
+
+    Attributes: ``id``, ``title`` (Norwegian), ``title_en``, ``n`` (the
+    table's N), ``population``, ``stub_count`` (label columns at the left),
+    ``columns`` (:class:`Column`), ``rows`` (:class:`Row`).  Cells are typed:
+    int for counts and sums, :class:`Share` for shares, float for medians,
+    str for text and None for empty cells.  The C table is kept for
+    :meth:`to_csv` / :meth:`to_text` until :meth:`close` (or garbage
+    collection); the Python attributes stay usable after that."""
+
+    _kind = "table"
+
+    @classmethod
+    def _build(cls, register, table_id):
+        L = _lib.lib()
+        self = cls.__new__(cls)
+        p = _lib.TableP()
+        _check_new(L.hjtj_table_new(ctypes.byref(p)), self._kind)
+        self._set(p, L.hjtj_table_free)
+        st = L.hjtj_table_build(p, register._handle(), enc(table_id))
+        if st != Status.OK:
+            err = _error_from(L.hjtj_table_error(p), st)
+            self.close()
+            raise err
+        self._read(L, p)
+        return self
+
+    def _read(self, L, t):
+        self.id = s(L.hjtj_table_id(t))
+        self.title = s(L.hjtj_table_title(t, LANG_NB))
+        self.title_en = s(L.hjtj_table_title(t, LANG_EN))
+        self.n = L.hjtj_table_n(t)
+        self.population = s(L.hjtj_table_population(t))
+        nr, nc = L.hjtj_table_rows(t), L.hjtj_table_cols(t)
+        self.stub_count = L.hjtj_table_stub_count(t)
+        self.columns = [Column(s(L.hjtj_table_col_code(t, j)) or "",
+                               s(L.hjtj_table_col_label(t, j, LANG_NB)),
+                               s(L.hjtj_table_col_label(t, j, LANG_EN)), j < self.stub_count)
+                        for j in range(nc)]
+        rows = []
+        for i in range(nr):
+            kinds = [_kind(L.hjtj_table_cell_kind(t, i, j)) for j in range(nc)]
+            cells = [_cell(L, t, i, j, kinds[j]) for j in range(nc)]
+            texts = [s(L.hjtj_table_cell_text(t, i, j)) or "" for j in range(nc)]
+            rows.append(Row(s(L.hjtj_table_row_code(t, i)),
+                            s(L.hjtj_table_row_label(t, i, LANG_NB)),
+                            s(L.hjtj_table_row_label(t, i, LANG_EN)), cells, texts, kinds))
+        self.rows = rows
+
+    # -- access ------------------------------------------------------------
+    @property
+    def shape(self):
+        """(rows, columns), label columns included."""
+        return (len(self.rows), len(self.columns))
+
+    def _col(self, col):
+        if isinstance(col, str):
+            for j, c in enumerate(self.columns):
+                if c.code == col:
+                    return j
+            raise KeyError(col)
+        return col
+
+    def cell(self, row, col):
+        """The typed cell at (row, col); col may be a column code."""
+        return self.rows[row].cells[self._col(col)]
+
+    def text(self, row, col):
+        """The cell as printed in CSV."""
+        return self.rows[row].texts[self._col(col)]
+
+    def kind(self, row, col):
+        """The :class:`CellKind` of a cell."""
+        return self.rows[row].kinds[self._col(col)]
+
+    def row(self, code):
+        """The first row with this code ('totalt', 'kun-boligbase', ...)."""
+        for r in self.rows:
+            if r.code == code:
+                return r
+        raise KeyError(code)
+
+    # -- output ------------------------------------------------------------
+    def to_string(self, fmt="csv"):
+        """The table as the library writes it: 'csv' or 'text'."""
+        L = _lib.lib()
+        f = L.hjtj_format_parse(enc(fmt)) if isinstance(fmt, str) else int(fmt)
+        if f < 0:
+            raise ValueError("unknown format %r" % (fmt,))
+        out = ctypes.c_void_p()
+        n = ctypes.c_size_t()
+        h = self._handle()
+        st = L.hjtj_table_to_string(h, f, ctypes.byref(out), ctypes.byref(n))
+        if st != Status.OK:
+            raise _error_from(L.hjtj_table_error(h), st)
+        try:
+            return ctypes.string_at(out.value, n.value).decode("utf-8")
+        finally:
+            L.hjtj_free(out)
+
+    def to_csv(self, path=None):
+        """The CSV text (the report's header and row labels).  With a path,
+        the text is also written to that file (UTF-8)."""
+        text = self.to_string("csv")
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+        return text
+
+    def to_text(self):
+        """Aligned text for a terminal."""
+        return self.to_string("text")
+
+    def to_pandas(self, exact=False):
+        """A pandas DataFrame with the CSV's columns; numbers are numeric.
+
+        Counts and sums are integers (nullable Int64), medians floats, shares
+        the printed (rounded) percentages as in the CSV -- or with
+        ``exact=True`` the unrounded 100*num/den.  Empty cells are missing;
+        label columns (and any column holding text) are strings.  The row
+        codes are in ``df.attrs["row_codes"]``."""
+        import pandas as pd
+        cols = [c.code for c in self.columns]
+        series = []
+        for j, code in enumerate(cols):
+            kinds = [r.kinds[j] for r in self.rows]
+            numeric = [k for k in kinds if k not in (CellKind.EMPTY, CellKind.TEXT)]
+            texty = CellKind.TEXT in kinds
+            values = []
+            for r in self.rows:
+                k, c = r.kinds[j], r.cells[j]
+                if k == CellKind.EMPTY:
+                    values.append(None)
+                elif k == CellKind.SHARE:
+                    values.append(c.value if exact else c.rounded)
+                else:
+                    values.append(c)
+            if not texty and (numeric or j >= self.stub_count):
+                if numeric and all(k in (CellKind.COUNT, CellKind.SUM) for k in numeric):
+                    dt = "Int64"
+                else:
+                    dt = "float64"
+                    values = [math.nan if v is None else float(v) for v in values]
+            else:
+                dt = "object"
+            series.append(pd.Series(values, dtype=dt, name=code))
+        if series:
+            df = pd.concat(series, axis=1)
+            df.columns = cols  # duplicate codes kept, as in the CSV
+        else:
+            df = pd.DataFrame()
+        df.attrs["id"] = self.id
+        df.attrs["title"] = self.title
+        df.attrs["n"] = self.n
+        df.attrs["row_codes"] = [r.code for r in self.rows]
+        return df
+
+    def __repr__(self):
+        return "<hjtj.Table %s %r: %d rows x %d columns, N=%d>" % (
+            self.id, self.title, len(self.rows), len(self.columns), self.n)
