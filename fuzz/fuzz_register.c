@@ -8,13 +8,21 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The bundled municipality table, read once for the whole run. */
+static hjtj_kommuner *kommuner;
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     hjtj_register *reg = NULL;
     hjtj_status st;
+    if (kommuner == NULL && (hjtj_kommuner_new(&kommuner) != HJTJ_OK ||
+                             hjtj_kommuner_load_default(kommuner) != HJTJ_OK))
+        __builtin_trap();
     if (!fuzz_setup(&data, &size))
         return 0;
-    if (hjtj_register_new(&reg) != HJTJ_OK) {
+    if (hjtj_register_new(&reg) != HJTJ_OK ||
+        hjtj_register_set_kommuner(reg, kommuner) != HJTJ_OK) {
+        hjtj_register_free(reg);
         fuzz_alloc_off();
         return 0;
     }

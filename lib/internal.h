@@ -141,6 +141,7 @@ typedef struct kommune {
 struct hjtj_kommuner {
     kommune *k;
     size_t n, cap;
+    int32_t *index; /* 10 000 entries: kommunenr as a number -> position, or -1 */
     char referansedato[16];
     int loaded; /* a table has been loaded (possibly empty) */
     hjtj_error err;

@@ -12,7 +12,9 @@ void kommuner_clear(hjtj_kommuner *k)
     for (i = 0; i < k->n; i++)
         free(k->k[i].navn);
     free(k->k);
+    free(k->index);
     k->k = NULL;
+    k->index = NULL;
     k->n = k->cap = 0;
     k->loaded = 0;
     k->referansedato[0] = '\0';
@@ -34,6 +36,7 @@ int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
     tmp.loaded = src->loaded;
     kommuner_clear(dst);
     dst->k = tmp.k;
+    dst->index = tmp.index;
     dst->n = tmp.n;
     dst->cap = tmp.cap;
     dst->loaded = tmp.loaded;
@@ -41,28 +44,44 @@ int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
     return 0;
 }
 
-int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
+/* The number of a 4-digit kommunenr, or -1. */
+static int kommune_key(const char *nr, size_t n)
 {
+    int v = 0;
     size_t i;
     if (n != 4)
         return -1;
-    for (i = 0; i < k->n; i++)
-        if (memcmp(k->k[i].nr, nr, 4) == 0)
-            return (int64_t)i;
-    return -1;
+    for (i = 0; i < 4; i++) {
+        if (nr[i] < '0' || nr[i] > '9')
+            return -1;
+        v = v * 10 + (nr[i] - '0');
+    }
+    return v;
+}
+
+int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
+{
+    int key = kommune_key(nr, n);
+    if (key < 0 || k->index == NULL)
+        return -1;
+    return k->index[key];
 }
 
 int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
                  size_t navnlen, int64_t innbyggere)
 {
-    size_t i;
     kommune *e;
-    if (nrlen != 4 || innbyggere < 0)
+    int key = kommune_key(nr, nrlen), i;
+    if (key < 0 || innbyggere < 0)
         return -2;
-    for (i = 0; i < 4; i++)
-        if (nr[i] < '0' || nr[i] > '9')
-            return -2;
-    if (kommuner_find_n(k, nr, 4) >= 0)
+    if (k->index == NULL) {
+        k->index = malloc(10000 * sizeof *k->index);
+        if (k->index == NULL)
+            return -1;
+        for (i = 0; i < 10000; i++)
+            k->index[i] = -1;
+    }
+    if (k->index[key] >= 0)
         return -3;
     if (k->n == k->cap) {
         size_t cap = k->cap ? k->cap * 2 : 512;
@@ -79,6 +98,7 @@ int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *nav
     e->navn = str_ndup(navn, navnlen);
     if (e->navn == NULL)
         return -1;
+    k->index[key] = (int32_t)k->n;
     k->n++;
     return 0;
 }
@@ -237,6 +257,7 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
     }
     tmp.loaded = 1;
     kommuner_clear(kommuner);
+    kommuner->index = tmp.index;
     kommuner->k = tmp.k;
     kommuner->n = tmp.n;
     kommuner->cap = tmp.cap;
