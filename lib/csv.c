@@ -25,7 +25,9 @@ void csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_erro
 void csv_free(csv_reader *r)
 {
     free(r->fields);
+    free(r->offs);
     r->fields = NULL;
+    r->offs = NULL;
     buf_free(&r->scratch);
 }
 
@@ -48,7 +50,9 @@ static char detect_delim(const char *p, const char *end)
     return semis > commas ? ';' : ',';
 }
 
-static int push_field(csv_reader *r, const char *s, size_t n, uint64_t line, uint64_t col)
+/* Append a field; s == NULL means "in scratch at offset off". */
+static int push_field(csv_reader *r, const char *s, size_t off, size_t n, uint64_t line,
+                      uint64_t col)
 {
     if (r->nfields >= r->max_columns) {
         err_set(r->err, HJTJ_ERR_LIMIT, r->name, line, col,
@@ -63,29 +67,43 @@ static int push_field(csv_reader *r, const char *s, size_t n, uint64_t line, uin
     if (r->nfields == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 32;
         csv_field *f = realloc(r->fields, cap * sizeof *f);
+        size_t *o;
         if (f == NULL) {
             err_set(r->err, HJTJ_ERR_NOMEM, r->name, line, col, "out of memory");
             return -1;
         }
         r->fields = f;
+        o = realloc(r->offs, cap * sizeof *o);
+        if (o == NULL) {
+            err_set(r->err, HJTJ_ERR_NOMEM, r->name, line, col, "out of memory");
+            return -1;
+        }
+        r->offs = o;
         r->cap = cap;
     }
     r->fields[r->nfields].s = s;
     r->fields[r->nfields].n = n;
     r->fields[r->nfields].line = line;
     r->fields[r->nfields].col = col;
+    r->offs[r->nfields] = s ? (size_t)-1 : off;
     r->nfields++;
     return 0;
 }
 
-static uint64_t col_of(const csv_reader *r, const char *p)
+/* Column (code points, 1-based) of p on the current line. */
+static uint64_t col_of(csv_reader *r, const char *p)
 {
-    /* Columns count code points, 1-based. */
+    const char *q = r->line_start;
     uint64_t c = 1;
-    const char *q;
-    for (q = r->line_start; q < p; q++)
+    if (r->col_ptr && r->col_ptr >= r->line_start && r->col_ptr <= p) {
+        q = r->col_ptr;
+        c = r->col_val;
+    }
+    for (; q < p; q++)
         if (((unsigned char)*q & 0xC0) != 0x80)
             c++;
+    r->col_ptr = p;
+    r->col_val = c;
     return c;
 }
 
@@ -93,8 +111,6 @@ int csv_next(csv_reader *r, uint64_t *row_line)
 {
     const char *p = r->p, *end = r->end, *row_start;
     size_t k;
-    /* quoted fields are unescaped into scratch; offsets fixed up at the end */
-    size_t *scratch_off = NULL;
     int ret = 1;
 
     r->nfields = 0;
@@ -167,16 +183,8 @@ int csv_next(csv_reader *r, uint64_t *row_line)
                 ret = -1;
                 goto out;
             }
-            /* remember the scratch offset; pointer fixed after the row */
-            {
-                size_t *o = realloc(scratch_off, (r->nfields + 1) * sizeof *o);
-                if (o == NULL)
-                    goto nomem;
-                scratch_off = o;
-                /* mark with the row index; s = NULL means "in scratch" */
-                scratch_off[r->nfields] = start;
-            }
-            if (push_field(r, NULL, r->scratch.len - start, fline, fcol) != 0) {
+            /* the pointer is fixed after the row: scratch may move */
+            if (push_field(r, NULL, start, r->scratch.len - start, fline, fcol) != 0) {
                 ret = -1;
                 goto out;
             }
@@ -191,14 +199,7 @@ int csv_next(csv_reader *r, uint64_t *row_line)
                 }
                 p++;
             }
-            {
-                size_t *o = realloc(scratch_off, (r->nfields + 1) * sizeof *o);
-                if (o == NULL)
-                    goto nomem;
-                scratch_off = o;
-                scratch_off[r->nfields] = (size_t)-1;
-            }
-            if (push_field(r, s, (size_t)(p - s), fline, fcol) != 0) {
+            if (push_field(r, s, 0, (size_t)(p - s), fline, fcol) != 0) {
                 ret = -1;
                 goto out;
             }
@@ -218,13 +219,11 @@ int csv_next(csv_reader *r, uint64_t *row_line)
     }
     for (k = 0; k < r->nfields; k++)
         if (r->fields[k].s == NULL)
-            r->fields[k].s = r->scratch.data ? r->scratch.data + scratch_off[k] : "";
+            r->fields[k].s = r->scratch.data ? r->scratch.data + r->offs[k] : "";
 out:
-    free(scratch_off);
     r->p = p;
     return ret;
 nomem:
-    free(scratch_off);
     r->p = p;
     err_set(r->err, HJTJ_ERR_NOMEM, r->name, r->line, 0, "out of memory");
     return -1;

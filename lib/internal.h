@@ -174,6 +174,10 @@ typedef struct csv_reader {
     csv_field *fields;
     size_t nfields, cap;
     buf scratch;          /* unescaped quoted fields */
+    size_t *offs;         /* per field: offset in scratch, or (size_t)-1 */
+    size_t offcap;
+    const char *col_ptr;  /* a position on the current line and its column, */
+    uint64_t col_val;     /* so columns are counted incrementally */
     size_t max_columns, max_field, max_row;
     hjtj_error *err;
     const char *name;
