@@ -32,7 +32,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -97,7 +97,8 @@ BANDS = [(2, 5), (6, 10), (11, 15), (16, 20), (21, 25), (26, 30), (31, 35), (36,
          (41, 45), (46, 50), (51, 10 ** 6)]
 VMAX = 160   # largest boenheter value allowed in the 51+ band
 
-LOG = print
+def LOG(*a):
+    print(*a, flush=True)
 
 
 def samlemalgruppe(ms):
@@ -124,13 +125,6 @@ def nmg_class(ms):
 def share10(c, n):
     """round-half-up(1000*c/n) as an integer (tenths of a percent)."""
     return (2000 * c + n) // (2 * n)
-
-
-def fmt_share(c, n):
-    if n == 0:
-        return ""
-    v = share10(c, n)
-    return "%d.%d" % (v // 10, v % 10)
 
 
 def interval(printed, n):
@@ -205,7 +199,8 @@ class Model:
         res = milp(c=np.array(obj), integrality=np.array(integ),
                    bounds=Bounds(np.array(lb, float), np.array(ub, float)),
                    constraints=LinearConstraint(A, np.array(los, float), np.array(his, float)),
-                   options={"time_limit": time_limit, "mip_rel_gap": gap, "presolve": True})
+                   options={"time_limit": time_limit, "mip_rel_gap": gap, "presolve": True,
+                            "disp": bool(os.environ.get("MR_DISP"))})
         dt = time.time() - t0
         if res.x is None:
             if not elastic:
@@ -221,6 +216,9 @@ class Model:
             return None
         LOG("  %-4s %6d vars %6d rows  %-28s %6.1f s  obj %.3f"
             % (self.name, nv, len(rows), res.message.split("(")[0].strip()[:28], dt, res.fun))
+        if res.status != 0:
+            LOG("  WARNING: %s stopped early (%s): the register is valid but may depend on "
+                "machine speed; raise --time-limit" % (self.name, res.message))
         x = res.x
         return [int(round(x[i])) if integ[i] else float(x[i]) for i in range(len(self.lb))]
 
@@ -432,7 +430,46 @@ def layer1(ref, combos, sizes_tot, rng, tl):
     for z, r in enumerate(ref.rows("5.6")[:NZ]):
         m.eq(lin(S(gs=MED, zs=[z])), int(r[2]), "5.6 z%d" % z)
 
-    x = m.solve(time_limit=tl)
+    # ADMX: one in Utviklingshemning, one outside the clusters -- the choice that leaves
+    # the fewest 4.23 cells differing from the print (A1)
+    m.eq(lin(S(lambda cb: cb["s"] == S_U, gs=["ADMX"])), 1, "ADMX U")
+    m.eq(lin(S(lambda cb: cb["s"] == S_UT, gs=["ADMX"])), 1, "ADMX utenfor")
+
+    # realism: stay close to a target in which, inside each published margin, the
+    # combinations, groups and size classes are independent
+    n423 = {}
+    for r, gs in zip(rows423, g423):
+        for s in range(5):
+            n423[tuple(gs), s] = float(Decimal(r[2 + s])) * int(r[1]) / 100.0
+    gsize = dict(fixed)
+    n_to = c33["To virksomhetstyper innen hjemmetjenesten"]
+    n_tre = c33["Tre eller flere virksomhetstyper innen hjemmetjenesten"]
+    med_share = int(r51[1][2]) / float(n_to + n_tre)
+    gsize.update({"TO_M": n_to * med_share, "TO_U": n_to * (1 - med_share),
+                  "TRE_M": n_tre * med_share, "TRE_U": n_tre * (1 - med_share)})
+    csz = {}
+    for z, r in enumerate(ref.rows("3.23")[:NZ]):
+        for j, c in enumerate(CAT9):
+            csz[c, z] = float(Decimal(r[2 + j])) * int(r[1]) / 100.0
+    ssum = Counter()
+    for cb in combos:
+        ssum[cb["s"]] += cb["n"]
+    for (gs, s), v in n423.items():
+        gsum = sum(gsize[g] for g in gs)
+        for g in gs:
+            c = CAT_OF[g]
+            ctot = sum(csz[c, z] for z in range(NZ))
+            for k in range(K):
+                if combos[k]["s"] != s:
+                    continue
+                for z in range(NZ):
+                    t = v * gsize[g] / gsum * combos[k]["n"] / ssum[s] * csz[c, z] / ctot
+                    if t < 0.05:
+                        continue
+                    dp = m.var(integer=False, obj=1.0)
+                    dm = m.var(integer=False, obj=1.0)
+                    m.eq({n[k, g, z]: 1, dp: -1, dm: 1}, t, "target")
+    x = m.solve(time_limit=tl, gap=0.02)
     return {key: x[v] for key, v in n.items() if x[v]}
 
 
@@ -535,7 +572,7 @@ def layer2(ref, cells, rng, tl):
         for v in vals:
             m.obj[y[key, v]] += rng.random() * 1e-3
 
-    x = m.solve(time_limit=tl, gap=0.02)
+    x = m.solve(time_limit=tl, gap=0.05)
     out = {}
     for key in keys:
         lst = []
@@ -658,6 +695,32 @@ def layer3(ref, nGZ, kommuner, rng, tl):
             if nGZ.get((g, z)):
                 m.eq(lin([v for (g2, z2, o, S), v in h.items() if g2 == g and z2 == z]), nGZ[g, z],
                      "n %s z%d" % (g, z))
+    # realism (not published): ownership shares alike in all size classes, and among the
+    # enterprises with three or more HT types / combined ones, boligbase and the two
+    # ambulatory types more common than bpa and annen hjemmetjeneste
+    r310 = {c: (int(r[1]), int(r[3])) for r, c in zip(ref.rows("3.10")[:9], CAT9)}
+    for g in GROUPS:
+        tot, pri = r310[CAT_OF[g]]
+        for z in range(NZ):
+            if nGZ.get((g, z)):
+                dp, dm = m.var(integer=False, obj=0.5), m.var(integer=False, obj=0.5)
+                d = lin([v for (g2, z2, o, S), v in h.items() if g2 == g and z2 == z and o == "P"])
+                d[dp], d[dm] = -1, 1
+                m.eq(d, nGZ[g, z] * pri / float(tot), "own %s z%d" % (g, z))
+    wt = {BB: 1.0, AH: 1.0, AP: 1.0, BPA_: 0.25, AHT: 0.35}
+    for g in ("TRE_M", "TRE_U", "KO_M", "KO_U"):
+        opts = ht_options(g)
+        if g.startswith("KO"):
+            opts = [S for S in opts if ko_class(S).startswith("To eller flere")]
+        w = {S: float(np.prod([wt[t] for t in sorted(S)])) * 0.5 ** (len(S) - 2) for S in opts}
+        ng = sum(nGZ.get((g, z), 0) for z in range(NZ))
+        if g.startswith("KO"):
+            ng *= 0.55    # about the share of «to eller flere» among the combined
+        for S in opts:
+            dp, dm = m.var(integer=False, obj=0.2), m.var(integer=False, obj=0.2)
+            d = lin([v for (g2, z2, o, S2), v in h.items() if g2 == g and S2 == S])
+            d[dp], d[dm] = -1, 1
+            m.eq(d, ng * w[S] / sum(w.values()), "set %s %s" % (g, sorted(S)))
     # 3.4 pairs of the «to» group
     for r in ref.rows("3.4"):
         if r[0] == r[1] or r[0] == "Enetiltak":
@@ -697,7 +760,6 @@ def layer3(ref, nGZ, kommuner, rng, tl):
             sig = sig if isinstance(sig, str) else tuple(int(b) for b in sig)
             X[sig][v] = 1
         ms = munis[z]
-        popz = sum(p for _, p in ms)
         capz = sum(nGZ.get((g, z), 0) for g in GROUPS)
         zf = {}
         for nr, pop in ms:
@@ -714,18 +776,6 @@ def layer3(ref, nGZ, kommuner, rng, tl):
                 d = lin(members)
                 d[zf[f, nr]] = -capz
                 m.add(d, -np.inf, 0, "cover<= %s %s" % (f, nr))
-            # realism: records spread in proportion to population
-            dp = m.var(integer=False, obj=1.0 / max(1, capz) * 50)
-            dm = m.var(integer=False, obj=1.0 / max(1, capz) * 50)
-            d = defaultdict(float)
-            for sig in sigs:
-                if X.get(sig):
-                    d[xv[sig, nr]] += 1.0
-                    for v in X[sig]:
-                        d[v] -= pop / popz
-            d[dp] -= 1
-            d[dm] += 1
-            m.eq(d, 0, "prop %s" % nr)
         for sig in sigs:
             d = {xv[sig, nr]: 1 for nr, _ in ms if (sig, nr) in xv}
             for v in X.get(sig, {}):
@@ -767,14 +817,6 @@ class Rec:
         self.andre = False
         self.group = None
         self.z = None
-
-
-def orgnr_ok(s):
-    w = [3, 2, 7, 6, 5, 4, 3, 2]
-    r = sum(int(a) * b for a, b in zip(s[:8], w)) % 11
-    if r == 1:
-        return False
-    return int(s[8]) == (0 if r == 0 else 11 - r)
 
 
 def make_orgnr(rng, used):
@@ -836,7 +878,8 @@ def build(ref, kommuner, seed, tl):
                 recs.append(r)
     for (g, z), lst in byGZ.items():
         cl = expand([(k, v) for (k, g2, z2), v in sorted(nsol.items()) if g2 == g and z2 == z], rng)
-        ht = expand([((o, tuple(sorted(S))), v) for (g2, z2, o, S), v in sorted(hsol.items(), key=str)
+        ht = expand([((o, tuple(sorted(S))), v) for (g2, z2, o, S), v in
+                     sorted(hsol.items(), key=lambda t: (t[0][:3], sorted(t[0][3])))
                      if g2 == g and z2 == z], rng)
         assert len(cl) == len(lst) == len(ht), (g, z, len(cl), len(lst), len(ht))
         for r, k, (o, S) in zip(lst, cl, ht):
@@ -874,10 +917,12 @@ def build(ref, kommuner, seed, tl):
                     bysig[sig].append(r)
                 else:
                     rest.append(r)
+        places = redistribute(msol, munis[z], pop, rng)
         for sig, lst in sorted(bysig.items(), key=lambda t: str(t[0])):
-            places = expand([(nr, v) for (s2, nr), v in sorted(msol.items(), key=str) if s2 == sig], rng)
-            assert len(places) == len(lst), (sig, z, len(places), len(lst))
-            for r, nr in zip(lst, places):
+            pl = places.get(sig, [])
+            rng.shuffle(pl)
+            assert len(pl) == len(lst), (sig, z, len(pl), len(lst))
+            for r, nr in zip(lst, pl):
                 r.kommunenr = nr
         ws = [pop[nr] for nr in munis[z]]
         for r in rest:
@@ -886,19 +931,28 @@ def build(ref, kommuner, seed, tl):
     # AT compositions of combined enterprises (3.6)
     r36 = ref.rows("3.6")
     ko = [r for r in recs if r.group in ("KO_M", "KO_U")]
-    rng.shuffle(ko)
     at_single = [["barnebolig-avlastning"], ["sykehjem"], ["dagaktivitet"], ["annen-virksomhet"]]
     at_multi = subsets(AT, 2)
-    i = 0
-    for j, row in enumerate(r36[:5]):
-        for _ in range(int(row[1])):
-            if j < 4:
-                ats = at_single[j]
-            else:
-                ats = sorted(weighted_pick(rng, at_multi, [4 if len(s) == 2 else 1 for s in at_multi]))
-            ko[i].types |= set(ats)
-            i += 1
-    assert i == len(ko)
+
+    def affinity(r, j):     # invented, for plausibility only
+        if j == 0:
+            return 6.0 if U in r.mgs else (2.0 if B0 in r.mgs else 1.0)
+        if j == 1:
+            return 4.0 if (D in r.mgs or B67 in r.mgs) else 1.0
+        if j == 2:
+            return 2.0 if (U in r.mgs or D in r.mgs) else 1.0
+        return 1.0
+    left = list(ko)
+    ncls = [int(row[1]) for row in r36[:5]]
+    assert sum(ncls) == len(ko)
+    for j in range(4):
+        # weighted sampling without replacement (Efraimidis-Spirakis keys)
+        keyed = sorted(left, key=lambda r: -rng.random() ** (1.0 / affinity(r, j)))
+        for r in keyed[:ncls[j]]:
+            r.types |= set(at_single[j])
+        left = keyed[ncls[j]:]
+    for r in left:
+        r.types |= set(weighted_pick(rng, at_multi, [4 if len(x) == 2 else 1 for x in at_multi]))
     # ADM compositions: administration (3.8) and the ADM ticks of the others (3.9)
     adm = [r for r in recs if r.group in ("ADM", "ADMX")]
     rng.shuffle(adm)
@@ -923,10 +977,10 @@ def build(ref, kommuner, seed, tl):
     adm_opts = [{"administrasjon"}, {"bestillerkontor"}, {"ressursenhet"},
                 {"administrasjon", "bestillerkontor"}, {"administrasjon", "ressursenhet"}]
     for row, c in zip(r39, cats39):
-        pool = [r for r in recs if CAT_OF[r.group] == c]
-        pool.sort(key=lambda r: (r.eierskap != "kommunal", rng.random()))
+        # (an ADM tick on a combined enterprise without HT* and AT' types would make it
+        # an administration: those stay without)
+        pool = [r for r in recs if CAT_OF[r.group] == c and (r.types & HT_STAR or r.types & AT_PRIME)]
         # ADM ticks mostly on kommunal enterprises, but not only
-        chosen = []
         k_ = int(row[2])
         kom = [r for r in pool if r.eierskap == "kommunal"]
         pri = [r for r in pool if r.eierskap != "kommunal"]
@@ -1026,6 +1080,52 @@ def build(ref, kommuner, seed, tl):
     return recs_all
 
 
+def sigf(sig):
+    return sig_features(sig if isinstance(sig, str) else tuple(bool(b) for b in sig))
+
+
+def redistribute(msol, mlist, pop, rng):
+    """Municipalities for the kommunal records that matter for 3.19/3.20.
+
+    Layer 3 fixes which municipalities have which features (boligbase, amb-helse,
+    amb-praktisk, the four pure categories).  Keep in each municipality a smallest
+    set of records that realises its features, and spread the others over the
+    municipalities whose features include theirs, in proportion to population --
+    the published coverage stays exactly as solved.  Returns {sig: [kommunenr]}."""
+    mset = set(mlist)
+    have = defaultdict(Counter)
+    for (sig, nr), v in msol.items():
+        if nr in mset:
+            have[nr][sig] += v
+    F = {nr: set().union(*[sigf(s) for s in have[nr]]) if have[nr] else set() for nr in mlist}
+    places = defaultdict(list)
+    load = Counter()
+    spare = Counter()
+    for nr in mlist:
+        need = set(F[nr])
+        avail = Counter(have[nr])
+        while need:
+            best = max(sorted(avail, key=str), key=lambda s: (len(sigf(s) & need), -len(sigf(s))))
+            places[best].append(nr)
+            load[nr] += 1
+            need -= sigf(best)
+            avail[best] -= 1
+            if not avail[best]:
+                del avail[best]
+        spare.update(avail)
+    total = sum(load.values()) + sum(spare.values())
+    popz = sum(pop[nr] for nr in mlist)
+    for sig in sorted(spare, key=str):
+        elig = [nr for nr in mlist if sigf(sig) <= F[nr]]
+        for _ in range(spare[sig]):
+            # the municipality furthest below its population share gets the record
+            w = [max(total * pop[nr] / popz - load[nr], 0.0) + 0.05 for nr in elig]
+            nr = rng.choices(elig, weights=w, k=1)[0]
+            places[sig].append(nr)
+            load[nr] += 1
+    return places
+
+
 def kind_word(r):
     t = r.types
     if r.status == "ikke-innrapportert":
@@ -1117,7 +1217,7 @@ def assign_nace(ref, recs, rng, tl):
 def write_xml(recs, path, seed):
     tord = {t: i for i, t in enumerate(TYPES)}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<!-- SYNTHETIC register generated by tools/make_register.py --seed %d.' % seed,
+             '<!-- SYNTHETIC register generated by tools/make_register.py (seed %d).' % seed,
              '     Not real data: it reproduces the published cells of SSB\'s report',
              '     «Hjemmetjenestens målgrupper og organisering» (2024 data), but every',
              '     enterprise, name and organisation number (range 100000000-199999999,',
@@ -1182,7 +1282,7 @@ def main(argv=None):
     rc = 0
     if not args.no_check:
         import check_register
-        rc = check_register.check(recs_to_plain(recs), kommuner, ref, verbose=True)
+        rc = check_register.check(recs_to_plain(recs), kommuner, check_register.Ref(args.ref), verbose=True)
     LOG("total run time %.1f s" % (time.time() - t0))
     return rc
 
@@ -1198,5 +1298,9 @@ def recs_to_plain(recs):
 
 
 if __name__ == "__main__":
+    # string hashing must not vary between runs (set iteration order): re-exec once
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable] + sys.argv)
     sys.path.insert(0, HERE)
     sys.exit(main())
