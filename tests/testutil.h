@@ -8,14 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Path of a file in tests/data. */
-static inline const char *test_path(char *buf, size_t cap, const char *name)
-{
-    const char *dir = getenv("HJTJ_TESTDATA");
-    snprintf(buf, cap, "%s/%s", dir ? dir : "tests/data", name);
-    return buf;
-}
-
 /* Load a register from a string; aborts the test on a file-level error
  * unless expect is not HJTJ_OK. */
 static inline hjtj_register *load_string(const char *s, hjtj_status expect)
