@@ -400,7 +400,9 @@ typedef int64_t (*hjtj_read_fn)(char *buf, size_t len, void *userdata);
  * Return 0 to go on, non-zero to stop the load with HJTJ_ERR_ABORTED.  The
  * record pointer is valid during the call only if the register does not
  * keep records (hjtj_register_set_keep_records()), otherwise until the
- * register is freed. */
+ * register is freed.  Records reach the callback as they are read: if the
+ * file later turns out to be unreadable as a whole (the load fails and keeps
+ * nothing), the callback has already seen the records before the error. */
 typedef int (*hjtj_record_fn)(const hjtj_record *record, void *userdata);
 
 /* Create an empty register with the built-in scheme and the bundled
