@@ -422,8 +422,10 @@ HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limi
                                              uint64_t value);
 HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit);
 /* Streaming: call fn for every loaded record.  With keep = 0 records are not
- * kept after the callback (hjtj_register_count() still counts them and the
- * tables accumulate), so memory does not grow with the input. */
+ * kept after the callback: hjtj_register_count() still counts them, but
+ * hjtj_register_record() returns NULL and tables cannot be built
+ * (HJTJ_ERR_STATE).  The orgnr of every record is still remembered (about
+ * 30 bytes each) so that duplicates are rejected. */
 HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);
 HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep);
