@@ -309,10 +309,10 @@ HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code);
  * HJTJ_ERR_LIMIT; exceeding a record-level one rejects the record. */
 typedef enum hjtj_limit {
     HJTJ_LIMIT_MAX_RECORDS = 0,      /* records per register (default 10 000 000) */
-    HJTJ_LIMIT_MAX_TEXT = 1,         /* bytes in one text value or CSV field
-                                        (default 65 536) */
-    HJTJ_LIMIT_MAX_RECORD = 2,       /* bytes in one CSV row / XML record
-                                        (default 1 048 576) */
+    HJTJ_LIMIT_MAX_TEXT = 1,         /* bytes in one value; a longer one rejects
+                                        its record (default 65 536) */
+    HJTJ_LIMIT_MAX_RECORD = 2,       /* bytes in one CSV row (default 1 048 576;
+                                        libxml2 bounds XML text at 10 MB) */
     HJTJ_LIMIT_MAX_BOENHETER = 3,    /* largest accepted boenheter (default 100 000) */
     HJTJ_LIMIT_MAX_COLUMNS = 4,      /* CSV columns (default 1 024) */
     HJTJ_LIMIT_MAX_DEPTH = 5         /* XML nesting depth (default 64) */
@@ -484,7 +484,8 @@ typedef enum hjtj_reason {
     HJTJ_REASON_NO_TYPE = 8,          /* active record without virksomhetstype */
     HJTJ_REASON_BAD_VALUE = 9,        /* malformed value (næringskode, 0/1 flag) */
     HJTJ_REASON_CONTROL_CHAR = 10,    /* NUL or control character in a text field */
-    HJTJ_REASON_DUPLICATE_FIELD = 11, /* a field given twice in one record */
+    HJTJ_REASON_DUPLICATE_FIELD = 11, /* reserved: a duplicated XML element or CSV
+                                         column fails the load (HJTJ_ERR_SCHEMA) */
     HJTJ_REASON_TOO_LONG = 12,        /* a text value over HJTJ_LIMIT_MAX_TEXT */
     HJTJ_REASON_RAGGED_ROW = 13,      /* CSV row with too many or too few fields */
     HJTJ_REASON_UNKNOWN_COLUMN = 100  /* warning: CSV column ignored */

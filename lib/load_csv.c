@@ -96,7 +96,9 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
 
     csv_init(&r, data, len, 0, &reg->err, file);
     r.max_columns = (size_t)reg->limits[HJTJ_LIMIT_MAX_COLUMNS];
-    r.max_field = (size_t)reg->limits[HJTJ_LIMIT_MAX_TEXT];
+    /* a field longer than HJTJ_LIMIT_MAX_TEXT rejects its record (as in XML);
+     * only a row beyond HJTJ_LIMIT_MAX_RECORD stops the file */
+    r.max_field = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
     r.max_row = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
 
     rc = csv_next(&r, &line);

@@ -191,6 +191,31 @@ START_TEST(test_huge_values)
 }
 END_TEST
 
+/* In CSV too, a text beyond HJTJ_LIMIT_MAX_TEXT rejects only its record. */
+START_TEST(test_huge_csv_field)
+{
+    size_t n = 200000, k;
+    const char *head = "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,merknad\n"
+                       "100000008,0301,kommunal,bpa,demens,\"";
+    const char *tail = "\"\n100000016,0301,kommunal,bpa,demens,kort\n";
+    char *s = malloc(n + 256);
+    hjtj_register *reg;
+    ck_assert_ptr_nonnull(s);
+    strcpy(s, head);
+    k = strlen(s);
+    memset(s + k, 'x', n);
+    strcpy(s + k + n, tail);
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, s, strlen(s), "huge.csv"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 1);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 1);
+    ck_assert_int_eq(hjtj_diag_reason(hjtj_register_reject(reg, 0)), HJTJ_REASON_TOO_LONG);
+    ck_assert_uint_eq(hjtj_diag_line(hjtj_register_reject(reg, 0)), 2);
+    hjtj_register_free(reg);
+    free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("invalid");
@@ -199,6 +224,7 @@ int main(void)
     tcase_add_test(tc, test_corpus);
     tcase_add_test(tc, test_million_columns);
     tcase_add_test(tc, test_huge_values);
+    tcase_add_test(tc, test_huge_csv_field);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
