@@ -450,11 +450,24 @@ static const char *col_header(const tcol *c, char *out, size_t cap)
 {
     const char *code = c->code ? c->code : "";
     size_t i, k = 0;
-    int share = strncmp(code, "andel_", 6) == 0;
+    int share = strncmp(code, "andel", 5) == 0 && (code[5] == '_' || code[5] == '\0');
     if (c->label_nb && strcmp(c->label_nb, code) != 0)
         return c->label_nb;
-    for (i = 0; code[i] && k + 8 < cap; i++) {
-        if (strncmp(code + i, "0_66", 4) == 0) {
+    static const struct {
+        const char *ascii, *nb;
+    } words[] = {{"malgrupp", "m\xC3\xA5lgrupp"},         /* målgrupp */
+                 {"storrelse", "st\xC3\xB8rrelse"},      /* størrelse */
+                 {"naringskode", "n\xC3\xA6ringskode"}}; /* næringskode */
+    for (i = 0; code[i] && k + 16 < cap; i++) {
+        size_t w;
+        for (w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strncmp(code + i, words[w].ascii, strlen(words[w].ascii)) == 0)
+                break;
+        if (w < sizeof words / sizeof words[0]) {
+            memcpy(out + k, words[w].nb, strlen(words[w].nb));
+            k += strlen(words[w].nb);
+            i += strlen(words[w].ascii) - 1;
+        } else if (strncmp(code + i, "0_66", 4) == 0) {
             memcpy(out + k, "0\xE2\x80\x93" "66", 6); /* 0–66 */
             k += 6;
             i += 3;
