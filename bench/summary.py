@@ -1,0 +1,129 @@
+#!/usr/bin/python3
+"""summary.py RESULTS.tsv -- the table of `make bench`: every case per size,
+the ratios against the targets, and the streaming peak memory across sizes.
+
+RESULTS.tsv is written by bench/bench --tsv and bench/pandas_baseline.py --tsv:
+label, case, bytes, records, best s, cpu s, load s, tables s, peak KiB (max),
+peak KiB (min), runs."""
+
+import sys
+
+ORDER = ['noop', 'bare-xml', 'bare-xml-mem', 'xsd-xml', 'lib-xml', 'lib3-xml', 'stream-xml',
+         'scan-csv', 'lib-csv', 'lib3-csv', 'stream-csv', 'pandas-competent', 'pandas-plain']
+WHAT = {
+    'noop': 'empty child process',
+    'bare-xml': 'libxml2 xmlTextReader pass over the file',
+    'bare-xml-mem': 'the same, file read into memory first',
+    'xsd-xml': 'libxml2 reader pass + XSD validation',
+    'lib-xml': 'libhjtj XML: load+classify+all tables',
+    'lib3-xml': 'libhjtj XML: load+classify+3.5,4.6,5.4',
+    'stream-xml': 'libhjtj XML streaming (no tables)',
+    'scan-csv': 'read CSV + count lines (I/O floor)',
+    'lib-csv': 'libhjtj CSV: load+classify+all tables',
+    'lib3-csv': 'libhjtj CSV: load+classify+3.5,4.6,5.4',
+    'stream-csv': 'libhjtj CSV streaming (no tables)',
+    'pandas-competent': 'pandas, typed/categorical read_csv',
+    'pandas-plain': 'pandas, text columns + .str ops',
+}
+
+
+def load(path):
+    data = {}
+    labels = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            p = line.rstrip('\n').split('\t')
+            if len(p) < 10:
+                continue
+            label, case = p[0], p[1]
+            if label not in data:
+                data[label] = {}
+                labels.append(label)
+            data[label][case] = {
+                'bytes': int(p[2]), 'records': int(p[3]), 'best': float(p[4]),
+                'cpu': float(p[5]), 'load': float(p[6]), 'tables': float(p[7]),
+                'rss': int(p[8]) / 1024.0, 'extra': p[10] if len(p) > 10 else ''}
+    return labels, data
+
+
+def ratio(d, a, b, key_a='best'):
+    if a in d and b in d and d[b]['best'] > 0:
+        return d[a][key_a] / d[b]['best']
+    return None
+
+
+def fmt(x, spec='%.2f'):
+    return '-' if x is None else spec % x
+
+
+def main(argv):
+    if len(argv) != 1:
+        raise SystemExit('usage: summary.py RESULTS.tsv')
+    labels, data = load(argv[0])
+    print('\n' + '=' * 100)
+    print('libhjtj benchmark: wall time = best of the repeated runs, each case in a fresh '
+          'process;\npeak = ru_maxrss of that process (MB = 2^20 bytes); MB/s = 10^6 bytes/s')
+    for label in labels:
+        d = data[label]
+        n = max((c['records'] for c in d.values()), default=0)
+        xb = d.get('bare-xml', {}).get('bytes', 0)
+        cb = d.get('lib-csv', {}).get('bytes', 0)
+        print('\n--- %s records (XML %.1f MB, CSV %.1f MB) ---' % (label, xb / 1e6, cb / 1e6))
+        print('%-17s %-42s %9s %11s %8s %9s' % ('case', '', 'best s', 'records/s', 'MB/s',
+                                                 'peak MB'))
+        for case in ORDER:
+            if case not in d:
+                continue
+            c = d[case]
+            noop = case == 'noop'
+            rps = '' if noop or c['best'] <= 0 else '%.0f' % (n / c['best'])
+            mbs = '' if noop or c['best'] <= 0 else '%.1f' % (c['bytes'] / 1e6 / c['best'])
+            print('%-17s %-42s %9.4f %11s %8s %9.1f%s' % (
+                case, WHAT.get(case, ''), c['best'], rps, mbs, c['rss'],
+                '' if c['extra'] in ('', 'ok') or not case.startswith('pandas')
+                else '  CHECK ' + c['extra']))
+        print('ratios:')
+        print('  libhjtj XML (load+classify+all tables) / bare libxml2 pass   %6s  (target <= 1.3)'
+              % fmt(ratio(d, 'lib-xml', 'bare-xml')))
+        print('  libhjtj XML load+classify only / bare libxml2 pass            %6s'
+              % fmt(ratio(d, 'lib-xml', 'bare-xml', 'load')))
+        print('  libxml2 XSD-validating pass / bare libxml2 pass               %6s'
+              % fmt(ratio(d, 'xsd-xml', 'bare-xml')))
+        print('  libhjtj CSV / libhjtj XML (load+classify+all tables)          %6s  (target < 1)'
+              % fmt(ratio(d, 'lib-csv', 'lib-xml')))
+        for style in ('competent', 'plain'):
+            print('  pandas (%-9s) / libhjtj CSV, same 3 tables              %6s  (target >= 30)'
+                  % (style, fmt(ratio(d, 'pandas-' + style, 'lib3-csv'), '%.1f')))
+            print('  pandas (%-9s) / libhjtj CSV, all tables                 %6s'
+                  % (style, fmt(ratio(d, 'pandas-' + style, 'lib-csv'), '%.1f')))
+    print('\n--- streaming peak memory (target: independent of N) ---')
+    print('%-12s %14s %14s %14s %14s' % ('records', 'stream-xml MB', 'stream-csv MB',
+                                         'XML file MB', 'CSV file MB'))
+    for label in labels:
+        d = data[label]
+        print('%-12s %14s %14s %14.1f %14.1f' % (
+            label, fmt(d.get('stream-xml', {}).get('rss'), '%.1f'),
+            fmt(d.get('stream-csv', {}).get('rss'), '%.1f'),
+            d.get('bare-xml', {}).get('bytes', 0) / 2**20,
+            d.get('lib-csv', {}).get('bytes', 0) / 2**20))
+    if len(labels) >= 2:
+        a, b = data[labels[0]], data[labels[-1]]
+        for case in ('stream-xml', 'stream-csv'):
+            if case in a and case in b and a[case]['records']:
+                na, nb = a[case]['records'], b[case]['records']
+                slope = (b[case]['rss'] - a[case]['rss']) * 2**20 / max(1, nb - na)
+                print('  %s: %.1f MB at %s records -> %.1f MB at %s records (%.0f bytes per '
+                      'record)' % (case, a[case]['rss'], labels[0], b[case]['rss'], labels[-1],
+                                   slope))
+    try:
+        with open('/proc/loadavg', encoding='ascii') as f:
+            print('load average at the end (other jobs share the 2 cores): ' +
+                  ' '.join(f.read().split()[:3]))
+    except OSError:
+        pass
+    print('=' * 100)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
