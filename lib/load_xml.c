@@ -245,11 +245,48 @@ static hjtj_status read_kommuner(xml_state *s, xmlTextReaderPtr r, hjtj_kommuner
     return HJTJ_OK; /* errors are reported by the caller */
 }
 
+/* The text of the element the reader is on (its text and CDATA children;
+ * nested elements are the schema's business), leaving the reader on its end
+ * tag.  Reading node by node, unlike xmlTextReaderReadString(), keeps the
+ * streaming XSD validation in step.  Returns 0, or -1 with s->first set. */
+static int read_text(xml_state *s, xmlTextReaderPtr r, buf *text)
+{
+    int depth = xmlTextReaderDepth(r), rc;
+    text->len = 0;
+    if (xmlTextReaderIsEmptyElement(r))
+        return 0;
+    while ((rc = xmlTextReaderRead(r)) == 1 && s->first.status == HJTJ_OK) {
+        int type = xmlTextReaderNodeType(r);
+        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth)
+            return 0;
+        if (type == XML_READER_TYPE_ELEMENT &&
+            (uint64_t)xmlTextReaderDepth(r) > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
+            err_set(&s->first, HJTJ_ERR_LIMIT, s->file, node_line(r), node_col(r),
+                    "elements nested deeper than %llu",
+                    (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]);
+            return -1;
+        }
+        if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+            type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
+            const xmlChar *v = xmlTextReaderConstValue(r);
+            if (v && buf_puts(text, (const char *)v) != 0) {
+                err_set(&s->first, HJTJ_ERR_NOMEM, s->file, node_line(r), 0, "out of memory");
+                return -1;
+            }
+        }
+    }
+    if (s->first.status == HJTJ_OK)
+        err_set(&s->first, HJTJ_ERR_SYNTAX, s->file, (uint64_t)xmlTextReaderGetParserLineNumber(r),
+                node_col(r), "malformed XML");
+    return -1;
+}
+
 /* Read one <virksomhet> element (the reader is on its start tag). */
 static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
 {
     raw_record raw;
     xml_rec xr;
+    buf text;
     int depth = xmlTextReaderDepth(r), rc;
     hjtj_status st;
     static const struct {
@@ -273,6 +310,7 @@ static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
 
     raw_clear(&raw);
     memset(&xr, 0, sizeof xr);
+    buf_init(&text);
     raw.line = node_line(r);
     raw.col = node_col(r);
     for (i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
@@ -313,15 +351,19 @@ static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
                               col);
                 for (i = 0; i < sizeof els / sizeof els[0] && !done; i++) {
                     if (is_el(r, els[i].el)) {
-                        xmlChar *text = xmlTextReaderReadString(r);
+                        if (read_text(s, r, &text) != 0)
+                            break;
                         set_field(&raw, &xr, els[i].id,
-                                  text ? text : xmlStrdup((const xmlChar *)""), line, col);
+                                  xmlStrndup((const xmlChar *)(text.data ? text.data : ""),
+                                             (int)text.len),
+                                  line, col);
                         done = 1;
                     }
                 }
             }
         }
     }
+    buf_free(&text);
     if (s->first.status != HJTJ_OK) {
         xml_rec_free(&xr);
         err_copy(&s->reg->err, &s->first);
