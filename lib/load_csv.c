@@ -182,6 +182,8 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
                 const csv_field *f = &r.fields[i];
                 if (map[i].kind == COL_RAW) {
                     raw_field *rf = &raw.f[map[i].id];
+                    if (f->n == 0)
+                        continue; /* an empty cell is an absent value */
                     rf->s = f->s;
                     rf->n = f->n;
                     rf->set = 1;

@@ -577,7 +577,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     if (f->set)
         trim(&s, &n);
     rec.status = HJTJ_STATUS_AKTIV;
-    if (f->set && n > 0) {
+    if (f->set) { /* absent means aktiv; status="" is not a status */
         int32_t v = code_parse_n(HJTJ_FIELD_STATUS, s, n);
         if (v < 0)
             REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'", SHOW(f));
