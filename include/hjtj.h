@@ -422,10 +422,12 @@ HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limi
                                              uint64_t value);
 HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit);
 /* Streaming: call fn for every loaded record.  With keep = 0 records are not
- * kept after the callback: hjtj_register_count() still counts them, but
- * hjtj_register_record() returns NULL and tables cannot be built
- * (HJTJ_ERR_STATE).  The orgnr of every record is still remembered (about
- * 30 bytes each) so that duplicates are rejected. */
+ * kept after the callback: hjtj_register_count() still counts them and every
+ * table can still be built (tables are computed from the distinct record
+ * profiles — the classes and codes the tables read — with their counts,
+ * which accumulate as records pass), but hjtj_register_record() returns
+ * NULL.  The orgnr of every record is still remembered (about 30 bytes
+ * each) so that duplicates are rejected. */
 HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);
 HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep);
@@ -584,9 +586,9 @@ HJTJ_API void hjtj_table_free(hjtj_table *table);
  * register, replacing what the table held.  The register is only read (so
  * several threads may build tables from one register, each into its own
  * table object), and the table does not refer to it afterwards.
- * Errors: HJTJ_ERR_NOT_FOUND (unknown id), HJTJ_ERR_STATE (the register does
- * not keep its records), HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG; the detail is
- * in hjtj_table_error(). */
+ * Works whether or not the register keeps its records.
+ * Errors: HJTJ_ERR_NOT_FOUND (unknown id), HJTJ_ERR_NOMEM,
+ * HJTJ_ERR_INVALID_ARG; the detail is in hjtj_table_error(). */
 HJTJ_API hjtj_status hjtj_table_build(hjtj_table *table, const hjtj_register *reg,
                                       const char *id);
 HJTJ_API const hjtj_error *hjtj_table_error(const hjtj_table *table);

@@ -60,22 +60,27 @@ static int low_bit(uint32_t m)
     return i;
 }
 
-static void add_one(xtab *x, int i, uint32_t cols, int64_t value)
+static void add_one(xtab *x, int i, uint32_t cols, int64_t value, int64_t w)
 {
-    x->n[i]++;
-    x->sum[i] += value;
+    x->n[i] += w;
+    x->sum[i] += value * w;
     for (; cols; cols &= cols - 1) {
         int k = low_bit(cols);
         if (k < XT_MAXCOL)
-            x->c[i][k]++;
+            x->c[i][k] += w;
     }
+}
+
+void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
+{
+    for (; rows; rows &= rows - 1)
+        add_one(x, low_bit(rows), cols, value, w);
+    add_one(x, XT_TOTAL, cols, value, w);
 }
 
 void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
 {
-    for (; rows; rows &= rows - 1)
-        add_one(x, low_bit(rows), cols, value);
-    add_one(x, XT_TOTAL, cols, value);
+    xt_addw(x, rows, cols, value, 1);
 }
 
 static int64_t boenheter_counted(const hjtj_record *r)
@@ -87,41 +92,53 @@ void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols
 {
     size_t i;
     memset(x, 0, sizeof *x);
-    for (i = 0; i < reg->nrecords; i++) {
-        const hjtj_record *r = reg_rec(reg, i);
+    for (i = 0; i < reg_nprof(reg); i++) {
+        const hjtj_record *r = reg_prof(reg, i);
         if (keep(r))
-            xt_add(x, rows(r), cols ? cols(r) : 0u, boenheter_counted(r));
+            xt_addw(x, rows(r), cols ? cols(r) : 0u, boenheter_counted(r), reg_weight(reg, i));
     }
 }
 
 hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
 {
-    size_t n = (size_t)x->n[XT_TOTAL], pos[XT_MAXCLS + 1], off = 0, i;
-    int64_t *v;
+    size_t n = 0, pos[XT_MAXCLS + 1], cnt[XT_MAXCLS + 1], off = 0, i;
+    wval *v;
     int c;
-    if (n == 0)
-        return HJTJ_OK;
-    v = malloc(n * sizeof *v);
-    if (v == NULL)
-        return HJTJ_ERR_NOMEM;
-    /* each row class gets a slice of v; records without a row go last */
-    for (c = 0; c <= XT_MAXCLS; c++) {
-        pos[c] = off;
-        off += c < XT_MAXCLS ? (size_t)x->n[c] : 0;
-    }
-    for (i = 0; i < reg->nrecords; i++) {
-        const hjtj_record *r = reg_rec(reg, i);
+    /* count the profiles of each row class, then give each class a slice */
+    memset(cnt, 0, sizeof cnt);
+    for (i = 0; i < reg_nprof(reg); i++) {
+        const hjtj_record *r = reg_prof(reg, i);
         uint32_t m;
         if (!keep(r))
             continue;
         m = rows(r);
-        c = m ? low_bit(m) : XT_TOTAL;
-        if (pos[c] < n)
-            v[pos[c]++] = boenheter_counted(r);
+        cnt[m ? low_bit(m) : XT_TOTAL]++;
+        n++;
     }
-    for (c = 0, off = 0; c < XT_MAXCLS; off += (size_t)x->n[c], c++)
-        x->med2[c] = median2(v + off, (size_t)x->n[c]);
-    x->med2[XT_TOTAL] = median2(v, n);
+    if (n == 0)
+        return HJTJ_OK;
+    v = malloc(2 * n * sizeof *v); /* by class, then all together */
+    if (v == NULL)
+        return HJTJ_ERR_NOMEM;
+    for (c = 0; c <= XT_MAXCLS; c++) {
+        pos[c] = off;
+        off += cnt[c];
+    }
+    for (i = 0, off = 0; i < reg_nprof(reg); i++) {
+        const hjtj_record *r = reg_prof(reg, i);
+        uint32_t m;
+        wval e;
+        if (!keep(r))
+            continue;
+        m = rows(r);
+        e.v = boenheter_counted(r);
+        e.w = reg_weight(reg, i);
+        v[pos[m ? low_bit(m) : XT_TOTAL]++] = e;
+        v[n + off++] = e;
+    }
+    for (c = 0, off = 0; c < XT_MAXCLS; off += cnt[c], c++)
+        x->med2[c] = median2_weighted(v + off, cnt[c]);
+    x->med2[XT_TOTAL] = median2_weighted(v + n, n);
     free(v);
     return HJTJ_OK;
 }
@@ -265,19 +282,20 @@ hjtj_status xt_pairs(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim se
     memset(cnt, 0, sizeof cnt);
     for (a = 0; a < items->n; a++)
         mask |= BIT(items->cls[a]);
-    for (i = 0; i < reg->nrecords; i++) {
-        const hjtj_record *r = reg_rec(reg, i);
+    for (i = 0; i < reg_nprof(reg); i++) {
+        const hjtj_record *r = reg_prof(reg, i);
+        int64_t w = reg_weight(reg, i);
         uint32_t s;
         int lo;
         if (!keep(r))
             continue;
-        all++;
+        all += w;
         s = set(r);
         if (s == 0 || (s & ~mask) || popcount32(s) > 2)
             continue;
         lo = low_bit(s);
-        cnt[s == BIT(lo) ? lo : low_bit(s & ~BIT(lo))][lo]++;
-        pairs++;
+        cnt[s == BIT(lo) ? lo : low_bit(s & ~BIT(lo))][lo] += w;
+        pairs += w;
     }
     tb_begin(t, 3, 2);
     tb_col(t, 0, "row_label", NULL, NULL);

@@ -287,6 +287,18 @@ typedef struct pool {
 const char *pool_strndup(pool *p, const char *s, size_t n);
 void pool_free(pool *p);
 
+/* Distinct record profiles — a record with everything the tables do not
+ * read cleared — each with its number of records.  The tables are computed
+ * from these, so they accumulate as records stream past, whether or not the
+ * records themselves are kept. */
+typedef struct prof_store {
+    hjtj_record *p;
+    uint64_t *w;
+    size_t n, cap;
+    uint32_t *slot; /* open addressing: profile index + 1, 0 = empty */
+    size_t nslot;
+} prof_store;
+
 struct hjtj_register {
     hjtj_scheme scheme;
     hjtj_kommuner kommuner;
@@ -308,6 +320,9 @@ struct hjtj_register {
     size_t hcap, hcount;
 
     pool strings;
+    prof_store prof;         /* profiles of the records loaded so far */
+    prof_store stage;        /* profiles of the load in progress */
+    const char **nk_intern;  /* næringskode NN.NNN as a number -> one string */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
     uint64_t limits[6];
     hjtj_record_fn cb;
@@ -343,6 +358,20 @@ hjtj_status register_replace_kommuner(hjtj_register *reg, hjtj_kommuner *k);
 static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
 {
     return &reg->blocks[i / REC_BLOCK][i % REC_BLOCK];
+}
+
+/* The tables' view of a register: profile i and how many records have it. */
+static inline size_t reg_nprof(const hjtj_register *reg)
+{
+    return reg->prof.n;
+}
+static inline const hjtj_record *reg_prof(const hjtj_register *reg, size_t i)
+{
+    return &reg->prof.p[i];
+}
+static inline int64_t reg_weight(const hjtj_register *reg, size_t i)
+{
+    return (int64_t)reg->prof.w[i];
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,6 +441,11 @@ void tb_empty(hjtj_table *t, size_t i, size_t j);
 
 /* Median (twice its value, exact) of n values; sorts v in place; 0 if n = 0. */
 int64_t median2(int64_t *v, size_t n);
+/* The same for n distinct values v[i] occurring w[i] times each (sorts). */
+typedef struct wval {
+    int64_t v, w;
+} wval;
+int64_t median2_weighted(wval *v, size_t n);
 
 /* One entry of the catalogue. */
 typedef struct table_def {

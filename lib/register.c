@@ -43,6 +43,142 @@ void pool_free(pool *p)
     p->head = NULL;
 }
 
+/* ---- record profiles ---- */
+
+static uint64_t prof_hash(const hjtj_record *p)
+{
+    const unsigned char *b = (const unsigned char *)p;
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+    for (i = 0; i < sizeof *p; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void prof_free(prof_store *ps)
+{
+    free(ps->p);
+    free(ps->w);
+    free(ps->slot);
+    memset(ps, 0, sizeof *ps);
+}
+
+static void prof_clear(prof_store *ps)
+{
+    ps->n = 0;
+    if (ps->slot)
+        memset(ps->slot, 0, ps->nslot * sizeof *ps->slot);
+}
+
+/* Make room for `extra` more profiles, so that adding them cannot fail. */
+static int prof_reserve(prof_store *ps, size_t extra)
+{
+    size_t need = ps->n + extra, cap = ps->cap ? ps->cap : 256, nslot, i, j;
+    hjtj_record *np;
+    uint64_t *nw;
+    uint32_t *slot;
+    while (cap < need)
+        cap *= 2;
+    if (cap > ps->cap) {
+        np = realloc(ps->p, cap * sizeof *np);
+        if (np == NULL)
+            return -1;
+        ps->p = np;
+        nw = realloc(ps->w, cap * sizeof *nw);
+        if (nw == NULL)
+            return -1;
+        ps->w = nw;
+        ps->cap = cap;
+    }
+    nslot = ps->nslot ? ps->nslot : 1024;
+    while ((need + 1) * 2 > nslot)
+        nslot *= 2;
+    if (nslot > ps->nslot) {
+        slot = calloc(nslot, sizeof *slot);
+        if (slot == NULL)
+            return -1;
+        for (i = 0; i < ps->n; i++) {
+            j = prof_hash(&ps->p[i]) & (nslot - 1);
+            while (slot[j])
+                j = (j + 1) & (nslot - 1);
+            slot[j] = (uint32_t)(i + 1);
+        }
+        free(ps->slot);
+        ps->slot = slot;
+        ps->nslot = nslot;
+    }
+    return 0;
+}
+
+/* Add w records with profile p; 0 or -1 (nomem). */
+static int prof_add(prof_store *ps, const hjtj_record *p, uint64_t w)
+{
+    size_t j, i;
+    uint64_t h = prof_hash(p);
+    if (ps->nslot) {
+        for (j = h & (ps->nslot - 1); ps->slot[j]; j = (j + 1) & (ps->nslot - 1)) {
+            i = ps->slot[j] - 1;
+            if (memcmp(&ps->p[i], p, sizeof *p) == 0) {
+                ps->w[i] += w;
+                return 0;
+            }
+        }
+    }
+    if (prof_reserve(ps, 1) != 0)
+        return -1;
+    for (j = h & (ps->nslot - 1); ps->slot[j]; j = (j + 1) & (ps->nslot - 1))
+        ;
+    ps->p[ps->n] = *p;
+    ps->w[ps->n] = w;
+    ps->slot[j] = (uint32_t)(ps->n + 1);
+    ps->n++;
+    return 0;
+}
+
+/* The one string of a næringskode "NN.NNN" (so equal codes compare equal
+ * as pointers in profiles); NULL on nomem. */
+static const char *nk_interned(hjtj_register *reg, const char *nk)
+{
+    int code;
+    if (nk[0] == '\0')
+        return "";
+    code = (nk[0] - '0') * 10000 + (nk[1] - '0') * 1000 + (nk[3] - '0') * 100 +
+           (nk[4] - '0') * 10 + (nk[5] - '0');
+    if (reg->nk_intern == NULL) {
+        reg->nk_intern = calloc(100000, sizeof *reg->nk_intern);
+        if (reg->nk_intern == NULL)
+            return NULL;
+    }
+    if (reg->nk_intern[code] == NULL)
+        reg->nk_intern[code] = pool_strndup(&reg->strings, nk, 6);
+    return reg->nk_intern[code];
+}
+
+/* Count the record in the profiles of the load in progress. */
+static int prof_count_record(hjtj_register *reg, const hjtj_record *r)
+{
+    hjtj_record p;
+    memset(&p, 0, sizeof p); /* padding too: profiles are compared as bytes */
+    p.orgnr = p.navn = p.merknad = p.file = "";
+    p.naeringskode = nk_interned(reg, r->naeringskode);
+    if (p.naeringskode == NULL)
+        return -1;
+    p.boenheter = rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
+    p.kommune = r->kommune;
+    memcpy(p.kommunenr, r->kommunenr, sizeof p.kommunenr);
+    p.types = r->types;
+    p.mg = r->mg;
+    p.mottar = r->mottar;
+    p.leverer = r->leverer;
+    p.eierskap = r->eierskap;
+    p.status = r->status;
+    p.andre_kommuner = r->andre_kommuner;
+    p.nk_standard = r->nk_standard;
+    p.population = r->population;
+    memcpy(p.cls, r->cls, sizeof p.cls);
+    return prof_add(&reg->stage, &p, 1);
+}
+
 /* ---- raw records ---- */
 
 void raw_clear(raw_record *r)
@@ -190,6 +326,9 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     free(reg->hkeys);
     free(reg->hvals);
     xsd_free(reg->xsd);
+    prof_free(&reg->prof);
+    prof_free(&reg->stage);
+    free(reg->nk_intern);
     pool_free(&reg->strings);
     kommuner_clear(&reg->kommuner);
     free(reg);
@@ -710,7 +849,8 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         rec.merknad = merknad;
     }
     *slot = rec;
-    if (hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0)
+    if (hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0 ||
+        prof_count_record(reg, slot) != 0)
         goto nomem;
     reg->nrecords++;
     if (reg->cb && reg->cb(slot, reg->cb_ud) != 0)
@@ -735,6 +875,7 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     uint64_t line = 0, col = 0;
     hjtj_status st;
 
+    prof_clear(&reg->stage);
     file = pool_strndup(&reg->strings, name, strlen(name));
     if (file == NULL)
         return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -761,6 +902,16 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
                 st = load_csv(reg, p, (size_t)(end - p), file);
         }
         reg->loading = 0;
+    }
+    if (st == HJTJ_OK) {
+        /* the load stands: its profiles join the register's (room made
+         * first, so that the merge itself cannot fail half-way) */
+        size_t i;
+        if (prof_reserve(&reg->prof, reg->stage.n) != 0)
+            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        for (i = 0; i < reg->stage.n && st == HJTJ_OK; i++)
+            (void)prof_add(&reg->prof, &reg->stage.p[i], reg->stage.w[i]);
+        prof_clear(&reg->stage);
     }
     if (st != HJTJ_OK) {
         /* a file-level error: nothing of this file stays */

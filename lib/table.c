@@ -134,6 +134,39 @@ int64_t median2(int64_t *v, size_t n)
     return v[n / 2 - 1] + v[n / 2];
 }
 
+static int cmp_wval(const void *a, const void *b)
+{
+    int64_t x = ((const wval *)a)->v, y = ((const wval *)b)->v;
+    return (x > y) - (x < y);
+}
+
+int64_t median2_weighted(wval *v, size_t n)
+{
+    int64_t total = 0, k1, k2, seen = 0, a = 0, b = 0;
+    size_t i;
+    int have_a = 0;
+    for (i = 0; i < n; i++)
+        total += v[i].w;
+    if (total == 0)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_wval);
+    /* the middle positions (0-based) of the total values in order */
+    k1 = (total - 1) / 2;
+    k2 = total / 2;
+    for (i = 0; i < n; i++) {
+        seen += v[i].w;
+        if (!have_a && seen > k1) {
+            a = v[i].v;
+            have_a = 1;
+        }
+        if (seen > k2) {
+            b = v[i].v;
+            break;
+        }
+    }
+    return a + b;
+}
+
 /* ---- object ---- */
 
 HJTJ_API size_t hjtj_catalog_count(void)
@@ -206,9 +239,6 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
             break;
     if (i == hjtj_table_ndefs)
         return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no table with id '%.40s'", id);
-    if (!reg->keep)
-        return err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
-                       "table %s needs the records, but the register does not keep them", id);
     str_copy(t->id, sizeof t->id, hjtj_table_defs[i].id);
     t->title_nb = hjtj_table_defs[i].title_nb;
     t->title_en = hjtj_table_defs[i].title_en;

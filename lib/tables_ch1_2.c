@@ -104,44 +104,50 @@ static int32_t sn2007_code(const hjtj_record *r)
                      (s[4] - '0') * 10 + (s[5] - '0'));
 }
 
-static int cmp_i32(const void *a, const void *b)
+static int cmp_code(const void *a, const void *b)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    int64_t x = ((const wval *)a)->v, y = ((const wval *)b)->v;
     return (x > y) - (x < y);
 }
 
 hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 {
-    int32_t *codes;
+    wval *codes; /* (SN2007 code, records) */
     size_t n = 0, i, j, row;
-    codes = malloc((reg->nrecords ? reg->nrecords : 1) * sizeof *codes);
+    int64_t coded = 0;
+    codes = malloc((reg_nprof(reg) ? reg_nprof(reg) : 1) * sizeof *codes);
     if (codes == NULL)
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < reg->nrecords; i++) {
-        int32_t c = sn2007_code(reg_rec(reg, i));
-        if (c >= 0)
-            codes[n++] = c;
+    for (i = 0; i < reg_nprof(reg); i++) {
+        int32_t c = sn2007_code(reg_prof(reg, i));
+        if (c >= 0) {
+            codes[n].v = c;
+            codes[n++].w = reg_weight(reg, i);
+        }
     }
-    qsort(codes, n, sizeof *codes, cmp_i32);
+    qsort(codes, n, sizeof *codes, cmp_code);
     tb_begin(t, 3, 2);
     tb_col(t, 0, "naringskode", "Næringskode", "Industry code");
     tb_col(t, 1, "betegnelse", "Betegnelse", "Description");
     tb_col(t, 2, "antall_virksomheter", "Antall virksomheter", "Enterprises");
     for (i = 0; i < n; i = j) {
         char code[24];
-        const char *label = sn2007_label(codes[i]);
-        for (j = i; j < n && codes[j] == codes[i]; j++)
-            ;
-        snprintf(code, sizeof code, "%02d.%03d", (int)(codes[i] / 1000), (int)(codes[i] % 1000));
+        int32_t c = (int32_t)codes[i].v;
+        const char *label = sn2007_label(c);
+        int64_t count = 0;
+        for (j = i; j < n && codes[j].v == c; j++)
+            count += codes[j].w;
+        snprintf(code, sizeof code, "%02d.%03d", (int)(c / 1000), (int)(c % 1000));
         row = tb_row(t, code, code, code);
         if (label != NULL)
             tb_text(t, row, 1, label);
-        tb_count(t, row, 2, (int64_t)(j - i));
+        tb_count(t, row, 2, count);
+        coded += count;
     }
     free(codes);
-    if (n < reg->nrecords) {
+    if (coded < (int64_t)reg->nrecords) {
         row = tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
-        tb_count(t, row, 2, (int64_t)(reg->nrecords - n));
+        tb_count(t, row, 2, (int64_t)reg->nrecords - coded);
     }
     row = tb_row(t, "totalt", "Totalt", "Total");
     tb_count(t, row, 2, (int64_t)reg->nrecords);

@@ -353,8 +353,8 @@ static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim f
     size_t i;
     if (has == NULL)
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < reg->nrecords; i++) {
-        const hjtj_record *r = reg_rec(reg, i);
+    for (i = 0; i < reg_nprof(reg); i++) {
+        const hjtj_record *r = reg_prof(reg, i);
         if (r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL &&
             r->kommune < reg->kommuner.n)
             has[r->kommune] |= (uint8_t)flags(r);

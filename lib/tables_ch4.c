@@ -140,11 +140,11 @@ static size_t combos(const hjtj_register *reg, combo out[256])
     size_t i, k = 0;
     memset(n, 0, sizeof n);
     memset(samle, 0, sizeof samle);
-    for (i = 0; i < reg->nrecords; i++) {
-        const hjtj_record *r = reg_rec(reg, i);
+    for (i = 0; i < reg_nprof(reg); i++) {
+        const hjtj_record *r = reg_prof(reg, i);
         if (!r->population)
             continue;
-        n[r->mg]++;
+        n[r->mg] += reg_weight(reg, i);
         samle[r->mg] = (int8_t)rec_cls(r, HJTJ_FIELD_SAMLEMALGRUPPE);
     }
     for (i = 0; i < 256; i++)

@@ -70,6 +70,8 @@ typedef struct xtab {
 /* Add one unit in the row classes `rows` and column classes `cols`, with a
  * value for the sums.  The total counts the unit once whatever its rows. */
 void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value);
+/* The same for w units at once. */
+void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w);
 /* Clear x and count the records r with keep(r) != 0 by rows(r) and cols(r)
  * (cols may be NULL).  The value summed is the record's boenheter as counted
  * in chapter 5 (0 outside the botilbud population). */

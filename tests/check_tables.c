@@ -1119,6 +1119,69 @@ START_TEST(test_c1_register)
 }
 END_TEST
 
+/* All tables of a register, as one CSV text (freed by the caller). */
+static char *all_tables(const hjtj_register *reg)
+{
+    size_t i, len = 0;
+    char *out = calloc(1, 1);
+    hjtj_table *t;
+    ck_assert_int_eq(hjtj_table_new(&t), HJTJ_OK);
+    for (i = 0; i < hjtj_catalog_count(); i++) {
+        char *csv;
+        size_t n;
+        ck_assert_int_eq(hjtj_table_build(t, reg, hjtj_catalog_id(i)), HJTJ_OK);
+        ck_assert_int_eq(hjtj_table_to_string(t, HJTJ_FORMAT_CSV, &csv, &n), HJTJ_OK);
+        out = realloc(out, len + n + 1);
+        memcpy(out + len, csv, n + 1);
+        len += n;
+        hjtj_free(csv);
+    }
+    hjtj_table_free(t);
+    return out;
+}
+
+static int count_records(const hjtj_record *r, void *ud)
+{
+    (void)r;
+    ++*(size_t *)ud;
+    return 0;
+}
+
+/* Streaming: with the records not kept, the tables accumulate as they pass
+ * and equal those of a register that keeps them; a failed load in between
+ * leaves no trace in them. */
+START_TEST(test_streaming_tables)
+{
+    char path[4096], *kept_tables, *streamed_tables;
+    hjtj_register *kept, *streamed;
+    size_t seen = 0;
+    const char *bad = "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\">"
+                      "<virksomhet orgnr=\"100000008\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+                      "<virksomhetstyper>boligbase</virksomhetstyper><boenheter>9</boenheter>"
+                      "</virksomhet><tull/></kartlegging>";
+    snprintf(path, sizeof path, "%s/register-2024-syntetisk.xml", getenv("HJTJ_DATADIR"));
+    ck_assert_int_eq(hjtj_register_new(&kept), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_file(kept, path), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_new(&streamed), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_keep_records(streamed, 0), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_record_callback(streamed, count_records, &seen), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(streamed, bad, strlen(bad), "bad"),
+                     HJTJ_ERR_SCHEMA);
+    ck_assert_int_eq(hjtj_register_load_file(streamed, path), HJTJ_OK);
+    ck_assert_uint_eq(seen, 4067 + 1);
+    ck_assert_uint_eq(hjtj_register_count(streamed), 4067);
+    ck_assert_ptr_null(hjtj_register_record(streamed, 0));
+    kept_tables = all_tables(kept);
+    streamed_tables = all_tables(streamed);
+    ck_assert_str_eq(streamed_tables, kept_tables);
+    ck_assert_ptr_nonnull(strstr(kept_tables, "Totalt,30346,2425,100.0,100.0,8"));
+    free(kept_tables);
+    free(streamed_tables);
+    hjtj_register_free(kept);
+    hjtj_register_free(streamed);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tables");
@@ -1130,6 +1193,7 @@ int main(void)
     tcase_add_test(tc, test_catalog);
     tcase_add_test(tc, test_empty_register);
     tcase_add_test(tc, test_english_labels);
+    tcase_add_test(tc, test_streaming_tables);
     tcase_add_test(c1c, test_c1_register);
     tcase_set_timeout(c1c, 60);
     suite_add_tcase(s, tc);
