@@ -288,9 +288,9 @@ const char *pool_strndup(pool *p, const char *s, size_t n);
 void pool_free(pool *p);
 
 /* Distinct record profiles — a record with everything the tables do not
- * read cleared — each with its number of records.  The tables are computed
- * from these, so they accumulate as records stream past, whether or not the
- * records themselves are kept. */
+ * read cleared — each with its number of records.  A register that does not
+ * keep its records (streaming) computes its tables from these, so they
+ * accumulate as the records pass. */
 typedef struct prof_store {
     hjtj_record *p;
     uint64_t *w;
@@ -320,8 +320,8 @@ struct hjtj_register {
     size_t hcap, hcount;
 
     pool strings;
-    prof_store prof;         /* profiles of the records loaded so far */
-    prof_store stage;        /* profiles of the load in progress */
+    prof_store prof;         /* streaming: profiles of the records loaded so far */
+    prof_store stage;        /* streaming: profiles of the load in progress */
     const char **nk_intern;  /* næringskode NN.NNN as a number -> one string */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
     uint64_t limits[6];
@@ -360,18 +360,20 @@ static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
     return &reg->blocks[i / REC_BLOCK][i % REC_BLOCK];
 }
 
-/* The tables' view of a register: profile i and how many records have it. */
+/* The tables' view of a register: unit i and how many records it stands
+ * for — the records themselves (one each) when they are kept, else the
+ * distinct profiles with their counts. */
 static inline size_t reg_nprof(const hjtj_register *reg)
 {
-    return reg->prof.n;
+    return reg->keep ? reg->nrecords : reg->prof.n;
 }
 static inline const hjtj_record *reg_prof(const hjtj_register *reg, size_t i)
 {
-    return &reg->prof.p[i];
+    return reg->keep ? reg_rec(reg, i) : &reg->prof.p[i];
 }
 static inline int64_t reg_weight(const hjtj_register *reg, size_t i)
 {
-    return (int64_t)reg->prof.w[i];
+    return reg->keep ? 1 : (int64_t)reg->prof.w[i];
 }
 
 /* ------------------------------------------------------------------ */

@@ -850,7 +850,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     }
     *slot = rec;
     if (hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0 ||
-        prof_count_record(reg, slot) != 0)
+        (!reg->keep && prof_count_record(reg, slot) != 0))
         goto nomem;
     reg->nrecords++;
     if (reg->cb && reg->cb(slot, reg->cb_ud) != 0)

@@ -1179,6 +1179,34 @@ START_TEST(test_streaming_tables)
     free(streamed_tables);
     hjtj_register_free(kept);
     hjtj_register_free(streamed);
+
+    /* a small CSV with rejected records, medians of even counts and
+     * records outside the population */
+    {
+        const char *csv = "orgnr,kommunenr,eierskap,status,virksomhetstyper,malgrupper,boenheter,"
+                          "naeringskode\n"
+                          "100000008,0301,kommunal,,boligbase,demens,4,87.203\n"
+                          "100000016,0301,kommunal,,boligbase,demens,7,87.203\n"
+                          "100000024,1520,privat,,boligbase amb-helse,rusproblemer,2,\n"
+                          "100000032,1520,privat,,boligbase,ingen demens,3,\n"
+                          "100000040,4601,kommunal,opphort,,,,86.901\n"
+                          "100000059,4601,kommunal,,sykehjem,annen,,88.101\n"
+                          "100000008,0301,kommunal,,bpa,demens,,\n";
+        ck_assert_int_eq(hjtj_register_new(&kept), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_new(&streamed), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_keep_records(streamed, 0), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_load_memory(kept, csv, strlen(csv), "s"), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_load_memory(streamed, csv, strlen(csv), "s"), HJTJ_OK);
+        ck_assert_uint_eq(hjtj_register_reject_count(streamed), 2);
+        kept_tables = all_tables(kept);
+        streamed_tables = all_tables(streamed);
+        ck_assert_str_eq(streamed_tables, kept_tables);
+        ck_assert_ptr_nonnull(strstr(kept_tables, "Totalt,13,3,100.0,100.0,4"));
+        free(kept_tables);
+        free(streamed_tables);
+        hjtj_register_free(kept);
+        hjtj_register_free(streamed);
+    }
 }
 END_TEST
 
