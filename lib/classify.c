@@ -66,7 +66,7 @@ void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class
     int i, hoved, ht_cls = -1, kat = -1, samle, botilbud = 0;
 
     for (i = 0; i < CLS_COUNT; i++)
-        rec->cls[i] = -1;
+        rec_set_cls(rec, (hjtj_field)(CLS_FIRST + i), -1);
     rec->edits = 0;
     rec->types = (uint16_t)types;
     rec->mg = (uint8_t)mg;
@@ -135,17 +135,17 @@ void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class
     if ((types & T(BOLIGBASE)) && rec->boenheter >= 2 && hoved != HJTJ_HOVED_UTENFOR)
         botilbud = 1;
 
-    rec->cls[HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE - CLS_FIRST] = (int8_t)hoved;
-    rec->cls[HJTJ_FIELD_HT_SAMMENSETNING - CLS_FIRST] = (int8_t)ht_cls;
-    rec->cls[HJTJ_FIELD_KATEGORI - CLS_FIRST] = (int8_t)kat;
-    rec->cls[HJTJ_FIELD_SAMLEMALGRUPPE - CLS_FIRST] = (int8_t)samle;
-    rec->cls[HJTJ_FIELD_ANTALL_MALGRUPPER - CLS_FIRST] = (int8_t)antall_malgrupper_class(mg);
-    rec->cls[HJTJ_FIELD_KOMMUNESTORRELSE - CLS_FIRST] = (int8_t)size_class;
-    rec->cls[HJTJ_FIELD_BOTILBUD - CLS_FIRST] = (int8_t)botilbud;
+    rec_set_cls(rec, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, hoved);
+    rec_set_cls(rec, HJTJ_FIELD_HT_SAMMENSETNING, ht_cls);
+    rec_set_cls(rec, HJTJ_FIELD_KATEGORI, kat);
+    rec_set_cls(rec, HJTJ_FIELD_SAMLEMALGRUPPE, samle);
+    rec_set_cls(rec, HJTJ_FIELD_ANTALL_MALGRUPPER, antall_malgrupper_class(mg));
+    rec_set_cls(rec, HJTJ_FIELD_KOMMUNESTORRELSE, size_class);
+    rec_set_cls(rec, HJTJ_FIELD_BOTILBUD, botilbud);
     if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
-        rec->cls[HJTJ_FIELD_AT_SAMMENSETNING - CLS_FIRST] = (int8_t)at_composition(at);
+        rec_set_cls(rec, HJTJ_FIELD_AT_SAMMENSETNING, at_composition(at));
     if (hoved == HJTJ_HOVED_ADMINISTRASJON)
-        rec->cls[HJTJ_FIELD_ADM_SAMMENSETNING - CLS_FIRST] = (int8_t)adm_composition(adm);
+        rec_set_cls(rec, HJTJ_FIELD_ADM_SAMMENSETNING, adm_composition(adm));
     if (hoved != HJTJ_HOVED_UTENFOR) {
         int pu;
         if (rec->mottar && rec->leverer)
@@ -156,11 +156,11 @@ void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class
             pu = HJTJ_PU_KUN_MOTTAR;
         else
             pu = HJTJ_PU_INGEN;
-        rec->cls[HJTJ_FIELD_PERSONELLUTVEKSLING - CLS_FIRST] = (int8_t)pu;
+        rec_set_cls(rec, HJTJ_FIELD_PERSONELLUTVEKSLING, pu);
         rec->population = 1;
     }
     if (botilbud) {
         int band = hjtj_scheme_band_of(scheme, rec->boenheter);
-        rec->cls[HJTJ_FIELD_STORRELSE - CLS_FIRST] = (int8_t)band;
+        rec_set_cls(rec, HJTJ_FIELD_STORRELSE, band);
     }
 }

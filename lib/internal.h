@@ -201,21 +201,28 @@ int csv_next(csv_reader *r, uint64_t *row_line);
 #define CLS_FIRST HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE
 #define CLS_COUNT (HJTJ_FIELD_STORRELSE - HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE + 1)
 
+/* A loaded record: 64 bytes (the strings live in the register's pool). */
 struct hjtj_record {
     const char *orgnr;         /* owned by the register's string pool */
-    const char *navn, *merknad, *naeringskode; /* "" when absent */
+    const char *text;          /* "navn\0merknad\0" (pool), or record_no_text */
+    const char *naeringskode;  /* "NN.NNN", one string per code; "" if absent */
     const char *file;          /* the load's file name (pool) */
-    uint64_t line;
-    int64_t boenheter;         /* as given; -1 = not given */
-    uint32_t kommune;          /* index into the register's municipality table */
+    uint32_t line;             /* first line of the record (saturates) */
+    int32_t boenheter;         /* as given; -1 = not given */
+    uint16_t kommune;          /* index into the register's municipality table */
     char kommunenr[5];
     uint16_t types, types_given;
     uint8_t mg, mg_given, mottar, leverer;
-    uint8_t eierskap, status, andre_kommuner, nk_standard; /* 0 SN2007, 1 SN2025 */
+    uint8_t eierskap : 1, status : 3, andre_kommuner : 1, nk_standard : 1, population : 1;
     uint8_t edits;
-    uint8_t population;        /* 1 = aktiv and not utenfor */
-    int8_t cls[CLS_COUNT];     /* -1 = not applicable */
+    uint8_t cls4[5];           /* classes 0..9 (field - CLS_FIRST) as 4-bit value + 1 */
+    int8_t storrelse;          /* the size band (scheme bands may exceed 4 bits); -1 */
 };
+
+extern const char record_no_text[2];
+
+_Static_assert(sizeof(struct hjtj_record) <= 8 * sizeof(void *),
+               "a record is at most 64 bytes (on 64-bit machines)");
 
 struct hjtj_diag {
     hjtj_reason reason;
@@ -284,6 +291,7 @@ typedef struct pool {
     pool_block *head;
 } pool;
 
+char *pool_alloc(pool *p, size_t n);
 const char *pool_strndup(pool *p, const char *s, size_t n);
 void pool_free(pool *p);
 
@@ -381,13 +389,27 @@ static inline int64_t reg_weight(const hjtj_register *reg, size_t i)
 /* ------------------------------------------------------------------ */
 
 /* Apply the editing rules and fill rec->types, rec->mg, rec->edits,
- * rec->cls[] and rec->population.  rec->types_given, mg_given, boenheter,
+ * the classes (rec_set_cls) and rec->population.  rec->types_given, mg_given, boenheter,
  * status, kommune must be set.  size_class is the municipality's class. */
 void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class);
 /* Class of a record in a field, or -1. */
 static inline int rec_cls(const hjtj_record *rec, hjtj_field f)
 {
-    return rec->cls[f - CLS_FIRST];
+    unsigned i = (unsigned)(f - CLS_FIRST);
+    if (f == HJTJ_FIELD_STORRELSE)
+        return rec->storrelse;
+    return (int)((rec->cls4[i / 2] >> (4 * (i % 2))) & 0xf) - 1;
+}
+
+static inline void rec_set_cls(hjtj_record *rec, hjtj_field f, int v)
+{
+    unsigned i = (unsigned)(f - CLS_FIRST);
+    if (f == HJTJ_FIELD_STORRELSE) {
+        rec->storrelse = (int8_t)v;
+        return;
+    }
+    rec->cls4[i / 2] = (uint8_t)((rec->cls4[i / 2] & ~(0xfu << (4 * (i % 2)))) |
+                                 ((unsigned)(v + 1) & 0xfu) << (4 * (i % 2)));
 }
 /* Number of målgrupper checked (annen included, ingen = 3+). */
 int antall_malgrupper_class(uint32_t mg);

@@ -9,14 +9,12 @@ static const uint64_t default_limits[6] = {10000000u, 65536u, 1048576u, 100000u,
 
 /* ---- string pool ---- */
 
-const char *pool_strndup(pool *p, const char *s, size_t n)
+char *pool_alloc(pool *p, size_t n)
 {
     pool_block *b = p->head;
     char *d;
-    if (n == 0)
-        return "";
-    if (b == NULL || b->cap - b->used < n + 1) {
-        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+    if (b == NULL || b->cap - b->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
         b = malloc(sizeof *b + cap);
         if (b == NULL)
             return NULL;
@@ -26,9 +24,20 @@ const char *pool_strndup(pool *p, const char *s, size_t n)
         p->head = b;
     }
     d = b->data + b->used;
+    b->used += n;
+    return d;
+}
+
+const char *pool_strndup(pool *p, const char *s, size_t n)
+{
+    char *d;
+    if (n == 0)
+        return "";
+    d = pool_alloc(p, n + 1);
+    if (d == NULL)
+        return NULL;
     memcpy(d, s, n);
     d[n] = '\0';
-    b->used += n + 1;
     return d;
 }
 
@@ -42,6 +51,9 @@ void pool_free(pool *p)
     }
     p->head = NULL;
 }
+
+/* navn and merknad of a record without either */
+const char record_no_text[2] = {'\0', '\0'};
 
 /* ---- record profiles ---- */
 
@@ -159,10 +171,9 @@ static int prof_count_record(hjtj_register *reg, const hjtj_record *r)
 {
     hjtj_record p;
     memset(&p, 0, sizeof p); /* padding too: profiles are compared as bytes */
-    p.orgnr = p.navn = p.merknad = p.file = "";
-    p.naeringskode = nk_interned(reg, r->naeringskode);
-    if (p.naeringskode == NULL)
-        return -1;
+    p.orgnr = p.file = "";
+    p.text = record_no_text;
+    p.naeringskode = r->naeringskode; /* one string per code */
     p.boenheter = rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
     p.kommune = r->kommune;
     memcpy(p.kommunenr, r->kommunenr, sizeof p.kommunenr);
@@ -175,7 +186,8 @@ static int prof_count_record(hjtj_register *reg, const hjtj_record *r)
     p.andre_kommuner = r->andre_kommuner;
     p.nk_standard = r->nk_standard;
     p.population = r->population;
-    memcpy(p.cls, r->cls, sizeof p.cls);
+    memcpy(p.cls4, r->cls4, sizeof p.cls4);
+    p.storrelse = r->storrelse;
     return prof_add(&reg->stage, &p, 1);
 }
 
@@ -635,7 +647,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
                        "more than %llu records", (unsigned long long)reg->limits[0]);
     }
     memset(&rec, 0, sizeof rec);
-    rec.line = raw->line;
+    rec.line = raw->line > UINT32_MAX ? UINT32_MAX : (uint32_t)raw->line;
     rec.file = file;
 
     if (raw->err_reason != 0) {
@@ -691,7 +703,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     if (kidx < 0)
         REJECT(f, HJTJ_REASON_KOMMUNENR, "kommunenr '%.*s' is not in the municipality table",
                (int)(n > 40 ? 40 : n), s);
-    rec.kommune = (uint32_t)kidx;
+    rec.kommune = (uint16_t)kidx;
     memcpy(rec.kommunenr, reg->kommuner.k[kidx].nr, 5);
 
     /* eierskap */
@@ -761,10 +773,12 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
             }
             v = v * 10 + (s[i] - '0');
         }
-        if ((uint64_t)v > reg->limits[HJTJ_LIMIT_MAX_BOENHETER])
+        if ((uint64_t)v > reg->limits[HJTJ_LIMIT_MAX_BOENHETER] || v > INT32_MAX)
             REJECT(f, HJTJ_REASON_BOENHETER, "boenheter %.*s is larger than %llu", SHOW(f),
-                   (unsigned long long)reg->limits[HJTJ_LIMIT_MAX_BOENHETER]);
-        rec.boenheter = v;
+                   (unsigned long long)(reg->limits[HJTJ_LIMIT_MAX_BOENHETER] < INT32_MAX
+                                            ? reg->limits[HJTJ_LIMIT_MAX_BOENHETER]
+                                            : INT32_MAX));
+        rec.boenheter = (int32_t)v;
     }
 
     /* andre-kommuner */
@@ -830,23 +844,28 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         goto nomem;
     {
         const char *org = pool_strndup(&reg->strings, rec.orgnr, 9);
-        const char *nk = rec.naeringskode[0] ? pool_strndup(&reg->strings, rec.naeringskode, 6)
-                                             : "";
-        const char *navn = "", *merknad = "";
-        if (reg->keep) {
-            f = &raw->f[RAW_NAVN];
-            if (f->set && f->n)
-                navn = pool_strndup(&reg->strings, f->s, f->n);
-            f = &raw->f[RAW_MERKNAD];
-            if (f->set && f->n)
-                merknad = pool_strndup(&reg->strings, f->s, f->n);
+        const char *nk = nk_interned(reg, rec.naeringskode);
+        const char *text = record_no_text;
+        raw_field *fn = &raw->f[RAW_NAVN], *fm = &raw->f[RAW_MERKNAD];
+        size_t nn = fn->set ? fn->n : 0, nm = fm->set ? fm->n : 0;
+        if (reg->keep && nn + nm > 0) {
+            /* "navn\0merknad\0" in one piece of the pool */
+            char *t = pool_alloc(&reg->strings, nn + nm + 2);
+            if (t != NULL) {
+                if (nn)
+                    memcpy(t, fn->s, nn);
+                t[nn] = '\0';
+                if (nm)
+                    memcpy(t + nn + 1, fm->s, nm);
+                t[nn + nm + 1] = '\0';
+            }
+            text = t;
         }
-        if (org == NULL || nk == NULL || navn == NULL || merknad == NULL)
+        if (org == NULL || nk == NULL || text == NULL)
             goto nomem;
         rec.orgnr = org;
         rec.naeringskode = nk;
-        rec.navn = navn;
-        rec.merknad = merknad;
+        rec.text = text;
     }
     *slot = rec;
     if (hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0 ||
@@ -1111,10 +1130,10 @@ HJTJ_API const char *hjtj_record_kommunenr(const hjtj_record *rec)
 {
     return rec ? rec->kommunenr : "";
 }
-HJTJ_API const char *hjtj_record_navn(const hjtj_record *rec) { return rec ? rec->navn : ""; }
+HJTJ_API const char *hjtj_record_navn(const hjtj_record *rec) { return rec ? rec->text : ""; }
 HJTJ_API const char *hjtj_record_merknad(const hjtj_record *rec)
 {
-    return rec ? rec->merknad : "";
+    return rec ? rec->text + strlen(rec->text) + 1 : "";
 }
 HJTJ_API const char *hjtj_record_naeringskode(const hjtj_record *rec)
 {
