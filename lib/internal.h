@@ -463,9 +463,8 @@ void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
 void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
 void tb_empty(hjtj_table *t, size_t i, size_t j);
 
-/* Median (twice its value, exact) of n values; sorts v in place; 0 if n = 0. */
-int64_t median2(int64_t *v, size_t n);
-/* The same for n distinct values v[i] occurring w[i] times each (sorts). */
+/* Median (twice its value, exact, as R's median) of n values v[i] occurring
+ * w[i] times each; reorders v; 0 if there are none. */
 typedef struct wval {
     int64_t v, w;
 } wval;
