@@ -51,11 +51,29 @@ static char *fuzz_strdup(const char *s)
     return d;
 }
 
+/* A host (R's xml2, lxml) may install global libxml2 error handlers: the
+ * library must never reach them.  These trap if it does. */
+static void global_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+    __builtin_trap();
+}
+
+static void global_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+    __builtin_trap();
+}
+
 int fuzz_setup(const uint8_t **data, size_t *size)
 {
     static int init = 0;
     unsigned k;
     if (!init) {
+        xmlSetStructuredErrorFunc(NULL, global_structured);
+        xmlSetGenericErrorFunc(NULL, global_generic);
 #if LIBXML_VERSION >= 21200
         /* libxml2 before 2.12 does not survive its own allocation failures
          * (found here: xmlSchemaParse dereferences NULL after a failed

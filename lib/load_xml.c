@@ -11,6 +11,7 @@
 #include <libxml/xmlschemas.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NS "urn:hjtj:kartlegging:1"
 #define XSD_FILE "hjtj-kartlegging-1.xsd"
@@ -35,6 +36,50 @@ void xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
         msg[--n] = '\0';
     err_set(err, st, file, e->line > 0 ? (uint64_t)e->line : 0,
             e->int2 > 0 ? (uint64_t)e->int2 : 0, "%s", msg);
+}
+
+/* The format is XML 1.0 in UTF-8: a declaration naming another version or
+ * encoding is refused (libxml2 would warn about the one, switch to the other,
+ * and report both through the process-global error channel, never ours).
+ * Returns 0 if the declaration is fine. */
+static int check_declared_encoding(const char *p, const char *end, const char *file,
+                                   uint64_t line, uint64_t col, hjtj_error *err)
+{
+    const char *q = p + 5, *decl_end = p;
+    while (decl_end + 1 < end && !(decl_end[0] == '?' && decl_end[1] == '>'))
+        decl_end++;
+    for (; q + 8 < decl_end; q++) {
+        if (memcmp(q, "version", 7) == 0) {
+            const char *v = q + 7;
+            while (v < decl_end && (*v == ' ' || *v == '=' || *v == '\t'))
+                v++;
+            if (v + 5 <= decl_end && (*v == '"' || *v == '\'') && memcmp(v + 1, "1.0", 3) != 0) {
+                err_set(err, HJTJ_ERR_SYNTAX, file, line, col,
+                        "the XML declaration names a version other than 1.0");
+                return -1;
+            }
+        }
+        if (memcmp(q, "encoding", 8) == 0) {
+            const char *v = q + 8, *e;
+            char quote;
+            while (v < decl_end && (*v == ' ' || *v == '=' || *v == '\t' || *v == '\r' ||
+                                    *v == '\n'))
+                v++;
+            if (v >= decl_end || (*v != '"' && *v != '\''))
+                return 0; /* malformed: the parser says so */
+            quote = *v++;
+            for (e = v; e < decl_end && *e != quote; e++)
+                ;
+            if ((e - v == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
+                (e - v == 4 && strncasecmp(v, "UTF8", 4) == 0))
+                return 0;
+            err_set(err, HJTJ_ERR_ENCODING, file, line, col,
+                    "the XML declaration names encoding '%.*s': registers are UTF-8",
+                    (int)(e - v > 40 ? 40 : e - v), v);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* Skip the prolog (XML declaration, comments, PIs, white space) and refuse a
@@ -67,6 +112,9 @@ hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_err
             p = q + 3;
         } else if (end - p >= 2 && p[0] == '<' && p[1] == '?') {
             const char *q = p + 2;
+            if (end - p >= 6 && memcmp(p, "<?xml", 5) == 0 &&
+                check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != 0)
+                return err->status;
             while (q + 2 <= end && memcmp(q, "?>", 2) != 0) {
                 if (*q == '\n') {
                     line++;
@@ -430,6 +478,25 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     st = xml_prescan(data, len, file, &reg->err);
     if (st != HJTJ_OK)
         return st;
+    {
+        /* XML never allows NUL; refused here, before libxml2 takes NULs for a
+         * UTF-16/32 document and reports through its global channel */
+        const char *nul = memchr(data, '\0', len);
+        if (nul != NULL) {
+            uint64_t line = 1, col = 1;
+            const char *q;
+            for (q = data; q < nul; q++) {
+                if (*q == '\n') {
+                    line++;
+                    col = 1;
+                } else if (((unsigned char)*q & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col,
+                           "NUL byte (not allowed in XML)");
+        }
+    }
     if (len > INT32_MAX)
         return err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0, "XML input larger than 2 GiB");
     st = load_xsd(reg);

@@ -433,7 +433,11 @@ START_TEST(test_no_global_handlers)
         HEAD "<virksomhet orgnr=\"1\">&foo;</virksomhet>" TAIL,
         "<?xml version=\"1.0\" encoding=\"latin1\"?>" HEAD TAIL,
         HEAD "<navn>\x01</navn>" TAIL,
+        "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n" HEAD TAIL,
+        "<?xml version=\"1.8\"?>\n" HEAD TAIL,
+        HEAD "<virksomhet xmlns:x=\"rel/uri\" orgnr=\"100000008\"/>" TAIL,
     };
+    static const char nuls[] = {'<', 0, 0, 0, 0};
     size_t i;
     hjtj_scheme *sch;
     global_calls = 0;
@@ -443,6 +447,12 @@ START_TEST(test_no_global_handlers)
         hjtj_register *reg;
         ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
         (void)hjtj_register_load_memory(reg, docs[i], strlen(docs[i]), "x");
+        hjtj_register_free(reg);
+    }
+    {
+        hjtj_register *reg;
+        ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_load_memory(reg, nuls, sizeof nuls, "x"), HJTJ_ERR_SYNTAX);
         hjtj_register_free(reg);
     }
     ck_assert_int_eq(hjtj_scheme_new(&sch), HJTJ_OK);
