@@ -17,11 +17,11 @@ WHAT = {
     'xsd-xml': 'libxml2 reader pass + XSD validation',
     'lib-xml': 'libhjtj XML: load+classify+all tables',
     'lib3-xml': 'libhjtj XML: load+classify+3.5,4.6,5.4',
-    'stream-xml': 'libhjtj XML streaming (no tables)',
+    'stream-xml': 'libhjtj XML streaming + all tables',
     'scan-csv': 'read CSV + count lines (I/O floor)',
     'lib-csv': 'libhjtj CSV: load+classify+all tables',
     'lib3-csv': 'libhjtj CSV: load+classify+3.5,4.6,5.4',
-    'stream-csv': 'libhjtj CSV streaming (no tables)',
+    'stream-csv': 'libhjtj CSV streaming + all tables',
     'pandas-competent': 'pandas, typed/categorical read_csv',
     'pandas-plain': 'pandas, text columns + .str ops',
 }
