@@ -278,21 +278,39 @@ static int hash_put(hjtj_register *reg, uint64_t key, uint32_t val)
     return 0;
 }
 
-static int hash_rebuild(hjtj_register *reg)
+/* Empty slot i and re-place the rest of its cluster (linear probing). */
+static void hash_del_slot(hjtj_register *reg, size_t i)
 {
+    size_t mask = reg->hcap - 1, j;
+    reg->hvals[i] = 0;
+    reg->hcount--;
+    for (j = (i + 1) & mask; reg->hvals[j]; j = (j + 1) & mask) {
+        uint64_t k = reg->hkeys[j];
+        uint32_t v = reg->hvals[j];
+        size_t h = hash64(k) & mask;
+        reg->hvals[j] = 0;
+        while (reg->hvals[h])
+            h = (h + 1) & mask;
+        reg->hkeys[h] = k;
+        reg->hvals[h] = v;
+    }
+}
+
+/* Forget the orgnr of the records after the first `mark` (a failed load),
+ * in place, so that it cannot fail and works without the records (also for
+ * a streaming register). */
+static void hash_truncate(hjtj_register *reg, size_t mark)
+{
+    int again = 1;
     size_t i;
-    if (reg->hcap) {
-        memset(reg->hvals, 0, reg->hcap * sizeof *reg->hvals);
-        reg->hcount = 0;
+    while (again) { /* a re-placed entry may wrap around behind i */
+        again = 0;
+        for (i = 0; i < reg->hcap; i++)
+            while (reg->hvals[i] && reg->hvals[i] > mark) {
+                hash_del_slot(reg, i);
+                again = 1;
+            }
     }
-    if (!reg->keep)
-        return 0; /* the orgnr set of a streaming register is not rolled back */
-    for (i = 0; i < reg->nrecords; i++) {
-        const hjtj_record *r = reg_rec(reg, i);
-        if (hash_put(reg, strtoull(r->orgnr, NULL, 10), (uint32_t)(i + 1)) != 0)
-            return -1;
-    }
-    return 0;
 }
 
 /* ---- object ---- */
@@ -943,16 +961,13 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         reg->nwarnings = mark_warn;
         reg->nread = mark_read;
         if (reg->keep) {
-            reg->nrecords = mark_rec;
             /* free whole blocks no longer used */
             i = (mark_rec + REC_BLOCK - 1) / REC_BLOCK;
             while (reg->nblocks > i)
                 free(reg->blocks[--reg->nblocks]);
-            if (hash_rebuild(reg) != 0 && st == HJTJ_OK)
-                st = HJTJ_ERR_NOMEM;
-        } else {
-            reg->nrecords = mark_rec;
         }
+        reg->nrecords = mark_rec;
+        hash_truncate(reg, mark_rec);
     }
     return st;
 }

@@ -317,6 +317,30 @@ START_TEST(test_entry_points)
     ck_assert_uint_eq(hjtj_register_count(reg), 0);
     hjtj_register_free(reg);
 
+    /* a failed load forgets its orgnr, also when streaming; a good one not */
+    {
+        int keep;
+        const char *bad = HEAD REC("100000008", "") "<tull/>" TAIL;
+        const char *good = HEAD REC("100000008", "") REC("100000016", "") TAIL;
+        for (keep = 0; keep <= 1; keep++) {
+            ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+            ck_assert_int_eq(hjtj_register_set_keep_records(reg, keep), HJTJ_OK);
+            ck_assert_int_eq(hjtj_register_load_memory(reg, bad, strlen(bad), "b"),
+                             HJTJ_ERR_SCHEMA);
+            ck_assert_int_eq(hjtj_register_load_memory(reg, good, strlen(good), "g"), HJTJ_OK);
+            ck_assert_uint_eq(hjtj_register_count(reg), 2);
+            ck_assert_uint_eq(hjtj_register_reject_count(reg), 0);
+            ck_assert_int_eq(hjtj_register_load_memory(reg, bad, strlen(bad), "b"),
+                             HJTJ_ERR_SCHEMA);
+            ck_assert_int_eq(hjtj_register_load_memory(reg, good, strlen(good), "g"), HJTJ_OK);
+            ck_assert_uint_eq(hjtj_register_count(reg), 2);
+            ck_assert_uint_eq(hjtj_register_reject_count(reg), 2);
+            ck_assert_int_eq(hjtj_diag_reason(hjtj_register_reject(reg, 0)),
+                             HJTJ_REASON_DUPLICATE_ORGNR);
+            hjtj_register_free(reg);
+        }
+    }
+
     /* the bundled example file */
     ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
     snprintf(path, sizeof path, "%s/eksempel.xml", getenv("HJTJ_DATADIR"));
