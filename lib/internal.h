@@ -360,8 +360,10 @@ int register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint
                   uint64_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Make sure the register has a municipality table (loads the default). */
 hjtj_status register_ensure_kommuner(hjtj_register *reg);
-/* Replace the register's table while loading (<kommuner> block). */
-hjtj_status register_replace_kommuner(hjtj_register *reg, hjtj_kommuner *k);
+/* Exchange the register's municipality table with *k (a <kommuner> block
+ * while loading, and back if the load fails); `set` becomes the register's
+ * "table given" flag, whose old value is returned. */
+int register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set);
 
 static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
 {

@@ -473,7 +473,8 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     xml_state s;
     xmlTextReaderPtr r;
     hjtj_status st;
-    int rc, seen_root = 0, have_records = 0;
+    hjtj_kommuner prev;
+    int rc, seen_root = 0, have_records = 0, replaced = 0, prev_set = 0;
 
     st = xml_prescan(data, len, file, &reg->err);
     if (st != HJTJ_OK)
@@ -503,6 +504,7 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     if (st != HJTJ_OK)
         return st;
     memset(&s, 0, sizeof s);
+    memset(&prev, 0, sizeof prev);
     s.reg = reg;
     s.file = file;
     err_clear(&s.first);
@@ -554,12 +556,17 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
             memset(&k, 0, sizeof k);
             st = read_kommuner(&s, r, &k);
             if (st == HJTJ_OK && s.first.status == HJTJ_OK) {
-                if (reg->nread > 0) {
+                if (reg->nread > 0 || replaced) {
                     st = err_set(&reg->err, HJTJ_ERR_STATE, file, node_line(r), node_col(r),
                                  "<kommuner> given after records were loaded into this "
                                  "register");
                 } else {
-                    st = register_replace_kommuner(reg, &k);
+                    /* the previous table is kept until the load has succeeded */
+                    k.loaded = 1;
+                    prev_set = register_swap_kommuner(reg, &k, 1);
+                    prev = k;
+                    memset(&k, 0, sizeof k);
+                    replaced = 1;
                 }
             }
             kommuner_clear(&k);
@@ -590,5 +597,10 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     xmlFreeTextReader(r);
     if (st == HJTJ_OK)
         st = validate_xsd(reg, data, len, file);
+    if (replaced) {
+        if (st != HJTJ_OK) /* a failed load leaves the table as it was */
+            (void)register_swap_kommuner(reg, &prev, prev_set);
+        kommuner_clear(&prev);
+    }
     return st;
 }

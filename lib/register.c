@@ -449,16 +449,14 @@ hjtj_status register_ensure_kommuner(hjtj_register *reg)
     return HJTJ_OK;
 }
 
-hjtj_status register_replace_kommuner(hjtj_register *reg, hjtj_kommuner *k)
+int register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set)
 {
-    if (reg->nread > 0)
-        return HJTJ_ERR_STATE;
-    kommuner_clear(&reg->kommuner);
+    hjtj_kommuner tmp = reg->kommuner;
+    int was_set = reg->kommuner_set;
     reg->kommuner = *k;
-    memset(k, 0, sizeof *k);
-    reg->kommuner.loaded = 1;
-    reg->kommuner_set = 1;
-    return HJTJ_OK;
+    *k = tmp;
+    reg->kommuner_set = set;
+    return was_set;
 }
 
 /* ---- diagnostics ---- */

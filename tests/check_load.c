@@ -405,6 +405,15 @@ START_TEST(test_kommuner)
     reg = load_string(HEAD "<kommuner><kommune nr=\"03x1\" innbyggere=\"4\"/></kommuner>" TAIL,
                       HJTJ_ERR_KOMMUNER);
     hjtj_register_free(reg);
+    /* a load that fails after its <kommuner> block leaves the table as it was */
+    reg = load_string(HEAD "<kommuner><kommune nr=\"0301\" navn=\"Oslo\" innbyggere=\"4\"/>"
+                           "</kommuner>\n" REC("100000008", "") "<tull/>" TAIL,
+                      HJTJ_ERR_SCHEMA);
+    ck_assert_uint_eq(hjtj_kommuner_count(hjtj_register_kommuner(reg)), 0);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, S(HEAD REC("100000008", "") TAIL), "t"),
+                     HJTJ_OK);
+    ck_assert_uint_eq(hjtj_kommuner_count(hjtj_register_kommuner(reg)), 357);
+    hjtj_register_free(reg);
 }
 END_TEST
 
