@@ -175,15 +175,19 @@ typedef struct xml_state {
     hjtj_register *reg;
     const char *file;
     hjtj_error first; /* first parser/validity error */
+    hjtj_error warn;  /* first parser warning */
     size_t depth_limit;
 } xml_state;
 
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     xml_state *s = ctx;
-    if (e == NULL || e->level < XML_ERR_ERROR || s->first.status != HJTJ_OK)
+    if (e == NULL || s->first.status != HJTJ_OK)
         return;
-    xml_error_to(&s->first, e, s->file);
+    if (e->level >= XML_ERR_ERROR)
+        xml_error_to(&s->first, e, s->file);
+    else if (s->warn.status == HJTJ_OK)
+        xml_error_to(&s->warn, e, s->file);
 }
 
 static int is_el(xmlTextReaderPtr r, const char *name)
@@ -594,6 +598,13 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     }
     if (st == HJTJ_OK && !seen_root)
         st = err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "no root element");
+    if (st == HJTJ_OK && s.warn.status != HJTJ_OK) {
+        /* Something libxml2 only warns about (a PI named xml..., a relative
+         * namespace URI): refused, because the validating pass would report
+         * the same warning through the host's global error handler. */
+        err_copy(&reg->err, &s.warn);
+        reg->err.status = st = HJTJ_ERR_SYNTAX;
+    }
     xmlFreeTextReader(r);
     if (st == HJTJ_OK)
         st = validate_xsd(reg, data, len, file);

@@ -469,6 +469,7 @@ START_TEST(test_no_global_handlers)
         "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n" HEAD TAIL,
         "<?xml version=\"1.8\"?>\n" HEAD TAIL,
         HEAD "<virksomhet xmlns:x=\"rel/uri\" orgnr=\"100000008\"/>" TAIL,
+        "<?xml version=\"1.0\"?>\n<?xmlerv x?>\n" HEAD TAIL,
     };
     static const char nuls[] = {'<', 0, 0, 0, 0};
     size_t i;
