@@ -52,25 +52,13 @@ static void put_elem(sbuf *b, const char *name, const char *value)
     put(b, ">");
 }
 
-/* The n-th valid organisation number from 100000000 on (mod-11 check digit:
- * weights 3 2 7 6 5 4 3 2, r = sum mod 11, check 0 if r = 0, r = 1 invalid,
- * else 11 - r).  *state carries the search between calls. */
+/* The next valid organisation number from 100000000 on; *state carries the
+ * search between calls. */
 static void next_orgnr(long *state, char out[16])
 {
-    static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};
-    for (;;) {
-        long first8 = 10000000 + (*state)++ % 90000000;
-        int sum = 0, i, r;
-        snprintf(out, 16, "%08ld", first8);
-        for (i = 0; i < 8; i++)
-            sum += (out[i] - '0') * w[i];
-        r = sum % 11;
-        if (r == 1)
-            continue;
-        out[8] = (char)('0' + (r == 0 ? 0 : 11 - r));
-        out[9] = '\0';
-        return;
-    }
+    do
+        snprintf(out, 16, "%08ld", 10000000 + (*state)++ % 90000000);
+    while (orgnr_complete(out) != 0);
 }
 
 static void put_record(sbuf *b, const trec *r, long *orgstate)

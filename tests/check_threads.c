@@ -93,18 +93,10 @@ static const char *const leverer[] = {"", "", "dagsenter", "sykehjem annen"};
  * `serial` on; returns the serial used. */
 static unsigned make_orgnr(char out[10], unsigned serial)
 {
-    static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};
     for (;; serial++) {
-        int sum = 0, i, r;
         snprintf(out, 10, "9%07u", serial % 10000000u);
-        for (i = 0; i < 8; i++)
-            sum += (out[i] - '0') * w[i];
-        r = sum % 11;
-        if (r == 1)
-            continue;
-        out[8] = (char)('0' + (r == 0 ? 0 : 11 - r));
-        out[9] = '\0';
-        return serial;
+        if (orgnr_complete(out) == 0)
+            return serial;
     }
 }
 

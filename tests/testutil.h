@@ -8,6 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Complete out[0..7] (eight digits) into a 9-digit orgnr with its modulus-11
+ * check digit (weights 3 2 7 6 5 4 3 2; r = sum mod 11; 0 if r = 0, else
+ * 11 - r).  Returns -1 when no check digit exists (r = 1). */
+static inline int orgnr_complete(char out[10])
+{
+    static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};
+    int sum = 0, i, r;
+    for (i = 0; i < 8; i++)
+        sum += (out[i] - '0') * w[i];
+    r = sum % 11;
+    if (r == 1)
+        return -1;
+    out[8] = (char)('0' + (r == 0 ? 0 : 11 - r));
+    out[9] = '\0';
+    return 0;
+}
+
 /* Load a register from a string; aborts the test on a file-level error
  * unless expect is not HJTJ_OK. */
 static inline hjtj_register *load_string(const char *s, hjtj_status expect)
