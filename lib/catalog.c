@@ -60,10 +60,11 @@ static int low_bit(uint32_t m)
     return i;
 }
 
-static void add_one(xtab *x, int i, uint32_t cols, int64_t value, int64_t w)
+/* w units whose values add up to sum */
+static void add_one(xtab *x, int i, uint32_t cols, int64_t sum, int64_t w)
 {
     x->n[i] += w;
-    x->sum[i] += value * w;
+    x->sum[i] += sum;
     for (; cols; cols &= cols - 1) {
         int k = low_bit(cols);
         if (k < XT_MAXCOL)
@@ -71,11 +72,16 @@ static void add_one(xtab *x, int i, uint32_t cols, int64_t value, int64_t w)
     }
 }
 
-void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
+static void add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w)
 {
     for (; rows; rows &= rows - 1)
-        add_one(x, low_bit(rows), cols, value, w);
-    add_one(x, XT_TOTAL, cols, value, w);
+        add_one(x, low_bit(rows), cols, sum, w);
+    add_one(x, XT_TOTAL, cols, sum, w);
+}
+
+void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
+{
+    add_units(x, rows, cols, value * w, w);
 }
 
 void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
@@ -83,31 +89,35 @@ void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
     xt_addw(x, rows, cols, value, 1);
 }
 
-static int64_t boenheter_counted(const hjtj_record *r)
+/* rec_boenheter_counted as a view's key (the medians need the values) */
+static uint32_t value_key(const hjtj_record *r)
 {
-    return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
+    return (uint32_t)rec_boenheter_counted(r);
 }
 
 void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols)
 {
+    /* the sums come from rv_sum, so the values need not be in the key */
+    rview v = reg_view(reg, keep, rows, cols, NULL);
     size_t i;
     memset(x, 0, sizeof *x);
-    for (i = 0; i < reg_nprof(reg); i++) {
-        const hjtj_record *r = reg_prof(reg, i);
+    for (i = 0; i < rv_n(&v); i++) {
+        const hjtj_record *r = rv_rec(&v, i);
         if (keep(r))
-            xt_addw(x, rows(r), cols ? cols(r) : 0u, boenheter_counted(r), reg_weight(reg, i));
+            add_units(x, rows(r), cols ? cols(r) : 0u, rv_sum(&v, i), rv_w(&v, i));
     }
 }
 
 hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
 {
+    rview rv = reg_view(reg, keep, rows, NULL, value_key);
     size_t n = 0, pos[XT_MAXCLS + 1], cnt[XT_MAXCLS + 1], off = 0, i;
     wval *v;
     int c;
-    /* count the profiles of each row class, then give each class a slice */
+    /* count the units of each row class, then give each class a slice */
     memset(cnt, 0, sizeof cnt);
-    for (i = 0; i < reg_nprof(reg); i++) {
-        const hjtj_record *r = reg_prof(reg, i);
+    for (i = 0; i < rv_n(&rv); i++) {
+        const hjtj_record *r = rv_rec(&rv, i);
         uint32_t m;
         if (!keep(r))
             continue;
@@ -124,15 +134,15 @@ hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
         pos[c] = off;
         off += cnt[c];
     }
-    for (i = 0, off = 0; i < reg_nprof(reg); i++) {
-        const hjtj_record *r = reg_prof(reg, i);
+    for (i = 0, off = 0; i < rv_n(&rv); i++) {
+        const hjtj_record *r = rv_rec(&rv, i);
         uint32_t m;
         wval e;
         if (!keep(r))
             continue;
         m = rows(r);
-        e.v = boenheter_counted(r);
-        e.w = reg_weight(reg, i);
+        e.v = rec_boenheter_counted(r);
+        e.w = rv_w(&rv, i);
         v[pos[m ? low_bit(m) : XT_TOTAL]++] = e;
         v[n + off++] = e;
     }
@@ -276,15 +286,16 @@ hjtj_status xt_table(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim ro
 hjtj_status xt_pairs(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim set,
                      const xrows *items, int share)
 {
+    rview rv = reg_view(reg, keep, set, NULL, NULL);
     int64_t cnt[XT_MAXCOL][XT_MAXCOL], all = 0, pairs = 0;
     uint32_t mask = 0;
     size_t i, a, b;
     memset(cnt, 0, sizeof cnt);
     for (a = 0; a < items->n; a++)
         mask |= BIT(items->cls[a]);
-    for (i = 0; i < reg_nprof(reg); i++) {
-        const hjtj_record *r = reg_prof(reg, i);
-        int64_t w = reg_weight(reg, i);
+    for (i = 0; i < rv_n(&rv); i++) {
+        const hjtj_record *r = rv_rec(&rv, i);
+        int64_t w = rv_w(&rv, i);
         uint32_t s;
         int lo;
         if (!keep(r))

@@ -80,6 +80,27 @@ hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err);
 hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
                               hjtj_error *err);
 
+/* A file's bytes for a load (input.c): mapped when possible, else read
+ * into memory.  The loaders call input_release(in, pos) as they advance:
+ * the memory of what lies before pos may be given back (the bytes stay
+ * readable).  input_restart() before reading from the start again.  in may
+ * be NULL (a load from memory) in all but input_open/close. */
+typedef struct input {
+    const char *data;
+    size_t len;
+    size_t done;   /* bytes released */
+    int mapped;
+    buf b;         /* when read into memory */
+} input;
+hjtj_status input_open(input *in, const char *path, hjtj_error *err);
+void input_close(input *in);
+void input_restart(input *in);
+void input_release(input *in, const char *pos);
+void input_release_slow(input *in, const char *pos);
+/* utf8_check and memchr(s, 0, n) over the input, releasing behind. */
+int input_utf8_check(input *in, const char *s, size_t n, uint64_t *line, uint64_t *col);
+const char *input_memchr_nul(input *in, const char *s, size_t n);
+
 /* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.
  * Writes the path into out; returns 0 if the file exists, -1 otherwise. */
 int datadir_path(char *out, size_t cap, const char *name);
@@ -295,17 +316,51 @@ char *pool_alloc(pool *p, size_t n);
 const char *pool_strndup(pool *p, const char *s, size_t n);
 void pool_free(pool *p);
 
-/* Distinct record profiles — a record with everything the tables do not
- * read cleared — each with its number of records.  A register that does not
- * keep its records (streaming) computes its tables from these, so they
- * accumulate as the records pass. */
-typedef struct prof_store {
-    hjtj_record *p;
-    uint64_t *w;
+/* Tables of a register that does not keep its records (streaming).
+ *
+ * Every table reads the records through a few reductions: a loop over the
+ * records that looks at each only through some functions of it (a filter,
+ * a row and a column class, the boenheter counted...).  Two records with the
+ * same values of those functions are interchangeable for that loop, so a
+ * streaming register keeps, per reduction, one representative record for
+ * each distinct tuple of values, with the number of records it stands for.
+ * The tuples are few whatever the number of records (classes, codes and
+ * boenheter are bounded), so memory does not grow with the register.  The
+ * reductions are found by building every table of the catalogue once on the
+ * empty register before the first streaming load (streaming.c). */
+typedef uint32_t (*rec_fn)(const hjtj_record *r);
+#define RED_NFN 4
+
+typedef struct rstore {
+    hjtj_record *p;  /* representatives */
+    uint32_t *key;   /* RED_NFN values per representative */
+    uint64_t *w;     /* records per representative */
+    int64_t *sum;    /* their boenheter as counted in chapter 5, summed */
     size_t n, cap;
-    uint32_t *slot; /* open addressing: profile index + 1, 0 = empty */
+    uint32_t *slot;  /* open addressing: index + 1, 0 = empty */
     size_t nslot;
-} prof_store;
+} rstore;
+
+typedef struct reduction {
+    rec_fn fn[RED_NFN]; /* the functions (NULL = unused), compared as the identity */
+    rstore all;         /* the records loaded so far */
+    rstore stage;       /* the load in progress, merged when it succeeds */
+} reduction;
+
+typedef struct red_set {
+    reduction **r;   /* each allocated alone: views stay valid as the set grows */
+    size_t n, cap;
+    int ready;       /* the catalogue's reductions are known */
+    int discovering; /* building the catalogue to find them */
+    int failed;      /* a table asked for a reduction not found (or nomem) */
+} red_set;
+
+/* The records a reduction loops over: the register's own records when it
+ * keeps them (weight 1 each), else the reduction's representatives. */
+typedef struct rview {
+    const hjtj_register *reg;
+    const rstore *s;
+} rview;
 
 struct hjtj_register {
     hjtj_scheme scheme;
@@ -328,8 +383,11 @@ struct hjtj_register {
     size_t hcap, hcount;
 
     pool strings;
-    prof_store prof;         /* streaming: profiles of the records loaded so far */
-    prof_store stage;        /* streaming: profiles of the load in progress */
+    red_set *reds;           /* streaming: the tables' reductions (streaming.c) */
+    uint64_t **orgpage;      /* streaming: orgnr seen, a paged bitmap ... */
+    uint64_t **orgstage;     /* ... and those of the load in progress */
+    struct input *in;        /* the file being loaded, NULL for memory input */
+    char orgnr_now[10];      /* streaming: the orgnr of the record passed to the callback */
     const char **nk_intern;  /* næringskode NN.NNN as a number -> one string */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
     uint64_t limits[6];
@@ -370,21 +428,30 @@ static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
     return &reg->blocks[i / REC_BLOCK][i % REC_BLOCK];
 }
 
-/* The tables' view of a register: unit i and how many records it stands
- * for — the records themselves (one each) when they are kept, else the
- * distinct profiles with their counts. */
-static inline size_t reg_nprof(const hjtj_register *reg)
+/* The view of reduction (f0, f1, f2, f3) of reg (unused functions NULL).
+ * On a streaming register whose reductions do not include it the view is
+ * empty and reg->reds->failed is set (hjtj_table_build then fails). */
+rview reg_view(const hjtj_register *reg, rec_fn f0, rec_fn f1, rec_fn f2, rec_fn f3);
+static inline size_t rv_n(const rview *v)
 {
-    return reg->keep ? reg->nrecords : reg->prof.n;
+    return v->s ? v->s->n : v->reg->nrecords;
 }
-static inline const hjtj_record *reg_prof(const hjtj_register *reg, size_t i)
+static inline const hjtj_record *rv_rec(const rview *v, size_t i)
 {
-    return reg->keep ? reg_rec(reg, i) : &reg->prof.p[i];
+    return v->s ? &v->s->p[i] : reg_rec(v->reg, i);
 }
-static inline int64_t reg_weight(const hjtj_register *reg, size_t i)
+static inline int64_t rv_w(const rview *v, size_t i)
 {
-    return reg->keep ? 1 : (int64_t)reg->prof.w[i];
+    return v->s ? (int64_t)v->s->w[i] : 1;
 }
+
+/* streaming.c: find the reductions (before the first streaming load); count
+ * a loaded record in them; at the end of a load, keep (ok) or drop its
+ * counts; free.  The int functions return 0 or -1 (nomem). */
+int red_prepare(hjtj_register *reg);
+int red_count_record(hjtj_register *reg, const hjtj_record *r);
+int red_end_load(hjtj_register *reg, int ok);
+void red_free(red_set *rs);
 
 /* ------------------------------------------------------------------ */
 /* Classification (SPEC §4)                                            */
@@ -413,6 +480,17 @@ static inline void rec_set_cls(hjtj_record *rec, hjtj_field f, int v)
     rec->cls4[i / 2] = (uint8_t)((rec->cls4[i / 2] & ~(0xfu << (4 * (i % 2)))) |
                                  ((unsigned)(v + 1) & 0xfu) << (4 * (i % 2)));
 }
+/* The boenheter counted in chapter 5 (0 outside the botilbud population). */
+static inline int64_t rec_boenheter_counted(const hjtj_record *r)
+{
+    return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
+}
+/* The sum of rec_boenheter_counted over the records unit i stands for. */
+static inline int64_t rv_sum(const rview *v, size_t i)
+{
+    return v->s ? v->s->sum[i] : rec_boenheter_counted(reg_rec(v->reg, i));
+}
+
 /* Number of målgrupper checked (annen included, ingen = 3+). */
 int antall_malgrupper_class(uint32_t mg);
 

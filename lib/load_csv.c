@@ -207,6 +207,7 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
         st = register_add(reg, &raw, file);
         if (st != HJTJ_OK)
             goto out;
+        input_release(reg->in, r.p);
     }
     if (rc < 0)
         st = reg->err.status;

@@ -456,8 +456,11 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
         st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
     } else {
+        unsigned long k = 0;
+        input_restart(reg->in);
         while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
-            ;
+            if (reg->in != NULL && (++k & 1023) == 0)
+                input_release(reg->in, data + xmlTextReaderByteConsumed(r));
         if (s.first.status != HJTJ_OK) {
             err_copy(&reg->err, &s.first);
             reg->err.status = HJTJ_ERR_SCHEMA;
@@ -479,6 +482,7 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     hjtj_status st;
     hjtj_kommuner prev;
     int rc, seen_root = 0, have_records = 0, replaced = 0, prev_set = 0;
+    unsigned long nodes = 0;
 
     st = xml_prescan(data, len, file, &reg->err);
     if (st != HJTJ_OK)
@@ -486,7 +490,7 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     {
         /* XML never allows NUL; refused here, before libxml2 takes NULs for a
          * UTF-16/32 document and reports through its global channel */
-        const char *nul = memchr(data, '\0', len);
+        const char *nul = input_memchr_nul(reg->in, data, len);
         if (nul != NULL) {
             uint64_t line = 1, col = 1;
             const char *q;
@@ -529,6 +533,8 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
         }
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
+        if (reg->in != NULL && (++nodes & 255) == 0)
+            input_release(reg->in, data + xmlTextReaderByteConsumed(r));
         depth = xmlTextReaderDepth(r);
         if ((uint64_t)depth > reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
             st = err_set(&reg->err, HJTJ_ERR_LIMIT, file, node_line(r), node_col(r),

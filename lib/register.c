@@ -55,98 +55,6 @@ void pool_free(pool *p)
 /* navn and merknad of a record without either */
 const char record_no_text[2] = {'\0', '\0'};
 
-/* ---- record profiles ---- */
-
-static uint64_t prof_hash(const hjtj_record *p)
-{
-    const unsigned char *b = (const unsigned char *)p;
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < sizeof *p; i++)
-        h = (h ^ b[i]) * 1099511628211ULL;
-    return h;
-}
-
-static void prof_free(prof_store *ps)
-{
-    free(ps->p);
-    free(ps->w);
-    free(ps->slot);
-    memset(ps, 0, sizeof *ps);
-}
-
-static void prof_clear(prof_store *ps)
-{
-    ps->n = 0;
-    if (ps->slot)
-        memset(ps->slot, 0, ps->nslot * sizeof *ps->slot);
-}
-
-/* Make room for `extra` more profiles, so that adding them cannot fail. */
-static int prof_reserve(prof_store *ps, size_t extra)
-{
-    size_t need = ps->n + extra, cap = ps->cap ? ps->cap : 256, nslot, i, j;
-    hjtj_record *np;
-    uint64_t *nw;
-    uint32_t *slot;
-    while (cap < need)
-        cap *= 2;
-    if (cap > ps->cap) {
-        np = realloc(ps->p, cap * sizeof *np);
-        if (np == NULL)
-            return -1;
-        ps->p = np;
-        nw = realloc(ps->w, cap * sizeof *nw);
-        if (nw == NULL)
-            return -1;
-        ps->w = nw;
-        ps->cap = cap;
-    }
-    nslot = ps->nslot ? ps->nslot : 1024;
-    while ((need + 1) * 2 > nslot)
-        nslot *= 2;
-    if (nslot > ps->nslot) {
-        slot = calloc(nslot, sizeof *slot);
-        if (slot == NULL)
-            return -1;
-        for (i = 0; i < ps->n; i++) {
-            j = prof_hash(&ps->p[i]) & (nslot - 1);
-            while (slot[j])
-                j = (j + 1) & (nslot - 1);
-            slot[j] = (uint32_t)(i + 1);
-        }
-        free(ps->slot);
-        ps->slot = slot;
-        ps->nslot = nslot;
-    }
-    return 0;
-}
-
-/* Add w records with profile p; 0 or -1 (nomem). */
-static int prof_add(prof_store *ps, const hjtj_record *p, uint64_t w)
-{
-    size_t j, i;
-    uint64_t h = prof_hash(p);
-    if (ps->nslot) {
-        for (j = h & (ps->nslot - 1); ps->slot[j]; j = (j + 1) & (ps->nslot - 1)) {
-            i = ps->slot[j] - 1;
-            if (memcmp(&ps->p[i], p, sizeof *p) == 0) {
-                ps->w[i] += w;
-                return 0;
-            }
-        }
-    }
-    if (prof_reserve(ps, 1) != 0)
-        return -1;
-    for (j = h & (ps->nslot - 1); ps->slot[j]; j = (j + 1) & (ps->nslot - 1))
-        ;
-    ps->p[ps->n] = *p;
-    ps->w[ps->n] = w;
-    ps->slot[j] = (uint32_t)(ps->n + 1);
-    ps->n++;
-    return 0;
-}
-
 /* The one string of a næringskode "NN.NNN" (so equal codes compare equal
  * as pointers in profiles); NULL on nomem. */
 static const char *nk_interned(hjtj_register *reg, const char *nk)
@@ -164,31 +72,6 @@ static const char *nk_interned(hjtj_register *reg, const char *nk)
     if (reg->nk_intern[code] == NULL)
         reg->nk_intern[code] = pool_strndup(&reg->strings, nk, 6);
     return reg->nk_intern[code];
-}
-
-/* Count the record in the profiles of the load in progress. */
-static int prof_count_record(hjtj_register *reg, const hjtj_record *r)
-{
-    hjtj_record p;
-    memset(&p, 0, sizeof p); /* padding too: profiles are compared as bytes */
-    p.orgnr = p.file = "";
-    p.text = record_no_text;
-    p.naeringskode = r->naeringskode; /* one string per code */
-    p.boenheter = rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
-    p.kommune = r->kommune;
-    memcpy(p.kommunenr, r->kommunenr, sizeof p.kommunenr);
-    p.types = r->types;
-    p.mg = r->mg;
-    p.mottar = r->mottar;
-    p.leverer = r->leverer;
-    p.eierskap = r->eierskap;
-    p.status = r->status;
-    p.andre_kommuner = r->andre_kommuner;
-    p.nk_standard = r->nk_standard;
-    p.population = r->population;
-    memcpy(p.cls4, r->cls4, sizeof p.cls4);
-    p.storrelse = r->storrelse;
-    return prof_add(&reg->stage, &p, 1);
 }
 
 /* ---- raw records ---- */
@@ -313,6 +196,84 @@ static void hash_truncate(hjtj_register *reg, size_t mark)
     }
 }
 
+/* ---- orgnr seen by a streaming register ----
+ * A register that does not keep its records remembers the orgnr it has seen
+ * in a bitmap over the 10^9 possible numbers, in pages of 2^12 bits made as
+ * needed: memory is bounded (at most 119 MiB, about 12 MiB for orgnr spread
+ * over a range of 10^8) instead of growing with the records.  The orgnr of
+ * the load in progress go to a second bitmap, merged when the load stands. */
+
+#define ORG_PAGE_BITS 12
+#define ORG_NPAGES ((1000000000u >> ORG_PAGE_BITS) + 1)
+#define ORG_PAGE_WORDS ((1u << ORG_PAGE_BITS) / 64)
+
+static int orgset_has(uint64_t *const *pages, uint64_t key)
+{
+    const uint64_t *pg = pages ? pages[key >> ORG_PAGE_BITS] : NULL;
+    uint64_t bit = key & ((1u << ORG_PAGE_BITS) - 1);
+    return pg != NULL && (pg[bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* 0 or -1 (nomem) */
+static int orgset_put(uint64_t ***pages, uint64_t key)
+{
+    uint64_t **p = *pages;
+    uint64_t bit = key & ((1u << ORG_PAGE_BITS) - 1);
+    if (p == NULL) {
+        p = calloc(ORG_NPAGES, sizeof *p);
+        if (p == NULL)
+            return -1;
+        *pages = p;
+    }
+    if (p[key >> ORG_PAGE_BITS] == NULL) {
+        p[key >> ORG_PAGE_BITS] = calloc(ORG_PAGE_WORDS, sizeof **p);
+        if (p[key >> ORG_PAGE_BITS] == NULL)
+            return -1;
+    }
+    p[key >> ORG_PAGE_BITS][bit / 64] |= (uint64_t)1 << (bit % 64);
+    return 0;
+}
+
+static void orgset_free(uint64_t ***pages)
+{
+    size_t i;
+    if (*pages == NULL)
+        return;
+    for (i = 0; i < ORG_NPAGES; i++)
+        free((*pages)[i]);
+    free(*pages);
+    *pages = NULL;
+}
+
+/* At the end of a load: the stage's orgnr join the register's (ok), or are
+ * forgotten.  Pages move where the register has none, so the merge needs no
+ * memory and cannot fail. */
+static void orgset_end_load(hjtj_register *reg, int ok)
+{
+    size_t i, j;
+    if (reg->orgstage == NULL)
+        return;
+    if (ok && reg->orgpage == NULL) {
+        reg->orgpage = reg->orgstage;
+        reg->orgstage = NULL;
+        return;
+    }
+    for (i = 0; i < ORG_NPAGES; i++) {
+        uint64_t *s = reg->orgstage[i];
+        if (s == NULL)
+            continue;
+        reg->orgstage[i] = NULL;
+        if (ok && reg->orgpage[i] == NULL) {
+            reg->orgpage[i] = s;
+            continue;
+        }
+        if (ok)
+            for (j = 0; j < ORG_PAGE_WORDS; j++)
+                reg->orgpage[i][j] |= s[j];
+        free(s);
+    }
+}
+
 /* ---- object ---- */
 
 HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
@@ -356,8 +317,9 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     free(reg->hkeys);
     free(reg->hvals);
     xsd_free(reg->xsd);
-    prof_free(&reg->prof);
-    prof_free(&reg->stage);
+    red_free(reg->reds);
+    orgset_free(&reg->orgpage);
+    orgset_free(&reg->orgstage);
     free(reg->nk_intern);
     pool_free(&reg->strings);
     kommuner_clear(&reg->kommuner);
@@ -701,7 +663,8 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         tmp[9] = '\0';
         orgkey = strtoull(tmp, NULL, 10);
     }
-    if (hash_get(reg, orgkey))
+    if (reg->keep ? hash_get(reg, orgkey) != 0
+                  : orgset_has(reg->orgpage, orgkey) || orgset_has(reg->orgstage, orgkey))
         REJECT(f, HJTJ_REASON_DUPLICATE_ORGNR, "orgnr %.9s appears more than once", s);
     rec.orgnr = s; /* copied to the pool when stored */
 
@@ -859,7 +822,10 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     if (slot == NULL)
         goto nomem;
     {
-        const char *org = pool_strndup(&reg->strings, rec.orgnr, 9);
+        /* a streaming register keeps no orgnr: the callback's record has it
+         * in a buffer reused for the next record */
+        const char *org = reg->keep ? pool_strndup(&reg->strings, rec.orgnr, 9)
+                                    : memcpy(reg->orgnr_now, rec.orgnr, 9);
         const char *nk = nk_interned(reg, rec.naeringskode);
         const char *text = record_no_text;
         raw_field *fn = &raw->f[RAW_NAVN], *fm = &raw->f[RAW_MERKNAD];
@@ -884,8 +850,8 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         rec.text = text;
     }
     *slot = rec;
-    if (hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0 ||
-        (!reg->keep && prof_count_record(reg, slot) != 0))
+    if (reg->keep ? hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0
+                  : orgset_put(&reg->orgstage, orgkey) != 0 || red_count_record(reg, slot) != 0)
         goto nomem;
     reg->nrecords++;
     if (reg->cb && reg->cb(slot, reg->cb_ud) != 0)
@@ -910,7 +876,8 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     uint64_t line = 0, col = 0;
     hjtj_status st;
 
-    prof_clear(&reg->stage);
+    if (red_prepare(reg) != 0)
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
     file = pool_strndup(&reg->strings, name, strlen(name));
     if (file == NULL)
         return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -918,7 +885,7 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         file = "<memory>";
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
-    if (utf8_check(p, (size_t)(end - p), &line, &col) != 0)
+    if (input_utf8_check(reg->in, p, (size_t)(end - p), &line, &col) != 0)
         return err_set(&reg->err, HJTJ_ERR_ENCODING, file, line, col,
                        "invalid UTF-8 (line %llu, column %llu)", (unsigned long long)line,
                        (unsigned long long)col);
@@ -938,16 +905,13 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         }
         reg->loading = 0;
     }
-    if (st == HJTJ_OK) {
-        /* the load stands: its profiles join the register's (room made
-         * first, so that the merge itself cannot fail half-way) */
-        size_t i;
-        if (prof_reserve(&reg->prof, reg->stage.n) != 0)
-            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
-        for (i = 0; i < reg->stage.n && st == HJTJ_OK; i++)
-            (void)prof_add(&reg->prof, &reg->stage.p[i], reg->stage.w[i]);
-        prof_clear(&reg->stage);
-    }
+    /* a streaming register: the load's counts and orgnr join the
+     * register's if it stands, else they are dropped */
+    if (st == HJTJ_OK && red_end_load(reg, 1) != 0)
+        st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    if (st != HJTJ_OK)
+        (void)red_end_load(reg, 0);
+    orgset_end_load(reg, st == HJTJ_OK);
     if (st != HJTJ_OK) {
         /* a file-level error: nothing of this file stays */
         size_t i;
@@ -985,18 +949,20 @@ HJTJ_API hjtj_status hjtj_register_load_memory(hjtj_register *reg, const char *d
 
 HJTJ_API hjtj_status hjtj_register_load_file(hjtj_register *reg, const char *path)
 {
-    buf b;
+    input in;
     hjtj_status st;
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
     err_clear(&reg->err);
     if (reg->loading)
         return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
-    st = read_all_file(&b, path, &reg->err);
+    st = input_open(&in, path, &reg->err);
     if (st != HJTJ_OK)
         return st;
-    st = load_buffer(reg, b.data, b.len, path);
-    buf_free(&b);
+    reg->in = &in;
+    st = load_buffer(reg, in.data ? in.data : "", in.len, path);
+    reg->in = NULL;
+    input_close(&in);
     return st;
 }
 
@@ -1184,9 +1150,7 @@ HJTJ_API uint32_t hjtj_record_leverer_til(const hjtj_record *rec)
 HJTJ_API int64_t hjtj_record_boenheter(const hjtj_record *rec) { return rec ? rec->boenheter : -1; }
 HJTJ_API int64_t hjtj_record_boenheter_counted(const hjtj_record *rec)
 {
-    if (rec == NULL || rec_cls(rec, HJTJ_FIELD_BOTILBUD) != 1)
-        return 0;
-    return rec->boenheter;
+    return rec == NULL ? 0 : rec_boenheter_counted(rec);
 }
 HJTJ_API uint32_t hjtj_record_edits(const hjtj_record *rec) { return rec ? rec->edits : 0; }
 HJTJ_API int32_t hjtj_record_class(const hjtj_record *rec, hjtj_field field)

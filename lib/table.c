@@ -263,6 +263,9 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     st = hjtj_table_defs[i].build(t, reg);
     if (st == HJTJ_OK && t->nomem)
         st = HJTJ_ERR_NOMEM;
+    if (st == HJTJ_OK && !reg->keep && reg->reds != NULL && reg->reds->failed &&
+        !reg->reds->discovering)
+        st = HJTJ_ERR_STATE; /* a reduction the streaming register did not keep */
     if (st != HJTJ_OK) {
         table_reset(t);
         return err_set(&t->err, st, "", 0, 0, "cannot build table %s: %s", id,

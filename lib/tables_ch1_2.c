@@ -104,6 +104,11 @@ static int32_t sn2007_code(const hjtj_record *r)
                      (s[4] - '0') * 10 + (s[5] - '0'));
 }
 
+static uint32_t sn2007_key(const hjtj_record *r)
+{
+    return (uint32_t)sn2007_code(r);
+}
+
 static int cmp_code(const void *a, const void *b)
 {
     int64_t x = ((const wval *)a)->v, y = ((const wval *)b)->v;
@@ -112,17 +117,18 @@ static int cmp_code(const void *a, const void *b)
 
 hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 {
+    rview v = reg_view(reg, sn2007_key, NULL, NULL, NULL);
     wval *codes; /* (SN2007 code, records) */
     size_t n = 0, i, j, row;
     int64_t coded = 0;
-    codes = malloc((reg_nprof(reg) ? reg_nprof(reg) : 1) * sizeof *codes);
+    codes = malloc((rv_n(&v) ? rv_n(&v) : 1) * sizeof *codes);
     if (codes == NULL)
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < reg_nprof(reg); i++) {
-        int32_t c = sn2007_code(reg_prof(reg, i));
+    for (i = 0; i < rv_n(&v); i++) {
+        int32_t c = sn2007_code(rv_rec(&v, i));
         if (c >= 0) {
             codes[n].v = c;
-            codes[n++].w = reg_weight(reg, i);
+            codes[n++].w = rv_w(&v, i);
         }
     }
     qsort(codes, n, sizeof *codes, cmp_code);

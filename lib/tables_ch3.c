@@ -341,6 +341,17 @@ static const xcol kategori_shares[] = {
      HJTJ_KAT_KOMBINERT_ANNEN},
     {"andel_administrasjon_og_service_mv", XC_SHARE, HJTJ_KAT_ADMINISTRASJON}};
 
+/* the keys of kommuner_with()'s view */
+static uint32_t pop_kommunal(const hjtj_record *r)
+{
+    return r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL;
+}
+
+static uint32_t kommune_key(const hjtj_record *r)
+{
+    return r->kommune;
+}
+
 /* 3.19/3.20: the share of the municipalities of each size class with at
  * least one municipal enterprise of the population in class k of flags(). */
 static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim flags,
@@ -348,13 +359,14 @@ static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim f
 {
     const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
                        "kommuner_totalt"};
+    rview v = reg_view(reg, pop_kommunal, kommune_key, flags, NULL);
     uint8_t *has = calloc(reg->kommuner.n ? reg->kommuner.n : 1, 1);
     xtab x;
     size_t i;
     if (has == NULL)
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < reg_nprof(reg); i++) {
-        const hjtj_record *r = reg_prof(reg, i);
+    for (i = 0; i < rv_n(&v); i++) {
+        const hjtj_record *r = rv_rec(&v, i);
         if (r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL &&
             r->kommune < reg->kommuner.n)
             has[r->kommune] |= (uint8_t)flags(r);

@@ -135,16 +135,17 @@ static int combo_cmp(const void *pa, const void *pb)
 /* The combinations present in the population, in C1's order. */
 static size_t combos(const hjtj_register *reg, combo out[256])
 {
+    rview v = reg_view(reg, keep_pop, dim_malgrupper, dim_samle, NULL);
     int64_t n[256];
     int8_t samle[256];
     size_t i, k = 0;
     memset(n, 0, sizeof n);
     memset(samle, 0, sizeof samle);
-    for (i = 0; i < reg_nprof(reg); i++) {
-        const hjtj_record *r = reg_prof(reg, i);
+    for (i = 0; i < rv_n(&v); i++) {
+        const hjtj_record *r = rv_rec(&v, i);
         if (!r->population)
             continue;
-        n[r->mg] += reg_weight(reg, i);
+        n[r->mg] += rv_w(&v, i);
         samle[r->mg] = (int8_t)rec_cls(r, HJTJ_FIELD_SAMLEMALGRUPPE);
     }
     for (i = 0; i < 256; i++)

@@ -1,0 +1,272 @@
+/* streaming.c — the tables of a register that does not keep its records:
+ * one store of representative records per reduction (see internal.h). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- stores ---- */
+
+static uint64_t key_hash(const uint32_t *k)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    int i;
+    for (i = 0; i < RED_NFN; i++) {
+        h ^= k[i];
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+static void rstore_free(rstore *s)
+{
+    free(s->p);
+    free(s->key);
+    free(s->w);
+    free(s->sum);
+    free(s->slot);
+    memset(s, 0, sizeof *s);
+}
+
+static void rstore_clear(rstore *s)
+{
+    s->n = 0;
+    if (s->slot)
+        memset(s->slot, 0, s->nslot * sizeof *s->slot);
+}
+
+/* Make room for `extra` more representatives, so that adding them cannot
+ * fail; 0 or -1 (nomem). */
+static int rstore_reserve(rstore *s, size_t extra)
+{
+    size_t need = s->n + extra, cap = s->cap ? s->cap : 16, nslot, i, j;
+    while (cap < need)
+        cap *= 2;
+    if (cap > s->cap) {
+        hjtj_record *p = realloc(s->p, cap * sizeof *p);
+        uint32_t *key;
+        uint64_t *w;
+        int64_t *sum;
+        if (p == NULL)
+            return -1;
+        s->p = p;
+        key = realloc(s->key, cap * RED_NFN * sizeof *key);
+        if (key == NULL)
+            return -1;
+        s->key = key;
+        w = realloc(s->w, cap * sizeof *w);
+        if (w == NULL)
+            return -1;
+        s->w = w;
+        sum = realloc(s->sum, cap * sizeof *sum);
+        if (sum == NULL)
+            return -1;
+        s->sum = sum;
+        s->cap = cap;
+    }
+    nslot = s->nslot ? s->nslot : 64;
+    while ((need + 1) * 2 > nslot)
+        nslot *= 2;
+    if (nslot > s->nslot) {
+        uint32_t *slot = calloc(nslot, sizeof *slot);
+        if (slot == NULL)
+            return -1;
+        for (i = 0; i < s->n; i++) {
+            j = key_hash(&s->key[i * RED_NFN]) & (nslot - 1);
+            while (slot[j])
+                j = (j + 1) & (nslot - 1);
+            slot[j] = (uint32_t)(i + 1);
+        }
+        free(s->slot);
+        s->slot = slot;
+        s->nslot = nslot;
+    }
+    return 0;
+}
+
+/* Count w records with key k, represented by p, whose boenheter add up to
+ * sum; 0 or -1 (nomem). */
+static int rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64_t w,
+                      int64_t sum)
+{
+    uint64_t h = key_hash(k);
+    size_t j;
+    if (s->nslot) {
+        for (j = h & (s->nslot - 1); s->slot[j]; j = (j + 1) & (s->nslot - 1)) {
+            size_t i = s->slot[j] - 1;
+            if (memcmp(&s->key[i * RED_NFN], k, RED_NFN * sizeof *k) == 0) {
+                s->w[i] += w;
+                s->sum[i] += sum;
+                return 0;
+            }
+        }
+    }
+    if (rstore_reserve(s, 1) != 0)
+        return -1;
+    for (j = h & (s->nslot - 1); s->slot[j]; j = (j + 1) & (s->nslot - 1))
+        ;
+    s->p[s->n] = *p;
+    memcpy(&s->key[s->n * RED_NFN], k, RED_NFN * sizeof *k);
+    s->w[s->n] = w;
+    s->sum[s->n] = sum;
+    s->slot[j] = (uint32_t)(s->n + 1);
+    s->n++;
+    return 0;
+}
+
+/* ---- the set of reductions ---- */
+
+static void reduction_free(reduction *r)
+{
+    rstore_free(&r->all);
+    rstore_free(&r->stage);
+    free(r);
+}
+
+void red_free(red_set *rs)
+{
+    size_t i;
+    if (rs == NULL)
+        return;
+    for (i = 0; i < rs->n; i++)
+        reduction_free(rs->r[i]);
+    free(rs->r);
+    free(rs);
+}
+
+static int same_fns(const reduction *r, const rec_fn *f)
+{
+    int i;
+    for (i = 0; i < RED_NFN; i++)
+        if (r->fn[i] != f[i])
+            return 0;
+    return 1;
+}
+
+rview reg_view(const hjtj_register *reg, rec_fn f0, rec_fn f1, rec_fn f2, rec_fn f3)
+{
+    static const rstore empty; /* read-only */
+    const rec_fn f[RED_NFN] = {f0, f1, f2, f3};
+    red_set *rs = reg->reds;
+    rview v;
+    size_t i;
+    v.reg = reg;
+    v.s = NULL;
+    if (reg->keep)
+        return v;
+    v.s = &empty;
+    if (rs == NULL)
+        return v; /* nothing loaded in streaming mode yet: no records */
+    for (i = 0; i < rs->n; i++)
+        if (same_fns(rs->r[i], f)) {
+            v.s = &rs->r[i]->all;
+            return v;
+        }
+    if (!rs->discovering) {
+        rs->failed = 1; /* a table outside the catalogue's reductions */
+        return v;
+    }
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 64;
+        reduction **r = realloc(rs->r, cap * sizeof *r);
+        if (r == NULL) {
+            rs->failed = 1;
+            return v;
+        }
+        rs->r = r;
+        rs->cap = cap;
+    }
+    rs->r[rs->n] = calloc(1, sizeof *rs->r[rs->n]);
+    if (rs->r[rs->n] == NULL) {
+        rs->failed = 1;
+        return v;
+    }
+    memcpy(rs->r[rs->n]->fn, f, sizeof f);
+    v.s = &rs->r[rs->n]->all;
+    rs->n++;
+    return v;
+}
+
+int red_prepare(hjtj_register *reg)
+{
+    red_set *rs;
+    hjtj_table *t = NULL;
+    size_t i;
+    int ok = 1;
+    if (reg->keep || (reg->reds != NULL && reg->reds->ready))
+        return 0;
+    if (reg->reds == NULL) {
+        reg->reds = calloc(1, sizeof *reg->reds);
+        if (reg->reds == NULL)
+            return -1;
+    }
+    rs = reg->reds;
+    if (hjtj_table_new(&t) != HJTJ_OK)
+        return -1;
+    /* every table of the catalogue, on the empty register: each asks for
+     * the views it reads, which creates them */
+    rs->discovering = 1;
+    rs->failed = 0;
+    for (i = 0; i < hjtj_table_ndefs && ok; i++)
+        ok = hjtj_table_build(t, reg, hjtj_table_defs[i].id) == HJTJ_OK && !rs->failed;
+    rs->discovering = 0;
+    hjtj_table_free(t);
+    if (!ok) {
+        for (i = 0; i < rs->n; i++)
+            reduction_free(rs->r[i]);
+        rs->n = 0;
+        rs->failed = 0;
+        return -1;
+    }
+    rs->ready = 1;
+    return 0;
+}
+
+int red_count_record(hjtj_register *reg, const hjtj_record *r)
+{
+    red_set *rs = reg->reds;
+    hjtj_record p;
+    size_t i;
+    if (rs == NULL)
+        return 0;
+    /* the representative: a copy without what no table reads (the strings
+     * of the record are not kept) */
+    p = *r;
+    p.orgnr = p.file = "";
+    p.text = record_no_text;
+    p.line = 0;
+    for (i = 0; i < rs->n; i++) {
+        reduction *red = rs->r[i];
+        uint32_t k[RED_NFN];
+        int j;
+        for (j = 0; j < RED_NFN; j++)
+            k[j] = red->fn[j] ? red->fn[j](&p) : 0u;
+        if (rstore_add(&red->stage, k, &p, 1, rec_boenheter_counted(&p)) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int red_end_load(hjtj_register *reg, int ok)
+{
+    red_set *rs = reg->reds;
+    size_t i, j;
+    if (rs == NULL)
+        return 0;
+    if (ok) {
+        /* room first, so that the merge cannot fail half-way */
+        for (i = 0; i < rs->n; i++)
+            if (rstore_reserve(&rs->r[i]->all, rs->r[i]->stage.n) != 0)
+                return -1;
+        for (i = 0; i < rs->n; i++) {
+            rstore *st = &rs->r[i]->stage;
+            for (j = 0; j < st->n; j++)
+                (void)rstore_add(&rs->r[i]->all, &st->key[j * RED_NFN], &st->p[j], st->w[j],
+                                 st->sum[j]);
+        }
+    }
+    for (i = 0; i < rs->n; i++)
+        rstore_clear(&rs->r[i]->stage);
+    return 0;
+}
