@@ -97,7 +97,31 @@ typedef struct result {
     long nodes;
     long kat[NKAT];
     int table_status; /* stream cases: what hjtj_table_build returned */
+    unsigned long long digest; /* FNV-1a of every table's CSV (all-tables cases) */
 } result;
+
+/* Not timed: the digest of all tables of reg, so that the parent can check
+ * that in-memory and streaming, XML and CSV give the same tables. */
+static unsigned long long tables_digest(const hjtj_register *reg)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    hjtj_table *t = NULL;
+    size_t i, j;
+    if (hjtj_table_new(&t) != HJTJ_OK)
+        die("hjtj_table_new failed");
+    for (i = 0; i < hjtj_catalog_count(); i++) {
+        char *csv = NULL;
+        size_t n = 0;
+        if (hjtj_table_build(t, reg, hjtj_catalog_id(i)) != HJTJ_OK ||
+            hjtj_table_to_string(t, HJTJ_FORMAT_CSV, &csv, &n) != HJTJ_OK)
+            die("table %s failed", hjtj_catalog_id(i));
+        for (j = 0; j < n; j++)
+            h = (h ^ (unsigned char)csv[j]) * 1099511628211ULL;
+        hjtj_free(csv);
+    }
+    hjtj_table_free(t);
+    return h;
+}
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -233,6 +257,8 @@ static void case_lib(const char *path, int only3, result *res)
     res->tables = n;
     res->tables_s = now() - t1;
     res->secs = now() - t0;
+    if (!only3)
+        res->digest = tables_digest(reg);
     res->records = hjtj_register_count(reg);
     res->read = hjtj_register_read_count(reg);
     res->rejected = hjtj_register_reject_count(reg);
@@ -278,6 +304,8 @@ static void case_stream(const char *path, result *res)
             res->table_status = (int)hjtj_table_build(t, reg, hjtj_catalog_id(i));
     }
     res->secs = now() - t0;
+    if (res->table_status == 0)
+        res->digest = tables_digest(reg);
     hjtj_table_free(t);
     hjtj_register_free(reg);
 }
@@ -307,9 +335,10 @@ static int run_case(const char *c, const char *path)
         die("unknown case %s", c);
     res.cpu = cpu_now() - c0;
     printf("RESULT case=%s secs=%.6f cpu=%.6f load=%.6f tables=%.6f schema=%.6f records=%zu "
-           "read=%zu rejected=%zu ntables=%zu nodes=%ld table_status=%d maxrss_kb=%ld kat=",
+           "read=%zu rejected=%zu ntables=%zu nodes=%ld table_status=%d maxrss_kb=%ld "
+           "digest=%016llx kat=",
            c, res.secs, res.cpu, res.load_s, res.tables_s, res.schema_s, res.records, res.read,
-           res.rejected, res.tables, res.nodes, res.table_status, maxrss_kb());
+           res.rejected, res.tables, res.nodes, res.table_status, maxrss_kb(), res.digest);
     for (i = 0; i < NKAT; i++)
         printf("%s%ld", i ? ":" : "", res.kat[i]);
     putchar('\n');
@@ -351,6 +380,7 @@ typedef struct stat_ {
     size_t records, read, rejected, ntables;
     int table_status;
     char kat[256];
+    char digest[32];
 } stat_;
 
 static const char *default_cases[] = {"noop",       "bare-xml",   "bare-xml-mem", "xsd-xml",
@@ -433,6 +463,7 @@ static int spawn_case(const char *self, const char *c, const char *path, stat_ *
             s->ntables = (size_t)field_d(line, " ntables=");
             s->table_status = (int)field_d(line, " table_status=");
             field_s(line, " kat=", s->kat, sizeof s->kat);
+            field_s(line, " digest=", s->digest, sizeof s->digest);
             s->runs++;
             got = 1;
         }
@@ -598,6 +629,28 @@ int main(int argc, char **argv)
                    sc_->kat, lc->kat);
         if (lx && lc && strcmp(lx->kat, lc->kat) != 0)
             printf("  WARNING: Table 3.5 from XML %s differs from CSV %s\n", lx->kat, lc->kat);
+        {
+            /* all 54 tables: in memory and streaming, from XML and CSV */
+            const stat_ *d[4] = {lx, sx_, lc, sc_}, *ref = NULL;
+            int k, same = 1, n = 0;
+            for (k = 0; k < 4; k++)
+                if (d[k] != NULL) {
+                    if (ref == NULL)
+                        ref = d[k];
+                    n++;
+                    if (strcmp(d[k]->digest, ref->digest) != 0 ||
+                        strcmp(d[k]->digest, "0000000000000000") == 0)
+                        same = 0;
+                }
+            if (n > 1 && !same)
+                printf("  WARNING: the tables differ between lib-xml %s, stream-xml %s, "
+                       "lib-csv %s and stream-csv %s\n",
+                       lx ? lx->digest : "-", sx_ ? sx_->digest : "-", lc ? lc->digest : "-",
+                       sc_ ? sc_->digest : "-");
+            else if (n > 1)
+                printf("  all 54 tables equal in the %d all-tables cases (digest %s)\n", n,
+                       ref->digest);
+        }
         for (i = 0; i < ncases; i++)
             if (st[i].rejected)
                 printf("  note: %s rejected %zu records\n", st[i].name, st[i].rejected);

@@ -13,6 +13,7 @@
 static long countdown = -1; /* fuzzing process only */
 static int build_tables;    /* this input also builds every table */
 static unsigned render_pick; /* ... and renders this one of them */
+static int streaming;        /* load into a register that does not keep records */
 
 static int should_fail(void)
 {
@@ -99,12 +100,60 @@ int fuzz_setup(const uint8_t **data, size_t *size)
     /* rendering costs more than building (the writers' paths depend on the
      * table's shape, not on the data): render one table per input */
     render_pick = k & 0x3f;
+    streaming = (k & 0x1000) != 0;
     return 1;
 }
 
 void fuzz_alloc_off(void)
 {
     countdown = -1;
+}
+
+int fuzz_streaming(void)
+{
+    return streaming;
+}
+
+int fuzz_differential(void)
+{
+    return streaming && build_tables && countdown < 0;
+}
+
+/* Every table's CSV text, one after the other (NULL on nomem). */
+static char *all_tables(const hjtj_register *reg)
+{
+    hjtj_table *t = NULL;
+    char *out = NULL;
+    size_t len = 0, i;
+    if (hjtj_table_new(&t) != HJTJ_OK)
+        return NULL;
+    for (i = 0; i < hjtj_catalog_count(); i++) {
+        char *s = NULL, *o;
+        size_t n = 0;
+        if (hjtj_table_build(t, reg, hjtj_catalog_id(i)) != HJTJ_OK ||
+            hjtj_table_to_string(t, HJTJ_FORMAT_CSV, &s, &n) != HJTJ_OK ||
+            (o = realloc(out, len + n + 1)) == NULL) {
+            hjtj_free(s);
+            free(out);
+            hjtj_table_free(t);
+            return NULL;
+        }
+        out = o;
+        memcpy(out + len, s, n + 1);
+        len += n;
+        hjtj_free(s);
+    }
+    hjtj_table_free(t);
+    return out;
+}
+
+void fuzz_compare_tables(const hjtj_register *a, const hjtj_register *b)
+{
+    char *ta = all_tables(a), *tb = all_tables(b);
+    if (ta == NULL || tb == NULL || strcmp(ta, tb) != 0)
+        __builtin_trap();
+    free(ta);
+    free(tb);
 }
 
 void fuzz_exercise(const hjtj_register *reg)

@@ -14,4 +14,11 @@ int fuzz_setup(const uint8_t **data, size_t *size);
 void fuzz_exercise(const hjtj_register *reg);
 /* Stop injecting failures. */
 void fuzz_alloc_off(void);
+/* This input loads into a streaming register (keep_records 0); and, when
+ * no failure is injected and tables are built, its tables are compared with
+ * those of a register that keeps the records. */
+int fuzz_streaming(void);
+int fuzz_differential(void);
+/* Trap unless every table of a and b is the same. */
+void fuzz_compare_tables(const hjtj_register *a, const hjtj_register *b);
 #endif

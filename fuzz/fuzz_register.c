@@ -42,7 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!fuzz_setup(&data, &size))
         return 0;
     if (hjtj_register_new(&reg) != HJTJ_OK ||
-        hjtj_register_set_kommuner(reg, kommuner) != HJTJ_OK) {
+        hjtj_register_set_kommuner(reg, kommuner) != HJTJ_OK ||
+        hjtj_register_set_keep_records(reg, !fuzz_streaming()) != HJTJ_OK) {
         hjtj_register_free(reg);
         fuzz_alloc_off();
         return 0;
@@ -53,6 +54,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_exercise(reg);
     else if (hjtj_register_count(reg) != 0 || hjtj_register_read_count(reg) != 0)
         __builtin_trap(); /* a failed load leaves nothing behind */
+    if (st == HJTJ_OK && fuzz_differential()) {
+        /* the same input kept in memory: the same counts and tables */
+        hjtj_register *kept = NULL;
+        if (hjtj_register_new(&kept) != HJTJ_OK ||
+            hjtj_register_set_kommuner(kept, kommuner) != HJTJ_OK)
+            __builtin_trap();
+        kept->xsd = xsd;
+        if (hjtj_register_load_memory(kept, (const char *)data, size, "fuzz") != HJTJ_OK ||
+            hjtj_register_count(kept) != hjtj_register_count(reg) ||
+            hjtj_register_reject_count(kept) != hjtj_register_reject_count(reg))
+            __builtin_trap();
+        fuzz_compare_tables(kept, reg);
+        kept->xsd = NULL;
+        hjtj_register_free(kept);
+    }
     reg->xsd = NULL;
     hjtj_register_free(reg);
     fuzz_alloc_off();
