@@ -107,14 +107,18 @@ def main(argv):
             d.get('bare-xml', {}).get('bytes', 0) / 2**20,
             d.get('lib-csv', {}).get('bytes', 0) / 2**20))
     if len(labels) >= 2:
-        a, b = data[labels[0]], data[labels[-1]]
+        # the growth between consecutive sizes, per added record: memory that
+        # is independent of N shows as a slope that falls towards 0
         for case in ('stream-xml', 'stream-csv'):
-            if case in a and case in b and a[case]['records']:
-                na, nb = a[case]['records'], b[case]['records']
-                slope = (b[case]['rss'] - a[case]['rss']) * 2**20 / max(1, nb - na)
-                print('  %s: %.1f MB at %s records -> %.1f MB at %s records (%.0f bytes per '
-                      'record)' % (case, a[case]['rss'], labels[0], b[case]['rss'], labels[-1],
-                                   slope))
+            steps = []
+            for la, lb in zip(labels, labels[1:]):
+                a, b = data[la].get(case), data[lb].get(case)
+                if a and b and b['records'] > a['records']:
+                    slope = (b['rss'] - a['rss']) * 2**20 / (b['records'] - a['records'])
+                    steps.append('%.1f -> %.1f MB from %s to %s records (%.1f bytes per added '
+                                 'record)' % (a['rss'], b['rss'], la, lb, slope))
+            if steps:
+                print('  %s: %s' % (case, '; '.join(steps)))
     try:
         with open('/proc/loadavg', encoding='ascii') as f:
             print('load average at the end (other jobs share the 2 cores): ' +
