@@ -190,11 +190,19 @@ static void on_error(void *ctx, xmlErrorPtr e)
         xml_error_to(&s->warn, e, s->file);
 }
 
-static int is_el(xmlTextReaderPtr r, const char *name)
+/* The local name of the element the reader is on if it is in the format's
+ * namespace, else NULL. */
+static const char *el_name(xmlTextReaderPtr r)
 {
     const xmlChar *ln = xmlTextReaderConstLocalName(r);
     const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-    return ln && ns && strcmp((const char *)ln, name) == 0 && strcmp((const char *)ns, NS) == 0;
+    return ln && ns && strcmp((const char *)ns, NS) == 0 ? (const char *)ln : NULL;
+}
+
+static int is_el(xmlTextReaderPtr r, const char *name)
+{
+    const char *ln = el_name(r);
+    return ln != NULL && strcmp(ln, name) == 0;
 }
 
 /* Values of one record: xmlChar strings to free afterwards. */
@@ -387,8 +395,9 @@ static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
                 continue;
             {
                 uint64_t line = node_line(r), col = node_col(r);
-                int done = 0;
-                if (is_el(r, "personellutveksling")) {
+                const char *ln = el_name(r);
+                int done = ln == NULL; /* another namespace: the schema's business */
+                if (!done && strcmp(ln, "personellutveksling") == 0) {
                     set_field(&raw, &xr, RAW_MOTTAR_FRA,
                               xmlTextReaderGetAttribute(r, (const xmlChar *)"mottar-fra"), line,
                               col);
@@ -397,12 +406,12 @@ static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
                               col);
                     continue;
                 }
-                if (is_el(r, "naeringskode"))
+                if (!done && strcmp(ln, "naeringskode") == 0)
                     set_field(&raw, &xr, RAW_NK_STANDARD,
                               xmlTextReaderGetAttribute(r, (const xmlChar *)"standard"), line,
                               col);
                 for (i = 0; i < sizeof els / sizeof els[0] && !done; i++) {
-                    if (is_el(r, els[i].el)) {
+                    if (strcmp(ln, els[i].el) == 0) {
                         if (read_text(s, r, &text) != 0)
                             break;
                         set_field(&raw, &xr, els[i].id,
