@@ -144,7 +144,8 @@ struct hjtj_scheme {
 };
 
 void scheme_init_default(hjtj_scheme *s);
-/* Size class of a municipality from its number and inhabitants. */
+/* Size class of a municipality from its number (a char[5]: 4 digits and
+ * NUL, as in a municipality table) and inhabitants. */
 int scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere);
 /* Is the scheme the built-in one (labels of the report apply)? */
 int scheme_is_default_bands(const hjtj_scheme *s);

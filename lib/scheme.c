@@ -80,9 +80,15 @@ int scheme_is_default_bands(const hjtj_scheme *s)
 int scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere)
 {
     int i;
-    for (i = 0; i < s->nasss; i++)
-        if (strcmp(s->asss[i], kommunenr) == 0)
+    /* kommunenr is a municipality table's char[5] (4 digits and NUL), as
+     * are the ASSS entries: compared byte by byte, without strcmp, since
+     * this runs for every municipality of every municipality table */
+    for (i = 0; i < s->nasss; i++) {
+        const char *a = s->asss[i];
+        if (a[0] == kommunenr[0] && a[1] == kommunenr[1] && a[2] == kommunenr[2] &&
+            a[3] == kommunenr[3] && a[4] == kommunenr[4])
             return HJTJ_KSTR_ASSS;
+    }
     if (innbyggere >= s->thresholds[0])
         return HJTJ_KSTR_20000_PLUSS;
     if (innbyggere >= s->thresholds[1])
