@@ -15,6 +15,7 @@ static int build_tables;    /* this input also builds every table */
 static unsigned render_pick; /* ... and renders this one of them */
 static int streaming;        /* load into a register that does not keep records */
 static int differential;     /* ... and compare it with one that keeps them */
+static int xsd_check;        /* load again with libxml2's validator on every document */
 
 static int should_fail(void)
 {
@@ -103,6 +104,7 @@ int fuzz_setup(const uint8_t **data, size_t *size)
     render_pick = k & 0x3f;
     streaming = (k & 0x7000) == 0x7000; /* one input in 8 */
     differential = (k & 0x0300) == 0x0300; /* bits of the countdown, free without it */
+    xsd_check = countdown < 0 && (k & 0x0080) != 0; /* one input in 2 without failures */
     return 1;
 }
 
@@ -114,6 +116,11 @@ void fuzz_alloc_off(void)
 int fuzz_streaming(void)
 {
     return streaming;
+}
+
+int fuzz_xsd_check(void)
+{
+    return xsd_check;
 }
 
 int fuzz_differential(void)

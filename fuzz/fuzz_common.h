@@ -19,6 +19,10 @@ void fuzz_alloc_off(void);
  * those of a register that keeps the records. */
 int fuzz_streaming(void);
 int fuzz_differential(void);
+/* This input (loaded without injected failures) is loaded a second time
+ * with HJTJ_XSD_ALWAYS: the outcome must be the same, i.e. the loading
+ * pass's own schema checks never accept what libxml2's validator refuses. */
+int fuzz_xsd_check(void);
 /* Trap unless every table of a and b is the same. */
 void fuzz_compare_tables(const hjtj_register *a, const hjtj_register *b);
 #endif

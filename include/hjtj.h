@@ -432,6 +432,23 @@ HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);
 HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep);
 
+/* How an XML register is checked against the format's XSD
+ * (hjtj-kartlegging-1.xsd, installed with the library). */
+typedef enum hjtj_xsd_mode {
+    HJTJ_XSD_AUTO = 0,   /* default: the loading pass checks the schema's rules
+                            itself and libxml2's validator runs as a second
+                            pass only for a document those checks do not
+                            accept for certain (xsi: attributes, unexpected
+                            elements, attributes or text, other lexical forms
+                            of a date); it then decides, with its message */
+    HJTJ_XSD_ALWAYS = 1  /* libxml2's validator also runs over every document
+                            (a second pass over the file: about twice the
+                            time); same results, libxml2 as the arbiter */
+} hjtj_xsd_mode;
+/* Errors: HJTJ_ERR_INVALID_ARG (no register, or an unknown mode). */
+HJTJ_API hjtj_status hjtj_register_set_xsd_mode(hjtj_register *reg, hjtj_xsd_mode mode);
+HJTJ_API hjtj_xsd_mode hjtj_register_xsd_mode(const hjtj_register *reg);
+
 /* Load records from a file, a memory buffer or a read callback; the format
  * (XML or CSV) is detected from the content.  Records are appended, so
  * several files may be loaded into one register; orgnr must be unique

@@ -95,17 +95,50 @@ static uint32_t value_key(const hjtj_record *r)
     return (uint32_t)rec_boenheter_counted(r);
 }
 
+/* Units gathered by their (rows, cols) pair before they are spread over the
+ * classes: a table has few distinct pairs, so each record costs a probe
+ * instead of a walk over its row and column bits.  Integer sums in another
+ * order: the same counts. */
+#define PAIR_SLOTS 512
+#define PAIR_PROBES 8
+
 void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols)
 {
     /* the sums come from rv_sum, so the values need not be in the key */
     rview v = reg_view(reg, keep, rows, cols, NULL);
-    size_t i;
+    uint64_t key[PAIR_SLOTS];
+    int64_t w[PAIR_SLOTS], sum[PAIR_SLOTS];
+    unsigned char used[PAIR_SLOTS];
+    size_t i, n = rv_n(&v);
     memset(x, 0, sizeof *x);
-    for (i = 0; i < rv_n(&v); i++) {
+    memset(used, 0, sizeof used);
+    for (i = 0; i < n; i++) {
         const hjtj_record *r = rv_rec(&v, i);
-        if (keep(r))
-            add_units(x, rows(r), cols ? cols(r) : 0u, rv_sum(&v, i), rv_w(&v, i));
+        uint64_t k;
+        unsigned h, p;
+        if (!keep(r))
+            continue;
+        k = (uint64_t)rows(r) << 32 | (cols ? cols(r) : 0u);
+        h = (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 55); /* 9 bits: PAIR_SLOTS */
+        for (p = 0; p < PAIR_PROBES; p++, h = (h + 1) & (PAIR_SLOTS - 1)) {
+            if (!used[h]) {
+                used[h] = 1;
+                key[h] = k;
+                w[h] = sum[h] = 0;
+            }
+            if (key[h] == k)
+                break;
+        }
+        if (p == PAIR_PROBES) { /* a crowded neighbourhood: spread it now */
+            add_units(x, (uint32_t)(k >> 32), (uint32_t)k, rv_sum(&v, i), rv_w(&v, i));
+            continue;
+        }
+        w[h] += rv_w(&v, i);
+        sum[h] += rv_sum(&v, i);
     }
+    for (i = 0; i < PAIR_SLOTS; i++)
+        if (used[i])
+            add_units(x, (uint32_t)(key[i] >> 32), (uint32_t)key[i], sum[i], w[i]);
 }
 
 hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)

@@ -363,6 +363,15 @@ typedef struct rview {
     const rstore *s;
 } rview;
 
+/* A set of orgnr as a bitmap over the 10^9 numbers, in pages of 4 096 bits
+ * made on demand behind a two-level directory, with the list of pages made
+ * (register.c). */
+typedef struct orgset {
+    uint64_t ***dir;
+    uint32_t *used;
+    size_t nused, capused;
+} orgset;
+
 struct hjtj_register {
     hjtj_scheme scheme;
     hjtj_kommuner kommuner;
@@ -379,22 +388,22 @@ struct hjtj_register {
     size_t nwarnings, capwarnings;
 
     /* orgnr (as integer) -> record index + 1; open addressing */
-    uint64_t *hkeys;
-    uint32_t *hvals;
+    uint64_t *hslots;        /* orgnr << 32 | index + 1 */
     size_t hcap, hcount;
 
     pool strings;
     red_set *reds;           /* streaming: the tables' reductions (streaming.c) */
-    uint64_t **orgpage;      /* streaming: orgnr seen, a paged bitmap ... */
-    uint64_t **orgstage;     /* ... and those of the load in progress */
+    orgset orgseen;          /* streaming: orgnr seen, a paged bitmap ... */
+    orgset orgstage;         /* ... and those of the load in progress */
     struct input *in;        /* the file being loaded, NULL for memory input */
     char orgnr_now[10];      /* streaming: the orgnr of the record passed to the callback */
-    const char **nk_intern;  /* næringskode NN.NNN as a number -> one string */
+    const char **nk_intern[100]; /* næringskode NN.NNN: [NN][NNN] -> one string */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
     uint64_t limits[6];
     hjtj_record_fn cb;
     void *cb_ud;
     int keep;
+    hjtj_xsd_mode xsd_mode;
     int loading;             /* inside a load call */
     hjtj_error err;
 };

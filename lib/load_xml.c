@@ -1,5 +1,7 @@
-/* load_xml.c — the XML register format (SPEC §3), read with libxml2's
- * streaming reader and validated against data/hjtj-kartlegging-1.xsd.
+/* load_xml.c — the XML register format (SPEC §3), read in one streaming pass
+ * of libxml2's SAX2 parser and validated against data/hjtj-kartlegging-1.xsd
+ * (the pass checks the schema's rules; libxml2's validator, a reader pass
+ * with the compiled XSD, runs when those checks cannot decide).
  *
  * libxml2 inside someone else's process: every error handler we use is set
  * on our own reader/context (never the global ones), the parser runs with
@@ -7,6 +9,8 @@
  * refused before parsing starts, so nothing is ever fetched or expanded. */
 #include "internal.h"
 
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <stdlib.h>
@@ -171,286 +175,47 @@ static hjtj_status load_xsd(hjtj_register *reg)
     return HJTJ_OK;
 }
 
-typedef struct xml_state {
-    hjtj_register *reg;
+/* ---- the XSD pass ---------------------------------------------------- */
+
+typedef struct xsd_state {
     const char *file;
-    hjtj_error first; /* first parser/validity error */
-    hjtj_error warn;  /* first parser warning */
-    size_t depth_limit;
-} xml_state;
+    hjtj_error first; /* first error */
+    hjtj_error warn;  /* first warning */
+} xsd_state;
+
+/* Keep libxml2's first error, and its first warning. */
+static void keep_first(hjtj_error *first, hjtj_error *warn, const char *file, xmlErrorPtr e)
+{
+    if (e == NULL || first->status != HJTJ_OK)
+        return;
+    if (e->level >= XML_ERR_ERROR)
+        xml_error_to(first, e, file);
+    else if (warn->status == HJTJ_OK)
+        xml_error_to(warn, e, file);
+}
 
 static void on_error(void *ctx, xmlErrorPtr e)
 {
-    xml_state *s = ctx;
-    if (e == NULL || s->first.status != HJTJ_OK)
-        return;
-    if (e->level >= XML_ERR_ERROR)
-        xml_error_to(&s->first, e, s->file);
-    else if (s->warn.status == HJTJ_OK)
-        xml_error_to(&s->warn, e, s->file);
+    xsd_state *s = ctx;
+    keep_first(&s->first, &s->warn, s->file, e);
 }
 
-/* The local name of the element the reader is on if it is in the format's
- * namespace, else NULL. */
-static const char *el_name(xmlTextReaderPtr r)
-{
-    const xmlChar *ln = xmlTextReaderConstLocalName(r);
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-    return ln && ns && strcmp((const char *)ns, NS) == 0 ? (const char *)ln : NULL;
-}
-
-static int is_el(xmlTextReaderPtr r, const char *name)
-{
-    const char *ln = el_name(r);
-    return ln != NULL && strcmp(ln, name) == 0;
-}
-
-/* Values of one record: xmlChar strings to free afterwards. */
-typedef struct xml_rec {
-    xmlChar *v[RAW_NFIELDS];
-} xml_rec;
-
-static void set_field(raw_record *raw, xml_rec *xr, int id, xmlChar *value, uint64_t line,
-                      uint64_t col)
-{
-    if (value == NULL)
-        return;
-    xmlFree(xr->v[id]);
-    xr->v[id] = value;
-    raw->f[id].s = (const char *)value;
-    raw->f[id].n = strlen((const char *)value);
-    raw->f[id].set = 1;
-    raw->f[id].line = line;
-    raw->f[id].col = col;
-}
-
-static void xml_rec_free(xml_rec *xr)
-{
-    int i;
-    for (i = 0; i < RAW_NFIELDS; i++) {
-        xmlFree(xr->v[i]);
-        xr->v[i] = NULL;
-    }
-}
-
-static uint64_t node_line(xmlTextReaderPtr r)
-{
-    xmlNodePtr n = xmlTextReaderCurrentNode(r);
-    long l = n ? xmlGetLineNo(n) : -1;
-    return l > 0 ? (uint64_t)l : (uint64_t)xmlTextReaderGetParserLineNumber(r);
-}
-
-static uint64_t node_col(xmlTextReaderPtr r)
-{
-    int c = xmlTextReaderGetParserColumnNumber(r);
-    return c > 0 ? (uint64_t)c : 0;
-}
-
-/* Read the <kommuner> block into a fresh table. */
-static hjtj_status read_kommuner(xml_state *s, xmlTextReaderPtr r, hjtj_kommuner *k)
-{
-    int depth = xmlTextReaderDepth(r), rc;
-    xmlChar *dato = xmlTextReaderGetAttribute(r, (const xmlChar *)"referansedato");
-    if (dato) {
-        str_copy(k->referansedato, sizeof k->referansedato, (const char *)dato);
-        xmlFree(dato);
-    }
-    if (xmlTextReaderIsEmptyElement(r))
-        return HJTJ_OK;
-    while ((rc = xmlTextReaderRead(r)) == 1) {
-        int type = xmlTextReaderNodeType(r);
-        if (s->first.status != HJTJ_OK)
-            return s->first.status;
-        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth)
-            return HJTJ_OK;
-        if (type == XML_READER_TYPE_ELEMENT && is_el(r, "kommune")) {
-            xmlChar *nr = xmlTextReaderGetAttribute(r, (const xmlChar *)"nr");
-            xmlChar *navn = xmlTextReaderGetAttribute(r, (const xmlChar *)"navn");
-            xmlChar *inn = xmlTextReaderGetAttribute(r, (const xmlChar *)"innbyggere");
-            uint64_t line = node_line(r), col = node_col(r);
-            int64_t v = -1;
-            int a = -2;
-            if (inn) {
-                const char *p = (const char *)inn;
-                char *e;
-                if (*p >= '0' && *p <= '9') {
-                    long long x = strtoll(p, &e, 10);
-                    if (*e == '\0' && x >= 0)
-                        v = x;
-                }
-            }
-            if (nr && v >= 0)
-                a = kommuner_add(k, (const char *)nr, strlen((const char *)nr),
-                                 navn ? (const char *)navn : "",
-                                 navn ? strlen((const char *)navn) : 0, v);
-            if (a != 0) {
-                hjtj_status st =
-                    a == -1 ? err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, line, col,
-                                      "out of memory")
-                    : a == -3
-                        ? err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
-                                  "kommune %s appears twice in <kommuner>", (const char *)nr)
-                        : err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
-                                  "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)");
-                xmlFree(nr);
-                xmlFree(navn);
-                xmlFree(inn);
-                return st;
-            }
-            xmlFree(nr);
-            xmlFree(navn);
-            xmlFree(inn);
-        }
-    }
-    return HJTJ_OK; /* errors are reported by the caller */
-}
-
-/* The text of the element the reader is on (its text and CDATA children;
- * nested elements are the schema's business), leaving the reader on its end
- * tag.  Reading node by node, unlike xmlTextReaderReadString(), keeps the
- * streaming XSD validation in step.  Returns 0, or -1 with s->first set. */
-static int read_text(xml_state *s, xmlTextReaderPtr r, buf *text)
-{
-    int depth = xmlTextReaderDepth(r), rc;
-    text->len = 0;
-    if (xmlTextReaderIsEmptyElement(r))
-        return 0;
-    while ((rc = xmlTextReaderRead(r)) == 1 && s->first.status == HJTJ_OK) {
-        int type = xmlTextReaderNodeType(r);
-        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth)
-            return 0;
-        if (type == XML_READER_TYPE_ELEMENT &&
-            (uint64_t)xmlTextReaderDepth(r) > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
-            err_set(&s->first, HJTJ_ERR_LIMIT, s->file, node_line(r), node_col(r),
-                    "elements nested deeper than %llu",
-                    (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]);
-            return -1;
-        }
-        if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-            type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
-            const xmlChar *v = xmlTextReaderConstValue(r);
-            if (v && buf_puts(text, (const char *)v) != 0) {
-                err_set(&s->first, HJTJ_ERR_NOMEM, s->file, node_line(r), 0, "out of memory");
-                return -1;
-            }
-        }
-    }
-    if (s->first.status == HJTJ_OK)
-        err_set(&s->first, HJTJ_ERR_SYNTAX, s->file, (uint64_t)xmlTextReaderGetParserLineNumber(r),
-                node_col(r), "malformed XML");
-    return -1;
-}
-
-/* Read one <virksomhet> element (the reader is on its start tag). */
-static hjtj_status read_virksomhet(xml_state *s, xmlTextReaderPtr r)
-{
-    raw_record raw;
-    xml_rec xr;
-    buf text;
-    int depth = xmlTextReaderDepth(r), rc;
-    hjtj_status st;
-    static const struct {
-        const char *attr;
-        int id;
-    } attrs[] = {{"orgnr", RAW_ORGNR},
-                 {"kommunenr", RAW_KOMMUNENR},
-                 {"eierskap", RAW_EIERSKAP},
-                 {"status", RAW_STATUS}};
-    static const struct {
-        const char *el;
-        int id;
-    } els[] = {{"navn", RAW_NAVN},
-               {"naeringskode", RAW_NAERINGSKODE},
-               {"virksomhetstyper", RAW_TYPES},
-               {"malgrupper", RAW_MALGRUPPER},
-               {"boenheter", RAW_BOENHETER},
-               {"andre-kommuner", RAW_ANDRE_KOMMUNER},
-               {"merknad", RAW_MERKNAD}};
-    size_t i;
-
-    raw_clear(&raw);
-    memset(&xr, 0, sizeof xr);
-    buf_init(&text);
-    raw.line = node_line(r);
-    raw.col = node_col(r);
-    for (i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-        set_field(&raw, &xr, attrs[i].id,
-                  xmlTextReaderGetAttribute(r, (const xmlChar *)attrs[i].attr), raw.line,
-                  raw.col);
-    if (!xmlTextReaderIsEmptyElement(r)) {
-        while ((rc = xmlTextReaderRead(r)) == 1) {
-            int type = xmlTextReaderNodeType(r);
-            if (s->first.status != HJTJ_OK)
-                break;
-            if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth)
-                break;
-            if (type == XML_READER_TYPE_ELEMENT &&
-                (uint64_t)xmlTextReaderDepth(r) > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
-                err_set(&s->first, HJTJ_ERR_LIMIT, s->file, node_line(r), node_col(r),
-                        "elements nested deeper than %llu",
-                        (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]);
-                break;
-            }
-            if (type != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth(r) != depth + 1)
-                continue;
-            {
-                uint64_t line = node_line(r), col = node_col(r);
-                const char *ln = el_name(r);
-                int done = ln == NULL; /* another namespace: the schema's business */
-                if (!done && strcmp(ln, "personellutveksling") == 0) {
-                    set_field(&raw, &xr, RAW_MOTTAR_FRA,
-                              xmlTextReaderGetAttribute(r, (const xmlChar *)"mottar-fra"), line,
-                              col);
-                    set_field(&raw, &xr, RAW_LEVERER_TIL,
-                              xmlTextReaderGetAttribute(r, (const xmlChar *)"leverer-til"), line,
-                              col);
-                    continue;
-                }
-                if (!done && strcmp(ln, "naeringskode") == 0)
-                    set_field(&raw, &xr, RAW_NK_STANDARD,
-                              xmlTextReaderGetAttribute(r, (const xmlChar *)"standard"), line,
-                              col);
-                for (i = 0; i < sizeof els / sizeof els[0] && !done; i++) {
-                    if (strcmp(ln, els[i].el) == 0) {
-                        if (read_text(s, r, &text) != 0)
-                            break;
-                        set_field(&raw, &xr, els[i].id,
-                                  xmlStrndup((const xmlChar *)(text.data ? text.data : ""),
-                                             (int)text.len),
-                                  line, col);
-                        done = 1;
-                    }
-                }
-            }
-        }
-    }
-    buf_free(&text);
-    if (s->first.status != HJTJ_OK) {
-        xml_rec_free(&xr);
-        err_copy(&s->reg->err, &s->first);
-        return s->first.status;
-    }
-    st = register_add(s->reg, &raw, s->file);
-    xml_rec_free(&xr);
-    return st;
-}
-
-/* The XSD pass.  libxml2 2.9's reader cannot relay parser errors once a
- * schema is plugged into it, so the records are read in a pass without the
- * schema (where every parser error reaches our handler) and the document,
- * known to be well-formed by then, is validated in a second pass whose
- * errors go to a validation context of our own. */
+/* libxml2's validator over the document, known to be well-formed by then.
+ * A reader of its own with the compiled schema plugged in: libxml2 2.9's
+ * reader cannot relay parser errors once a schema is attached, so it only
+ * ever sees documents the SAX pass has already parsed without error. */
 static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len,
                                 const char *file)
 {
-    xml_state s;
+    xsd_state s;
     xmlTextReaderPtr r;
     xmlSchemaValidCtxtPtr vc;
     int rc;
-    hjtj_status st = HJTJ_OK;
+    hjtj_status st = load_xsd(reg);
 
+    if (st != HJTJ_OK)
+        return st;
     memset(&s, 0, sizeof s);
-    s.reg = reg;
     s.file = file;
     err_clear(&s.first);
     vc = xmlSchemaNewValidCtxt((xmlSchemaPtr)reg->xsd);
@@ -484,14 +249,584 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     return st;
 }
 
+/* ---- the SAX pass ------------------------------------------------------
+ *
+ * One pass of libxml2's SAX2 parser (push mode, fed from the mapped file in
+ * chunks) pulls the records out and, at the same time, checks the rules of
+ * the XSD itself: the root, the order <kommuner>? <virksomhet>*, the child
+ * elements of <virksomhet> (8 names, each at most once), the attributes
+ * each element may carry, element-only, text-only and empty content, and the
+ * lexical forms of aargang (xs:gYear) and referansedato (xs:date).  These
+ * checks are conservative: whatever they do not accept for certain (an
+ * attribute in a namespace such as xsi:, an unexpected element or text, a
+ * date in another lexical form, CDATA outside text) marks the document as
+ * "for the XSD to judge", and libxml2's validator then decides in a second
+ * pass, with its own message and position.  A document the checks accept
+ * is one the XSD accepts (the fuzzer compares the two on every input it
+ * makes), so the common case costs one parse instead of two.
+ * hjtj_register_set_xsd_mode(HJTJ_XSD_ALWAYS) runs the validator on every
+ * document. */
+
+enum el {
+    EL_OTHER = -1,
+    EL_KARTLEGGING,
+    EL_KOMMUNER,
+    EL_KOMMUNE,
+    EL_VIRKSOMHET,
+    EL_NAVN, /* the 8 children of <virksomhet>, in this order */
+    EL_NAERINGSKODE,
+    EL_VIRKSOMHETSTYPER,
+    EL_MALGRUPPER,
+    EL_BOENHETER,
+    EL_PERSONELLUTVEKSLING,
+    EL_ANDRE_KOMMUNER,
+    EL_MERKNAD
+};
+
+/* The raw field a text child of <virksomhet> fills (-1: personellutveksling,
+ * whose values are attributes). */
+static const int el_field[8] = {RAW_NAVN,       RAW_NAERINGSKODE,   RAW_TYPES, RAW_MALGRUPPER,
+                                RAW_BOENHETER,  -1, RAW_ANDRE_KOMMUNER, RAW_MERKNAD};
+
+/* What the schema allows inside an element. */
+enum content { CT_ELEMENTS, CT_TEXT, CT_EMPTY };
+#define CT_DEPTH 3 /* the format's elements are at depths 0-2 */
+
+typedef struct sax_state {
+    hjtj_register *reg;
+    const char *file;
+    const char *data;
+    size_t len;
+    xmlParserCtxtPtr ctxt;
+    hjtj_error first;    /* libxml2's first error */
+    hjtj_error warn;     /* libxml2's first warning */
+    hjtj_status st;      /* an error of ours (in reg->err): the load stops */
+    const xmlChar *ns;   /* the namespace URI as libxml2's dictionary holds it */
+    size_t depth;        /* elements open */
+    int seen_root;
+    int suspect;         /* the XSD must judge this document */
+    int order;           /* root children so far: 0 none, 1 <kommuner>, 2 <virksomhet> */
+    unsigned char content[CT_DEPTH];
+    /* <kommuner> */
+    int in_kommuner;
+    hjtj_kommuner k;     /* the block being read */
+    hjtj_kommuner prev;  /* the register's table before it, until the load stands */
+    int replaced, prev_set;
+    /* <virksomhet> */
+    int in_rec, have_records;
+    unsigned children;   /* EL_NAVN.. seen, as bits */
+    int field;           /* the raw field whose text is being collected, or -1 */
+    raw_record raw;
+    buf vals;            /* the record's values, back to back */
+    size_t voff[RAW_NFIELDS];
+    size_t text_cap;     /* bytes kept of one value: the text limit + 1 */
+    /* line and column of the byte at pos (columns count characters) */
+    size_t pos;
+    uint64_t line, col;
+} sax_state;
+
+static int stopped(const sax_state *s)
+{
+    return s->st != HJTJ_OK || s->first.status != HJTJ_OK;
+}
+
+static void stop(sax_state *s, hjtj_status st)
+{
+    s->st = st;
+    xmlStopParser(s->ctxt);
+}
+
+static void sax_error(void *ctx, xmlErrorPtr e)
+{
+    sax_state *s = ctx;
+    keep_first(&s->first, &s->warn, s->file, e);
+}
+
+/* Move the line/column tracker forward to byte off of the document. */
+static void advance_to(sax_state *s, size_t off)
+{
+    const char *p = s->data + s->pos, *end = s->data + off, *nl;
+    if (off <= s->pos)
+        return;
+    while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        s->line++;
+        s->col = 1;
+        p = nl + 1;
+    }
+    for (; p < end; p++)
+        s->col += ((unsigned char)*p & 0xC0) != 0x80;
+    s->pos = off;
+}
+
+/* Line and column of the '<' of the start tag just parsed: libxml2 calls
+ * startElementNs with its cursor on the tag's closing '>' or "/>", and a
+ * start tag holds no other '<'. */
+static void tag_position(sax_state *s, uint64_t *line, uint64_t *col)
+{
+    long used = xmlByteConsumed(s->ctxt);
+    size_t off = used > 0 && (size_t)used <= s->len ? (size_t)used : s->pos;
+    while (off > s->pos && s->data[off - 1] != '<')
+        off--;
+    if (off > s->pos)
+        off--;
+    advance_to(s, off);
+    *line = s->line;
+    *col = s->col;
+}
+
+static enum el el_of(sax_state *s, const xmlChar *ln, const xmlChar *uri)
+{
+    static const char *const names[] = {
+        "kartlegging", "kommuner",        "kommune",          "virksomhet",
+        "navn",        "naeringskode",    "virksomhetstyper", "malgrupper",
+        "boenheter",   "personellutveksling", "andre-kommuner", "merknad"};
+    size_t i;
+    if (uri == NULL)
+        return EL_OTHER;
+    if (uri != s->ns) {
+        if (strcmp((const char *)uri, NS) != 0)
+            return EL_OTHER;
+        s->ns = uri;
+    }
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp((const char *)ln, names[i]) == 0)
+            return (enum el)i;
+    return EL_OTHER;
+}
+
+/* SAX2 attributes come as 5 pointers each: localname, prefix, URI, value,
+ * end of value. */
+#define ATT_NAME(a, i) ((const char *)(a)[5 * (i)])
+#define ATT_URI(a, i) ((a)[5 * (i) + 2])
+#define ATT_VAL(a, i) ((const char *)(a)[5 * (i) + 3])
+#define ATT_LEN(a, i) ((size_t)((a)[5 * (i) + 4] - (a)[5 * (i) + 3]))
+
+/* The index in names[] of an attribute without namespace, or -1 (and the
+ * document is the XSD's to judge: no attribute outside names[] is allowed,
+ * and those in a namespace, xsi: among them, are left to libxml2). */
+static int att_index(sax_state *s, const xmlChar **a, int i, const char *const *names, int n)
+{
+    int j;
+    if (ATT_URI(a, i) == NULL)
+        for (j = 0; j < n; j++)
+            if (strcmp(ATT_NAME(a, i), names[j]) == 0)
+                return j;
+    s->suspect = 1;
+    return -1;
+}
+
+static int digits(const char *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (p[i] < '0' || p[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* The lexical forms accepted without asking libxml2: YYYY (xs:gYear) and
+ * YYYY-MM-DD (xs:date) with a year from 1000 on, no time zone, no blanks. */
+static int plain_year(const char *p, size_t n)
+{
+    return n == 4 && digits(p, 4) && p[0] != '0';
+}
+
+static int plain_date(const char *p, size_t n)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d;
+    if (n != 10 || !plain_year(p, 4) || p[4] != '-' || p[7] != '-' || !digits(p + 5, 2) ||
+        !digits(p + 8, 2))
+        return 0;
+    y = atoi(p);
+    m = (p[5] - '0') * 10 + (p[6] - '0');
+    d = (p[8] - '0') * 10 + (p[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+/* Append to the record's value buffer: the value of field id starts there
+ * (its pointer is set when the record is complete: the buffer may move). */
+static void value_begin(sax_state *s, int id, uint64_t line, uint64_t col)
+{
+    raw_field *f = &s->raw.f[id];
+    s->voff[id] = s->vals.len;
+    f->n = 0;
+    f->set = 1;
+    f->line = line;
+    f->col = col;
+}
+
+static void value_put(sax_state *s, int id, const char *p, size_t n)
+{
+    raw_field *f = &s->raw.f[id];
+    if (f->n + n > s->text_cap) /* longer than the limit is rejected anyway */
+        n = f->n < s->text_cap ? s->text_cap - f->n : 0;
+    if (n > 0 && buf_put(&s->vals, p, n) != 0) {
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->raw.line, s->raw.col,
+                        "out of memory"));
+        return;
+    }
+    f->n += n;
+}
+
+static void start_kommune(sax_state *s, const xmlChar **a, int na)
+{
+    static const char *const names[] = {"nr", "navn", "innbyggere"};
+    const char *v[3] = {NULL, NULL, NULL};
+    size_t n[3] = {0, 0, 0};
+    uint64_t line, col;
+    int64_t inn = -1;
+    int i, j, rc = -2;
+    tag_position(s, &line, &col);
+    for (i = 0; i < na; i++) {
+        j = att_index(s, a, i, names, 3);
+        if (j >= 0) {
+            v[j] = ATT_VAL(a, i);
+            n[j] = ATT_LEN(a, i);
+        }
+    }
+    if (v[2] != NULL && n[2] > 0 && n[2] <= 18 && digits(v[2], n[2])) {
+        inn = 0;
+        for (i = 0; i < (int)n[2]; i++)
+            inn = inn * 10 + (v[2][i] - '0');
+    }
+    if (v[0] != NULL && inn >= 0)
+        rc = kommuner_add(&s->k, v[0], n[0], v[1] ? v[1] : "", n[1], inn);
+    if (rc == -1)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, line, col, "out of memory"));
+    else if (rc == -3)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+                        "kommune %.*s appears twice in <kommuner>", (int)n[0], v[0]));
+    else if (rc != 0)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+                        "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)"));
+}
+
+static void start_kommuner(sax_state *s, const xmlChar **a, int na)
+{
+    static const char *const names[] = {"referansedato"};
+    int i;
+    memset(&s->k, 0, sizeof s->k);
+    s->in_kommuner = 1;
+    for (i = 0; i < na; i++)
+        if (att_index(s, a, i, names, 1) == 0) {
+            size_t n = ATT_LEN(a, i);
+            if (!plain_date(ATT_VAL(a, i), n))
+                s->suspect = 1;
+            if (n >= sizeof s->k.referansedato)
+                n = sizeof s->k.referansedato - 1;
+            memcpy(s->k.referansedato, ATT_VAL(a, i), n);
+            s->k.referansedato[n] = '\0';
+        }
+}
+
+static void end_kommuner(sax_state *s)
+{
+    hjtj_register *reg = s->reg;
+    s->in_kommuner = 0;
+    if (reg->nread > 0 || s->replaced) {
+        uint64_t line, col;
+        tag_position(s, &line, &col);
+        kommuner_clear(&s->k);
+        stop(s, err_set(&reg->err, HJTJ_ERR_STATE, s->file, line, col,
+                        "<kommuner> given after records were loaded into this register"));
+        return;
+    }
+    /* the previous table is kept until the load has succeeded */
+    s->k.loaded = 1;
+    s->prev_set = register_swap_kommuner(reg, &s->k, 1);
+    s->prev = s->k;
+    memset(&s->k, 0, sizeof s->k);
+    s->replaced = 1;
+}
+
+static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
+{
+    static const char *const names[] = {"orgnr", "kommunenr", "eierskap", "status"};
+    static const int ids[] = {RAW_ORGNR, RAW_KOMMUNENR, RAW_EIERSKAP, RAW_STATUS};
+    int i, j;
+    if (!s->have_records) {
+        hjtj_status st = register_ensure_kommuner(s->reg);
+        if (st != HJTJ_OK) {
+            stop(s, st);
+            return;
+        }
+        s->have_records = 1;
+    }
+    raw_clear(&s->raw);
+    s->vals.len = 0;
+    s->in_rec = 1;
+    s->children = 0;
+    s->field = -1;
+    tag_position(s, &s->raw.line, &s->raw.col);
+    for (i = 0; i < na; i++) {
+        j = att_index(s, a, i, names, 4);
+        if (j >= 0) {
+            value_begin(s, ids[j], s->raw.line, s->raw.col);
+            value_put(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
+        }
+    }
+}
+
+static void start_child(sax_state *s, enum el el, const xmlChar **a, int na)
+{
+    static const char *const nk_names[] = {"standard"};
+    static const char *const pu_names[] = {"mottar-fra", "leverer-til"};
+    static const int pu_ids[] = {RAW_MOTTAR_FRA, RAW_LEVERER_TIL};
+    uint64_t line, col;
+    int i, j;
+    tag_position(s, &line, &col);
+    if (s->children & (1u << (el - EL_NAVN)))
+        s->suspect = 1; /* xs:all: each child at most once */
+    s->children |= 1u << (el - EL_NAVN);
+    if (el == EL_PERSONELLUTVEKSLING) {
+        for (i = 0; i < na; i++) {
+            j = att_index(s, a, i, pu_names, 2);
+            if (j >= 0) {
+                value_begin(s, pu_ids[j], line, col);
+                value_put(s, pu_ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
+            }
+        }
+        return;
+    }
+    for (i = 0; i < na; i++)
+        if (el == EL_NAERINGSKODE && att_index(s, a, i, nk_names, 1) == 0) {
+            value_begin(s, RAW_NK_STANDARD, line, col);
+            value_put(s, RAW_NK_STANDARD, ATT_VAL(a, i), ATT_LEN(a, i));
+        } else if (el != EL_NAERINGSKODE) {
+            s->suspect = 1; /* the other text elements take no attributes */
+        }
+    s->field = el_field[el - EL_NAVN];
+    value_begin(s, s->field, line, col);
+}
+
+static void end_virksomhet(sax_state *s)
+{
+    int i;
+    hjtj_status st;
+    s->in_rec = 0;
+    for (i = 0; i < RAW_NFIELDS; i++)
+        if (s->raw.f[i].set)
+            s->raw.f[i].s = s->vals.data ? s->vals.data + s->voff[i] : "";
+    st = register_add(s->reg, &s->raw, s->file);
+    if (st != HJTJ_OK)
+        stop(s, st);
+}
+
+static void sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri,
+                      int nns, const xmlChar **nss, int na, int ndef, const xmlChar **a)
+{
+    sax_state *s = ctx;
+    size_t d = s->depth++;
+    enum el el;
+    (void)prefix;
+    (void)nns;
+    (void)nss;
+    (void)ndef;
+    if (stopped(s))
+        return;
+    if ((uint64_t)d > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
+        uint64_t line, col;
+        tag_position(s, &line, &col);
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, line, col,
+                        "elements nested deeper than %llu",
+                        (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]));
+        return;
+    }
+    if (s->reg->in != NULL)
+        input_release(s->reg->in, s->data + s->pos);
+    el = el_of(s, ln, uri);
+    if (d == 0) {
+        static const char *const names[] = {"aargang"};
+        int i;
+        if (el != EL_KARTLEGGING) {
+            uint64_t line, col;
+            tag_position(s, &line, &col);
+            stop(s, err_set(&s->reg->err, HJTJ_ERR_SCHEMA, s->file, line, col,
+                            "the root element must be <kartlegging xmlns=\"%s\">", NS));
+            return;
+        }
+        s->seen_root = 1;
+        s->content[0] = CT_ELEMENTS;
+        for (i = 0; i < na; i++)
+            if (att_index(s, a, i, names, 1) == 0) {
+                char y[16];
+                size_t n = ATT_LEN(a, i);
+                long v;
+                if (!plain_year(ATT_VAL(a, i), n))
+                    s->suspect = 1;
+                if (n >= sizeof y)
+                    n = sizeof y - 1;
+                memcpy(y, ATT_VAL(a, i), n);
+                y[n] = '\0';
+                v = strtol(y, NULL, 10);
+                if (v > 0 && v < 100000)
+                    s->reg->aargang = (int32_t)v;
+            }
+        return;
+    }
+    if (d < CT_DEPTH)
+        s->content[d] = CT_EMPTY;
+    if (d == 1) {
+        if (el == EL_KOMMUNER) {
+            if (s->order != 0)
+                s->suspect = 1;
+            s->order = 1;
+            s->content[1] = CT_ELEMENTS;
+            start_kommuner(s, a, na);
+        } else if (el == EL_VIRKSOMHET) {
+            s->order = 2;
+            s->content[1] = CT_ELEMENTS;
+            start_virksomhet(s, a, na);
+        } else {
+            s->suspect = 1;
+        }
+        return;
+    }
+    if (s->in_kommuner) {
+        /* every <kommune> of the block, as the table's universe */
+        if (el == EL_KOMMUNE)
+            start_kommune(s, a, na);
+        if (d != 2 || el != EL_KOMMUNE)
+            s->suspect = 1;
+        return;
+    }
+    if (d != 2) {
+        s->suspect = 1; /* nothing of the format is this deep */
+        return;
+    }
+    if (s->in_rec && el >= EL_NAVN) {
+        if (el != EL_PERSONELLUTVEKSLING)
+            s->content[2] = CT_TEXT;
+        start_child(s, el, a, na);
+        return;
+    }
+    s->suspect = 1;
+}
+
+static void sax_end(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri)
+{
+    sax_state *s = ctx;
+    size_t d = --s->depth;
+    (void)ln;
+    (void)prefix;
+    (void)uri;
+    if (stopped(s))
+        return;
+    if (d == 2 && s->in_rec)
+        s->field = -1;
+    else if (d == 1 && s->in_rec)
+        end_virksomhet(s);
+    else if (d == 1 && s->in_kommuner)
+        end_kommuner(s);
+}
+
+static int blank(const xmlChar *p, int n)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static void sax_chars(void *ctx, const xmlChar *p, int n)
+{
+    sax_state *s = ctx;
+    if (stopped(s) || n <= 0)
+        return;
+    if (s->field >= 0)
+        value_put(s, s->field, (const char *)p, (size_t)n);
+    if (!s->suspect && s->depth > 0 && s->depth <= CT_DEPTH) {
+        unsigned ct = s->content[s->depth - 1];
+        if (ct == CT_EMPTY || (ct == CT_ELEMENTS && !blank(p, n)))
+            s->suspect = 1;
+    }
+}
+
+static void sax_cdata(void *ctx, const xmlChar *p, int n)
+{
+    sax_state *s = ctx;
+    if (stopped(s))
+        return;
+    if (s->field >= 0 && n > 0)
+        value_put(s, s->field, (const char *)p, (size_t)n);
+    if (s->depth == 0 || s->depth > CT_DEPTH || s->content[s->depth - 1] != CT_TEXT)
+        s->suspect = 1;
+}
+
+static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const xmlChar *sid)
+{
+    sax_state *s = ctx;
+    (void)name;
+    (void)eid;
+    (void)sid;
+    if (!stopped(s))
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_DOCTYPE, s->file,
+                        (uint64_t)xmlSAX2GetLineNumber(s->ctxt),
+                        (uint64_t)xmlSAX2GetColumnNumber(s->ctxt),
+                        "DOCTYPE declarations are not allowed"));
+}
+
+/* Feed the document to the push parser in pieces of this size. */
+#define SAX_CHUNK ((size_t)256 << 10)
+
+static hjtj_status sax_pass(sax_state *s)
+{
+    xmlSAXHandler h;
+    size_t off = 0;
+    memset(&h, 0, sizeof h);
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = sax_start;
+    h.endElementNs = sax_end;
+    h.characters = sax_chars;
+    h.ignorableWhitespace = sax_chars;
+    h.cdataBlock = sax_cdata;
+    h.internalSubset = sax_doctype;
+    h.serror = sax_error;
+    /* the first bytes go with the context, for libxml2 to see the encoding
+     * (UTF-8 here: xml_prescan() refused any other) */
+    off = s->len < 4 ? s->len : 4;
+    s->ctxt = xmlCreatePushParserCtxt(&h, s, s->data, (int)off, s->file);
+    if (s->ctxt == NULL)
+        return err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
+    (void)xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
+    while (!stopped(s)) {
+        size_t n = s->len - off < SAX_CHUNK ? s->len - off : SAX_CHUNK;
+        int last = off + n == s->len;
+        (void)xmlParseChunk(s->ctxt, s->data + off, (int)n, last);
+        off += n;
+        if (last)
+            break;
+    }
+    if (s->st == HJTJ_OK && s->first.status != HJTJ_OK) {
+        err_copy(&s->reg->err, &s->first);
+        s->st = s->first.status;
+    }
+    if (s->st == HJTJ_OK && !s->ctxt->wellFormed)
+        s->st = err_set(&s->reg->err, HJTJ_ERR_SYNTAX, s->file,
+                        (uint64_t)xmlSAX2GetLineNumber(s->ctxt),
+                        (uint64_t)xmlSAX2GetColumnNumber(s->ctxt), "malformed XML");
+    if (s->st == HJTJ_OK && !s->seen_root)
+        s->st = err_set(&s->reg->err, HJTJ_ERR_EMPTY, s->file, 1, 1, "no root element");
+    if (s->st == HJTJ_OK && s->warn.status != HJTJ_OK) {
+        /* Something libxml2 only warns about (a PI named xml..., a relative
+         * namespace URI): refused, because libxml2's validating pass would
+         * report the same warning through the host's global error handler. */
+        err_copy(&s->reg->err, &s->warn);
+        s->reg->err.status = s->st = HJTJ_ERR_SYNTAX;
+    }
+    xmlFreeParserCtxt(s->ctxt);
+    s->ctxt = NULL;
+    return s->st;
+}
+
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
-    xml_state s;
-    xmlTextReaderPtr r;
+    sax_state s;
     hjtj_status st;
-    hjtj_kommuner prev;
-    int rc, seen_root = 0, have_records = 0, replaced = 0, prev_set = 0;
-    unsigned long nodes = 0;
 
     st = xml_prescan(data, len, file, &reg->err);
     if (st != HJTJ_OK)
@@ -517,116 +852,29 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     }
     if (len > INT32_MAX)
         return err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0, "XML input larger than 2 GiB");
-    st = load_xsd(reg);
-    if (st != HJTJ_OK)
-        return st;
     memset(&s, 0, sizeof s);
-    memset(&prev, 0, sizeof prev);
     s.reg = reg;
     s.file = file;
+    s.data = data;
+    s.len = len;
+    s.line = s.col = 1;
+    s.field = -1;
+    s.text_cap = reg->limits[HJTJ_LIMIT_MAX_TEXT] < (uint64_t)(SIZE_MAX / 4)
+                     ? (size_t)reg->limits[HJTJ_LIMIT_MAX_TEXT] + 1
+                     : SIZE_MAX / 4;
     err_clear(&s.first);
-    r = xmlReaderForMemory(data, (int)len, file, "UTF-8",
-                           XML_PARSE_NONET);
-    if (r == NULL)
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
-    xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
-    st = HJTJ_OK;
-    while ((rc = xmlTextReaderRead(r)) == 1) {
-        int type = xmlTextReaderNodeType(r), depth;
-        if (s.first.status != HJTJ_OK)
-            break;
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            st = err_set(&reg->err, HJTJ_ERR_DOCTYPE, file, node_line(r), node_col(r),
-                         "DOCTYPE declarations are not allowed");
-            break;
-        }
-        if (type != XML_READER_TYPE_ELEMENT)
-            continue;
-        if (reg->in != NULL && (++nodes & 255) == 0)
-            input_release(reg->in, data + xmlTextReaderByteConsumed(r));
-        depth = xmlTextReaderDepth(r);
-        if ((uint64_t)depth > reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
-            st = err_set(&reg->err, HJTJ_ERR_LIMIT, file, node_line(r), node_col(r),
-                         "elements nested deeper than %llu",
-                         (unsigned long long)reg->limits[HJTJ_LIMIT_MAX_DEPTH]);
-            break;
-        }
-        if (depth == 0) {
-            xmlChar *aar;
-            if (!is_el(r, "kartlegging")) {
-                st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, node_line(r), node_col(r),
-                             "the root element must be <kartlegging xmlns=\"%s\">", NS);
-                break;
-            }
-            seen_root = 1;
-            aar = xmlTextReaderGetAttribute(r, (const xmlChar *)"aargang");
-            if (aar) {
-                long v = strtol((const char *)aar, NULL, 10);
-                if (v > 0 && v < 100000)
-                    reg->aargang = (int32_t)v;
-                xmlFree(aar);
-            }
-            continue;
-        }
-        if (depth != 1)
-            continue;
-        if (is_el(r, "kommuner")) {
-            hjtj_kommuner k;
-            memset(&k, 0, sizeof k);
-            st = read_kommuner(&s, r, &k);
-            if (st == HJTJ_OK && s.first.status == HJTJ_OK) {
-                if (reg->nread > 0 || replaced) {
-                    st = err_set(&reg->err, HJTJ_ERR_STATE, file, node_line(r), node_col(r),
-                                 "<kommuner> given after records were loaded into this "
-                                 "register");
-                } else {
-                    /* the previous table is kept until the load has succeeded */
-                    k.loaded = 1;
-                    prev_set = register_swap_kommuner(reg, &k, 1);
-                    prev = k;
-                    memset(&k, 0, sizeof k);
-                    replaced = 1;
-                }
-            }
-            kommuner_clear(&k);
-            if (st != HJTJ_OK || s.first.status != HJTJ_OK)
-                break;
-        } else if (is_el(r, "virksomhet")) {
-            if (!have_records) {
-                st = register_ensure_kommuner(reg);
-                if (st != HJTJ_OK)
-                    break;
-                have_records = 1;
-            }
-            st = read_virksomhet(&s, r);
-            if (st != HJTJ_OK)
-                break;
-        }
-    }
-    if (st == HJTJ_OK && s.first.status != HJTJ_OK) {
-        err_copy(&reg->err, &s.first);
-        st = s.first.status;
-    }
-    if (st == HJTJ_OK && rc < 0) {
-        st = err_set(&reg->err, HJTJ_ERR_SYNTAX, file, (uint64_t)xmlTextReaderGetParserLineNumber(r),
-                     node_col(r), "malformed XML");
-    }
-    if (st == HJTJ_OK && !seen_root)
-        st = err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "no root element");
-    if (st == HJTJ_OK && s.warn.status != HJTJ_OK) {
-        /* Something libxml2 only warns about (a PI named xml..., a relative
-         * namespace URI): refused, because the validating pass would report
-         * the same warning through the host's global error handler. */
-        err_copy(&reg->err, &s.warn);
-        reg->err.status = st = HJTJ_ERR_SYNTAX;
-    }
-    xmlFreeTextReader(r);
-    if (st == HJTJ_OK)
+    err_clear(&s.warn);
+    buf_init(&s.vals);
+    input_restart(reg->in);
+    st = sax_pass(&s);
+    buf_free(&s.vals);
+    kommuner_clear(&s.k);
+    if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))
         st = validate_xsd(reg, data, len, file);
-    if (replaced) {
+    if (s.replaced) {
         if (st != HJTJ_OK) /* a failed load leaves the table as it was */
-            (void)register_swap_kommuner(reg, &prev, prev_set);
-        kommuner_clear(&prev);
+            (void)register_swap_kommuner(reg, &s.prev, s.prev_set);
+        kommuner_clear(&s.prev);
     }
     return st;
 }

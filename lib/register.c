@@ -57,21 +57,26 @@ const char record_no_text[2] = {'\0', '\0'};
 
 /* The one string of a næringskode "NN.NNN" (so equal codes compare equal
  * as pointers in profiles); NULL on nomem. */
+/* One string per næringskode NN.NNN: a directory by the two first digits,
+ * with a block of 1 000 for each used (a register with a few codes holds a
+ * few blocks, not a table of 100 000). */
 static const char *nk_interned(hjtj_register *reg, const char *nk)
 {
-    int code;
+    int hi, lo;
+    const char **blk;
     if (nk[0] == '\0')
         return "";
-    code = (nk[0] - '0') * 10000 + (nk[1] - '0') * 1000 + (nk[3] - '0') * 100 +
-           (nk[4] - '0') * 10 + (nk[5] - '0');
-    if (reg->nk_intern == NULL) {
-        reg->nk_intern = calloc(100000, sizeof *reg->nk_intern);
-        if (reg->nk_intern == NULL)
+    hi = (nk[0] - '0') * 10 + (nk[1] - '0');
+    lo = (nk[3] - '0') * 100 + (nk[4] - '0') * 10 + (nk[5] - '0');
+    blk = reg->nk_intern[hi];
+    if (blk == NULL) {
+        blk = reg->nk_intern[hi] = calloc(1000, sizeof *blk);
+        if (blk == NULL)
             return NULL;
     }
-    if (reg->nk_intern[code] == NULL)
-        reg->nk_intern[code] = pool_strndup(&reg->strings, nk, 6);
-    return reg->nk_intern[code];
+    if (blk[lo] == NULL)
+        blk[lo] = pool_strndup(&reg->strings, nk, 6);
+    return blk[lo];
 }
 
 /* ---- raw records ---- */
@@ -105,29 +110,28 @@ static uint64_t hash64(uint64_t x)
     return x;
 }
 
+/* A slot holds orgnr << 32 | (index + 1): orgnr < 10^9 fit in 32 bits and
+ * the record limit keeps the index below 2^32 - 1, so key and value share
+ * one word (one cache miss a lookup) and 0 is an empty slot. */
+#define SLOT_KEY(x) ((x) >> 32)
+#define SLOT_VAL(x) ((uint32_t)(x))
+
 static int hash_grow(hjtj_register *reg)
 {
     size_t cap = reg->hcap ? reg->hcap * 2 : 4096, i;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = calloc(cap, sizeof *vals);
-    if (keys == NULL || vals == NULL) {
-        free(keys);
-        free(vals);
+    uint64_t *slots = calloc(cap, sizeof *slots);
+    if (slots == NULL)
         return -1;
-    }
     for (i = 0; i < reg->hcap; i++) {
-        if (reg->hvals[i]) {
-            size_t j = hash64(reg->hkeys[i]) & (cap - 1);
-            while (vals[j])
+        if (reg->hslots[i]) {
+            size_t j = hash64(SLOT_KEY(reg->hslots[i])) & (cap - 1);
+            while (slots[j])
                 j = (j + 1) & (cap - 1);
-            keys[j] = reg->hkeys[i];
-            vals[j] = reg->hvals[i];
+            slots[j] = reg->hslots[i];
         }
     }
-    free(reg->hkeys);
-    free(reg->hvals);
-    reg->hkeys = keys;
-    reg->hvals = vals;
+    free(reg->hslots);
+    reg->hslots = slots;
     reg->hcap = cap;
     return 0;
 }
@@ -139,9 +143,9 @@ static uint32_t hash_get(const hjtj_register *reg, uint64_t key)
     if (reg->hcap == 0)
         return 0;
     j = hash64(key) & (reg->hcap - 1);
-    while (reg->hvals[j]) {
-        if (reg->hkeys[j] == key)
-            return reg->hvals[j];
+    while (reg->hslots[j]) {
+        if (SLOT_KEY(reg->hslots[j]) == key)
+            return SLOT_VAL(reg->hslots[j]);
         j = (j + 1) & (reg->hcap - 1);
     }
     return 0;
@@ -153,10 +157,9 @@ static int hash_put(hjtj_register *reg, uint64_t key, uint32_t val)
     if ((reg->hcount + 1) * 2 > reg->hcap && hash_grow(reg) != 0)
         return -1;
     j = hash64(key) & (reg->hcap - 1);
-    while (reg->hvals[j])
+    while (reg->hslots[j])
         j = (j + 1) & (reg->hcap - 1);
-    reg->hkeys[j] = key;
-    reg->hvals[j] = val;
+    reg->hslots[j] = key << 32 | val;
     reg->hcount++;
     return 0;
 }
@@ -165,17 +168,15 @@ static int hash_put(hjtj_register *reg, uint64_t key, uint32_t val)
 static void hash_del_slot(hjtj_register *reg, size_t i)
 {
     size_t mask = reg->hcap - 1, j;
-    reg->hvals[i] = 0;
+    reg->hslots[i] = 0;
     reg->hcount--;
-    for (j = (i + 1) & mask; reg->hvals[j]; j = (j + 1) & mask) {
-        uint64_t k = reg->hkeys[j];
-        uint32_t v = reg->hvals[j];
-        size_t h = hash64(k) & mask;
-        reg->hvals[j] = 0;
-        while (reg->hvals[h])
+    for (j = (i + 1) & mask; reg->hslots[j]; j = (j + 1) & mask) {
+        uint64_t e = reg->hslots[j];
+        size_t h = hash64(SLOT_KEY(e)) & mask;
+        reg->hslots[j] = 0;
+        while (reg->hslots[h])
             h = (h + 1) & mask;
-        reg->hkeys[h] = k;
-        reg->hvals[h] = v;
+        reg->hslots[h] = e;
     }
 }
 
@@ -189,7 +190,7 @@ static void hash_truncate(hjtj_register *reg, size_t mark)
     while (again) { /* a re-placed entry may wrap around behind i */
         again = 0;
         for (i = 0; i < reg->hcap; i++)
-            while (reg->hvals[i] && reg->hvals[i] > mark) {
+            while (reg->hslots[i] && SLOT_VAL(reg->hslots[i]) > mark) {
                 hash_del_slot(reg, i);
                 again = 1;
             }
@@ -204,74 +205,125 @@ static void hash_truncate(hjtj_register *reg, size_t mark)
  * the load in progress go to a second bitmap, merged when the load stands. */
 
 #define ORG_PAGE_BITS 12
-#define ORG_NPAGES ((1000000000u >> ORG_PAGE_BITS) + 1)
 #define ORG_PAGE_WORDS ((1u << ORG_PAGE_BITS) / 64)
+#define ORG_DIR_BITS 9 /* a directory entry covers 2^9 pages */
+#define ORG_NDIR ((1000000000u >> (ORG_PAGE_BITS + ORG_DIR_BITS)) + 1)
 
-static int orgset_has(uint64_t *const *pages, uint64_t key)
+static uint64_t *orgset_page(const orgset *o, uint64_t key)
 {
-    const uint64_t *pg = pages ? pages[key >> ORG_PAGE_BITS] : NULL;
+    uint64_t pg = key >> ORG_PAGE_BITS;
+    uint64_t **d = o->dir ? o->dir[pg >> ORG_DIR_BITS] : NULL;
+    return d ? d[pg & ((1u << ORG_DIR_BITS) - 1)] : NULL;
+}
+
+static int orgset_has(const orgset *o, uint64_t key)
+{
+    const uint64_t *pg = orgset_page(o, key);
     uint64_t bit = key & ((1u << ORG_PAGE_BITS) - 1);
     return pg != NULL && (pg[bit / 64] >> (bit % 64)) & 1u;
 }
 
-/* 0 or -1 (nomem) */
-static int orgset_put(uint64_t ***pages, uint64_t key)
+/* Room in o's list of pages for `more` pages: 0 or -1 (nomem). */
+static int orgset_reserve(orgset *o, size_t more)
 {
-    uint64_t **p = *pages;
-    uint64_t bit = key & ((1u << ORG_PAGE_BITS) - 1);
-    if (p == NULL) {
-        p = calloc(ORG_NPAGES, sizeof *p);
-        if (p == NULL)
+    if (o->nused + more > o->capused) {
+        size_t cap = o->capused ? o->capused * 2 : 64;
+        uint32_t *u;
+        while (cap < o->nused + more)
+            cap *= 2;
+        u = realloc(o->used, cap * sizeof *u);
+        if (u == NULL)
             return -1;
-        *pages = p;
+        o->used = u;
+        o->capused = cap;
     }
-    if (p[key >> ORG_PAGE_BITS] == NULL) {
-        p[key >> ORG_PAGE_BITS] = calloc(ORG_PAGE_WORDS, sizeof **p);
-        if (p[key >> ORG_PAGE_BITS] == NULL)
-            return -1;
-    }
-    p[key >> ORG_PAGE_BITS][bit / 64] |= (uint64_t)1 << (bit % 64);
     return 0;
 }
 
-static void orgset_free(uint64_t ***pages)
+/* The directory block of page pg in o, made if needed (NULL: nomem). */
+static uint64_t **orgset_block(orgset *o, uint64_t pg)
+{
+    uint64_t **d;
+    if (o->dir == NULL && (o->dir = calloc(ORG_NDIR, sizeof *o->dir)) == NULL)
+        return NULL;
+    d = o->dir[pg >> ORG_DIR_BITS];
+    if (d == NULL)
+        d = o->dir[pg >> ORG_DIR_BITS] = calloc((size_t)1 << ORG_DIR_BITS, sizeof *d);
+    return d;
+}
+
+/* Set key in the stage of a load (0 or -1, nomem).  The register's own set
+ * gets, beforehand, the directory block and room in its list for every page
+ * of the stage, so that merging the stage into it at the end of the load
+ * needs no memory and cannot fail. */
+static int orgset_put(hjtj_register *reg, uint64_t key)
+{
+    orgset *o = &reg->orgstage;
+    uint64_t pg = key >> ORG_PAGE_BITS, bit = key & ((1u << ORG_PAGE_BITS) - 1);
+    uint64_t *page = orgset_page(o, key), **d;
+    if (page == NULL) {
+        if (orgset_reserve(o, 1) != 0 || orgset_reserve(&reg->orgseen, o->nused + 1) != 0 ||
+            orgset_block(&reg->orgseen, pg) == NULL || (d = orgset_block(o, pg)) == NULL ||
+            (page = calloc(ORG_PAGE_WORDS, sizeof *page)) == NULL)
+            return -1;
+        d[pg & ((1u << ORG_DIR_BITS) - 1)] = page;
+        o->used[o->nused++] = (uint32_t)pg;
+    }
+    page[bit / 64] |= (uint64_t)1 << (bit % 64);
+    return 0;
+}
+
+/* Forget every page (the directory stays). */
+static void orgset_clear(orgset *o)
 {
     size_t i;
-    if (*pages == NULL)
-        return;
-    for (i = 0; i < ORG_NPAGES; i++)
-        free((*pages)[i]);
-    free(*pages);
-    *pages = NULL;
+    for (i = 0; i < o->nused; i++) {
+        uint64_t pg = o->used[i];
+        uint64_t **d = o->dir[pg >> ORG_DIR_BITS];
+        free(d[pg & ((1u << ORG_DIR_BITS) - 1)]);
+        d[pg & ((1u << ORG_DIR_BITS) - 1)] = NULL;
+    }
+    o->nused = 0;
+}
+
+static void orgset_free(orgset *o)
+{
+    size_t i;
+    if (o->dir != NULL) {
+        orgset_clear(o);
+        for (i = 0; i < ORG_NDIR; i++)
+            free(o->dir[i]);
+    }
+    free(o->dir);
+    free(o->used);
+    memset(o, 0, sizeof *o);
 }
 
 /* At the end of a load: the stage's orgnr join the register's (ok), or are
- * forgotten.  Pages move where the register has none, so the merge needs no
- * memory and cannot fail. */
+ * forgotten.  A page moves where the register has none (its directory block
+ * and list room exist, see orgset_put), else its bits are merged. */
 static void orgset_end_load(hjtj_register *reg, int ok)
 {
+    orgset *st = &reg->orgstage, *seen = &reg->orgseen;
     size_t i, j;
-    if (reg->orgstage == NULL)
-        return;
-    if (ok && reg->orgpage == NULL) {
-        reg->orgpage = reg->orgstage;
-        reg->orgstage = NULL;
-        return;
-    }
-    for (i = 0; i < ORG_NPAGES; i++) {
-        uint64_t *s = reg->orgstage[i];
-        if (s == NULL)
-            continue;
-        reg->orgstage[i] = NULL;
-        if (ok && reg->orgpage[i] == NULL) {
-            reg->orgpage[i] = s;
-            continue;
-        }
-        if (ok)
+    for (i = 0; i < st->nused; i++) {
+        uint64_t pg = st->used[i], **d = st->dir[pg >> ORG_DIR_BITS], **e;
+        uint64_t *s = d[pg & ((1u << ORG_DIR_BITS) - 1)], *t;
+        d[pg & ((1u << ORG_DIR_BITS) - 1)] = NULL;
+        if (ok) {
+            e = seen->dir[pg >> ORG_DIR_BITS];
+            t = e[pg & ((1u << ORG_DIR_BITS) - 1)];
+            if (t == NULL) {
+                e[pg & ((1u << ORG_DIR_BITS) - 1)] = s;
+                seen->used[seen->nused++] = (uint32_t)pg;
+                continue;
+            }
             for (j = 0; j < ORG_PAGE_WORDS; j++)
-                reg->orgpage[i][j] |= s[j];
+                t[j] |= s[j];
+        }
         free(s);
     }
+    st->nused = 0;
 }
 
 /* ---- object ---- */
@@ -314,13 +366,13 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     free(reg->rejects);
     diags_free(reg->warnings, reg->nwarnings);
     free(reg->warnings);
-    free(reg->hkeys);
-    free(reg->hvals);
+    free(reg->hslots);
     xsd_free(reg->xsd);
     red_free(reg->reds);
-    orgset_free(&reg->orgpage);
+    orgset_free(&reg->orgseen);
     orgset_free(&reg->orgstage);
-    free(reg->nk_intern);
+    for (i = 0; i < 100; i++)
+        free(reg->nk_intern[i]);
     pool_free(&reg->strings);
     kommuner_clear(&reg->kommuner);
     free(reg);
@@ -395,6 +447,19 @@ HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep
                        "keep_records must be set before records are loaded");
     reg->keep = keep != 0;
     return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_xsd_mode(hjtj_register *reg, hjtj_xsd_mode mode)
+{
+    if (reg == NULL || (mode != HJTJ_XSD_AUTO && mode != HJTJ_XSD_ALWAYS))
+        return HJTJ_ERR_INVALID_ARG;
+    reg->xsd_mode = mode;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_xsd_mode hjtj_register_xsd_mode(const hjtj_register *reg)
+{
+    return reg ? reg->xsd_mode : HJTJ_XSD_AUTO;
 }
 
 hjtj_status register_ensure_kommuner(hjtj_register *reg)
@@ -664,7 +729,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         orgkey = strtoull(tmp, NULL, 10);
     }
     if (reg->keep ? hash_get(reg, orgkey) != 0
-                  : orgset_has(reg->orgpage, orgkey) || orgset_has(reg->orgstage, orgkey))
+                  : orgset_has(&reg->orgseen, orgkey) || orgset_has(&reg->orgstage, orgkey))
         REJECT(f, HJTJ_REASON_DUPLICATE_ORGNR, "orgnr %.9s appears more than once", s);
     rec.orgnr = s; /* copied to the pool when stored */
 
@@ -851,7 +916,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     }
     *slot = rec;
     if (reg->keep ? hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0
-                  : orgset_put(&reg->orgstage, orgkey) != 0 || red_count_record(reg, slot) != 0)
+                  : orgset_put(reg, orgkey) != 0 || red_count_record(reg, slot) != 0)
         goto nomem;
     reg->nrecords++;
     if (reg->cb && reg->cb(slot, reg->cb_ud) != 0)

@@ -109,48 +109,39 @@ static uint32_t sn2007_key(const hjtj_record *r)
     return (uint32_t)sn2007_code(r);
 }
 
-static int cmp_code(const void *a, const void *b)
-{
-    int64_t x = ((const wval *)a)->v, y = ((const wval *)b)->v;
-    return (x > y) - (x < y);
-}
-
 hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 {
     rview v = reg_view(reg, sn2007_key, NULL, NULL, NULL);
-    wval *codes; /* (SN2007 code, records) */
-    size_t n = 0, i, j, row;
+    int64_t *count; /* records per SN2007 code NNNNN, counted */
+    size_t i, row;
     int64_t coded = 0;
-    codes = malloc((rv_n(&v) ? rv_n(&v) : 1) * sizeof *codes);
-    if (codes == NULL)
+    int32_t c;
+    count = calloc(100000, sizeof *count);
+    if (count == NULL)
         return HJTJ_ERR_NOMEM;
     for (i = 0; i < rv_n(&v); i++) {
-        int32_t c = sn2007_code(rv_rec(&v, i));
-        if (c >= 0) {
-            codes[n].v = c;
-            codes[n++].w = rv_w(&v, i);
-        }
+        c = sn2007_code(rv_rec(&v, i));
+        if (c >= 0)
+            count[c] += rv_w(&v, i);
     }
-    qsort(codes, n, sizeof *codes, cmp_code);
     tb_begin(t, 3, 2);
     tb_col(t, 0, "naringskode", "Næringskode", "Industry code");
     tb_col(t, 1, "betegnelse", "Betegnelse", "Description");
     tb_col(t, 2, "antall_virksomheter", "Antall virksomheter", "Enterprises");
-    for (i = 0; i < n; i = j) {
+    for (c = 0; c < 100000; c++) {
         char code[24];
-        int32_t c = (int32_t)codes[i].v;
-        const char *label = sn2007_label(c);
-        int64_t count = 0;
-        for (j = i; j < n && codes[j].v == c; j++)
-            count += codes[j].w;
+        const char *label;
+        if (count[c] == 0)
+            continue;
+        label = sn2007_label(c);
         snprintf(code, sizeof code, "%02d.%03d", (int)(c / 1000), (int)(c % 1000));
         row = tb_row(t, code, code, code);
         if (label != NULL)
             tb_text(t, row, 1, label);
-        tb_count(t, row, 2, count);
-        coded += count;
+        tb_count(t, row, 2, count[c]);
+        coded += count[c];
     }
-    free(codes);
+    free(count);
     if (coded < (int64_t)reg->nrecords) {
         row = tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
         tb_count(t, row, 2, (int64_t)reg->nrecords - coded);

@@ -149,6 +149,134 @@ START_TEST(test_bad_files)
 }
 END_TEST
 
+/* The loading pass checks the XSD's rules itself and leaves to libxml2's
+ * validator what it cannot accept for certain: each document has the same
+ * outcome (status, error line, counts) with the validator run on every
+ * document (HJTJ_XSD_ALWAYS) as in the default mode. */
+static void assert_schema_outcome(const char *doc, hjtj_status st, uint64_t line, size_t loaded)
+{
+    int mode;
+    for (mode = HJTJ_XSD_AUTO; mode <= HJTJ_XSD_ALWAYS; mode++) {
+        hjtj_register *reg = NULL;
+        hjtj_status got;
+        ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_xsd_mode(reg, (hjtj_xsd_mode)mode), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_xsd_mode(reg), mode);
+        got = hjtj_register_load_memory(reg, doc, strlen(doc), "test");
+        ck_assert_msg(got == st, "mode %d: status %d (%s), expected %d, for\n%s", mode, (int)got,
+                      hjtj_error_message(hjtj_register_error(reg)), (int)st, doc);
+        if (st != HJTJ_OK)
+            ck_assert_msg(hjtj_error_line(hjtj_register_error(reg)) == line,
+                          "mode %d: line %llu (%s), expected %llu", mode,
+                          (unsigned long long)hjtj_error_line(hjtj_register_error(reg)),
+                          hjtj_error_message(hjtj_register_error(reg)), (unsigned long long)line);
+        ck_assert_uint_eq(hjtj_register_count(reg), loaded);
+        assert_reconciles(reg);
+        hjtj_register_free(reg);
+    }
+}
+
+#define KOMMUNER(attrs, body) "<kommuner" attrs ">" body "</kommuner>\n"
+#define KOMMUNE "<kommune nr=\"0301\" navn=\"Oslo\" innbyggere=\"724290\"/>"
+#define XSI " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+
+START_TEST(test_schema_rules)
+{
+    /* valid, accepted by the loading pass alone */
+    assert_schema_outcome(HEAD KOMMUNER(" referansedato=\"2025-01-01\"", KOMMUNE)
+                              REC("100000008", "") TAIL, HJTJ_OK, 0, 1);
+    assert_schema_outcome(HEAD "<!-- c --><?pi x?>" REC("100000008", "") TAIL, HJTJ_OK, 0, 1);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\" kommunenr=\"0301\" "
+                               "eierskap=\"kommunal\" status=\"aktiv\"><navn>a<![CDATA[<b>]]>"
+                               "</navn><naeringskode standard=\"SN2007\">87.203</naeringskode>"
+                               "<virksomhetstyper>boligbase</virksomhetstyper>"
+                               "<personellutveksling mottar-fra=\"sykehjem\"/>"
+                               "<malgrupper>demens</malgrupper><boenheter>4</boenheter>"
+                               "<andre-kommuner>false</andre-kommuner><merknad/></virksomhet>\n"
+                               TAIL, HJTJ_OK, 0, 1);
+    /* valid, but only libxml2 can say so: the validator decides */
+    assert_schema_outcome("<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"2024Z\"" XSI
+                          " xsi:schemaLocation=\"urn:hjtj:kartlegging:1 k.xsd\">\n"
+                          KOMMUNER(" referansedato=\"2025-01-01+01:00\"", KOMMUNE)
+                          REC("100000008", "") TAIL, HJTJ_OK, 0, 1);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\" kommunenr=\"0301\" "
+                               "eierskap=\"kommunal\"><virksomhetstyper>boligbase"
+                               "</virksomhetstyper><malgrupper><![CDATA[demens]]></malgrupper>"
+                               "<boenheter>4</boenheter></virksomhet>\n" TAIL,
+                          HJTJ_OK, 0, 1);
+    /* white space in CDATA is character content for libxml2 */
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\">\n<![CDATA[ ]]></virksomhet>\n"
+                          TAIL, HJTJ_ERR_SCHEMA, 3, 0);
+    /* invalid: the validator's verdict, message and line */
+    assert_schema_outcome(HEAD REC("100000008", " farge=\"blå\"") TAIL, HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome(HEAD REC("100000008", XSI " xsi:nil=\"true\"") TAIL, HJTJ_ERR_SCHEMA,
+                          2, 0);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\">tekst</virksomhet>\n" TAIL,
+                          HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\"><navn>a</navn>\n<navn>b</navn>"
+                               "</virksomhet>\n" TAIL, HJTJ_ERR_SCHEMA, 3, 0);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\"><navn>a<b/></navn>"
+                               "</virksomhet>\n" TAIL, HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\"><navn lang=\"nb\">a</navn>"
+                               "</virksomhet>\n" TAIL, HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome(HEAD "<virksomhet orgnr=\"100000008\">\n<personellutveksling>x"
+                               "</personellutveksling></virksomhet>\n" TAIL, HJTJ_ERR_SCHEMA, 3,
+                          0);
+    assert_schema_outcome(HEAD KOMMUNER("", "<kommune nr=\"0301\" innbyggere=\"1\">x</kommune>")
+                              TAIL, HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome(HEAD KOMMUNER(" referansedato=\"2025-02-30\"", KOMMUNE) TAIL,
+                          HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome("<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"24\"/>",
+                          HJTJ_ERR_SCHEMA, 1, 0);
+    assert_schema_outcome(HEAD "<virksomhet xmlns=\"urn:annet\"/>\n" TAIL, HJTJ_ERR_SCHEMA, 2, 0);
+    assert_schema_outcome(HEAD REC("100000008", "") "tekst\n" TAIL, HJTJ_ERR_SCHEMA, 4, 0);
+    /* errors of the loading pass come first, in both modes */
+    assert_schema_outcome(HEAD REC("100000008", "") KOMMUNER("", KOMMUNE) TAIL, HJTJ_ERR_STATE,
+                          3, 0);
+    assert_schema_outcome(HEAD KOMMUNER("", "<kommune nr=\"0301\"/>") TAIL, HJTJ_ERR_KOMMUNER,
+                          2, 0);
+    ck_assert_int_eq(hjtj_register_set_xsd_mode(NULL, HJTJ_XSD_AUTO), HJTJ_ERR_INVALID_ARG);
+    {
+        hjtj_register *reg = NULL;
+        ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_xsd_mode(reg, (hjtj_xsd_mode)2), HJTJ_ERR_INVALID_ARG);
+        ck_assert_int_eq(hjtj_register_xsd_mode(reg), HJTJ_XSD_AUTO);
+        hjtj_register_free(reg);
+    }
+}
+END_TEST
+
+/* A record's line and column are those of the '<' of its start tag, also
+ * when the tag spans lines. */
+START_TEST(test_record_position)
+{
+    hjtj_register *reg =
+        load_string(HEAD "  <!-- x -->\n  <virksomhet orgnr=\"100000008\"\n     kommunenr=\"0301\"\n"
+                         "     eierskap=\"kommunal\"><virksomhetstyper>boligbase</virksomhetstyper>"
+                         "<malgrupper>demens</malgrupper><boenheter>3</boenheter></virksomhet>\n"
+                         " \xC3\xA6 <virksomhet orgnr=\"100000016\" kommunenr=\"0301\"\n"
+                         "  eierskap=\"kommunal\">\n  <virksomhetstyper>boligbase"
+                         "</virksomhetstyper>\n  <malgrupper>tull</malgrupper></virksomhet>\n"
+                         TAIL,
+                    HJTJ_ERR_SCHEMA);
+    hjtj_register_free(reg);
+    reg = load_string(HEAD "  <!-- x -->\n  <virksomhet orgnr=\"100000008\"\n     kommunenr=\"0301\"\n"
+                           "     eierskap=\"kommunal\"><virksomhetstyper>boligbase</virksomhetstyper>"
+                           "<malgrupper>demens</malgrupper><boenheter>3</boenheter></virksomhet>\n"
+                           "   <virksomhet orgnr=\"100000016\" kommunenr=\"0301\"\n"
+                           "  eierskap=\"kommunal\">\n  <virksomhetstyper>boligbase"
+                           "</virksomhetstyper>\n  <malgrupper>tull</malgrupper></virksomhet>\n"
+                           TAIL,
+                      HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 1);
+    ck_assert_uint_eq(hjtj_record_line(hjtj_register_record(reg, 0)), 3);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 1);
+    assert_reject(reg, 0, HJTJ_REASON_UNKNOWN_CODE, 6, "100000016");
+    ck_assert_uint_eq(hjtj_diag_column(hjtj_register_reject(reg, 0)), 4);
+    hjtj_register_free(reg);
+}
+END_TEST
+
 /* The same register in XML, list-CSV and wide-CSV loads identically. */
 static const char *xml_reg =
     "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n" HEAD
@@ -505,6 +633,8 @@ int main(void)
     TCase *tc = tcase_create("load");
     tcase_add_test(tc, test_bad_records_xml);
     tcase_add_test(tc, test_bad_files);
+    tcase_add_test(tc, test_schema_rules);
+    tcase_add_test(tc, test_record_position);
     tcase_add_test(tc, test_three_layouts);
     tcase_add_test(tc, test_csv_record_errors);
     tcase_add_test(tc, test_entry_points);
