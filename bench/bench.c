@@ -14,11 +14,16 @@
  *                 (xmlReaderForFile, XML_PARSE_NONET), doing nothing
  *   bare-xml-mem  the same from memory: read the file, xmlReaderForMemory
  *                 (how the library reads it)
+ *   bare-sax      libxml2's fastest streaming pass: its SAX2 push parser fed
+ *                 the mapped file in 256 KiB pieces (as the library reads),
+ *                 with no callbacks but the element counter
  *   xsd-xml       one xmlTextReader pass with XSD validation against
  *                 $HJTJ_DATADIR/hjtj-kartlegging-1.xsd
- *                 (xmlTextReaderSchemaValidateCtxt), as the library's second pass
+ *                 (xmlTextReaderSchemaValidateCtxt): the library's second pass
+ *                 when a document needs libxml2's validator (HJTJ_XSD_ALWAYS)
  *   scan-csv      read the CSV file and count its lines (memchr): the I/O floor
  *   lib-xml, lib-csv        hjtj_register_load_file + every catalogue table
+ *   lib-xml-xsd   lib-xml with hjtj_register_set_xsd_mode(HJTJ_XSD_ALWAYS)
  *   lib3-xml, lib3-csv      the same with only tables 3.5, 4.6 and 5.4
  *                 (what bench/pandas_baseline.py computes)
  *   stream-xml, stream-csv  hjtj_register_set_keep_records(reg, 0) and a record
@@ -30,6 +35,7 @@
  * HJTJ_DATADIR must point to the data directory (the make target sets it). */
 #include <hjtj.h>
 
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
@@ -40,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -173,6 +180,54 @@ static void case_bare_xml_mem(const char *path, result *res)
     res->secs = now() - t0;
 }
 
+static long sax_elements;
+
+static void sax_count(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri,
+                      int nns, const xmlChar **nss, int na, int ndef, const xmlChar **a)
+{
+    (void)ctx, (void)ln, (void)prefix, (void)uri, (void)nns, (void)nss, (void)na, (void)ndef,
+        (void)a;
+    sax_elements++;
+}
+
+static void case_bare_sax(const char *path, result *res)
+{
+    double t0 = now();
+    xmlSAXHandler h;
+    xmlParserCtxtPtr ctxt;
+    struct stat st;
+    const char *data;
+    size_t off = 0, len;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0 || fstat(fd, &st) != 0)
+        die("cannot open %s", path);
+    len = (size_t)st.st_size;
+    data = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED)
+        die("cannot map %s", path);
+    memset(&h, 0, sizeof h);
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = sax_count;
+    h.serror = silent;
+    ctxt = xmlCreatePushParserCtxt(&h, NULL, data, 4, path);
+    if (ctxt == NULL)
+        die("xmlCreatePushParserCtxt failed");
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    off = 4;
+    while (off < len) {
+        size_t n = len - off < ((size_t)256 << 10) ? len - off : (size_t)256 << 10;
+        xmlParseChunk(ctxt, data + off, (int)n, off + n == len);
+        off += n;
+    }
+    if (!ctxt->wellFormed)
+        die("XML error in %s", path);
+    xmlFreeParserCtxt(ctxt);
+    munmap((void *)data, len);
+    res->nodes = sax_elements;
+    res->secs = now() - t0;
+}
+
 static void case_xsd_xml(const char *path, result *res)
 {
     char xsd[4096];
@@ -225,7 +280,7 @@ static void case_scan_csv(const char *path, result *res)
 
 static const char *const three_tables[] = {"3.5", "4.6", "5.4"};
 
-static void case_lib(const char *path, int only3, result *res)
+static void case_lib(const char *path, int only3, int xsd_always, result *res)
 {
     hjtj_register *reg = NULL;
     hjtj_table *t = NULL;
@@ -233,6 +288,8 @@ static void case_lib(const char *path, int only3, result *res)
     double t0 = now(), t1;
     if (hjtj_register_new(&reg) != HJTJ_OK)
         die("hjtj_register_new failed");
+    if (xsd_always)
+        hjtj_register_set_xsd_mode(reg, HJTJ_XSD_ALWAYS);
     if (hjtj_register_load_file(reg, path) != HJTJ_OK)
         die("load failed: %s", hjtj_error_message(hjtj_register_error(reg)));
     t1 = now();
@@ -321,14 +378,18 @@ static int run_case(const char *c, const char *path)
         case_bare_xml(path, &res);
     else if (strcmp(c, "bare-xml-mem") == 0)
         case_bare_xml_mem(path, &res);
+    else if (strcmp(c, "bare-sax") == 0)
+        case_bare_sax(path, &res);
     else if (strcmp(c, "xsd-xml") == 0)
         case_xsd_xml(path, &res);
     else if (strcmp(c, "scan-csv") == 0)
         case_scan_csv(path, &res);
     else if (strcmp(c, "lib-xml") == 0 || strcmp(c, "lib-csv") == 0)
-        case_lib(path, 0, &res);
+        case_lib(path, 0, 0, &res);
+    else if (strcmp(c, "lib-xml-xsd") == 0)
+        case_lib(path, 0, 1, &res);
     else if (strcmp(c, "lib3-xml") == 0 || strcmp(c, "lib3-csv") == 0)
-        case_lib(path, 1, &res);
+        case_lib(path, 1, 0, &res);
     else if (strcmp(c, "stream-xml") == 0 || strcmp(c, "stream-csv") == 0)
         case_stream(path, &res);
     else if (strcmp(c, "noop") != 0)
@@ -383,9 +444,10 @@ typedef struct stat_ {
     char digest[32];
 } stat_;
 
-static const char *default_cases[] = {"noop",       "bare-xml",   "bare-xml-mem", "xsd-xml",
-                                      "lib-xml",    "lib3-xml",   "stream-xml",   "scan-csv",
-                                      "lib-csv",    "lib3-csv",   "stream-csv"};
+static const char *default_cases[] = {
+    "noop",       "bare-xml", "bare-xml-mem", "bare-sax", "xsd-xml",  "lib-xml",
+    "lib-xml-xsd", "lib3-xml", "stream-xml",   "scan-csv", "lib-csv",  "lib3-csv",
+    "stream-csv"};
 
 static double field_d(const char *line, const char *key)
 {
@@ -606,6 +668,12 @@ int main(int argc, char **argv)
             printf("  libhjtj XML (load+classify+%zu tables) / bare libxml2 pass = %.2f "
                    "(target <= 1.3)\n",
                    lx ? lx->ntables : 0, ratio(st, ncases, "lib-xml", "bare-xml"));
+        if (ratio(st, ncases, "lib-xml", "bare-sax") > 0)
+            printf("  libhjtj XML (load+classify+%zu tables) / bare SAX2 pass = %.2f\n",
+                   lx ? lx->ntables : 0, ratio(st, ncases, "lib-xml", "bare-sax"));
+        if (ratio(st, ncases, "lib-xml-xsd", "bare-xml") > 0)
+            printf("  libhjtj XML with HJTJ_XSD_ALWAYS / bare libxml2 pass = %.2f\n",
+                   ratio(st, ncases, "lib-xml-xsd", "bare-xml"));
         if (lx && ratio(st, ncases, "bare-xml", "bare-xml") > 0)
             printf("  libhjtj XML load only / bare libxml2 pass = %.2f\n",
                    lx->best_load / find(st, ncases, "bare-xml")->best);
@@ -631,9 +699,9 @@ int main(int argc, char **argv)
             printf("  WARNING: Table 3.5 from XML %s differs from CSV %s\n", lx->kat, lc->kat);
         {
             /* all 54 tables: in memory and streaming, from XML and CSV */
-            const stat_ *d[4] = {lx, sx_, lc, sc_}, *ref = NULL;
+            const stat_ *d[5] = {lx, sx_, lc, sc_, find(st, ncases, "lib-xml-xsd")}, *ref = NULL;
             int k, same = 1, n = 0;
-            for (k = 0; k < 4; k++)
+            for (k = 0; k < 5; k++)
                 if (d[k] != NULL) {
                     if (ref == NULL)
                         ref = d[k];
@@ -644,9 +712,9 @@ int main(int argc, char **argv)
                 }
             if (n > 1 && !same)
                 printf("  WARNING: the tables differ between lib-xml %s, stream-xml %s, "
-                       "lib-csv %s and stream-csv %s\n",
+                       "lib-csv %s, stream-csv %s and lib-xml-xsd %s\n",
                        lx ? lx->digest : "-", sx_ ? sx_->digest : "-", lc ? lc->digest : "-",
-                       sc_ ? sc_->digest : "-");
+                       sc_ ? sc_->digest : "-", d[4] ? d[4]->digest : "-");
             else if (n > 1)
                 printf("  all 54 tables equal in the %d all-tables cases (digest %s)\n", n,
                        ref->digest);

@@ -141,7 +141,9 @@ void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols
             add_units(x, (uint32_t)(key[i] >> 32), (uint32_t)key[i], sum[i], w[i]);
 }
 
-hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
+/* The medians by sorting (or counting) a copy of the values: for values too
+ * large for the histogram below. */
+static hjtj_status xt_medians_sorted(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
 {
     rview rv = reg_view(reg, keep, rows, NULL, value_key);
     size_t n = 0, pos[XT_MAXCLS + 1], cnt[XT_MAXCLS + 1], off = 0, i;
@@ -183,6 +185,78 @@ hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
         x->med2[c] = median2_weighted(v + off, cnt[c]);
     x->med2[XT_TOTAL] = median2_weighted(v + n, n);
     free(v);
+    return HJTJ_OK;
+}
+
+/* Twice the median of the units in column c of a value-major histogram
+ * (h[v * (XT_MAXCLS + 1) + c]: units of class c with value v). */
+static int64_t hist_median2(const int64_t *h, size_t nv, int c, int64_t total)
+{
+    int64_t k1 = (total - 1) / 2, k2 = total / 2, seen = 0, a = -1;
+    size_t v;
+    for (v = 0; v < nv; v++) {
+        seen += h[v * (XT_MAXCLS + 1) + (size_t)c];
+        if (a < 0 && seen > k1)
+            a = (int64_t)v;
+        if (seen > k2)
+            return a + (int64_t)v;
+    }
+    return 0;
+}
+
+/* The medians of the boenheter by row class and in total, in one pass:
+ * boenheter are small numbers, so the units go into a histogram by value
+ * (grown as values come) instead of being copied and sorted. */
+hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
+{
+    enum { NC = XT_MAXCLS + 1 };
+    rview rv = reg_view(reg, keep, rows, NULL, value_key);
+    size_t n = rv_n(&rv), limit = 4 * n + 1024, cap = 0, nv = 0, i;
+    int64_t *h = NULL, tot[NC];
+    int c, any = 0;
+    memset(tot, 0, sizeof tot);
+    for (i = 0; i < n; i++) {
+        const hjtj_record *r = rv_rec(&rv, i);
+        int64_t v, w;
+        uint32_t m;
+        if (!keep(r))
+            continue;
+        v = rec_boenheter_counted(r);
+        w = rv_w(&rv, i);
+        if (v < 0 || (uint64_t)v >= limit) { /* not a small number after all */
+            free(h);
+            return xt_medians_sorted(x, reg, keep, rows);
+        }
+        if ((size_t)v >= cap) {
+            size_t nc = cap ? cap : 64;
+            int64_t *g;
+            while (nc <= (size_t)v)
+                nc *= 2;
+            g = realloc(h, nc * NC * sizeof *h);
+            if (g == NULL) {
+                free(h);
+                return HJTJ_ERR_NOMEM;
+            }
+            memset(g + cap * NC, 0, (nc - cap) * NC * sizeof *g);
+            h = g;
+            cap = nc;
+        }
+        if ((size_t)v >= nv)
+            nv = (size_t)v + 1;
+        m = rows(r);
+        if (m) {
+            c = low_bit(m);
+            h[(size_t)v * NC + (size_t)c] += w;
+            tot[c] += w;
+        }
+        h[(size_t)v * NC + XT_TOTAL] += w;
+        tot[XT_TOTAL] += w;
+        any = 1;
+    }
+    if (any)
+        for (c = 0; c < NC; c++)
+            x->med2[c] = tot[c] ? hist_median2(h, nv, c, tot[c]) : 0;
+    free(h);
     return HJTJ_OK;
 }
 

@@ -432,6 +432,8 @@ hjtj_status register_ensure_kommuner(hjtj_register *reg);
  * while loading, and back if the load fails); `set` becomes the register's
  * "table given" flag, whose old value is returned. */
 int register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set);
+/* A hint: the orgnr s (n bytes) will be looked up soon. */
+void register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n);
 
 static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
 {

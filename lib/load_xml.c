@@ -365,22 +365,22 @@ static void tag_position(sax_state *s, uint64_t *line, uint64_t *col)
 {
     long used = xmlByteConsumed(s->ctxt);
     size_t off = used > 0 && (size_t)used <= s->len ? (size_t)used : s->pos;
-    while (off > s->pos && s->data[off - 1] != '<')
-        off--;
-    if (off > s->pos)
-        off--;
-    advance_to(s, off);
+    size_t lt = off;
+    while (lt > s->pos && s->data[lt - 1] != '<')
+        lt--;
+    advance_to(s, lt > s->pos ? lt - 1 : off);
     *line = s->line;
     *col = s->col;
 }
 
 static enum el el_of(sax_state *s, const xmlChar *ln, const xmlChar *uri)
 {
+    const char *n = (const char *)ln;
+    enum el a = EL_OTHER, b = EL_OTHER, c = EL_OTHER;
     static const char *const names[] = {
         "kartlegging", "kommuner",        "kommune",          "virksomhet",
         "navn",        "naeringskode",    "virksomhetstyper", "malgrupper",
         "boenheter",   "personellutveksling", "andre-kommuner", "merknad"};
-    size_t i;
     if (uri == NULL)
         return EL_OTHER;
     if (uri != s->ns) {
@@ -388,9 +388,23 @@ static enum el el_of(sax_state *s, const xmlChar *ln, const xmlChar *uri)
             return EL_OTHER;
         s->ns = uri;
     }
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp((const char *)ln, names[i]) == 0)
-            return (enum el)i;
+    /* the candidates by first letter, then one comparison each */
+    switch (n[0]) {
+    case 'a': a = EL_ANDRE_KOMMUNER; break;
+    case 'b': a = EL_BOENHETER; break;
+    case 'k': a = EL_KARTLEGGING, b = EL_KOMMUNER, c = EL_KOMMUNE; break;
+    case 'm': a = EL_MALGRUPPER, b = EL_MERKNAD; break;
+    case 'n': a = EL_NAVN, b = EL_NAERINGSKODE; break;
+    case 'p': a = EL_PERSONELLUTVEKSLING; break;
+    case 'v': a = EL_VIRKSOMHET, b = EL_VIRKSOMHETSTYPER; break;
+    default: return EL_OTHER;
+    }
+    if (strcmp(n, names[a]) == 0)
+        return a;
+    if (b != EL_OTHER && strcmp(n, names[b]) == 0)
+        return b;
+    if (c != EL_OTHER && strcmp(n, names[c]) == 0)
+        return c;
     return EL_OTHER;
 }
 
@@ -566,6 +580,8 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
         if (j >= 0) {
             value_begin(s, ids[j], s->raw.line, s->raw.col);
             value_put(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
+            if (ids[j] == RAW_ORGNR)
+                register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
         }
     }
 }

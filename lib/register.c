@@ -136,6 +136,24 @@ static int hash_grow(hjtj_register *reg)
     return 0;
 }
 
+/* Bring the slot an orgnr hashes to into the cache (the duplicate check is a
+ * random access into a table larger than the caches): the XML loader calls
+ * this when it reads the attribute, and looks the orgnr up once the
+ * record's children are read.  s, n: the attribute's text, anything. */
+void register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n)
+{
+    uint64_t key = 0;
+    size_t i;
+    if (!reg->keep || reg->hcap == 0 || n != 9)
+        return;
+    for (i = 0; i < 9; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return;
+        key = key * 10 + (uint64_t)(s[i] - '0');
+    }
+    __builtin_prefetch(&reg->hslots[hash64(key) & (reg->hcap - 1)]);
+}
+
 /* Index+1 of the record with this orgnr, 0 if none. */
 static uint32_t hash_get(const hjtj_register *reg, uint64_t key)
 {

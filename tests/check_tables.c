@@ -732,6 +732,31 @@ START_TEST(test_table_a)
 }
 END_TEST
 
+/* Medians of boenheter too large for the counting histogram (values beyond
+ * 4 n + 1024 are sorted instead): the same medians, by row and in total. */
+START_TEST(test_median_large_values)
+{
+    static const char *const csv =
+        "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,boenheter\n"
+        "100000008,0301,kommunal,boligbase,demens,30000\n"
+        "100000016,0301,kommunal,boligbase,demens,3\n"
+        "100000024,0301,kommunal,boligbase,demens,5\n"
+        "100000032,0301,kommunal,boligbase,utviklingshemning,2000\n";
+    hjtj_register *reg = load_string(csv, HJTJ_OK);
+    hjtj_table *t;
+    size_t r;
+    ck_assert_uint_eq(hjtj_register_count(reg), 4);
+    t = build(reg, "5.4");
+    r = row_of(t, "totalt");
+    ck_assert_int_eq(hjtj_table_cell_kind(t, r, 5), HJTJ_CELL_MEDIAN);
+    ck_assert_int_eq(hjtj_table_cell_int(t, r, 5), 5 + 2000); /* (5 + 2000) / 2 */
+    ck_assert_int_eq(hjtj_table_cell_int(t, row_of(t, "eldre-demens"), 5), 2 * 5);
+    ck_assert_int_eq(hjtj_table_cell_int(t, row_of(t, "utviklingshemning"), 5), 2 * 2000);
+    hjtj_table_free(t);
+    hjtj_register_free(reg);
+}
+END_TEST
+
 /* The cell accessors of the public API on a few cells of reg_a. */
 START_TEST(test_cell_api)
 {
@@ -1244,6 +1269,7 @@ int main(void)
     TCase *c1c = tcase_create("c1");
     tcase_add_loop_test(tc, test_table_a, 0, (int)NIDS);
     tcase_add_test(tc, test_cell_api);
+    tcase_add_test(tc, test_median_large_values);
     tcase_add_test(tc, test_no_kun_annen);
     tcase_add_test(tc, test_catalog);
     tcase_add_test(tc, test_empty_register);
