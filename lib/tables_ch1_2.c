@@ -109,39 +109,80 @@ static uint32_t sn2007_key(const hjtj_record *r)
     return (uint32_t)sn2007_code(r);
 }
 
+/* Records per SN2007 code: a small open-addressing table keyed by code + 1
+ * (0 = empty slot), grown as codes come; a register has few distinct codes. */
+typedef struct code_n {
+    int32_t key;
+    int64_t n;
+} code_n;
+
+static int cmp_code_n(const void *a, const void *b)
+{
+    int32_t x = ((const code_n *)a)->key, y = ((const code_n *)b)->key;
+    return (x > y) - (x < y);
+}
+
+static code_n *code_slot(code_n *h, size_t cap, int32_t key)
+{
+    size_t j = ((uint32_t)key * 2654435761u) & (cap - 1);
+    while (h[j].key != 0 && h[j].key != key)
+        j = (j + 1) & (cap - 1);
+    return &h[j];
+}
+
 hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 {
     rview v = reg_view(reg, sn2007_key, NULL, NULL, NULL);
-    int64_t *count; /* records per SN2007 code NNNNN, counted */
-    size_t i, row;
+    size_t cap = 64, used = 0, i, j, row;
+    code_n *h = calloc(cap, sizeof *h), *e;
     int64_t coded = 0;
-    int32_t c;
-    count = calloc(100000, sizeof *count);
-    if (count == NULL)
+    if (h == NULL)
         return HJTJ_ERR_NOMEM;
     for (i = 0; i < rv_n(&v); i++) {
-        c = sn2007_code(rv_rec(&v, i));
-        if (c >= 0)
-            count[c] += rv_w(&v, i);
+        int32_t c = sn2007_code(rv_rec(&v, i));
+        if (c < 0)
+            continue;
+        e = code_slot(h, cap, c + 1);
+        if (e->key == 0) {
+            if (2 * (used + 1) > cap) { /* grow, then place again */
+                code_n *g = calloc(2 * cap, sizeof *g);
+                if (g == NULL) {
+                    free(h);
+                    return HJTJ_ERR_NOMEM;
+                }
+                for (j = 0; j < cap; j++)
+                    if (h[j].key != 0)
+                        *code_slot(g, 2 * cap, h[j].key) = h[j];
+                free(h);
+                h = g;
+                cap *= 2;
+                e = code_slot(h, cap, c + 1);
+            }
+            e->key = c + 1;
+            used++;
+        }
+        e->n += rv_w(&v, i);
     }
+    for (i = j = 0; i < cap; i++) /* the codes in order */
+        if (h[i].key != 0)
+            h[j++] = h[i];
+    qsort(h, used, sizeof *h, cmp_code_n);
     tb_begin(t, 3, 2);
     tb_col(t, 0, "naringskode", "Næringskode", "Industry code");
     tb_col(t, 1, "betegnelse", "Betegnelse", "Description");
     tb_col(t, 2, "antall_virksomheter", "Antall virksomheter", "Enterprises");
-    for (c = 0; c < 100000; c++) {
+    for (i = 0; i < used; i++) {
         char code[24];
-        const char *label;
-        if (count[c] == 0)
-            continue;
-        label = sn2007_label(c);
+        int32_t c = h[i].key - 1;
+        const char *label = sn2007_label(c);
         snprintf(code, sizeof code, "%02d.%03d", (int)(c / 1000), (int)(c % 1000));
         row = tb_row(t, code, code, code);
         if (label != NULL)
             tb_text(t, row, 1, label);
-        tb_count(t, row, 2, count[c]);
-        coded += count[c];
+        tb_count(t, row, 2, h[i].n);
+        coded += h[i].n;
     }
-    free(count);
+    free(h);
     if (coded < (int64_t)reg->nrecords) {
         row = tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
         tb_count(t, row, 2, (int64_t)reg->nrecords - coded);
