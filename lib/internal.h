@@ -163,6 +163,8 @@ typedef struct kommune {
 struct hjtj_kommuner {
     kommune *k;
     size_t n, cap;
+    char *names;     /* a copy's names, one block: those of k[0..npooled) */
+    size_t npooled;
     int32_t *index; /* 10 000 entries: kommunenr as a number -> position, or -1 */
     char referansedato[16];
     int loaded; /* a table has been loaded (possibly empty) */
