@@ -262,8 +262,7 @@ hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
 
 int kommune_storrelse(const hjtj_register *reg, size_t i)
 {
-    const kommune *k = &reg->kommuner.k[i];
-    return scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
+    return reg->kommuner.k[i].storrelse;
 }
 
 void xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)

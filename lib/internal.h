@@ -156,6 +156,7 @@ int scheme_is_default_bands(const hjtj_scheme *s);
 
 typedef struct kommune {
     char nr[5];
+    int8_t storrelse; /* in a register's table: the size class under its scheme */
     char *navn;
     int64_t innbyggere;
 } kommune;

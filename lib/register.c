@@ -401,6 +401,18 @@ HJTJ_API const hjtj_error *hjtj_register_error(const hjtj_register *reg)
     return reg ? &reg->err : NULL;
 }
 
+/* The size class of every municipality of the register's table under its
+ * scheme, kept in the table (the tables by municipality read it): made again
+ * whenever the table or the scheme changes. */
+static void kommune_classes(hjtj_register *reg)
+{
+    size_t i;
+    for (i = 0; i < reg->kommuner.n; i++) {
+        kommune *k = &reg->kommuner.k[i];
+        k->storrelse = (int8_t)scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
+    }
+}
+
 HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
                                                 const hjtj_kommuner *kommuner)
 {
@@ -414,6 +426,7 @@ HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
         return err_set(&reg->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     reg->kommuner.loaded = 1;
     reg->kommuner_set = 1;
+    kommune_classes(reg);
     return HJTJ_OK;
 }
 
@@ -427,6 +440,7 @@ HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_sch
                        "the scheme must be set before records are loaded");
     reg->scheme = *scheme;
     err_clear(&reg->scheme.err);
+    kommune_classes(reg);
     return HJTJ_OK;
 }
 
@@ -490,6 +504,7 @@ hjtj_status register_ensure_kommuner(hjtj_register *reg)
         err_copy(&reg->err, &reg->kommuner.err);
         return st;
     }
+    kommune_classes(reg);
     reg->kommuner_set = 1;
     return HJTJ_OK;
 }
@@ -501,6 +516,7 @@ int register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set)
     reg->kommuner = *k;
     *k = tmp;
     reg->kommuner_set = set;
+    kommune_classes(reg);
     return was_set;
 }
 
