@@ -8,14 +8,17 @@ peak KiB (min), runs."""
 
 import sys
 
-ORDER = ['noop', 'bare-xml', 'bare-xml-mem', 'xsd-xml', 'lib-xml', 'lib3-xml', 'stream-xml',
-         'scan-csv', 'lib-csv', 'lib3-csv', 'stream-csv', 'pandas-competent', 'pandas-plain']
+ORDER = ['noop', 'bare-xml', 'bare-xml-mem', 'bare-sax', 'xsd-xml', 'lib-xml', 'lib-xml-xsd',
+         'lib3-xml', 'stream-xml', 'scan-csv', 'lib-csv', 'lib3-csv', 'stream-csv',
+         'pandas-competent', 'pandas-plain']
 WHAT = {
     'noop': 'empty child process',
     'bare-xml': 'libxml2 xmlTextReader pass over the file',
     'bare-xml-mem': 'the same, file read into memory first',
+    'bare-sax': 'libxml2 SAX2 push pass, no work',
     'xsd-xml': 'libxml2 reader pass + XSD validation',
     'lib-xml': 'libhjtj XML: load+classify+all tables',
+    'lib-xml-xsd': 'the same with HJTJ_XSD_ALWAYS',
     'lib3-xml': 'libhjtj XML: load+classify+3.5,4.6,5.4',
     'stream-xml': 'libhjtj XML streaming + all tables',
     'scan-csv': 'read CSV + count lines (I/O floor)',
@@ -87,6 +90,10 @@ def main(argv):
               % fmt(ratio(d, 'lib-xml', 'bare-xml')))
         print('  libhjtj XML load+classify only / bare libxml2 pass            %6s'
               % fmt(ratio(d, 'lib-xml', 'bare-xml', 'load')))
+        print('  libhjtj XML (load+classify+all tables) / bare SAX2 pass       %6s'
+              % fmt(ratio(d, 'lib-xml', 'bare-sax')))
+        print('  libhjtj XML with HJTJ_XSD_ALWAYS / bare libxml2 pass          %6s'
+              % fmt(ratio(d, 'lib-xml-xsd', 'bare-xml')))
         print('  libxml2 XSD-validating pass / bare libxml2 pass               %6s'
               % fmt(ratio(d, 'xsd-xml', 'bare-xml')))
         print('  libhjtj CSV / libhjtj XML (load+classify+all tables)          %6s  (target < 1)'
