@@ -563,6 +563,7 @@ void tb_empty(hjtj_table *t, size_t i, size_t j);
 typedef struct wval {
     int64_t v, w;
 } wval;
+/* Twice the weighted median of v[0..n) (sorts v); 0 if the weights sum to 0. */
 int64_t median2_weighted(wval *v, size_t n);
 
 /* One entry of the catalogue. */

@@ -124,48 +124,15 @@ static int cmp_wval(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Twice the median by counting, for n values in 0..max (max small). */
-static int64_t median2_counting(const wval *v, size_t n, int64_t max, int64_t total,
-                                int64_t *hist)
-{
-    int64_t k1 = (total - 1) / 2, k2 = total / 2, seen = 0, a = -1, x;
-    size_t i;
-    memset(hist, 0, (size_t)(max + 1) * sizeof *hist);
-    for (i = 0; i < n; i++)
-        hist[v[i].v] += v[i].w;
-    for (x = 0; x <= max; x++) {
-        seen += hist[x];
-        if (a < 0 && seen > k1)
-            a = x;
-        if (seen > k2)
-            return a + x;
-    }
-    return 0;
-}
-
 int64_t median2_weighted(wval *v, size_t n)
 {
-    int64_t total = 0, k1, k2, seen = 0, a = 0, b = 0, max = 0;
+    int64_t total = 0, k1, k2, seen = 0, a = 0, b = 0;
     size_t i;
     int have_a = 0;
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n; i++)
         total += v[i].w;
-        if (v[i].v < 0)
-            max = INT64_MAX; /* not countable */
-        else if (v[i].v > max)
-            max = v[i].v;
-    }
     if (total == 0)
         return 0;
-    /* boenheter are small numbers: count them instead of sorting */
-    if (max <= 4 * (int64_t)n + 1024) {
-        int64_t *hist = malloc((size_t)(max + 1) * sizeof *hist);
-        if (hist != NULL) {
-            int64_t m = median2_counting(v, n, max, total, hist);
-            free(hist);
-            return m;
-        }
-    }
     qsort(v, n, sizeof *v, cmp_wval);
     /* the middle positions (0-based) of the total values in order */
     k1 = (total - 1) / 2;
