@@ -501,10 +501,10 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
             n[j] = ATT_LEN(a, i);
         }
     }
-    if (v[2] != NULL && n[2] > 0 && n[2] <= 18 && digits(v[2], n[2])) {
+    if (v[2] != NULL && n[2] > 0 && n[2] <= 19 && digits(v[2], n[2])) {
         inn = 0;
-        for (i = 0; i < (int)n[2]; i++)
-            inn = inn * 10 + (v[2][i] - '0');
+        for (i = 0; i < (int)n[2] && inn >= 0; i++)
+            inn = inn > (INT64_MAX - (v[2][i] - '0')) / 10 ? -1 : inn * 10 + (v[2][i] - '0');
     }
     if (v[0] != NULL && inn >= 0)
         rc = kommuner_add(&s->k, v[0], n[0], v[1] ? v[1] : "", n[1], inn);
