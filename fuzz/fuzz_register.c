@@ -31,6 +31,24 @@ static void *compile_xsd(void)
     return x;
 }
 
+/* Load the input again into a register that keeps its records, with the
+ * given XSD mode; trap unless the status and counts are those of reg. */
+static hjtj_register *load_again(const uint8_t *data, size_t size, hjtj_xsd_mode mode,
+                                 hjtj_status st, const hjtj_register *reg)
+{
+    hjtj_register *r = NULL;
+    if (hjtj_register_new(&r) != HJTJ_OK || hjtj_register_set_kommuner(r, kommuner) != HJTJ_OK ||
+        hjtj_register_set_xsd_mode(r, mode) != HJTJ_OK)
+        __builtin_trap();
+    r->xsd = xsd;
+    if (hjtj_register_load_memory(r, (const char *)data, size, "fuzz") != st ||
+        hjtj_register_count(r) != hjtj_register_count(reg) ||
+        hjtj_register_reject_count(r) != hjtj_register_reject_count(reg))
+        __builtin_trap();
+    r->xsd = NULL;
+    return r;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     hjtj_register *reg = NULL;
@@ -55,34 +73,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_exercise(reg);
     else if (hjtj_register_count(reg) != 0 || hjtj_register_read_count(reg) != 0)
         __builtin_trap(); /* a failed load leaves nothing behind */
-    if (fuzz_xsd_check()) {
-        /* libxml2's validator on every document: the same outcome */
-        hjtj_register *always = NULL;
-        if (hjtj_register_new(&always) != HJTJ_OK ||
-            hjtj_register_set_kommuner(always, kommuner) != HJTJ_OK ||
-            hjtj_register_set_xsd_mode(always, HJTJ_XSD_ALWAYS) != HJTJ_OK)
-            __builtin_trap();
-        always->xsd = xsd;
-        if (hjtj_register_load_memory(always, (const char *)data, size, "fuzz") != st ||
-            hjtj_register_count(always) != hjtj_register_count(reg) ||
-            hjtj_register_reject_count(always) != hjtj_register_reject_count(reg))
-            __builtin_trap();
-        always->xsd = NULL;
-        hjtj_register_free(always);
-    }
+    if (fuzz_xsd_check()) /* libxml2's validator on every document: the same outcome */
+        hjtj_register_free(load_again(data, size, HJTJ_XSD_ALWAYS, st, reg));
     if (st == HJTJ_OK && fuzz_differential()) {
         /* the same input kept in memory: the same counts and tables */
-        hjtj_register *kept = NULL;
-        if (hjtj_register_new(&kept) != HJTJ_OK ||
-            hjtj_register_set_kommuner(kept, kommuner) != HJTJ_OK)
-            __builtin_trap();
-        kept->xsd = xsd;
-        if (hjtj_register_load_memory(kept, (const char *)data, size, "fuzz") != HJTJ_OK ||
-            hjtj_register_count(kept) != hjtj_register_count(reg) ||
-            hjtj_register_reject_count(kept) != hjtj_register_reject_count(reg))
-            __builtin_trap();
+        hjtj_register *kept = load_again(data, size, HJTJ_XSD_AUTO, st, reg);
         fuzz_compare_tables(kept, reg);
-        kept->xsd = NULL;
         hjtj_register_free(kept);
     }
     reg->xsd = NULL;
