@@ -99,9 +99,11 @@ void input_release(input *in, const char *pos)
         input_release_slow(in, pos);
 }
 
-int input_utf8_check(input *in, const char *s, size_t n, uint64_t *line, uint64_t *col)
+hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
+                             const char *file, hjtj_error *err)
 {
-    const char *end = s + n, *p = s;
+    const char *end = s + n, *p = s + (from < n ? from : n);
+    uint64_t line = 0, col = 0;
     /* in steps, releasing behind; a step ends before a continuation byte's
      * sequence is cut (the error, if any, is located over the whole text) */
     while (p < end) {
@@ -113,13 +115,16 @@ int input_utf8_check(input *in, const char *s, size_t n, uint64_t *line, uint64_
         }
         if (utf8_check(p, (size_t)(q - p), NULL, NULL) != 0) {
             input_restart(in);
-            return utf8_check(s, n, line, col);
+            (void)utf8_check(s, n, &line, &col);
+            return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
+                           "invalid UTF-8 (line %llu, column %llu)", (unsigned long long)line,
+                           (unsigned long long)col);
         }
         p = q;
         input_release(in, p);
     }
     input_restart(in); /* the next pass reads from the start */
-    return 0;
+    return HJTJ_OK;
 }
 
 const char *input_memchr_nul(input *in, const char *s, size_t n)

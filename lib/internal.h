@@ -97,8 +97,11 @@ void input_close(input *in);
 void input_restart(input *in);
 void input_release(input *in, const char *pos);
 void input_release_slow(input *in, const char *pos);
-/* utf8_check and memchr(s, 0, n) over the input, releasing behind. */
-int input_utf8_check(input *in, const char *s, size_t n, uint64_t *line, uint64_t *col);
+/* Over bytes [from, n) of the text s, releasing behind: utf8_check (on
+ * failure: HJTJ_ERR_ENCODING in err, at the line and column of the first bad
+ * byte counted from s) and memchr(s + from, 0, n - from). */
+hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
+                             const char *file, hjtj_error *err);
 const char *input_memchr_nul(input *in, const char *s, size_t n);
 
 /* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.

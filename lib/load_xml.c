@@ -323,6 +323,7 @@ typedef struct sax_state {
     /* line and column of the byte at pos (columns count characters) */
     size_t pos;
     uint64_t line, col;
+    size_t checked;      /* the bytes before are valid UTF-8 without NUL */
 } sax_state;
 
 static int stopped(const sax_state *s)
@@ -789,6 +790,25 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
 /* Feed the document to the push parser in pieces of this size. */
 #define SAX_CHUNK ((size_t)256 << 10)
 
+/* Check the bytes up to upto (and the rest of a UTF-8 sequence cut there)
+ * just before the parser is given them: valid UTF-8 without NUL.  One pass
+ * over the input, while its pages are at hand, instead of two passes before
+ * the parse; libxml2 still only ever sees checked bytes.  0, or -1 when the
+ * bytes from s->checked on are bad (input_fault says how). */
+static int check_upto(sax_state *s, size_t upto)
+{
+    size_t e = upto;
+    if (e <= s->checked)
+        return 0;
+    while (e < s->len && e - upto < 3 && ((unsigned char)s->data[e] & 0xC0) == 0x80)
+        e++;
+    if (utf8_check(s->data + s->checked, e - s->checked, NULL, NULL) != 0 ||
+        memchr(s->data + s->checked, '\0', e - s->checked) != NULL)
+        return -1;
+    s->checked = e;
+    return 0;
+}
+
 static hjtj_status sax_pass(sax_state *s)
 {
     xmlSAXHandler h;
@@ -805,6 +825,8 @@ static hjtj_status sax_pass(sax_state *s)
     /* the first bytes go with the context, for libxml2 to see the encoding
      * (UTF-8 here: xml_prescan() refused any other) */
     off = s->len < 4 ? s->len : 4;
+    if (check_upto(s, off) != 0)
+        return s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
     s->ctxt = xmlCreatePushParserCtxt(&h, s, s->data, (int)off, s->file);
     if (s->ctxt == NULL)
         return err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
@@ -812,6 +834,10 @@ static hjtj_status sax_pass(sax_state *s)
     while (!stopped(s)) {
         size_t n = s->len - off < SAX_CHUNK ? s->len - off : SAX_CHUNK;
         int last = off + n == s->len;
+        if (check_upto(s, off + n) != 0) {
+            s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
+            break;
+        }
         (void)xmlParseChunk(s->ctxt, s->data + off, (int)n, last);
         off += n;
         if (last)
@@ -839,35 +865,50 @@ static hjtj_status sax_pass(sax_state *s)
     return s->st;
 }
 
+/* The input's bytes from `from` on, for a load that did not get to its end
+ * without an error: invalid UTF-8 anywhere fails the load with
+ * HJTJ_ERR_ENCODING, whatever else is wrong, and (with nul) a NUL byte with
+ * HJTJ_ERR_SYNTAX, whatever the parser found: as if both were checked before
+ * parsing.  HJTJ_OK (reg->err untouched) if they are fine. */
+static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len, size_t from,
+                               const char *file, int nul)
+{
+    const char *z, *q;
+    uint64_t line = 1, col = 1;
+    hjtj_status st = input_check_utf8(reg->in, data, len, from, file, &reg->err);
+    if (st != HJTJ_OK || !nul || from >= len ||
+        (z = input_memchr_nul(reg->in, data + from, len - from)) == NULL)
+        return st;
+    /* XML never allows NUL; refused before libxml2 is given it (it would
+     * take NULs for a UTF-16/32 document and report through its global
+     * channel) */
+    for (q = data; q < z; q++) {
+        if (*q == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)*q & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
+}
+
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
     sax_state s;
     hjtj_status st;
 
     st = xml_prescan(data, len, file, &reg->err);
-    if (st != HJTJ_OK)
-        return st;
-    {
-        /* XML never allows NUL; refused here, before libxml2 takes NULs for a
-         * UTF-16/32 document and reports through its global channel */
-        const char *nul = input_memchr_nul(reg->in, data, len);
-        if (nul != NULL) {
-            uint64_t line = 1, col = 1;
-            const char *q;
-            for (q = data; q < nul; q++) {
-                if (*q == '\n') {
-                    line++;
-                    col = 1;
-                } else if (((unsigned char)*q & 0xC0) != 0x80) {
-                    col++;
-                }
-            }
-            return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col,
-                           "NUL byte (not allowed in XML)");
-        }
+    if (st != HJTJ_OK) {
+        hjtj_status b = input_fault(reg, data, len, 0, file, 0);
+        return b != HJTJ_OK ? b : st;
     }
-    if (len > INT32_MAX)
-        return err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0, "XML input larger than 2 GiB");
+    if (len > INT32_MAX) {
+        st = input_fault(reg, data, len, 0, file, 1);
+        return st != HJTJ_OK ? st
+                             : err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0,
+                                       "XML input larger than 2 GiB");
+    }
     memset(&s, 0, sizeof s);
     s.reg = reg;
     s.file = file;
@@ -883,6 +924,10 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     buf_init(&s.vals);
     input_restart(reg->in);
     st = sax_pass(&s);
+    if (st != HJTJ_OK) {
+        hjtj_status b = input_fault(reg, data, len, s.checked, file, 1);
+        st = b != HJTJ_OK ? b : st;
+    }
     buf_free(&s.vals);
     kommuner_clear(&s.k);
     if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))

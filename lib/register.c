@@ -972,7 +972,6 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     size_t mark_rec = reg->nrecords, mark_read = reg->nread, mark_rej = reg->nrejects,
            mark_warn = reg->nwarnings;
     const char *p = data, *end = data + len, *file;
-    uint64_t line = 0, col = 0;
     hjtj_status st;
 
     if (red_prepare(reg) != 0)
@@ -984,10 +983,6 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         file = "<memory>";
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
-    if (input_utf8_check(reg->in, p, (size_t)(end - p), &line, &col) != 0)
-        return err_set(&reg->err, HJTJ_ERR_ENCODING, file, line, col,
-                       "invalid UTF-8 (line %llu, column %llu)", (unsigned long long)line,
-                       (unsigned long long)col);
     {
         const char *q = p;
         while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
@@ -996,8 +991,11 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
             return err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
         reg->loading = 1;
         if (*q == '<') {
+            /* checks the encoding as it parses (invalid UTF-8 anywhere still
+             * fails the load with HJTJ_ERR_ENCODING, whatever else is wrong) */
             st = load_xml(reg, p, (size_t)(end - p), file);
-        } else {
+        } else if ((st = input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err)) ==
+                   HJTJ_OK) {
             st = register_ensure_kommuner(reg);
             if (st == HJTJ_OK)
                 st = load_csv(reg, p, (size_t)(end - p), file);

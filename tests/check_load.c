@@ -91,6 +91,9 @@ START_TEST(test_bad_records_xml)
 }
 END_TEST
 
+/* The message of the last assert_file_error. */
+static char last_message[512];
+
 /* A file that cannot be read as a whole: status, line and column, and no
  * records. */
 static void assert_file_error(const char *data, size_t len, hjtj_status st, uint64_t line,
@@ -111,6 +114,7 @@ static void assert_file_error(const char *data, size_t len, hjtj_status st, uint
                       (unsigned long long)hjtj_error_column(e), (unsigned long long)col,
                       hjtj_error_message(e));
     ck_assert(strlen(hjtj_error_message(e)) > 0);
+    snprintf(last_message, sizeof last_message, "%s", hjtj_error_message(e));
     ck_assert_uint_eq(hjtj_register_count(reg), 0);
     ck_assert_uint_eq(hjtj_register_read_count(reg), 0);
     ck_assert_uint_eq(hjtj_register_reject_count(reg), 0);
@@ -627,6 +631,128 @@ START_TEST(test_no_global_handlers)
 }
 END_TEST
 
+/* The loader checks the encoding (valid UTF-8, no NUL) piece by piece as it
+ * parses: a character cut by a piece boundary is fine, and a bad byte far
+ * into the file decides the status over whatever was found before it. */
+#define PIECE ((size_t)256 << 10) /* the XML loader's piece (SAX_CHUNK) */
+
+/* HEAD, a comment padding the document so that the next byte is at offset
+ * `at`, a record whose navn is `navn`, and `tail` (then TAIL) into a new
+ * buffer; its length in *len. */
+static char *doc_at(size_t at, const char *navn, const char *tail, size_t *len)
+{
+    static const char rec1[] = "<virksomhet orgnr=\"100000008\" kommunenr=\"0301\" "
+                               "eierskap=\"kommunal\"><navn>";
+    static const char rec2[] = "</navn><virksomhetstyper>boligbase</virksomhetstyper>"
+                               "<malgrupper>demens</malgrupper><boenheter>4</boenheter>"
+                               "</virksomhet>\n";
+    size_t head = strlen(HEAD) + 4, pad, n;
+    char *d;
+    ck_assert(at >= head + 4 + strlen(rec1));
+    pad = at - head - 4 - strlen(rec1);
+    n = at + strlen(navn) + strlen(rec2) + strlen(tail) + strlen(TAIL);
+    d = malloc(n + 1);
+    ck_assert_ptr_nonnull(d);
+    memcpy(d, HEAD "<!--", head);
+    memset(d + head, 'x', pad);
+    memcpy(d + head + pad, "-->\n", 4);
+    snprintf(d + at - strlen(rec1), n + 1 - (at - strlen(rec1)), "%s%s%s%s%s", rec1, navn, rec2,
+             tail, TAIL);
+    *len = n;
+    return d;
+}
+
+/* d (len bytes, from doc_at) with `early` inserted after HEAD: a new
+ * buffer, its length in *n. */
+static char *with_early(const char *d, size_t len, const char *early, size_t *n)
+{
+    size_t h = strlen(HEAD), k = strlen(early);
+    char *e = malloc(len + k);
+    ck_assert_ptr_nonnull(e);
+    memcpy(e, d, h);
+    memcpy(e + h, early, k);
+    memcpy(e + h + k, d + h, len - h);
+    *n = len + k;
+    return e;
+}
+
+static int count_calls(const hjtj_record *r, void *ud)
+{
+    (void)r;
+    return ++*(int *)ud == 1;
+}
+
+START_TEST(test_encoding_while_parsing)
+{
+    /* characters across the boundaries of the first pieces (the first is
+     * the 4 bytes libxml2 gets with its context) */
+    static const char *const chars[] = {"\xE2\x82\xAC", "\xF0\x9D\x84\x9E", "\xC3\xA6"};
+    size_t b, c, len, i, n;
+    assert_file_error(S("<ka\xE2\x82\xAC/>"), HJTJ_ERR_SCHEMA, 1, 0);
+    for (b = 1; b <= 2; b++)
+        for (c = 0; c < 3; c++)
+            for (i = 1; i < strlen(chars[c]); i++) {
+                hjtj_register *reg;
+                char *d = doc_at(4 + b * PIECE - i, chars[c], "", &len);
+                ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+                ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "x"), HJTJ_OK);
+                ck_assert_uint_eq(hjtj_register_count(reg), 1);
+                ck_assert_str_eq(hjtj_record_navn(hjtj_register_record(reg, 0)), chars[c]);
+                hjtj_register_free(reg);
+                free(d);
+            }
+    /* invalid UTF-8 three pieces in (line 6, column 1; 7 after an early line)
+     * wins over what was found before it: a malformed document, a schema
+     * error, a NUL, a DOCTYPE, a stop by the record callback */
+    {
+        static const char *const early[] = {"<a></b>\n", "<tull/>\n", "<!--\n\xFF-->\n",
+                                            "<!--\n\x01-->\n"};
+        hjtj_register *reg;
+        int calls = 0;
+        char *bad = malloc(3 * PIECE + 32), *d, *e;
+        ck_assert_ptr_nonnull(bad);
+        memset(bad, 'x', 3 * PIECE + 4);
+        memcpy(bad, "<!--", 4);
+        strcpy(bad + 3 * PIECE + 4, "-->\n<!--\n\xFF-->\n"); /* line 6 */
+        d = doc_at(1000, "ok", bad, &len);
+        free(bad);
+        for (i = 0; i < 4; i++) {
+            e = with_early(d, len, early[i], &n);
+            assert_file_error(e, n, HJTJ_ERR_ENCODING, i == 2 ? 3 : i == 3 ? 8 : 7, 1);
+            free(e);
+        }
+        n = len + 13;
+        e = malloc(n);
+        ck_assert_ptr_nonnull(e);
+        memcpy(e, "<!DOCTYPE k>\n", 13);
+        memcpy(e + 13, d, len);
+        assert_file_error(e, n, HJTJ_ERR_ENCODING, 7, 1);
+        free(e);
+        /* the callback was called (records reach it as they are read), and
+         * the load fails with nothing of it kept */
+        ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_record_callback(reg, count_calls, &calls), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "x"), HJTJ_ERR_ENCODING);
+        ck_assert_int_eq(calls, 1);
+        ck_assert_uint_eq(hjtj_register_count(reg), 0);
+        ck_assert_uint_eq(hjtj_register_read_count(reg), 0);
+        hjtj_register_free(reg);
+        free(d);
+    }
+    /* a NUL three pieces in (line 6, column 5 after the early line) wins
+     * over an earlier syntax error; in the first piece, over the rest */
+    {
+        char *d = doc_at(3 * PIECE, "ok", "<!--\nabcdX-->\n", &len), *e;
+        strstr(d + 3 * PIECE, "abcdX")[4] = '\0';
+        e = with_early(d, len, "<a></b>\n", &n);
+        assert_file_error(e, n, HJTJ_ERR_SYNTAX, 6, 5);
+        ck_assert_ptr_nonnull(strstr(last_message, "NUL"));
+        free(e);
+        free(d);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -641,6 +767,7 @@ int main(void)
     tcase_add_test(tc, test_kommuner);
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_no_global_handlers);
+    tcase_add_test(tc, test_encoding_while_parsing);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
