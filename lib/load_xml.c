@@ -324,6 +324,18 @@ typedef struct sax_state {
     size_t pos;
     uint64_t line, col;
     size_t checked;      /* the bytes before are valid UTF-8 without NUL */
+    /* names seen before: libxml2 gives element and attribute names (and
+     * namespace URIs) from its dictionary, one pointer per name for the
+     * whole document, so they are looked up once (el_of, att_index) */
+    struct {
+        const xmlChar *name, *uri;
+        int el;
+    } elc[16];
+    struct {
+        const char *name;
+        const char *const *names;
+        int j;
+    } attc[32];
 } sax_state;
 
 static int stopped(const sax_state *s)
@@ -374,7 +386,20 @@ static void tag_position(sax_state *s, uint64_t *line, uint64_t *col)
     *col = s->col;
 }
 
+static enum el el_lookup(sax_state *s, const xmlChar *ln, const xmlChar *uri);
+
 static enum el el_of(sax_state *s, const xmlChar *ln, const xmlChar *uri)
+{
+    size_t h = ((uintptr_t)ln >> 3) % 16;
+    if (s->elc[h].name != ln || s->elc[h].uri != uri) {
+        s->elc[h].el = (int)el_lookup(s, ln, uri);
+        s->elc[h].name = ln;
+        s->elc[h].uri = uri;
+    }
+    return (enum el)s->elc[h].el;
+}
+
+static enum el el_lookup(sax_state *s, const xmlChar *ln, const xmlChar *uri)
 {
     const char *n = (const char *)ln;
     enum el a = EL_OTHER, b = EL_OTHER, c = EL_OTHER;
@@ -421,11 +446,23 @@ static enum el el_of(sax_state *s, const xmlChar *ln, const xmlChar *uri)
  * and those in a namespace, xsi: among them, are left to libxml2). */
 static int att_index(sax_state *s, const xmlChar **a, int i, const char *const *names, int n)
 {
+    const char *name = ATT_NAME(a, i);
+    size_t h = (((uintptr_t)name >> 3) ^ ((uintptr_t)names >> 3)) % 32;
     int j;
-    if (ATT_URI(a, i) == NULL)
-        for (j = 0; j < n; j++)
-            if (strcmp(ATT_NAME(a, i), names[j]) == 0)
-                return j;
+    if (ATT_URI(a, i) == NULL) {
+        if (s->attc[h].name == name && s->attc[h].names == names) {
+            j = s->attc[h].j;
+        } else {
+            for (j = 0; j < n && strcmp(name, names[j]) != 0; j++)
+                ;
+            j = j < n ? j : -1;
+            s->attc[h].name = name;
+            s->attc[h].names = names;
+            s->attc[h].j = j;
+        }
+        if (j >= 0)
+            return j;
+    }
     s->suspect = 1;
     return -1;
 }

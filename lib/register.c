@@ -594,14 +594,29 @@ static void trim(const char **s, size_t *n)
         (*n)--;
 }
 
+static int is_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+
 static int has_control(const char *s, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-            return 1;
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    size_t i = 0, j;
+    /* eight bytes at a time: is any byte below 0x20 or 0x7f? (exact for
+     * "any"); a word where one is (tab, LF and CR too) goes byte by byte */
+    for (; n - i >= 8; i += 8) {
+        uint64_t w, x;
+        memcpy(&w, s + i, 8);
+        x = w ^ (0x7f * ones);
+        if (((((w - 0x20 * ones) & ~w) | ((x - ones) & ~x)) & high) != 0)
+            for (j = i; j < i + 8; j++)
+                if (is_control((unsigned char)s[j]))
+                    return 1;
     }
+    for (; i < n; i++)
+        if (is_control((unsigned char)s[i]))
+            return 1;
     return 0;
 }
 

@@ -753,6 +753,79 @@ START_TEST(test_encoding_while_parsing)
 }
 END_TEST
 
+/* A valid orgnr (mod 11) from 100000000 on, the i-th. */
+static void nth_orgnr(int i, char out[16])
+{
+    static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};
+    long base = 10000000;
+    for (;; base++) {
+        int k, sum = 0, d;
+        char t[24];
+        snprintf(t, sizeof t, "%08ld", base);
+        for (k = 0; k < 8; k++)
+            sum += (t[k] - '0') * w[k];
+        d = 11 - sum % 11;
+        if (d == 10)
+            continue;
+        if (i-- == 0) {
+            snprintf(out, 16, "%.8s%d", t, d == 11 ? 0 : d);
+            return;
+        }
+    }
+}
+
+/* Every byte value at every place of a navn of up to 19 bytes: rejected
+ * for a control character exactly when it is one (below 0x20 but tab, LF
+ * and CR, or DEL); bytes 0x80 and up stand in valid two-byte characters. */
+START_TEST(test_control_bytes)
+{
+    static char org[256][16];
+    size_t len, at, i, r, nctl = 0;
+    int c;
+    for (c = 1; c < 0x100; c++) {
+        nth_orgnr(c, org[c]);
+        nctl += (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    }
+    for (len = 1; len < 20; len++)
+        for (at = 0; at < len; at++) {
+            hjtj_register *reg;
+            char *d = malloc(256 * 64 + 128), *p = d;
+            ck_assert_ptr_nonnull(d);
+            p += sprintf(p, "orgnr,kommunenr,eierskap,navn,virksomhetstyper,malgrupper\n");
+            for (c = 1; c < 0x100; c++) {
+                p += sprintf(p, "%s,0301,kommunal,\"", org[c]);
+                for (i = 0; i < len; i++) {
+                    if (i != at || c == '"') {
+                        *p++ = 'a';
+                    } else if (c >= 0x80) { /* U+0080..U+00FF */
+                        *p++ = (char)(0xC2 + (c >= 0xC0));
+                        *p++ = (char)(0x80 | (c & 0x3F));
+                    } else {
+                        *p++ = (char)c;
+                    }
+                }
+                p += sprintf(p, "\",boligbase,demens\n");
+            }
+            ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+            ck_assert_int_eq(hjtj_register_load_memory(reg, d, (size_t)(p - d), "c"), HJTJ_OK);
+            ck_assert_msg(hjtj_register_reject_count(reg) == nctl, "%zu rejects at %zu of %zu",
+                          hjtj_register_reject_count(reg), at, len);
+            ck_assert_uint_eq(hjtj_register_count(reg), 255 - nctl);
+            for (r = 0; r < nctl; r++) {
+                const hjtj_diag *g = hjtj_register_reject(reg, r);
+                int b;
+                ck_assert_int_eq(hjtj_diag_reason(g), HJTJ_REASON_CONTROL_CHAR);
+                for (b = 1; b < 0x100 && strcmp(org[b], hjtj_diag_orgnr(g)) != 0; b++)
+                    ;
+                ck_assert_msg((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f,
+                              "byte 0x%02x rejected", b);
+            }
+            hjtj_register_free(reg);
+            free(d);
+        }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -768,6 +841,7 @@ int main(void)
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_no_global_handlers);
     tcase_add_test(tc, test_encoding_while_parsing);
+    tcase_add_test(tc, test_control_bytes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
