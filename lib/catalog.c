@@ -9,55 +9,13 @@
 /* Dimensions and filters                                              */
 /* ------------------------------------------------------------------ */
 
-uint32_t cls_bit(const hjtj_record *r, hjtj_field f)
-{
-    int c = rec_cls(r, f);
-    return c < 0 ? 0u : BIT(c);
-}
-
-uint32_t keep_all(const hjtj_record *r)
-{
-    (void)r;
-    return 1;
-}
-
-uint32_t keep_pop(const hjtj_record *r)
-{
-    return r->population;
-}
-
-uint32_t keep_pure_bolig(const hjtj_record *r)
-{
-    return r->population && rec_cls(r, HJTJ_FIELD_KATEGORI) == HJTJ_KAT_KUN_BOLIGBASE;
-}
-
-uint32_t keep_pure_amb(const hjtj_record *r)
-{
-    int k = rec_cls(r, HJTJ_FIELD_KATEGORI);
-    return r->population && k >= HJTJ_KAT_KUN_AMB_HELSE && k <= HJTJ_KAT_KUN_AMB_BEGGE;
-}
-
-FIELD_DIM(dim_kategori, HJTJ_FIELD_KATEGORI)
-FIELD_DIM(dim_storrelse, HJTJ_FIELD_KOMMUNESTORRELSE)
-FIELD_DIM(dim_samle, HJTJ_FIELD_SAMLEMALGRUPPE)
-
-uint32_t dim_malgrupper(const hjtj_record *r)
-{
-    return r->mg;
-}
-
 /* ------------------------------------------------------------------ */
 /* Counting                                                            */
 /* ------------------------------------------------------------------ */
 
 static int low_bit(uint32_t m)
 {
-    int i = 0;
-    while (!(m & 1u)) {
-        m >>= 1;
-        i++;
-    }
-    return i;
+    return xt_low_bit(m);
 }
 
 /* w units whose values add up to sum */
@@ -72,7 +30,7 @@ static void add_one(xtab *x, int i, uint32_t cols, int64_t sum, int64_t w)
     }
 }
 
-static void add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w)
+void xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w)
 {
     for (; rows; rows &= rows - 1)
         add_one(x, low_bit(rows), cols, sum, w);
@@ -81,7 +39,7 @@ static void add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_
 
 void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
 {
-    add_units(x, rows, cols, value * w, w);
+    xt_add_units(x, rows, cols, value * w, w);
 }
 
 void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
@@ -93,52 +51,6 @@ void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
 static uint32_t value_key(const hjtj_record *r)
 {
     return (uint32_t)rec_boenheter_counted(r);
-}
-
-/* Units gathered by their (rows, cols) pair before they are spread over the
- * classes: a table has few distinct pairs, so each record costs a probe
- * instead of a walk over its row and column bits.  Integer sums in another
- * order: the same counts. */
-#define PAIR_SLOTS 512
-#define PAIR_PROBES 8
-
-void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols)
-{
-    /* the sums come from rv_sum, so the values need not be in the key */
-    rview v = reg_view(reg, keep, rows, cols, NULL);
-    uint64_t key[PAIR_SLOTS];
-    int64_t w[PAIR_SLOTS], sum[PAIR_SLOTS];
-    unsigned char used[PAIR_SLOTS];
-    size_t i, n = rv_n(&v);
-    memset(x, 0, sizeof *x);
-    memset(used, 0, sizeof used);
-    for (i = 0; i < n; i++) {
-        const hjtj_record *r = rv_rec(&v, i);
-        uint64_t k;
-        unsigned h, p;
-        if (!keep(r))
-            continue;
-        k = (uint64_t)rows(r) << 32 | (cols ? cols(r) : 0u);
-        h = (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 55); /* 9 bits: PAIR_SLOTS */
-        for (p = 0; p < PAIR_PROBES; p++, h = (h + 1) & (PAIR_SLOTS - 1)) {
-            if (!used[h]) {
-                used[h] = 1;
-                key[h] = k;
-                w[h] = sum[h] = 0;
-            }
-            if (key[h] == k)
-                break;
-        }
-        if (p == PAIR_PROBES) { /* a crowded neighbourhood: spread it now */
-            add_units(x, (uint32_t)(k >> 32), (uint32_t)k, rv_sum(&v, i), rv_w(&v, i));
-            continue;
-        }
-        w[h] += rv_w(&v, i);
-        sum[h] += rv_sum(&v, i);
-    }
-    for (i = 0; i < PAIR_SLOTS; i++)
-        if (used[i])
-            add_units(x, (uint32_t)(key[i] >> 32), (uint32_t)key[i], sum[i], w[i]);
 }
 
 /* The medians by sorting (or counting) a copy of the values: for values too
@@ -372,48 +284,24 @@ void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
     t->n = x->n[XT_TOTAL];
 }
 
-hjtj_status xt_table(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows, xdim cols,
-                     const xlayout *L)
+hjtj_status xt_finish(hjtj_table *t, xtab *x, const hjtj_register *reg, xdim keep, xdim rows,
+                      const xlayout *L)
 {
-    xtab x;
     size_t j;
-    xt_count(&x, reg, keep, rows, cols);
     for (j = 0; j < L->ncols; j++)
         if (L->cols[j].kind == XC_MEDIAN) {
-            hjtj_status st = xt_medians(&x, reg, keep, rows);
+            hjtj_status st = xt_medians(x, reg, keep, rows);
             if (st != HJTJ_OK)
                 return st;
             break;
         }
-    xt_emit(t, &x, L);
+    xt_emit(t, x, L);
     return HJTJ_OK;
 }
 
-hjtj_status xt_pairs(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim set,
-                     const xrows *items, int share)
+void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share)
 {
-    rview rv = reg_view(reg, keep, set, NULL, NULL);
-    int64_t cnt[XT_MAXCOL][XT_MAXCOL], all = 0, pairs = 0;
-    uint32_t mask = 0;
-    size_t i, a, b;
-    memset(cnt, 0, sizeof cnt);
-    for (a = 0; a < items->n; a++)
-        mask |= BIT(items->cls[a]);
-    for (i = 0; i < rv_n(&rv); i++) {
-        const hjtj_record *r = rv_rec(&rv, i);
-        int64_t w = rv_w(&rv, i);
-        uint32_t s;
-        int lo;
-        if (!keep(r))
-            continue;
-        all += w;
-        s = set(r);
-        if (s == 0 || (s & ~mask) || popcount32(s) > 2)
-            continue;
-        lo = low_bit(s);
-        cnt[s == BIT(lo) ? lo : low_bit(s & ~BIT(lo))][lo] += w;
-        pairs += w;
-    }
+    size_t a, b;
     tb_begin(t, 3, 2);
     tb_col(t, 0, "row_label", NULL, NULL);
     tb_col(t, 1, "col_label", NULL, NULL);
@@ -430,19 +318,18 @@ hjtj_status xt_pairs(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim se
                 hi = lo;
                 lo = tmp;
             }
-            v = cnt[hi][lo];
+            v = c->cnt[hi][lo];
             xrows_label(items, a, &acode, &anb, &aen);
             xrows_label(items, b, &bcode, &bnb, &ben);
             snprintf(code, sizeof code, "%s:%s", bcode, acode);
             row = tb_row(t, code, anb, aen);
             tb_text(t, row, 1, bnb);
             if (share)
-                tb_share(t, row, 2, v, all);
+                tb_share(t, row, 2, v, c->all);
             else
                 tb_count(t, row, 2, v);
         }
-    t->n = share ? all : pairs;
-    return HJTJ_OK;
+    t->n = share ? c->all : c->pairs;
 }
 
 /* ------------------------------------------------------------------ */

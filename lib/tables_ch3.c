@@ -115,7 +115,7 @@ static uint32_t dim_leverer(const hjtj_record *r)
 static const xcol antall_andel[] = {{"antall", XC_N, 0}, {"andel", XC_SHARE_N, 0}};
 
 /* A distribution table: rows, "antall" and "andel" of the total. */
-static hjtj_status distribution(hjtj_table *t, const hjtj_register *reg, const char *stub,
+XT_INLINE hjtj_status distribution(hjtj_table *t, const hjtj_register *reg, const char *stub,
                                 xdim keep, xdim dim, const xrows *rows, uint32_t optional)
 {
     const xlayout L = {stub, rows, 0, optional, "Totalt", NULL, XCOLS(antall_andel), 0};
@@ -123,7 +123,7 @@ static hjtj_status distribution(hjtj_table *t, const hjtj_register *reg, const c
 }
 
 /* A category table over keep, with the values of cols by column class. */
-static hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim cols,
+XT_INLINE hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim cols,
                                const xcol *c, size_t nc, uint32_t optional, unsigned flags)
 {
     const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK), optional, "Totalt",
@@ -136,7 +136,7 @@ typedef struct yes_no_labels {
     const char *nb[2], *en[2], *code[2];
 } yes_no_labels;
 
-static hjtj_status yes_no_table(hjtj_table *t, const hjtj_register *reg, const char *stub,
+XT_INLINE hjtj_status yes_no_table(hjtj_table *t, const hjtj_register *reg, const char *stub,
                                 xdim keep, xdim dim, const yes_no_labels *labels)
 {
     static const int8_t cls[] = {0, 1};
@@ -354,7 +354,7 @@ static uint32_t kommune_key(const hjtj_record *r)
 
 /* 3.19/3.20: the share of the municipalities of each size class with at
  * least one municipal enterprise of the population in class k of flags(). */
-static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim flags,
+XT_INLINE hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim flags,
                                  const xcol *cols, size_t ncols)
 {
     const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,

@@ -48,7 +48,7 @@ static const xcol samle_cols[] = {
 
 /* A table of the rows of `rows` over keep, with the value columns `cols`
  * (the first renamed to n_code) by the column classes of dim cols_dim. */
-static hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows_dim,
+XT_INLINE hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows_dim,
                             const xrows *rows, const char *stub, const char *const total[2],
                             xdim cols_dim, const xcol *cols, size_t ncols, const char *n_code)
 {
@@ -59,7 +59,7 @@ static hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdim keep, 
 static const char *const totalt[2] = {"Totalt", "Total"};
 
 /* Columns by number of målgrupper. */
-static hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdim keep,
+XT_INLINE hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdim keep,
                                 xdim rows_dim, const xrows *rows, const char *stub,
                                 const char *const total[2], const char *n_code)
 {
@@ -69,14 +69,14 @@ static hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdim ke
 }
 
 /* Rows by målgruppe (multiple response), columns by number of målgrupper. */
-static hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdim keep,
+XT_INLINE hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdim keep,
                                 const char *n_code)
 {
     return antall_table(t, reg, keep, dim_malgrupper, &mg_rows, "malgruppe", totalt, n_code);
 }
 
 /* Rows by size class (own labels), columns by samlemålgruppe. */
-static hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep,
+XT_INLINE hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep,
                                  const char *const *labels, const char *n_code)
 {
     const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, labels, NULL, NULL};
@@ -85,7 +85,7 @@ static hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdim k
 }
 
 /* A distribution over the samlemålgrupper. */
-static hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdim keep,
+XT_INLINE hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdim keep,
                                       const char *n_code, const char *share_code)
 {
     const xcol cols[] = {{n_code, XC_N, 0}, {share_code, XC_SHARE_N, 0}};
@@ -293,7 +293,7 @@ BUILD_AS(4_20, samle_by_size, keep_pure_amb, NULL, "totalt")
 
 /* 4.21/4.22: the share of each målgruppe, each under its own label
  * (KNOWN_ISSUES A4). */
-static hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep)
+XT_INLINE hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep)
 {
     static const xcol cols[] = {{"totalt_antall_virksomheter", XC_N, 0},
                                 {"andel_demens", XC_SHARE, HJTJ_MG_DEMENS},
