@@ -140,7 +140,9 @@ XT_INLINE void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows,
     /* the sums come from rv_sum, so the values need not be in the key */
     rview v = reg_view(reg, keep, rows, cols, NULL);
     uint64_t key[XT_PAIR_SLOTS];
-    int64_t w[XT_PAIR_SLOTS], sum[XT_PAIR_SLOTS];
+    /* two sets of sums, for even and odd records: a record adding to the
+     * slot the previous one added to need not wait for that store */
+    int64_t w[2][XT_PAIR_SLOTS], sum[2][XT_PAIR_SLOTS];
     unsigned char used[XT_PAIR_SLOTS];
     size_t i, n = rv_n(&v);
     memset(x, 0, sizeof *x);
@@ -157,7 +159,7 @@ XT_INLINE void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows,
             if (!used[h]) {
                 used[h] = 1;
                 key[h] = k;
-                w[h] = sum[h] = 0;
+                w[0][h] = sum[0][h] = w[1][h] = sum[1][h] = 0;
             }
             if (key[h] == k)
                 break;
@@ -166,12 +168,13 @@ XT_INLINE void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows,
             xt_add_units(x, (uint32_t)(k >> 32), (uint32_t)k, rv_sum(&v, i), rv_w(&v, i));
             continue;
         }
-        w[h] += rv_w(&v, i);
-        sum[h] += rv_sum(&v, i);
+        w[i & 1][h] += rv_w(&v, i);
+        sum[i & 1][h] += rv_sum(&v, i);
     }
     for (i = 0; i < XT_PAIR_SLOTS; i++)
         if (used[i])
-            xt_add_units(x, (uint32_t)(key[i] >> 32), (uint32_t)key[i], sum[i], w[i]);
+            xt_add_units(x, (uint32_t)(key[i] >> 32), (uint32_t)key[i], sum[0][i] + sum[1][i],
+                         w[0][i] + w[1][i]);
 }
 /* After xt_count with the same arguments: the median boenheter of each row
  * class and of the total (rows must give at most one class per record).
