@@ -85,11 +85,32 @@ static col_map map_column(const char *s, size_t n)
     return m;
 }
 
+/* Check the input's UTF-8 up to upto (at least a piece of 256 KiB ahead,
+ * and the rest of a sequence cut there) before the rows there are used: one
+ * pass over the file as the tokenizer reads it, instead of a pass before.
+ * The bytes before *checked are valid.  0, or -1 when bytes from *checked on
+ * are not (load_csv then reports where). */
+static int check_upto(const char *data, size_t len, size_t *checked, size_t upto)
+{
+    const size_t piece = (size_t)256 << 10;
+    size_t e = upto, cut;
+    if (upto <= *checked)
+        return 0;
+    if (e < *checked + piece)
+        e = len - *checked < piece ? len : *checked + piece;
+    for (cut = e; e < len && ((unsigned char)data[e] & 0xC0) == 0x80 && e - cut < 3;)
+        e++;
+    if (utf8_check(data + *checked, e - *checked, NULL, NULL) != 0)
+        return -1;
+    *checked = e;
+    return 0;
+}
+
 hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
     csv_reader r;
     col_map *map = NULL;
-    size_t ncols, i;
+    size_t ncols, i, checked = 0;
     int rc, have_raw[RAW_NFIELDS] = {0}, have_wide[4] = {0};
     uint64_t line = 0;
     hjtj_status st = HJTJ_OK;
@@ -104,6 +125,10 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
     rc = csv_next(&r, &line);
     if (rc < 0) {
         st = reg->err.status;
+        goto out;
+    }
+    if (check_upto(data, len, &checked, (size_t)(r.p - data)) != 0) {
+        st = HJTJ_ERR_ENCODING; /* located below */
         goto out;
     }
     if (rc == 0) {
@@ -164,6 +189,10 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
 
     while ((rc = csv_next(&r, &line)) == 1) {
         raw_record raw;
+        if (check_upto(data, len, &checked, (size_t)(r.p - data)) != 0) {
+            st = HJTJ_ERR_ENCODING; /* located below */
+            goto out;
+        }
         raw_clear(&raw);
         raw.line = line;
         raw.col = 1;
@@ -212,6 +241,14 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
     if (rc < 0)
         st = reg->err.status;
 out:
+    /* the rest of the file, when the load ended early or left bytes after
+     * the last row: invalid UTF-8 anywhere fails it with HJTJ_ERR_ENCODING,
+     * whatever else was found (as if it had been checked first) */
+    if (checked < len) {
+        hjtj_status b = input_check_utf8(reg->in, data, len, checked, file, &reg->err);
+        if (b != HJTJ_OK)
+            st = b;
+    }
     free(map);
     csv_free(&r);
     return st;

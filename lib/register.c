@@ -1009,11 +1009,11 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
             /* checks the encoding as it parses (invalid UTF-8 anywhere still
              * fails the load with HJTJ_ERR_ENCODING, whatever else is wrong) */
             st = load_xml(reg, p, (size_t)(end - p), file);
-        } else if ((st = input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err)) ==
-                   HJTJ_OK) {
-            st = register_ensure_kommuner(reg);
-            if (st == HJTJ_OK)
-                st = load_csv(reg, p, (size_t)(end - p), file);
+        } else if ((st = register_ensure_kommuner(reg)) == HJTJ_OK) {
+            st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
+        } else {
+            hjtj_status b = input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err);
+            st = b != HJTJ_OK ? b : st;
         }
         reg->loading = 0;
     }

@@ -826,6 +826,83 @@ START_TEST(test_control_bytes)
 }
 END_TEST
 
+/* The same for CSV, whose rows are checked a piece (256 KiB) ahead of the
+ * tokenizer: a character cut at the first piece's end, and invalid UTF-8
+ * far in winning over a header error, an unbalanced quote and a stop. */
+static char *csv_doc(size_t nrows, size_t pad, size_t navn_chars, const char *head,
+                     const char *tail, size_t *len)
+{
+    size_t cap = strlen(head) + nrows * (48 + 4 * navn_chars) + strlen(tail) + 1, k, c;
+    char *d = malloc(cap), *p = d, org[16];
+    ck_assert_ptr_nonnull(d);
+    p += sprintf(p, "%s", head);
+    for (k = 0; k < nrows; k++) {
+        nth_orgnr((int)k, org);
+        p += sprintf(p, "%s,0301,kommunal,%.*s", org, (int)pad, "aaa");
+        for (c = 0; c < navn_chars; c++)
+            p += sprintf(p, "\xF0\x9D\x84\x9E");
+        p += sprintf(p, ",boligbase,demens\n");
+    }
+    p += sprintf(p, "%s", tail);
+    *len = (size_t)(p - d);
+    return d;
+}
+
+START_TEST(test_csv_encoding_while_parsing)
+{
+    static const char head[] = "orgnr,kommunenr,eierskap,navn,virksomhetstyper,malgrupper\n";
+    const size_t piece = (size_t)256 << 10;
+    size_t len, n, nchars, rowlen, at, pad;
+    hjtj_register *reg;
+    char *d, *e;
+    int calls = 0;
+    /* rows of 4-byte characters after pad ASCII bytes, sized so that the
+     * first piece ends one byte into a character */
+    for (nchars = 200;; nchars++) {
+        for (pad = 0; pad < 4; pad++) {
+            rowlen = 9 + 1 + 4 + 1 + 8 + 1 + pad + 4 * nchars + 1 + 9 + 1 + 6 + 1;
+            at = (piece - strlen(head)) % rowlen; /* the boundary's place in its row */
+            if (at > 24 + pad && at < 24 + pad + 4 * nchars && (at - 24 - pad) % 4 == 1)
+                break;
+        }
+        if (pad < 4)
+            break;
+    }
+    d = csv_doc(3 * piece / rowlen, pad, nchars, head, "", &len);
+    ck_assert(d[piece - 1] == '\xF0' && d[piece] == '\x9D');
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "c"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 3 * piece / rowlen);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 0);
+    hjtj_register_free(reg);
+    free(d);
+    /* a bad byte after three pieces (line n + 2, column 1) */
+    n = 3 * piece / rowlen;
+    d = csv_doc(n, pad, nchars, head, "\xFF\n", &len);
+    assert_file_error(d, len, HJTJ_ERR_ENCODING, n + 2, 1);
+    /* ... over a column twice in the header (line 1) */
+    e = malloc(len + 16);
+    ck_assert_ptr_nonnull(e);
+    memcpy(e, "orgnr,", 6);
+    memcpy(e + 6, d, len);
+    assert_file_error(e, len + 6, HJTJ_ERR_ENCODING, n + 2, 1);
+    /* ... over a quote left open on line 2 (the tokenizer's error) */
+    memcpy(e, d, strlen(head));
+    e[strlen(head)] = '"';
+    memcpy(e + strlen(head) + 1, d + strlen(head), len - strlen(head));
+    assert_file_error(e, len + 1, HJTJ_ERR_ENCODING, n + 2, 1);
+    free(e);
+    /* ... over the record callback's stop at the first record */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_record_callback(reg, count_calls, &calls), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "c"), HJTJ_ERR_ENCODING);
+    ck_assert_int_eq(calls, 1);
+    ck_assert_uint_eq(hjtj_register_count(reg), 0);
+    hjtj_register_free(reg);
+    free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -842,6 +919,7 @@ int main(void)
     tcase_add_test(tc, test_no_global_handlers);
     tcase_add_test(tc, test_encoding_while_parsing);
     tcase_add_test(tc, test_control_bytes);
+    tcase_add_test(tc, test_csv_encoding_while_parsing);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
