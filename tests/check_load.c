@@ -682,6 +682,22 @@ static int count_calls(const hjtj_record *r, void *ud)
     return ++*(int *)ud == 1;
 }
 
+/* A load of d whose record callback stops at the first record, and which has
+ * invalid UTF-8 further on: the callback was called (records reach it as
+ * they are read), the load fails for the encoding, nothing of it is kept. */
+static void assert_stop_then_encoding(const char *d, size_t len)
+{
+    hjtj_register *reg;
+    int calls = 0;
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_record_callback(reg, count_calls, &calls), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "x"), HJTJ_ERR_ENCODING);
+    ck_assert_int_eq(calls, 1);
+    ck_assert_uint_eq(hjtj_register_count(reg), 0);
+    ck_assert_uint_eq(hjtj_register_read_count(reg), 0);
+    hjtj_register_free(reg);
+}
+
 START_TEST(test_encoding_while_parsing)
 {
     /* characters across the boundaries of the first pieces (the first is
@@ -707,8 +723,6 @@ START_TEST(test_encoding_while_parsing)
     {
         static const char *const early[] = {"<a></b>\n", "<tull/>\n", "<!--\n\xFF-->\n",
                                             "<!--\n\x01-->\n"};
-        hjtj_register *reg;
-        int calls = 0;
         char *bad = malloc(3 * PIECE + 32), *d, *e;
         ck_assert_ptr_nonnull(bad);
         memset(bad, 'x', 3 * PIECE + 4);
@@ -730,13 +744,7 @@ START_TEST(test_encoding_while_parsing)
         free(e);
         /* the callback was called (records reach it as they are read), and
          * the load fails with nothing of it kept */
-        ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
-        ck_assert_int_eq(hjtj_register_set_record_callback(reg, count_calls, &calls), HJTJ_OK);
-        ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "x"), HJTJ_ERR_ENCODING);
-        ck_assert_int_eq(calls, 1);
-        ck_assert_uint_eq(hjtj_register_count(reg), 0);
-        ck_assert_uint_eq(hjtj_register_read_count(reg), 0);
-        hjtj_register_free(reg);
+        assert_stop_then_encoding(d, len);
         free(d);
     }
     /* a NUL three pieces in (line 6, column 5 after the early line) wins
@@ -855,7 +863,6 @@ START_TEST(test_csv_encoding_while_parsing)
     size_t len, n, nchars, rowlen, at, pad;
     hjtj_register *reg;
     char *d, *e;
-    int calls = 0;
     /* rows of 4-byte characters after pad ASCII bytes, sized so that the
      * first piece ends one byte into a character */
     for (nchars = 200;; nchars++) {
@@ -893,12 +900,7 @@ START_TEST(test_csv_encoding_while_parsing)
     assert_file_error(e, len + 1, HJTJ_ERR_ENCODING, n + 2, 1);
     free(e);
     /* ... over the record callback's stop at the first record */
-    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
-    ck_assert_int_eq(hjtj_register_set_record_callback(reg, count_calls, &calls), HJTJ_OK);
-    ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "c"), HJTJ_ERR_ENCODING);
-    ck_assert_int_eq(calls, 1);
-    ck_assert_uint_eq(hjtj_register_count(reg), 0);
-    hjtj_register_free(reg);
+    assert_stop_then_encoding(d, len);
     free(d);
 }
 END_TEST
