@@ -13,18 +13,13 @@
 /* Counting                                                            */
 /* ------------------------------------------------------------------ */
 
-static int low_bit(uint32_t m)
-{
-    return xt_low_bit(m);
-}
-
 /* w units whose values add up to sum */
 static void add_one(xtab *x, int i, uint32_t cols, int64_t sum, int64_t w)
 {
     x->n[i] += w;
     x->sum[i] += sum;
     for (; cols; cols &= cols - 1) {
-        int k = low_bit(cols);
+        int k = xt_low_bit(cols);
         if (k < XT_MAXCOL)
             x->c[i][k] += w;
     }
@@ -33,7 +28,7 @@ static void add_one(xtab *x, int i, uint32_t cols, int64_t sum, int64_t w)
 void xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w)
 {
     for (; rows; rows &= rows - 1)
-        add_one(x, low_bit(rows), cols, sum, w);
+        add_one(x, xt_low_bit(rows), cols, sum, w);
     add_one(x, XT_TOTAL, cols, sum, w);
 }
 
@@ -69,7 +64,7 @@ static hjtj_status xt_medians_sorted(xtab *x, const hjtj_register *reg, xdim kee
         if (!keep(r))
             continue;
         m = rows(r);
-        cnt[m ? low_bit(m) : XT_TOTAL]++;
+        cnt[m ? xt_low_bit(m) : XT_TOTAL]++;
         n++;
     }
     if (n == 0)
@@ -90,7 +85,7 @@ static hjtj_status xt_medians_sorted(xtab *x, const hjtj_register *reg, xdim kee
         m = rows(r);
         e.v = rec_boenheter_counted(r);
         e.w = rv_w(&rv, i);
-        v[pos[m ? low_bit(m) : XT_TOTAL]++] = e;
+        v[pos[m ? xt_low_bit(m) : XT_TOTAL]++] = e;
         v[n + off++] = e;
     }
     for (c = 0, off = 0; c < XT_MAXCLS; off += cnt[c], c++)
@@ -157,7 +152,7 @@ hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
             nv = (size_t)v + 1;
         m = rows(r);
         if (m) {
-            c = low_bit(m);
+            c = xt_low_bit(m);
             h[(size_t)v * NC + (size_t)c] += w;
             tot[c] += w;
         }

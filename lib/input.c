@@ -127,6 +127,23 @@ hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
     return HJTJ_OK;
 }
 
+int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
+                     size_t ahead, int nul)
+{
+    size_t e = upto, cut;
+    if (upto <= *checked)
+        return 0;
+    if (e - *checked < ahead)
+        e = len - *checked < ahead ? len : *checked + ahead;
+    for (cut = e; e < len && ((unsigned char)data[e] & 0xC0) == 0x80 && e - cut < 3;)
+        e++;
+    if (utf8_check(data + *checked, e - *checked, NULL, NULL) != 0 ||
+        (nul && memchr(data + *checked, '\0', e - *checked) != NULL))
+        return -1;
+    *checked = e;
+    return 0;
+}
+
 const char *input_memchr_nul(input *in, const char *s, size_t n)
 {
     const char *end = s + n, *p = s;

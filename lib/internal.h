@@ -97,12 +97,21 @@ void input_close(input *in);
 void input_restart(input *in);
 void input_release(input *in, const char *pos);
 void input_release_slow(input *in, const char *pos);
-/* Over bytes [from, n) of the text s, releasing behind: utf8_check (on
- * failure: HJTJ_ERR_ENCODING in err, at the line and column of the first bad
- * byte counted from s) and memchr(s + from, 0, n - from). */
+/* utf8_check over bytes [from, n) of the text s, releasing behind; on
+ * failure HJTJ_ERR_ENCODING in err, at the line and column of the first bad
+ * byte counted from s. */
 hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
                              const char *file, hjtj_error *err);
+/* memchr(s, 0, n), releasing behind. */
 const char *input_memchr_nul(input *in, const char *s, size_t n);
+/* The loaders check the input as they read it: before they use the bytes
+ * up to upto, this checks data[*checked, e) — e at least upto, at least
+ * `ahead` bytes past *checked, and moved past a UTF-8 sequence cut there —
+ * for valid UTF-8 (and, with nul, no NUL byte), and sets *checked = e.
+ * 0, or -1 when those bytes are bad (the loader then locates the fault over
+ * the rest of the input with input_check_utf8 / input_memchr_nul). */
+int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
+                     size_t ahead, int nul);
 
 /* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.
  * Writes the path into out; returns 0 if the file exists, -1 otherwise. */

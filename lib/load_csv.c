@@ -85,26 +85,8 @@ static col_map map_column(const char *s, size_t n)
     return m;
 }
 
-/* Check the input's UTF-8 up to upto (at least a piece of 256 KiB ahead,
- * and the rest of a sequence cut there) before the rows there are used: one
- * pass over the file as the tokenizer reads it, instead of a pass before.
- * The bytes before *checked are valid.  0, or -1 when bytes from *checked on
- * are not (load_csv then reports where). */
-static int check_upto(const char *data, size_t len, size_t *checked, size_t upto)
-{
-    const size_t piece = (size_t)256 << 10;
-    size_t e = upto, cut;
-    if (upto <= *checked)
-        return 0;
-    if (e < *checked + piece)
-        e = len - *checked < piece ? len : *checked + piece;
-    for (cut = e; e < len && ((unsigned char)data[e] & 0xC0) == 0x80 && e - cut < 3;)
-        e++;
-    if (utf8_check(data + *checked, e - *checked, NULL, NULL) != 0)
-        return -1;
-    *checked = e;
-    return 0;
-}
+/* Rows are checked (UTF-8) a piece of this size ahead of the tokenizer. */
+#define CSV_PIECE ((size_t)256 << 10)
 
 hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
@@ -127,7 +109,7 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
         st = reg->err.status;
         goto out;
     }
-    if (check_upto(data, len, &checked, (size_t)(r.p - data)) != 0) {
+    if (input_check_upto(data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
         st = HJTJ_ERR_ENCODING; /* located below */
         goto out;
     }
@@ -189,7 +171,7 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
 
     while ((rc = csv_next(&r, &line)) == 1) {
         raw_record raw;
-        if (check_upto(data, len, &checked, (size_t)(r.p - data)) != 0) {
+        if (input_check_upto(data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
             st = HJTJ_ERR_ENCODING; /* located below */
             goto out;
         }

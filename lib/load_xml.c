@@ -827,23 +827,14 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
 /* Feed the document to the push parser in pieces of this size. */
 #define SAX_CHUNK ((size_t)256 << 10)
 
-/* Check the bytes up to upto (and the rest of a UTF-8 sequence cut there)
- * just before the parser is given them: valid UTF-8 without NUL.  One pass
- * over the input, while its pages are at hand, instead of two passes before
- * the parse; libxml2 still only ever sees checked bytes.  0, or -1 when the
- * bytes from s->checked on are bad (input_fault says how). */
+/* The bytes up to the end of each piece (and the rest of a UTF-8 sequence
+ * cut there) are checked — valid UTF-8 without NUL — just before the parser
+ * is given them: one pass over the input, while its pages are at hand,
+ * instead of two passes before the parse; libxml2 only ever sees checked
+ * bytes.  When a check fails, input_fault() says how. */
 static int check_upto(sax_state *s, size_t upto)
 {
-    size_t e = upto;
-    if (e <= s->checked)
-        return 0;
-    while (e < s->len && e - upto < 3 && ((unsigned char)s->data[e] & 0xC0) == 0x80)
-        e++;
-    if (utf8_check(s->data + s->checked, e - s->checked, NULL, NULL) != 0 ||
-        memchr(s->data + s->checked, '\0', e - s->checked) != NULL)
-        return -1;
-    s->checked = e;
-    return 0;
+    return input_check_upto(s->data, s->len, &s->checked, upto, 0, 1);
 }
 
 static hjtj_status sax_pass(sax_state *s)
