@@ -582,14 +582,7 @@ void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
         }
     }
     end_line(b);
-    for (j = 0; j < t->ncols; j++) {
-        size_t k;
-        if (j)
-            buf_puts(b, "  ");
-        for (k = 0; k < w[j]; k++)
-            buf_puts(b, "-");
-    }
-    buf_putc(b, '\n');
+    hjtj__text_rule(b, w, t->ncols);
     for (i = 0; i < t->nrows; i++) {
         for (j = 0; j < t->ncols; j++) {
             const tcell *c = &t->cells[i * t->ncols + j];

@@ -13,6 +13,18 @@ static void spaces(buf *b, size_t n)
         buf_putc(b, ' ');
 }
 
+void hjtj__text_rule(buf *b, const size_t *widths, size_t n)
+{
+    size_t k, d;
+    for (k = 0; k < n; k++) {
+        if (k)
+            buf_puts(b, "  ");
+        for (d = 0; d < widths[k]; d++)
+            buf_putc(b, '-');
+    }
+    buf_putc(b, '\n');
+}
+
 /* A value with the language's decimal mark, or the symbol; "" above the
  * diagonal. */
 static const char *matrix_cell(const cube *c, size_t k, hjtj_lang lang, char *tmp, size_t cap)
@@ -74,14 +86,7 @@ void hjtj__write_text_matrix(const hjtj_table *t, hjtj_lang lang, buf *b)
         buf_puts(b, c.dims[1].labels[k]);
     }
     buf_putc(b, '\n');
-    for (k = 0; k <= nc; k++) {
-        size_t d;
-        if (k)
-            buf_puts(b, "  ");
-        for (d = 0; d < w[k]; d++)
-            buf_putc(b, '-');
-    }
-    buf_putc(b, '\n');
+    hjtj__text_rule(b, w, nc + 1);
     for (r = 0; r < nr; r++) {
         size_t len0 = b->len;
         buf_puts(b, c.dims[0].labels[r]);

@@ -258,6 +258,14 @@ static hjtj_status assemble(hjtj_writer *w, buf *b)
     return HJTJ_OK;
 }
 
+/* The whole output into b: the workbook, or the assembled text. */
+static hjtj_status collect(hjtj_writer *w, buf *b)
+{
+    if (w->format == HJTJ_FORMAT_XLSX)
+        return hjtj__xlsx_finish(w->xlsx, b, &w->err);
+    return assemble(w, b);
+}
+
 static hjtj_status finish_check(hjtj_writer *w)
 {
     if (w->finished)
@@ -274,13 +282,7 @@ HJTJ_API hjtj_status hjtj_writer_finish(hjtj_writer *w, hjtj_write_fn fn, void *
     hjtj_status st;
     if (w == NULL || fn == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    if ((st = finish_check(w)) != HJTJ_OK)
-        return st;
-    if (w->format == HJTJ_FORMAT_XLSX)
-        st = hjtj__xlsx_finish(w->xlsx, &b, &w->err);
-    else
-        st = assemble(w, &b);
-    if (st != HJTJ_OK)
+    if ((st = finish_check(w)) != HJTJ_OK || (st = collect(w, &b)) != HJTJ_OK)
         return st;
     if (b.len && fn(b.data, b.len, userdata) != 0)
         st = err_set(&w->err, HJTJ_ERR_ABORTED, "", 0, 0, "the write callback stopped");
@@ -341,11 +343,7 @@ HJTJ_API hjtj_status hjtj_writer_finish_path(hjtj_writer *w, const char *path)
         return st;
     if (w->format == HJTJ_FORMAT_PX && (w->nparts > 1 || is_dir(path)))
         return save_px_dir(w, path);
-    if (w->format == HJTJ_FORMAT_XLSX)
-        st = hjtj__xlsx_finish(w->xlsx, &b, &w->err);
-    else
-        st = assemble(w, &b);
-    if (st != HJTJ_OK)
+    if ((st = collect(w, &b)) != HJTJ_OK)
         return st;
     st = save(&w->err, path, &b);
     buf_free(&b);

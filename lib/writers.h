@@ -8,8 +8,10 @@
 /* table.c: CSV (codes as header, as the report's tables) and aligned text. */
 void hjtj__write_csv(const hjtj_table *t, buf *b);
 void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b);
-/* write_text.c: the body of a pair table's text as a matrix. */
+/* write_text.c: the body of a pair table's text as a matrix; the rule
+ * under a text table's headings (dashes as wide as each column). */
 void hjtj__write_text_matrix(const hjtj_table *t, hjtj_lang lang, buf *b);
+void hjtj__text_rule(buf *b, const size_t *widths, size_t n);
 
 /* write_jsonstat.c: one JSON-stat 2.0 dataset; several as a collection
  * whose link.item holds the datasets.  0, or -1 when out of memory. */

@@ -548,6 +548,24 @@ static SEXP r_diags(SEXP preg, SEXP which)
 /* Tables                                                               */
 /* ------------------------------------------------------------------ */
 
+/* Create a table owned by the external pointer pt (protected by the
+ * caller) and build table cid of reg into it.  R_NilValue and *out set,
+ * or an error list (the table, if made, goes with pt's finalizer). */
+static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, hjtj_table **out)
+{
+    hjtj_table *t = NULL;
+    hjtj_status st = hjtj_table_new(&t);
+    *out = NULL;
+    if (st != HJTJ_OK)
+        return status_list(st, "cannot create a table");
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_build(t, reg, cid);
+    if (st != HJTJ_OK)
+        return error_list(hjtj_table_error(t), st);
+    *out = t;
+    return R_NilValue;
+}
+
 /* Build table `id`.  Returns list(ok = TRUE, id, title, title_en, n,
  * population, stub, col_code, col_label, row_code, row_label, kind, text,
  * num, den) with the cells row-major, or an error list.  With csv = TRUE
@@ -570,18 +588,9 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
     cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
 
     pt = PROTECT(new_xptr(tag_table, table_finalizer));
-    st = hjtj_table_new(&t);
-    if (st != HJTJ_OK) {
+    out = built_table(pt, reg, cid, &t);
+    if (t == NULL) {
         UNPROTECT(1);
-        return status_list(st, "cannot create a table");
-    }
-    R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build(t, reg, cid);
-    if (st != HJTJ_OK) {
-        PROTECT(out = error_list(hjtj_table_error(t), st));
-        R_ClearExternalPtr(pt);
-        hjtj_table_free(t);
-        UNPROTECT(2);
         return out;
     }
     nr = hjtj_table_rows(t);
@@ -674,15 +683,12 @@ static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang)
     if (strcmp(clang, "nb") != 0 && strcmp(clang, "en") != 0)
         Rf_error("'lang' must be \"nb\" or \"en\"");
     pt = PROTECT(new_xptr(tag_table, table_finalizer));
-    st = hjtj_table_new(&t);
-    if (st != HJTJ_OK) {
+    out = built_table(pt, reg, cid, &t);
+    if (t == NULL) {
         UNPROTECT(1);
-        return status_list(st, "cannot create a table");
+        return out;
     }
-    R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build(t, reg, cid);
-    if (st == HJTJ_OK)
-        st = hjtj_table_write_path_lang(t, (hjtj_format)f,
+    st = hjtj_table_write_path_lang(t, (hjtj_format)f,
                                         strcmp(clang, "en") == 0 ? HJTJ_LANG_EN : HJTJ_LANG_NB,
                                         cpath);
     if (st != HJTJ_OK) {
