@@ -1,8 +1,8 @@
 /* hjtj-report — the tables of SSB Rapporter 2026/5 computed from a register
  * (SPEC §7).
  *
- *   hjtj-report --table ID [--table ID ...] [--format csv|text] [FILE]
- *   hjtj-report --all [--format csv|text] [FILE]
+ *   hjtj-report --table ID [--table ID ...] [--format FORMAT] [-o FILE] [--lang nb|en] [FILE]
+ *   hjtj-report --all [--format FORMAT] [-o FILE|DIR] [--lang nb|en] [FILE]
  *   hjtj-report --list
  *
  * Exit status: 0 success (records may have been rejected: they are listed on
@@ -26,7 +26,12 @@ static void usage(FILE *f)
           "  --table ID       a table as numbered in the report (3.5, 4.19, C1, ...);\n"
           "                   may be repeated\n"
           "  --all            every table, in report order\n"
-          "  --format FORMAT  csv (default; the report's header and row labels) or text\n"
+          "  --format FORMAT  csv (default; the report's header and row labels), text,\n"
+          "                   json-stat, px or xlsx (see hjtj-formats(5))\n"
+          "  -o, --output F   write to F instead of standard output; the format is also\n"
+          "                   taken from its extension (.csv .txt .json .px .xlsx);\n"
+          "                   PX with several tables: F is a directory, one .px each\n"
+          "  --lang nb|en     language of titles, labels and notes (default nb)\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
           "  --list           list the table ids and titles\n"
           "  --help           show this help\n"
@@ -41,15 +46,61 @@ static int write_out(const char *data, size_t len, void *ud)
     return fwrite(data, 1, len, (FILE *)ud) == len ? 0 : -1;
 }
 
+/* Write the tables ids[0..nids) of reg in one output (hjtj_writer). */
+static int publish(hjtj_register *reg, const char **ids, size_t nids, hjtj_format format,
+                   hjtj_lang lang, const char *output)
+{
+    hjtj_writer *w = NULL;
+    hjtj_table *t = NULL;
+    size_t i;
+    int rc = 0;
+    hjtj_status st;
+    if (format == HJTJ_FORMAT_PX && nids > 1 && output == NULL) {
+        fprintf(stderr, "hjtj-report: PX holds one table per file: give -o DIR for %zu tables\n",
+                nids);
+        return 2;
+    }
+    if (hjtj_writer_new(&w, format, lang) != HJTJ_OK || hjtj_table_new(&t) != HJTJ_OK) {
+        fprintf(stderr, "hjtj-report: out of memory\n");
+        hjtj_writer_free(w);
+        return 2;
+    }
+    for (i = 0; i < nids; i++) {
+        st = hjtj_table_build(t, reg, ids[i]);
+        if (st != HJTJ_OK) {
+            fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
+                    hjtj_error_message(hjtj_table_error(t)));
+            rc = 2;
+            continue;
+        }
+        if (hjtj_writer_add(w, t) != HJTJ_OK) {
+            fprintf(stderr, "hjtj-report: %s\n", hjtj_error_message(hjtj_writer_error(w)));
+            rc = 2;
+            break;
+        }
+    }
+    if (rc == 0 || hjtj_writer_count(w) > 0) {
+        st = output ? hjtj_writer_finish_path(w, output) : hjtj_writer_finish(w, write_out, stdout);
+        if (st != HJTJ_OK) {
+            fprintf(stderr, "hjtj-report: %s\n", hjtj_error_message(hjtj_writer_error(w)));
+            rc = 2;
+        }
+    }
+    hjtj_table_free(t);
+    hjtj_writer_free(w);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL;
+    const char *file = NULL, *kfile = NULL, *output = NULL;
+    hjtj_lang lang = HJTJ_LANG_NB;
+    int format_given = 0;
     const char **ids;
     size_t nids = 0, i;
     int all = 0, list = 0, a, rc = 0;
     int32_t format = HJTJ_FORMAT_CSV;
     hjtj_register *reg;
-    hjtj_table *t = NULL;
 
     ids = calloc((size_t)argc + hjtj_catalog_count() + 1, sizeof *ids);
     if (ids == NULL)
@@ -76,8 +127,21 @@ int main(int argc, char **argv)
                    strncmp(arg, "--format=", 9) == 0) {
             const char *v = arg[8] == '=' ? arg + 9 : argv[++a];
             format = hjtj_format_parse(v);
+            format_given = 1;
             if (format < 0) {
-                fprintf(stderr, "hjtj-report: unknown format '%s' (csv or text)\n", v);
+                fprintf(stderr,
+                        "hjtj-report: unknown format '%s' (csv, text, json-stat, px, xlsx)\n", v);
+                free(ids);
+                return 2;
+            }
+        } else if (((strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) && a + 1 < argc) ||
+                   strncmp(arg, "--output=", 9) == 0) {
+            output = arg[8] == '=' ? arg + 9 : argv[++a];
+        } else if ((strcmp(arg, "--lang") == 0 && a + 1 < argc) ||
+                   strncmp(arg, "--lang=", 7) == 0) {
+            const char *v = arg[6] == '=' ? arg + 7 : argv[++a];
+            if (cli_parse_lang(v, &lang) != 0) {
+                fprintf(stderr, "hjtj-report: unknown language '%s' (nb or en)\n", v);
                 free(ids);
                 return 2;
             }
@@ -100,7 +164,7 @@ int main(int argc, char **argv)
     }
     if (list) {
         for (i = 0; i < hjtj_catalog_count(); i++)
-            printf("%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, HJTJ_LANG_NB));
+            printf("%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, lang));
         free(ids);
         return 0;
     }
@@ -121,35 +185,11 @@ int main(int argc, char **argv)
         return 2;
     }
     cli_report_rejects(reg);
-    if (hjtj_table_new(&t) != HJTJ_OK) {
-        fprintf(stderr, "hjtj-report: out of memory\n");
-        rc = 2;
-        nids = 0;
-    }
-    for (i = 0; i < nids; i++) {
-        hjtj_status st = hjtj_table_build(t, reg, ids[i]);
-        if (st != HJTJ_OK) {
-            fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
-                    hjtj_error_message(hjtj_table_error(t)));
-            rc = 2;
-            continue;
-        }
-        if (nids > 1 && format == HJTJ_FORMAT_CSV)
-            printf("# Tabell %s\n", ids[i]);
-        else if (i > 0)
-            putchar('\n');
-        fflush(stdout);
-        if (hjtj_table_write(t, (hjtj_format)format, write_out, stdout) != HJTJ_OK) {
-            fprintf(stderr, "hjtj-report: cannot write table %s\n", ids[i]);
-            rc = 2;
-            break;
-        }
-        if (nids > 1 && format == HJTJ_FORMAT_CSV && i + 1 < nids)
-            putchar('\n');
-    }
+    if (!format_given && output != NULL)
+        format = cli_format_from_path(output);
+    rc = publish(reg, ids, nids, (hjtj_format)format, lang, output);
     if (fflush(stdout) != 0)
         rc = 2;
-    hjtj_table_free(t);
     hjtj_register_free(reg);
     free(ids);
     return rc;
