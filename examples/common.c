@@ -40,6 +40,12 @@ static hjtj_status load_stdin(hjtj_register *reg)
 
 hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner_file)
 {
+    return cli_load_scheme(prog, file, kommuner_file, NULL);
+}
+
+hjtj_register *cli_load_scheme(const char *prog, const char *file, const char *kommuner_file,
+                               const char *scheme_file)
+{
     hjtj_register *reg = NULL;
     hjtj_status st;
     char defbuf[4096];
@@ -53,6 +59,19 @@ hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner
     if (hjtj_register_new(&reg) != HJTJ_OK) {
         fprintf(stderr, "%s: out of memory\n", prog);
         return NULL;
+    }
+    if (scheme_file) {
+        hjtj_scheme *s = NULL;
+        st = hjtj_scheme_new(&s);
+        if (st == HJTJ_OK && (st = hjtj_scheme_load_file(s, scheme_file)) == HJTJ_OK)
+            st = hjtj_register_set_scheme(reg, s);
+        if (st != HJTJ_OK) {
+            print_error(prog, hjtj_scheme_error(s), st);
+            hjtj_scheme_free(s);
+            hjtj_register_free(reg);
+            return NULL;
+        }
+        hjtj_scheme_free(s);
     }
     if (kommuner_file) {
         hjtj_kommuner *k = NULL;

@@ -10,6 +10,9 @@
  * line, column, message) prefixed by prog, frees everything and returns
  * NULL. */
 hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner_file);
+/* The same with an optional classification scheme file (NULL = built-in). */
+hjtj_register *cli_load_scheme(const char *prog, const char *file, const char *kommuner_file,
+                               const char *scheme_file);
 
 /* Print warnings and rejected records to stderr; returns the reject count. */
 size_t cli_report_rejects(const hjtj_register *reg);

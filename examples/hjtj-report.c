@@ -28,6 +28,7 @@ static void usage(FILE *f)
           "  --all            every table, in report order\n"
           "  --format FORMAT  csv (default; the report's header and row labels) or text\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
+          "  --scheme FILE    classification scheme (XML, hjtj-formats(5))\n"
           "  --list           list the table ids and titles\n"
           "  --help           show this help\n"
           "  --version        show the library version\n"
@@ -43,7 +44,7 @@ static int write_out(const char *data, size_t len, void *ud)
 
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL;
+    const char *file = NULL, *kfile = NULL, *sfile = NULL;
     const char **ids;
     size_t nids = 0, i;
     int all = 0, list = 0, a, rc = 0;
@@ -85,6 +86,10 @@ int main(int argc, char **argv)
             kfile = argv[++a];
         } else if (strncmp(arg, "--kommuner=", 11) == 0) {
             kfile = arg + 11;
+        } else if (strcmp(arg, "--scheme") == 0 && a + 1 < argc) {
+            sfile = argv[++a];
+        } else if (strncmp(arg, "--scheme=", 9) == 0) {
+            sfile = arg + 9;
         } else if (arg[0] == '-' && arg[1] != '\0') {
             fprintf(stderr, "hjtj-report: unknown or incomplete option %s\n", arg);
             usage(stderr);
@@ -115,7 +120,7 @@ int main(int argc, char **argv)
         free(ids);
         return 2;
     }
-    reg = cli_load("hjtj-report", file, kfile);
+    reg = cli_load_scheme("hjtj-report", file, kfile, sfile);
     if (reg == NULL) {
         free(ids);
         return 2;
