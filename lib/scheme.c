@@ -205,30 +205,38 @@ HJTJ_API hjtj_status hjtj_scheme_set_administrasjon(hjtj_scheme *scheme, int32_t
 #define SCHEME_NS "urn:hjtj:skjema:1"
 #define SCHEME_XSD "hjtj-skjema-1.xsd"
 
-/* The column (in characters) of each start tag, counted as the parser goes. */
+/* The line and column (in characters) of each start tag's '<', counted as
+ * the parser goes. */
 typedef struct tag_cols {
     const char *data;
     size_t len, pos;
-    uint64_t col;
+    size_t bom; /* 3 if the document starts with a UTF-8 BOM, which the
+                   parser's buffer does not hold */
+    uint64_t line, col;
 } tag_cols;
 
-static uint64_t tag_column(tag_cols *t, xmlParserCtxtPtr ctxt)
+static void tag_position(tag_cols *t, xmlParserCtxtPtr ctxt)
 {
-    long used = xmlByteConsumed(ctxt);
-    size_t off = used > 0 && (size_t)used <= t->len ? (size_t)used : t->pos, lt = off, p;
+    /* the offset in the parser's buffer, which holds the document's bytes
+     * (UTF-8 converted to UTF-8); xmlByteConsumed() counts what the
+     * converter has read ahead */
+    xmlParserInputPtr in = ctxt->input;
+    size_t used = in ? (size_t)in->consumed + (size_t)(in->cur - in->base) + t->bom : 0;
+    size_t off = used > 0 && used <= t->len ? used : t->pos, lt = off, p;
     /* the cursor is on the tag's closing '>': back to its '<' */
     while (lt > t->pos && t->data[lt - 1] != '<')
         lt--;
     if (lt > t->pos)
         lt--;
     for (p = t->pos; p < lt; p++) {
-        if (t->data[p] == '\n')
+        if (t->data[p] == '\n') {
+            t->line++;
             t->col = 1;
-        else
+        } else {
             t->col += ((unsigned char)t->data[p] & 0xC0) != 0x80;
+        }
     }
     t->pos = lt > t->pos ? lt : t->pos;
-    return t->col;
 }
 
 static void note_start_tag(void *ctx, const xmlChar *localname, const xmlChar *prefix,
@@ -237,12 +245,17 @@ static void note_start_tag(void *ctx, const xmlChar *localname, const xmlChar *p
 {
     xmlParserCtxtPtr ctxt = ctx;
     tag_cols *t = ctxt->_private;
-    uint64_t col = tag_column(t, ctxt);
     xmlNodePtr before = ctxt->node;
+    tag_position(t, ctxt);
     xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
-             nb_defaulted, attributes);
-    if (ctxt->node != NULL && ctxt->node != before)
-        ctxt->node->_private = (void *)(uintptr_t)col;
+                          nb_defaulted, attributes);
+    if (ctxt->node != NULL && ctxt->node != before) {
+        /* libxml2 noted the line where the tag ends; a tag over several
+         * lines is placed by its '<', as the column is */
+        ctxt->node->_private = (void *)(uintptr_t)t->col;
+        if (t->line < 65535)
+            ctxt->node->line = (unsigned short)t->line;
+    }
 }
 
 static uint64_t node_line(const xmlNode *n)
@@ -676,7 +689,9 @@ HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *da
     memset(&cols, 0, sizeof cols);
     cols.data = data;
     cols.len = len;
-    cols.col = 1;
+    cols.line = cols.col = 1;
+    cols.bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    cols.pos = cols.bom;
     ctxt->sax->startElementNs = note_start_tag;
     ctxt->_private = &cols;
     doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
