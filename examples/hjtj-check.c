@@ -164,13 +164,6 @@ static int parse_options(options *o, int argc, char **argv)
 
 /* ---- loading ---- */
 
-static void print_error(const hjtj_error *e, hjtj_status st)
-{
-    fprintf(stderr, "%s: %s:%llu:%llu: %s (%s)\n", PROG, hjtj_error_file(e),
-            (unsigned long long)hjtj_error_line(e), (unsigned long long)hjtj_error_column(e),
-            hjtj_error_message(e), hjtj_strerror(st));
-}
-
 static int64_t read_stdin(char *buf, size_t len, void *ud)
 {
     size_t got = fread(buf, 1, len, (FILE *)ud);
@@ -186,45 +179,6 @@ static int stdin_has_data(void)
                                   (S_ISREG(st.st_mode) && st.st_size > 0));
 }
 
-/* The register with the options' scheme and municipality table, or NULL
- * (the error printed). */
-static hjtj_register *new_register(const options *o)
-{
-    hjtj_register *reg = NULL;
-    hjtj_status st;
-    if (hjtj_register_new(&reg) != HJTJ_OK) {
-        fprintf(stderr, "%s: out of memory\n", PROG);
-        return NULL;
-    }
-    if (o->scheme != NULL) {
-        hjtj_scheme *s = NULL;
-        st = hjtj_scheme_new(&s);
-        if (st == HJTJ_OK && (st = hjtj_scheme_load_file(s, o->scheme)) == HJTJ_OK)
-            st = hjtj_register_set_scheme(reg, s);
-        if (st != HJTJ_OK) {
-            print_error(hjtj_scheme_error(s), st);
-            hjtj_scheme_free(s);
-            hjtj_register_free(reg);
-            return NULL;
-        }
-        hjtj_scheme_free(s);
-    }
-    if (o->kommuner != NULL) {
-        hjtj_kommuner *k = NULL;
-        st = hjtj_kommuner_new(&k);
-        if (st == HJTJ_OK && (st = hjtj_kommuner_load_file(k, o->kommuner)) == HJTJ_OK)
-            st = hjtj_register_set_kommuner(reg, k);
-        if (st != HJTJ_OK) {
-            print_error(hjtj_kommuner_error(k), st);
-            hjtj_kommuner_free(k);
-            hjtj_register_free(reg);
-            return NULL;
-        }
-        hjtj_kommuner_free(k);
-    }
-    return reg;
-}
-
 static hjtj_status load_one(hjtj_register *reg, const char *file)
 {
     if (strcmp(file, "-") == 0)
@@ -234,7 +188,7 @@ static hjtj_status load_one(hjtj_register *reg, const char *file)
 
 static hjtj_register *load(const options *o)
 {
-    hjtj_register *reg = new_register(o);
+    hjtj_register *reg = cli_register_new(PROG, o->kommuner, o->scheme);
     char defbuf[4096];
     const char *deflt = "-";
     size_t i, n = o->nfiles;
@@ -257,7 +211,7 @@ static hjtj_register *load(const options *o)
     for (i = 0; i < n; i++) {
         hjtj_status st = load_one(reg, files[i]);
         if (st != HJTJ_OK) {
-            print_error(hjtj_register_error(reg), st);
+            cli_print_error(PROG, hjtj_register_error(reg), st);
             hjtj_register_free(reg);
             return NULL;
         }
@@ -343,7 +297,7 @@ int main(int argc, char **argv)
     if (st == HJTJ_OK)
         st = hjtj_checks_run(checks, reg);
     if (st != HJTJ_OK) {
-        print_error(hjtj_checks_error(checks), st);
+        cli_print_error(PROG, hjtj_checks_error(checks), st);
         hjtj_checks_free(checks);
         hjtj_register_free(reg);
         return 2;

@@ -323,17 +323,23 @@ typedef enum hjtj_limit {
 /* ------------------------------------------------------------------ */
 
 /* The configurable parts of the classification: the samlemålgruppe sets,
- * the ASSS municipalities, the size thresholds and the boenheter bands. */
+ * the ASSS municipalities, the size thresholds, the boenheter bands and
+ * two rule switches (hjtj_scheme_enetiltak(), hjtj_scheme_administrasjon()). */
 typedef struct hjtj_scheme hjtj_scheme;
 
 /* Create a scheme holding the built-in 2024 scheme of the report.
  * Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG (out == NULL). */
 HJTJ_API hjtj_status hjtj_scheme_new(hjtj_scheme **out);
 HJTJ_API void hjtj_scheme_free(hjtj_scheme *scheme);
-/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)).
- * On error the scheme is unchanged and hjtj_scheme_error() has the detail.
- * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE,
- * HJTJ_ERR_NOMEM. */
+/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)),
+ * validated against hjtj-skjema-1.xsd (installed with the data) and checked
+ * for the rules a schema cannot say (sets that overlap, thresholds or bands
+ * out of order, an element given twice).  Parts the file leaves out keep
+ * their values; a rule switch it leaves out has its 2024 rule.
+ * On error the scheme is unchanged and hjtj_scheme_error() has the detail
+ * (file, line and column of the element, reason).
+ * Errors: HJTJ_ERR_IO (also: the XSD not found), HJTJ_ERR_SYNTAX,
+ * HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE, HJTJ_ERR_NOMEM. */
 HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path);
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data,
                                              size_t len, const char *name);

@@ -341,10 +341,10 @@ static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *
     }
     if (schema != NULL)
         vc = xmlSchemaNewValidCtxt(schema);
-    if (vc == NULL) {
-        st = err_set(err, xsd_doc != NULL && pc != NULL && schema == NULL ? HJTJ_ERR_IO
-                                                                            : HJTJ_ERR_NOMEM,
-                     path, 0, 0, "cannot read the scheme XSD %s", path);
+    if (pctxt == NULL || (xsd_doc != NULL && (pc == NULL || (schema != NULL && vc == NULL)))) {
+        st = err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+    } else if (vc == NULL) {
+        st = err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot read the scheme XSD %s", path);
     } else {
         memset(&x, 0, sizeof x);
         x.file = file;

@@ -39,6 +39,18 @@ hjtj_catalog <- function(lang = c("nb", "en")) {
   data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
 }
 
+# NULL, a file name (expanded) or a raw vector, for the argument `what`.
+optional_input <- function(x, what) {
+  if (is.character(x)) {
+    if (length(x) != 1L || is.na(x))
+      stop(sprintf("'%s' must be a single file name", what), call. = FALSE)
+    return(path.expand(x))
+  }
+  if (!is.null(x) && !is.raw(x))
+    stop(sprintf("'%s' must be NULL, a file name or a raw vector", what), call. = FALSE)
+  x
+}
+
 hjtj_load <- function(path, kommuner = NULL, scheme = NULL) {
   name <- NULL
   if (is.character(path)) {
@@ -47,20 +59,8 @@ hjtj_load <- function(path, kommuner = NULL, scheme = NULL) {
   } else if (!is.raw(path)) {
     stop("'path' must be a file name or a raw vector")
   }
-  if (is.character(kommuner)) {
-    if (length(kommuner) != 1L || is.na(kommuner))
-      stop("'kommuner' must be a single file name")
-    kommuner <- path.expand(kommuner)
-  } else if (!is.null(kommuner) && !is.raw(kommuner)) {
-    stop("'kommuner' must be NULL, a file name or a raw vector")
-  }
-  if (is.character(scheme)) {
-    if (length(scheme) != 1L || is.na(scheme))
-      stop("'scheme' must be a single file name")
-    scheme <- path.expand(scheme)
-  } else if (!is.null(scheme) && !is.raw(scheme)) {
-    stop("'scheme' must be NULL, a file name or a raw vector")
-  }
+  kommuner <- optional_input(kommuner, "kommuner")
+  scheme <- optional_input(scheme, "scheme")
   x <- .Call(hjtj_r_load, path, kommuner, name, scheme)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   reg <- x$register
