@@ -564,6 +564,7 @@ typedef struct trow {
 struct hjtj_table {
     char id[16];
     const char *title_nb, *title_en, *population;
+    char title_year[2][256]; /* titles naming another reference year */
     int64_t n;
     size_t nrows, ncols, nstub, caprows;
     tcol *cols;
