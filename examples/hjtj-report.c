@@ -1,12 +1,13 @@
 /* hjtj-report — the tables of SSB Rapporter 2026/5 computed from a register
  * (SPEC §7).
  *
- *   hjtj-report --table ID [--table ID ...] [--format csv|text] [FILE]
- *   hjtj-report --all [--format csv|text] [FILE]
+ *   hjtj-report --table ID [--table ID ...] [--format csv|text] [options] [FILE...]
+ *   hjtj-report --all [--format csv|text] [options] [FILE...]
  *   hjtj-report --list
  *
- * Exit status: 0 success (records may have been rejected: they are listed on
- * stderr), 2 usage error, unreadable input or unknown table. */
+ * Input, the shared options and the exit status are those of common.h:
+ * 0 every record loaded, 1 some record rejected (summary on stderr after the
+ * tables), 2 an error (unreadable input, unknown table, failed write). */
 #include "common.h"
 
 #include <stdio.h>
@@ -15,25 +16,21 @@
 
 static void usage(FILE *f)
 {
-    fputs("Usage: hjtj-report --table ID [--table ID ...] [options] [FILE]\n"
-          "       hjtj-report --all [options] [FILE]\n"
+    fputs("Usage: hjtj-report --table ID [--table ID ...] [options] [FILE...]\n"
+          "       hjtj-report --all [options] [FILE...]\n"
           "       hjtj-report --list\n"
           "Compute the tables of SSB Rapporter 2026/5 from a register.\n"
           "\n"
-          "FILE is a register in XML or CSV (detected by content); without FILE the\n"
-          "bundled synthetic 2024 register is read.\n"
+          "  --table ID         a table as numbered in the report (3.5, 4.19, C1, ...);\n"
+          "                     may be repeated\n"
+          "  --all              every table, in report order\n"
+          "  --format FORMAT    csv (default; the report's header and row labels) or text\n"
+          "  --list             list the table ids and titles\n"
           "\n"
-          "  --table ID       a table as numbered in the report (3.5, 4.19, C1, ...);\n"
-          "                   may be repeated\n"
-          "  --all            every table, in report order\n"
-          "  --format FORMAT  csv (default; the report's header and row labels) or text\n"
-          "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
-          "  --list           list the table ids and titles\n"
-          "  --help           show this help\n"
-          "  --version        show the library version\n"
-          "\n"
-          "With several tables, CSV output puts a line '# Tabell ID' before each.\n",
+          "With several tables, CSV output puts a line '# Tabell ID' before each.\n"
+          "\n",
           f);
+    cli_shared_help(f);
 }
 
 static int write_out(const char *data, size_t len, void *ud)
@@ -43,66 +40,69 @@ static int write_out(const char *data, size_t len, void *ud)
 
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL;
+    cli_opts o;
     const char **ids;
     size_t nids = 0, i;
     int all = 0, list = 0, a, rc = 0;
     int32_t format = HJTJ_FORMAT_CSV;
     hjtj_register *reg;
     hjtj_table *t = NULL;
+    FILE *out;
 
+    if (cli_init(&o, "hjtj-report", argc) != 0)
+        return 2;
     ids = calloc((size_t)argc + hjtj_catalog_count() + 1, sizeof *ids);
     if (ids == NULL)
-        return 2;
+        return cli_done(&o, 2);
     for (a = 1; a < argc; a++) {
-        const char *arg = argv[a];
+        const char *arg = argv[a], *v;
+        int missing = 0, r = cli_shared_option(&o, argc, argv, &a);
+        if (r != 0) {
+            if (r > 0)
+                continue;
+            free(ids);
+            return cli_done(&o, 2);
+        }
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
             free(ids);
-            return 0;
+            return cli_done(&o, 0);
         } else if (strcmp(arg, "--version") == 0) {
             printf("hjtj-report (libhjtj) %s\n", hjtj_version());
             free(ids);
-            return 0;
+            return cli_done(&o, 0);
         } else if (strcmp(arg, "--list") == 0) {
             list = 1;
         } else if (strcmp(arg, "--all") == 0) {
             all = 1;
-        } else if (strcmp(arg, "--table") == 0 && a + 1 < argc) {
-            ids[nids++] = argv[++a];
-        } else if (strncmp(arg, "--table=", 8) == 0) {
-            ids[nids++] = arg + 8;
-        } else if ((strcmp(arg, "--format") == 0 && a + 1 < argc) ||
-                   strncmp(arg, "--format=", 9) == 0) {
-            const char *v = arg[8] == '=' ? arg + 9 : argv[++a];
+        } else if ((v = cli_option_value(argc, argv, &a, "--table", NULL, &missing)) != NULL) {
+            ids[nids++] = v;
+        } else if ((v = cli_option_value(argc, argv, &a, "--format", NULL, &missing)) != NULL) {
             format = hjtj_format_parse(v);
             if (format < 0) {
-                fprintf(stderr, "hjtj-report: unknown format '%s' (csv or text)\n", v);
+                fprintf(stderr, "hjtj-report: unknown format '%s'; the formats are csv and text\n",
+                        v);
                 free(ids);
-                return 2;
+                return cli_done(&o, 2);
             }
-        } else if (strcmp(arg, "--kommuner") == 0 && a + 1 < argc) {
-            kfile = argv[++a];
-        } else if (strncmp(arg, "--kommuner=", 11) == 0) {
-            kfile = arg + 11;
+        } else if (missing) {
+            fprintf(stderr, "hjtj-report: option %s needs a value; see hjtj-report --help\n", arg);
+            free(ids);
+            return cli_done(&o, 2);
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            fprintf(stderr, "hjtj-report: unknown or incomplete option %s\n", arg);
-            usage(stderr);
             free(ids);
-            return 2;
-        } else if (file == NULL) {
-            file = arg;
-        } else {
-            fprintf(stderr, "hjtj-report: only one FILE may be given\n");
+            return cli_done(&o, cli_unknown_option(&o, arg));
+        } else if (cli_file(&o, arg) != 0) {
             free(ids);
-            return 2;
+            return cli_done(&o, 2);
         }
     }
     if (list) {
-        for (i = 0; i < hjtj_catalog_count(); i++)
-            printf("%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, HJTJ_LANG_NB));
+        out = cli_output(&o);
+        for (i = 0; out != NULL && i < hjtj_catalog_count(); i++)
+            fprintf(out, "%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, o.lang));
         free(ids);
-        return 0;
+        return cli_done(&o, cli_close_output(&o, out));
     }
     if (all) {
         nids = 0;
@@ -110,47 +110,49 @@ int main(int argc, char **argv)
             ids[nids++] = hjtj_catalog_id(i);
     }
     if (nids == 0) {
-        fprintf(stderr, "hjtj-report: give --table ID, --all or --list\n");
-        usage(stderr);
+        fprintf(stderr, "hjtj-report: give --table ID, --all or --list; see hjtj-report --help\n");
         free(ids);
-        return 2;
+        return cli_done(&o, 2);
     }
-    reg = cli_load("hjtj-report", file, kfile);
+    reg = cli_load(&o);
     if (reg == NULL) {
         free(ids);
-        return 2;
+        return cli_done(&o, 2);
     }
-    cli_report_rejects(reg);
-    if (hjtj_table_new(&t) != HJTJ_OK) {
-        fprintf(stderr, "hjtj-report: out of memory\n");
+    out = cli_output(&o);
+    if (out == NULL || hjtj_table_new(&t) != HJTJ_OK) {
+        if (out != NULL)
+            fprintf(stderr, "hjtj-report: out of memory\n");
         rc = 2;
         nids = 0;
     }
     for (i = 0; i < nids; i++) {
         hjtj_status st = hjtj_table_build(t, reg, ids[i]);
         if (st != HJTJ_OK) {
-            fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
-                    hjtj_error_message(hjtj_table_error(t)));
+            cli_print_error("hjtj-report", hjtj_table_error(t));
             rc = 2;
             continue;
         }
         if (nids > 1 && format == HJTJ_FORMAT_CSV)
-            printf("# Tabell %s\n", ids[i]);
+            fprintf(out, "# %s %s\n", o.lang == HJTJ_LANG_EN ? "Table" : "Tabell", ids[i]);
         else if (i > 0)
-            putchar('\n');
-        fflush(stdout);
-        if (hjtj_table_write(t, (hjtj_format)format, write_out, stdout) != HJTJ_OK) {
-            fprintf(stderr, "hjtj-report: cannot write table %s\n", ids[i]);
+            fputc('\n', out);
+        st = hjtj_table_write(t, (hjtj_format)format, write_out, out);
+        if (st != HJTJ_OK) {
+            /* a failed write is reported when the output is closed */
+            if (st != HJTJ_ERR_ABORTED)
+                cli_print_error("hjtj-report", hjtj_table_error(t));
             rc = 2;
             break;
         }
         if (nids > 1 && format == HJTJ_FORMAT_CSV && i + 1 < nids)
-            putchar('\n');
+            fputc('\n', out);
     }
-    if (fflush(stdout) != 0)
+    if (out != NULL && cli_close_output(&o, out) != 0)
         rc = 2;
+    rc = cli_summary(&o, reg, rc);
     hjtj_table_free(t);
     hjtj_register_free(reg);
     free(ids);
-    return rc;
+    return cli_done(&o, rc);
 }

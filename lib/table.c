@@ -239,8 +239,19 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     for (i = 0; i < hjtj_table_ndefs; i++)
         if (strcmp(hjtj_table_defs[i].id, id) == 0)
             break;
-    if (i == hjtj_table_ndefs)
-        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no table with id '%.40s'", id);
+    if (i == hjtj_table_ndefs) {
+        const char *ids[128], *near;
+        size_t k;
+        for (k = 0; k < hjtj_table_ndefs && k < 128; k++)
+            ids[k] = hjtj_table_defs[k].id;
+        near = strlen(id) < 40 ? hjtj__nearest(ids, k, id, strlen(id)) : NULL;
+        if (near != NULL)
+            return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                           "no table with id '%.40s'; did you mean '%s'?", id, near);
+        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                       "no table with id '%.40s'; the ids are those of the report (1.9, 3.5, "
+                       "C1, ...), listed by hjtj_catalog_id() and hjtj-report --list", id);
+    }
     str_copy(t->id, sizeof t->id, hjtj_table_defs[i].id);
     t->title_nb = title_for_year(t->title_year[0], sizeof t->title_year[0],
                                  hjtj_table_defs[i].title_nb, reg->aargang);
