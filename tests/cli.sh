@@ -33,18 +33,18 @@ grep -qx "100000032,rene-brukerrettede,enetiltak,enetiltak,utviklingshemning,1,1
     && ok "enetiltak by one boenhet" || fail "enetiltak row"
 
 # without FILE: the bundled synthetic register (3 611 active in the population)
-"$CLASSIFY" >"$T/out" 2>"$T/err"; rc=$?
+"$CLASSIFY" >"$T/out" 2>"$T/err" </dev/null; rc=$?
 [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ] && ok "bundled register" \
     || fail "bundled register: exit $rc, $(wc -l <"$T/out") lines"
-"$REPORT" --table 3.2 >"$T/out" 2>/dev/null
+"$REPORT" --table 3.2 >"$T/out" 2>/dev/null </dev/null
 grep -qx "Totalt,3611,100.0" "$T/out" && ok "report on the bundled register" || fail "report bundled"
 
 # rejects: stderr with file, line, orgnr, reason; exit 1
 printf 'orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,boenheter\n100000008,0301,kommunal,boligbase,demens,3\n100000009,0301,kommunal,bpa,demens,\n100000016,0301,kommunal,bpa,ingen demens,\n' >"$T/bad.csv"
 "$CLASSIFY" "$T/bad.csv" >"$T/out" 2>"$T/err"; rc=$?
 [ $rc -eq 1 ] && ok "rejects exit 1" || fail "rejects exit $rc"
-grep -q "bad.csv:3:.*orgnr 100000009.*orgnr" "$T/err" && ok "reject line 3" || fail "reject line 3: $(cat "$T/err")"
-grep -q "bad.csv:4:.*orgnr 100000016.*ingen" "$T/err" && ok "reject line 4" || fail "reject line 4"
+grep -q "bad.csv:3:[0-9]*: orgnr 100000009 rejected: orgnr" "$T/err" && ok "reject line 3" || fail "reject line 3: $(cat "$T/err")"
+grep -q "bad.csv:4:[0-9]*: orgnr 100000016 rejected: .*ingen" "$T/err" && ok "reject line 4" || fail "reject line 4"
 [ "$(wc -l <"$T/out")" -eq 2 ] && ok "good record printed" || fail "good record"
 
 # a malformed file: exit 2 with line and column
@@ -79,7 +79,7 @@ if [ -n "$PY" ]; then
             "$PY" "$S/tests/oracle/hjtj_oracle.py" classify "$f" >"$T/o.out" 2>"$T/o.err"; orc=$?
             "$CLASSIFY" "$f" >"$T/c.out" 2>"$T/c.err"; crc=$?
             grep -v warning "$T/o.err" | cut -d: -f2 | sort -n >"$T/o.lines"
-            grep rejected "$T/c.err" | cut -d: -f2 | sort -n >"$T/c.lines"
+            grep ' rejected: ' "$T/c.err" | cut -d: -f2 | sort -n >"$T/c.lines"
             if [ $orc -eq $crc ] && cmp -s "$T/o.out" "$T/c.out" && cmp -s "$T/o.lines" "$T/c.lines"; then
                 ok "oracle agrees: $(basename "$f") ($(($(wc -l <"$T/c.out") - 1)) rows, $(wc -l <"$T/c.lines") rejects)"
             else
