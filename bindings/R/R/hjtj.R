@@ -15,7 +15,7 @@ hjtj_stop <- function(e, call = sys.call(-1L)) {
     }
     where <- paste0(where, ": ")
   }
-  msg <- paste0(where, e$message, " (", e$description, ")")
+  msg <- paste0(where, e$message)
   cond <- structure(
     class = c("hjtj_error", "error", "condition"),
     list(message = msg, call = call, status = e$status, description = e$description,
@@ -39,7 +39,9 @@ hjtj_catalog <- function(lang = c("nb", "en")) {
   data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
 }
 
-hjtj_load <- function(path, kommuner = NULL) {
+hjtj_load <- function(path, kommuner = NULL, scheme = NULL,
+                      encoding = c("utf-8", "windows-1252", "iso-8859-1")) {
+  encoding <- match.arg(tolower(encoding), c("utf-8", "windows-1252", "iso-8859-1"))
   name <- NULL
   if (is.character(path)) {
     if (length(path) != 1L || is.na(path)) stop("'path' must be a single file name")
@@ -54,7 +56,14 @@ hjtj_load <- function(path, kommuner = NULL) {
   } else if (!is.null(kommuner) && !is.raw(kommuner)) {
     stop("'kommuner' must be NULL, a file name or a raw vector")
   }
-  x <- .Call(hjtj_r_load, path, kommuner, name)
+  if (is.character(scheme)) {
+    if (length(scheme) != 1L || is.na(scheme))
+      stop("'scheme' must be a single file name")
+    scheme <- path.expand(scheme)
+  } else if (!is.null(scheme) && !is.raw(scheme)) {
+    stop("'scheme' must be NULL, a file name or a raw vector")
+  }
+  x <- .Call(hjtj_r_load, path, kommuner, name, scheme, encoding)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   reg <- x$register
   class(reg) <- "hjtj_register"
@@ -101,6 +110,8 @@ table_raw <- function(reg, id, csv = FALSE) {
 # Cell kinds (hjtj_cell_kind).
 KIND_EMPTY <- 0L
 KIND_TEXT <- 1L
+KIND_COUNT <- 2L
+KIND_SUM <- 4L
 
 hjtj_table <- function(reg, id) {
   x <- table_raw(reg, id)
@@ -120,6 +131,8 @@ hjtj_table <- function(reg, id) {
       v <- rep(NA_real_, nr)
       ok <- kinds != KIND_EMPTY & nzchar(texts)
       v[ok] <- as.numeric(texts[ok])
+      # counts and sums are integers (a column of them only)
+      if (any(ok) && all(kinds[ok] %in% c(KIND_COUNT, KIND_SUM))) v <- as.integer(v)
     }
     cols[[j]] <- v
   }

@@ -19,6 +19,7 @@
 
 #include <hjtj.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -91,7 +92,22 @@ static SEXP status_list(hjtj_status st, const char *msg)
 /* External pointers                                                    */
 /* ------------------------------------------------------------------ */
 
-static SEXP tag_register, tag_kommuner, tag_table, tag_string;
+static SEXP tag_register, tag_kommuner, tag_table, tag_string, tag_scheme;
+
+/* A count, line or column as an R integer (NA beyond R's integers). */
+static int r_int(uint64_t v)
+{
+    return v > (uint64_t)INT_MAX ? NA_INTEGER : (int)v;
+}
+
+static void scheme_finalizer(SEXP p)
+{
+    hjtj_scheme *s = (hjtj_scheme *)R_ExternalPtrAddr(p);
+    if (s != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_scheme_free(s);
+    }
+}
 
 static void register_finalizer(SEXP p)
 {
@@ -180,7 +196,7 @@ static SEXP r_catalog(SEXP lang)
 
 /* src is a path (character) or the data (raw).  Returns list(ok = TRUE,
  * register = <external pointer>) or an error list. */
-static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
+static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme, SEXP encoding)
 {
     static const char *names[] = {"ok", "register"};
     hjtj_register *reg = NULL;
@@ -200,6 +216,12 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
           (Rf_isString(kommuner) && XLENGTH(kommuner) == 1 &&
            STRING_ELT(kommuner, 0) != NA_STRING)))
         Rf_error("'kommuner' must be NULL, a single file name or a raw vector");
+    if (!(Rf_isNull(scheme) || TYPEOF(scheme) == RAWSXP ||
+          (Rf_isString(scheme) && XLENGTH(scheme) == 1 && STRING_ELT(scheme, 0) != NA_STRING)))
+        Rf_error("'scheme' must be NULL, a single file name or a raw vector");
+    if (!Rf_isString(encoding) || XLENGTH(encoding) != 1 || STRING_ELT(encoding, 0) == NA_STRING ||
+        hjtj_encoding_parse(CHAR(STRING_ELT(encoding, 0))) < 0)
+        Rf_error("'encoding' must be \"utf-8\", \"windows-1252\" or \"iso-8859-1\"");
 
     preg = PROTECT(new_xptr(tag_register, register_finalizer));
     st = hjtj_register_new(&reg);
@@ -240,6 +262,44 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
         }
     }
 
+    if (!Rf_isNull(scheme)) {
+        hjtj_scheme *sc = NULL;
+        SEXP ps = PROTECT(new_xptr(tag_scheme, scheme_finalizer));
+        st = hjtj_scheme_new(&sc);
+        if (st != HJTJ_OK) {
+            UNPROTECT(2);
+            return status_list(st, "cannot create a scheme");
+        }
+        R_SetExternalPtrAddr(ps, sc);
+        if (TYPEOF(scheme) == RAWSXP)
+            st = hjtj_scheme_load_memory(sc, (const char *)RAW(scheme), (size_t)XLENGTH(scheme),
+                                         "<scheme>");
+        else
+            st = hjtj_scheme_load_file(
+                sc, R_ExpandFileName(Rf_translateChar(STRING_ELT(scheme, 0))));
+        if (st != HJTJ_OK) {
+            out = error_list(hjtj_scheme_error(sc), st);
+            UNPROTECT(2);
+            return out; /* both objects are released by their finalizers */
+        }
+        st = hjtj_register_set_scheme(reg, sc);
+        R_ClearExternalPtr(ps);
+        hjtj_scheme_free(sc);
+        UNPROTECT(1);
+        if (st != HJTJ_OK) {
+            out = error_list(hjtj_register_error(reg), st);
+            UNPROTECT(1);
+            return out;
+        }
+    }
+    st = hjtj_register_set_encoding(
+        reg, (hjtj_encoding)hjtj_encoding_parse(CHAR(STRING_ELT(encoding, 0))));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_register_error(reg), st);
+        UNPROTECT(1);
+        return out;
+    }
+
     if (TYPEOF(src) == RAWSXP)
         st = hjtj_register_load_memory(reg, (const char *)RAW(src), (size_t)XLENGTH(src),
                                        nm ? nm : "<raw>");
@@ -264,10 +324,10 @@ static SEXP r_counts(SEXP preg)
     static const char *names[] = {"read", "loaded", "rejected", "warnings", "aargang"};
     const hjtj_register *reg = get_register(preg);
     SEXP v[5], out;
-    v[0] = PROTECT(Rf_ScalarReal((double)hjtj_register_read_count(reg)));
-    v[1] = PROTECT(Rf_ScalarReal((double)hjtj_register_count(reg)));
-    v[2] = PROTECT(Rf_ScalarReal((double)hjtj_register_reject_count(reg)));
-    v[3] = PROTECT(Rf_ScalarReal((double)hjtj_register_warning_count(reg)));
+    v[0] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_read_count(reg))));
+    v[1] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_count(reg))));
+    v[2] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_reject_count(reg))));
+    v[3] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_warning_count(reg))));
     v[4] = PROTECT(Rf_ScalarInteger((int)hjtj_register_aargang(reg)));
     out = named_list(5, names, v);
     UNPROTECT(5);
@@ -414,7 +474,7 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
         case C_BOENHETER:
         case C_BOENHETER_COUNTED:
         case C_LINE:
-            type = REALSXP;
+            type = INTSXP;
             break;
         default:
             break;
@@ -493,10 +553,10 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
                 break;
             case C_BOENHETER:
                 b = hjtj_record_boenheter(r);
-                REAL(col)[k] = b < 0 ? NA_REAL : (double)b;
+                INTEGER(col)[k] = b < 0 ? NA_INTEGER : r_int((uint64_t)b);
                 break;
             case C_BOENHETER_COUNTED:
-                REAL(col)[k] = (double)hjtj_record_boenheter_counted(r);
+                INTEGER(col)[k] = r_int((uint64_t)hjtj_record_boenheter_counted(r));
                 break;
             case C_IN_POP:
                 LOGICAL(col)[k] = hjtj_record_in_population(r) ? TRUE : FALSE;
@@ -508,7 +568,7 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
                 SET_STRING_ELT(col, k, mkutf8(hjtj_record_file(r)));
                 break;
             case C_LINE:
-                REAL(col)[k] = (double)hjtj_record_line(r);
+                INTEGER(col)[k] = r_int(hjtj_record_line(r));
                 break;
             }
         }
@@ -528,13 +588,13 @@ static SEXP r_diags(SEXP preg, SEXP which)
     SEXP v[6], out;
     int j;
     for (j = 0; j < 6; j++)
-        v[j] = PROTECT(Rf_allocVector(j == 1 || j == 2 ? REALSXP : STRSXP, (R_xlen_t)n));
+        v[j] = PROTECT(Rf_allocVector(j == 1 || j == 2 ? INTSXP : STRSXP, (R_xlen_t)n));
     for (i = 0; i < n; i++) {
         const hjtj_diag *d = warn ? hjtj_register_warning(reg, i) : hjtj_register_reject(reg, i);
         const char *rc = hjtj_reason_code(hjtj_diag_reason(d));
         SET_STRING_ELT(v[0], (R_xlen_t)i, mkutf8(hjtj_diag_file(d)));
-        REAL(v[1])[i] = (double)hjtj_diag_line(d);
-        REAL(v[2])[i] = (double)hjtj_diag_column(d);
+        INTEGER(v[1])[i] = r_int(hjtj_diag_line(d));
+        INTEGER(v[2])[i] = r_int(hjtj_diag_column(d));
         SET_STRING_ELT(v[3], (R_xlen_t)i, optional_str(hjtj_diag_orgnr(d)));
         SET_STRING_ELT(v[4], (R_xlen_t)i, rc ? mkutf8(rc) : NA_STRING);
         SET_STRING_ELT(v[5], (R_xlen_t)i, mkutf8(hjtj_diag_message(d)));
@@ -590,7 +650,7 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
     v[1] = PROTECT(str1(hjtj_table_id(t)));
     v[2] = PROTECT(str1(hjtj_table_title(t, HJTJ_LANG_NB)));
     v[3] = PROTECT(str1(hjtj_table_title(t, HJTJ_LANG_EN)));
-    v[4] = PROTECT(Rf_ScalarReal((double)hjtj_table_n(t)));
+    v[4] = PROTECT(Rf_ScalarInteger(hjtj_table_n(t) < 0 ? NA_INTEGER : r_int((uint64_t)hjtj_table_n(t))));
     v[5] = PROTECT(str1(hjtj_table_population(t)));
     v[6] = PROTECT(Rf_ScalarInteger((int)hjtj_table_stub_count(t)));
     v[7] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nc));
@@ -652,7 +712,7 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
 static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_version", (DL_FUNC)&r_version, 0},
     {"hjtj_r_catalog", (DL_FUNC)&r_catalog, 1},
-    {"hjtj_r_load", (DL_FUNC)&r_load, 3},
+    {"hjtj_r_load", (DL_FUNC)&r_load, 5},
     {"hjtj_r_counts", (DL_FUNC)&r_counts, 1},
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
@@ -665,6 +725,7 @@ void R_init_hjtj(DllInfo *dll)
     tag_kommuner = Rf_install("hjtj_kommuner");
     tag_table = Rf_install("hjtj_table");
     tag_string = Rf_install("hjtj_string");
+    tag_scheme = Rf_install("hjtj_scheme");
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);

@@ -203,12 +203,12 @@ class Error(Exception):
                 if self.column:
                     where += ":%d" % self.column
             where += ": "
-        msg = self.message or "error"
+        if self.message:  # the message says it all; the status is .status
+            return where + self.message
         try:
-            desc = strerror(self.status)
+            return where + strerror(self.status)
         except _lib.LibraryNotFound:
-            desc = self.status_name
-        return "%s%s (%s)" % (where, msg, desc)
+            return where + self.status_name
 
 
 def _error_from(err_ptr, status):
