@@ -3,16 +3,7 @@
 # hjtj-report, and agreement with the independent Python implementation of
 # SPEC (tests/oracle) on random registers in all three input layouts.
 set -u
-B=${HJTJ_BUILDDIR:-.}
-S=${HJTJ_SRCDIR:-.}
-export HJTJ_DATADIR=${HJTJ_DATADIR:-$S/data}
-CLASSIFY="$B/examples/hjtj-classify"
-REPORT="$B/examples/hjtj-report"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-ok() { echo "ok: $*"; }
+. "${HJTJ_SRCDIR:-.}/tests/cli_env.sh"
 
 # --help, --version
 "$CLASSIFY" --help | grep -q "Usage: hjtj-classify" && ok "classify --help" || fail "classify --help"

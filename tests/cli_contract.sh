@@ -6,16 +6,7 @@
 # exit statuses with the reject summary, --scheme, --kommuner, --lang,
 # aargang in titles, and the wording of messages.
 set -u
-B=${HJTJ_BUILDDIR:-.}
-S=${HJTJ_SRCDIR:-.}
-export HJTJ_DATADIR=${HJTJ_DATADIR:-$S/data}
-CLASSIFY="$B/examples/hjtj-classify"
-REPORT="$B/examples/hjtj-report"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-ok() { echo "ok: $*"; }
+. "${HJTJ_SRCDIR:-.}/tests/cli_env.sh"
 # check NAME COMMAND...: ok when the command succeeds
 check() { n=$1; shift; if "$@"; then ok "$n"; else fail "$n"; fi; }
 

@@ -39,30 +39,24 @@ hjtj_catalog <- function(lang = c("nb", "en")) {
   data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
 }
 
+# An input argument: a single file name (expanded), a raw vector, or NULL
+# where that is allowed.
+file_or_raw <- function(x, what, null_ok = TRUE) {
+  if (is.character(x)) {
+    if (length(x) != 1L || is.na(x)) stop(sprintf("'%s' must be a single file name", what))
+    return(path.expand(x))
+  }
+  if (is.raw(x) || (null_ok && is.null(x))) return(x)
+  stop(sprintf("'%s' must be %sa file name or a raw vector", what, if (null_ok) "NULL, " else ""))
+}
+
 hjtj_load <- function(path, kommuner = NULL, scheme = NULL,
                       encoding = c("utf-8", "windows-1252", "iso-8859-1")) {
   encoding <- match.arg(tolower(encoding), c("utf-8", "windows-1252", "iso-8859-1"))
   name <- NULL
-  if (is.character(path)) {
-    if (length(path) != 1L || is.na(path)) stop("'path' must be a single file name")
-    path <- path.expand(path)
-  } else if (!is.raw(path)) {
-    stop("'path' must be a file name or a raw vector")
-  }
-  if (is.character(kommuner)) {
-    if (length(kommuner) != 1L || is.na(kommuner))
-      stop("'kommuner' must be a single file name")
-    kommuner <- path.expand(kommuner)
-  } else if (!is.null(kommuner) && !is.raw(kommuner)) {
-    stop("'kommuner' must be NULL, a file name or a raw vector")
-  }
-  if (is.character(scheme)) {
-    if (length(scheme) != 1L || is.na(scheme))
-      stop("'scheme' must be a single file name")
-    scheme <- path.expand(scheme)
-  } else if (!is.null(scheme) && !is.raw(scheme)) {
-    stop("'scheme' must be NULL, a file name or a raw vector")
-  }
+  path <- file_or_raw(path, "path", null_ok = FALSE)
+  kommuner <- file_or_raw(kommuner, "kommuner")
+  scheme <- file_or_raw(scheme, "scheme")
   x <- .Call(hjtj_r_load, path, kommuner, name, scheme, encoding)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   reg <- x$register
