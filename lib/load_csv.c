@@ -264,8 +264,10 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
             int w;
             if (column_suggestion(s, n, near, sizeof near) != NULL)
                 w = register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
-                                  r.fields[i].col, "unknown column '%.*s' ignored; did you mean '%s'?",
-                                  (int)(n > 60 ? 60 : n), s, near);
+                                  r.fields[i].col,
+                                  "unknown column '%.*s' ignored; did you mean '%s'? The columns "
+                                  "are %s, or one 0/1 column per code",
+                                  (int)(n > 60 ? 60 : n), s, near, RAW_COLUMN_LIST);
             else
                 w = register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
                                   r.fields[i].col,
