@@ -457,9 +457,10 @@ HJTJ_API hjtj_xsd_mode hjtj_register_xsd_mode(const hjtj_register *reg);
  * in messages counts characters of the original line (one per byte in these
  * encodings, as for UTF-8 input where a column counts characters too).  In
  * Windows-1252 the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not characters:
- * the load fails with HJTJ_ERR_ENCODING at the first of them.  A converted
- * load holds the converted text in memory (as a load from a pipe or
- * callback does); UTF-8 files are read in place. */
+ * the load fails with HJTJ_ERR_ENCODING at the first of them.  Memory stays
+ * bounded: an input over 8 MiB is converted into an unlinked temporary file
+ * (tmpfile(3)) that is mapped and released behind the reader like an input
+ * file (in memory when no temporary file can be made). */
 typedef enum hjtj_encoding {
     HJTJ_ENCODING_UTF8 = 0,
     HJTJ_ENCODING_WINDOWS_1252 = 1,

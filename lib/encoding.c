@@ -9,10 +9,14 @@
  * are the code points of the same value in both encodings; 0x80-0x9F are
  * the C1 controls in ISO-8859-1 and the Windows-1252 characters below, where
  * 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined and fail the load with
- * HJTJ_ERR_ENCODING at their line and column. */
+ * HJTJ_ERR_ENCODING at their line and column.  Memory stays bounded for a
+ * large file: see hjtj__to_utf8. */
+#define _DEFAULT_SOURCE 1 /* madvise */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Windows-1252 0x80-0x9F as code points; 0 = undefined. */
 static const uint16_t cp1252_80[32] = {
@@ -71,11 +75,27 @@ static void locate(const char *data, size_t off, uint64_t *line, uint64_t *col)
     *col = (uint64_t)(off - start) + 1;
 }
 
-hjtj_status hjtj__to_utf8(buf *out, hjtj_encoding enc, input *in, const char *data, size_t len,
-                          const char *file, hjtj_error *err)
+/* Where converted pieces go: a growing buffer, or a temporary file. */
+typedef struct sink {
+    buf *b;
+    FILE *f;
+    size_t len;
+} sink;
+
+static int sink_put(sink *k, const char *s, size_t n)
+{
+    k->len += n;
+    if (k->f != NULL)
+        return fwrite(s, 1, n, k->f) == n ? 0 : -1;
+    return buf_put(k->b, s, n);
+}
+
+/* Convert data into k; HJTJ_OK, HJTJ_ERR_ENCODING (err set), or
+ * HJTJ_ERR_NOMEM / HJTJ_ERR_IO when the sink failed (err not set). */
+static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *data, size_t len,
+                           const char *file, hjtj_error *err)
 {
     size_t i = 0;
-    buf_init(out);
     while (i < len) {
         char tmp[4096];
         size_t o = 0;
@@ -92,7 +112,6 @@ hjtj_status hjtj__to_utf8(buf *out, hjtj_encoding enc, input *in, const char *da
                     uint64_t line, col;
                     input_restart(in);
                     locate(data, i, &line, &col);
-                    buf_free(out);
                     return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
                                    "byte 0x%02X is not a character in Windows-1252 (is the "
                                    "file in another encoding?)",
@@ -108,14 +127,60 @@ hjtj_status hjtj__to_utf8(buf *out, hjtj_encoding enc, input *in, const char *da
                 tmp[o++] = (char)(0x80 | (cp & 0x3F));
             }
         }
-        if (buf_put(out, tmp, o) != 0) {
-            buf_free(out);
-            return err_set(err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        if (sink_put(k, tmp, o) != 0) {
+            input_restart(in);
+            return k->f != NULL ? HJTJ_ERR_IO : HJTJ_ERR_NOMEM;
         }
         input_release(in, data + i);
     }
-    if (out->data == NULL && buf_put(out, "", 0) != 0)
-        return err_set(err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     input_restart(in);
+    return HJTJ_OK;
+}
+
+/* A large input is converted into an unlinked temporary file that is then
+ * mapped like any input file, so the CSV reader's releases behind it keep
+ * the memory bounded (the pages are the file's, not the heap's); a small
+ * one, or when no temporary file can be made, into memory. */
+#define CONVERT_IN_MEMORY ((size_t)8 << 20)
+
+hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
+                          const char *file, hjtj_error *err)
+{
+    sink k;
+    hjtj_status st;
+    memset(out, 0, sizeof *out);
+    memset(&k, 0, sizeof k);
+    if (len > CONVERT_IN_MEMORY && (k.f = tmpfile()) != NULL) {
+        st = convert(&k, enc, in, data, len, file, err);
+        if (st == HJTJ_OK && fflush(k.f) == 0 && k.len > 0) {
+            void *p = mmap(NULL, k.len, PROT_READ, MAP_PRIVATE, fileno(k.f), 0);
+            if (p != MAP_FAILED) {
+                fclose(k.f);
+#ifdef MADV_SEQUENTIAL
+                (void)madvise(p, k.len, MADV_SEQUENTIAL);
+#endif
+                out->data = p;
+                out->len = k.len;
+                out->mapped = 1;
+                return HJTJ_OK;
+            }
+        }
+        fclose(k.f);
+        if (st == HJTJ_ERR_ENCODING)
+            return st;
+        memset(&k, 0, sizeof k); /* the file failed: into memory after all */
+    }
+    buf_init(&out->b);
+    k.b = &out->b;
+    st = convert(&k, enc, in, data, len, file, err);
+    if (st == HJTJ_OK && out->b.data == NULL && buf_put(&out->b, "", 0) != 0)
+        st = HJTJ_ERR_NOMEM;
+    if (st != HJTJ_OK) {
+        buf_free(&out->b);
+        return st == HJTJ_ERR_ENCODING ? st
+                                       : err_set(err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    }
+    out->data = out->b.data;
+    out->len = out->b.len;
     return HJTJ_OK;
 }

@@ -114,11 +114,12 @@ int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
                      size_t ahead, int nul);
 
 /* Convert a CSV input in a single-byte encoding to UTF-8 (encoding.c):
- * out receives the text (NUL-terminated; free with buf_free), with the same
- * lines and one character per input byte, so positions stay the original's.
- * Releases the input behind as it goes (in may be NULL).  HJTJ_ERR_ENCODING
- * at an undefined byte (Windows-1252), HJTJ_ERR_NOMEM. */
-hjtj_status hjtj__to_utf8(buf *out, hjtj_encoding enc, input *in, const char *data, size_t len,
+ * out receives the text as an input (input_close() it), with the same lines
+ * and one character per input byte, so positions stay the original's; a
+ * large one is a mapped temporary file, released behind the reader like any
+ * mapped input.  Releases the input behind as it goes (in may be NULL).
+ * HJTJ_ERR_ENCODING at an undefined byte (Windows-1252), HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
                           const char *file, hjtj_error *err);
 
 /* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.

@@ -1019,14 +1019,13 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         } else if ((st = register_ensure_kommuner(reg)) == HJTJ_OK) {
             if (reg->encoding != HJTJ_ENCODING_UTF8 && p == data) {
                 /* a single-byte CSV: read its UTF-8 form (a UTF-8 BOM wins) */
-                buf u;
-                input *in = reg->in;
+                input u, *in = reg->in;
                 st = hjtj__to_utf8(&u, reg->encoding, in, p, (size_t)(end - p), file, &reg->err);
                 if (st == HJTJ_OK) {
-                    reg->in = NULL;
+                    reg->in = &u;
                     st = load_csv(reg, u.data, u.len, file);
                     reg->in = in;
-                    buf_free(&u);
+                    input_close(&u);
                 }
             } else {
                 st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */

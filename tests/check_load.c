@@ -5,6 +5,8 @@
 
 #include "testutil.h"
 
+#include <unistd.h>
+
 #define HEAD "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"2024\">\n"
 #define TAIL "</kartlegging>\n"
 #define REC(orgnr, extra)                                                                    \
@@ -1001,6 +1003,65 @@ START_TEST(test_csv_single_byte_encodings)
 }
 END_TEST
 
+/* A Windows-1252 CSV larger than what is converted in memory: the same
+ * records, texts and original positions (the converted text goes through a
+ * mapped temporary file). */
+START_TEST(test_csv_single_byte_large)
+{
+    static const char head[] = "orgnr;kommunenr;eierskap;navn;virksomhetstyper;malgrupper\r\n";
+    enum { ROWS = 9000, NAME = 1000 };
+    char path[] = "/tmp/hjtj-check-w1252-XXXXXX", orgnr[10];
+    size_t cap = sizeof head + (size_t)ROWS * (NAME + 64) + 128, len = 0;
+    char *d = malloc(cap), name_utf8[2 * NAME + 1];
+    hjtj_register *reg = NULL;
+    const hjtj_diag *dg;
+    int fd, i, k;
+    FILE *f;
+    ck_assert_ptr_nonnull(d);
+    len += (size_t)snprintf(d + len, cap - len, "%s", head);
+    for (i = 0, k = 20000000; i < ROWS; i++) {
+        do
+            snprintf(orgnr, sizeof orgnr, "%08d", (k++) % 100000000);
+        while (orgnr_complete(orgnr) != 0);
+        len += (size_t)snprintf(d + len, cap - len, "%s;0301;kommunal;", orgnr);
+        memset(d + len, '\xe6', NAME);
+        len += NAME;
+        len += (size_t)snprintf(d + len, cap - len, ";%s;demens\r\n",
+                                i == ROWS - 1 ? "bolig" : "boligbase");
+    }
+    ck_assert_uint_gt(len, (size_t)8 << 20);
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(d, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+    for (i = 0; i < NAME; i++)
+        memcpy(name_utf8 + 2 * i, "\xc3\xa6", 2);
+    name_utf8[2 * NAME] = '\0';
+
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_file(reg, path), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), ROWS - 1);
+    ck_assert_str_eq(hjtj_record_navn(hjtj_register_record(reg, ROWS - 2)), name_utf8);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 1);
+    dg = hjtj_register_reject(reg, 0);
+    ck_assert_uint_eq(hjtj_diag_line(dg), ROWS + 1);
+    /* 9 + 1 + 4 + 1 + 8 + 1 characters, the name, ';': 'bolig' at 26 + NAME */
+    ck_assert_uint_eq(hjtj_diag_column(dg), 26 + NAME);
+    hjtj_register_free(reg);
+    /* the same from memory */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "m"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), ROWS - 1);
+    hjtj_register_free(reg);
+    unlink(path);
+    free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -1019,6 +1080,7 @@ int main(void)
     tcase_add_test(tc, test_control_bytes);
     tcase_add_test(tc, test_csv_encoding_while_parsing);
     tcase_add_test(tc, test_csv_single_byte_encodings);
+    tcase_add_test(tc, test_csv_single_byte_large);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
