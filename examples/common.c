@@ -185,39 +185,38 @@ static int stdin_has_data(void)
     return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode);
 }
 
+/* 0 when st is HJTJ_OK, else -1 after printing e (or "out of memory"
+ * when there is no object to ask). */
+static int failed(const cli_opts *o, hjtj_status st, const hjtj_error *e)
+{
+    if (st == HJTJ_OK)
+        return 0;
+    if (e == NULL)
+        fprintf(stderr, "%s: out of memory\n", o->prog);
+    else
+        cli_print_error(o->prog, e);
+    return -1;
+}
+
 static int setup(const cli_opts *o, hjtj_register *reg)
 {
-    hjtj_status st;
+    int bad = 0;
     if (o->kommuner) {
         hjtj_kommuner *k = NULL;
-        if (hjtj_kommuner_new(&k) != HJTJ_OK) {
-            fprintf(stderr, "%s: out of memory\n", o->prog);
-            return -1;
-        }
-        st = hjtj_kommuner_load_file(k, o->kommuner);
-        if (st != HJTJ_OK)
-            cli_print_error(o->prog, hjtj_kommuner_error(k));
-        else if ((st = hjtj_register_set_kommuner(reg, k)) != HJTJ_OK)
-            cli_print_error(o->prog, hjtj_register_error(reg));
+        bad = failed(o, hjtj_kommuner_new(&k), NULL) ||
+              failed(o, hjtj_kommuner_load_file(k, o->kommuner), hjtj_kommuner_error(k)) ||
+              failed(o, hjtj_register_set_kommuner(reg, k), hjtj_register_error(reg));
         hjtj_kommuner_free(k);
-        if (st != HJTJ_OK)
-            return -1;
     }
-    if (o->scheme) {
-        hjtj_scheme *s = NULL;
-        if (hjtj_scheme_new(&s) != HJTJ_OK) {
-            fprintf(stderr, "%s: out of memory\n", o->prog);
-            return -1;
-        }
-        st = hjtj_scheme_load_file(s, o->scheme);
-        if (st != HJTJ_OK)
-            cli_print_error(o->prog, hjtj_scheme_error(s));
-        else if ((st = hjtj_register_set_scheme(reg, s)) != HJTJ_OK)
-            cli_print_error(o->prog, hjtj_register_error(reg));
-        hjtj_scheme_free(s);
-        if (st != HJTJ_OK)
-            return -1;
+    if (!bad && o->scheme) {
+        hjtj_scheme *sc = NULL;
+        bad = failed(o, hjtj_scheme_new(&sc), NULL) ||
+              failed(o, hjtj_scheme_load_file(sc, o->scheme), hjtj_scheme_error(sc)) ||
+              failed(o, hjtj_register_set_scheme(reg, sc), hjtj_register_error(reg));
+        hjtj_scheme_free(sc);
     }
+    if (bad)
+        return -1;
     if (hjtj_register_set_encoding(reg, o->encoding) != HJTJ_OK) {
         cli_print_error(o->prog, hjtj_register_error(reg));
         return -1;
