@@ -24,11 +24,13 @@ grep -qx "100000032,rene-brukerrettede,enetiltak,enetiltak,utviklingshemning,1,1
     && ok "enetiltak by one boenhet" || fail "enetiltak row"
 
 # without FILE: the bundled synthetic register (3 611 active in the population)
-"$CLASSIFY" >"$T/out" 2>"$T/err" </dev/null; rc=$?
-[ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ] && ok "bundled register" \
-    || fail "bundled register: exit $rc, $(wc -l <"$T/out") lines"
-"$REPORT" --table 3.2 >"$T/out" 2>/dev/null </dev/null
-grep -qx "Totalt,3611,100.0" "$T/out" && ok "report on the bundled register" || fail "report bundled"
+if have_devnull "the bundled register"; then
+    "$CLASSIFY" >"$T/out" 2>"$T/err" </dev/null; rc=$?
+    [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ] && ok "bundled register" \
+        || fail "bundled register: exit $rc, $(wc -l <"$T/out") lines"
+    "$REPORT" --table 3.2 >"$T/out" 2>/dev/null </dev/null
+    grep -qx "Totalt,3611,100.0" "$T/out" && ok "report on the bundled register" || fail "report bundled"
+fi
 
 # rejects: stderr with file, line, orgnr, reason; exit 1
 printf 'orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,boenheter\n100000008,0301,kommunal,boligbase,demens,3\n100000009,0301,kommunal,bpa,demens,\n100000016,0301,kommunal,bpa,ingen demens,\n' >"$T/bad.csv"

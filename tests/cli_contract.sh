@@ -43,9 +43,11 @@ printf '' | "$CLASSIFY" >"$T/out" 2>"$T/err"; rc=$?
 check "empty pipe: exit 2" [ $rc -eq 2 ]
 check "empty pipe: says empty" grep -q "<stdin>.*empty input" "$T/err"
 # /dev/null (a character device) and no FILE: the bundled register, with a note
-"$CLASSIFY" </dev/null >"$T/out" 2>"$T/err"; rc=$?
-check "/dev/null: bundled register (3611 rows)" [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ]
-check "/dev/null: one note line" [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "note: .*bundled synthetic register" "$T/err"
+if have_devnull "the /dev/null case"; then
+    "$CLASSIFY" </dev/null >"$T/out" 2>"$T/err"; rc=$?
+    check "/dev/null: bundled register (3611 rows)" [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ]
+    check "/dev/null: one note line" [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "note: .*bundled synthetic register" "$T/err"
+fi
 if command -v script >/dev/null 2>&1 && script -qec "test -t 0" /dev/null </dev/null >/dev/null 2>&1; then
     # a terminal on standard input (script(1) gives the program a pty)
     script -qec "$REPORT --table 3.2" /dev/null </dev/null >"$T/tty" 2>&1
