@@ -357,8 +357,12 @@ typedef struct rstore {
     size_t nslot;
 } rstore;
 
+struct xdecl;
 typedef struct reduction {
     rec_fn fn[RED_NFN]; /* the functions (NULL = unused), compared as the identity */
+    struct xdecl *decl; /* or a custom table's declaration (owned copy; crosstab.h):
+                           its key function gives the values, its content is
+                           the identity */
     rstore all;         /* the records loaded so far */
     rstore stage;       /* the load in progress, merged when it succeeds */
 } reduction;
@@ -528,6 +532,7 @@ int antall_malgrupper_class(uint32_t mg);
 typedef struct tcell {
     uint8_t kind;   /* hjtj_cell_kind */
     int64_t a, b;   /* value / numerator, denominator */
+    int64_t n;      /* custom tables: the enterprises counted in the cell */
     char *text;     /* TEXT cells (owned) */
 } tcell;
 
@@ -552,6 +557,14 @@ struct hjtj_table {
     trow *rows;
     tcell *cells;    /* nrows * ncols, row-major */
     char **printed;  /* lazily formatted cell texts */
+    char **owned;    /* strings the table owns (custom titles, column codes) */
+    size_t nowned, capowned;
+    /* Custom tables (crosstab.c): the structure small-count protection
+     * needs.  Every cell's n is the count under it; the last row and the
+     * last column are the totals; a multiple-response dimension's classes
+     * may overlap (their counts do not add up to the total). */
+    int custom;
+    int rows_multi, cols_multi;
     int nomem;
     hjtj_error err;
 };
@@ -569,6 +582,13 @@ void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v);
 void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
 void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
 void tb_empty(hjtj_table *t, size_t i, size_t j);
+/* Release everything the table holds and make it empty again. */
+void hjtj__table_reset(hjtj_table *t);
+/* A copy of s owned by the table (NULL on nomem, then t->nomem is set). */
+const char *hjtj__tb_own(hjtj_table *t, const char *s);
+/* Set a custom cell: kind, numerator, denominator and the count under it. */
+void hjtj__tb_cell(hjtj_table *t, size_t i, size_t j, int kind, int64_t a, int64_t b,
+                   int64_t n);
 
 /* Median (twice its value, exact, as R's median) of n values v[i] occurring
  * w[i] times each; reorders v; 0 if there are none. */

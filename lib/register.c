@@ -1,6 +1,6 @@
 /* register.c — the register: loading entry points, record validation
  * (SPEC §2), rejects and warnings, record accessors. */
-#include "internal.h"
+#include "crosstab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1179,6 +1179,9 @@ HJTJ_API const char *hjtj_reason_code(hjtj_reason reason)
     case HJTJ_REASON_DUPLICATE_FIELD: return "duplicate-field";
     case HJTJ_REASON_TOO_LONG: return "too-long";
     case HJTJ_REASON_RAGGED_ROW: return "ragged-row";
+    case HJTJ_REASON_NOT_A_NUMBER: return "not-a-number";
+    case HJTJ_REASON_NOT_IN_REGISTER: return "not-in-register";
+    case HJTJ_REASON_NUMBER_RANGE: return "number-range";
     case HJTJ_REASON_UNKNOWN_COLUMN: return "unknown-column";
     }
     return NULL;
@@ -1274,4 +1277,13 @@ HJTJ_API int32_t hjtj_record_class(const hjtj_record *rec, hjtj_field field)
 HJTJ_API int32_t hjtj_record_in_population(const hjtj_record *rec)
 {
     return rec ? rec->population : 0;
+}
+
+/* ---- for linked variables (link.c) ---- */
+
+int hjtj__register_has_orgnr(const hjtj_register *reg, uint32_t orgnr)
+{
+    if (reg->keep)
+        return reg->hcap != 0 && hash_get(reg, orgnr) != 0;
+    return orgset_has(&reg->orgseen, orgnr);
 }

@@ -1,6 +1,6 @@
 /* streaming.c — the tables of a register that does not keep its records:
  * one store of representative records per reduction (see internal.h). */
-#include "internal.h"
+#include "crosstab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -117,8 +117,20 @@ static int rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64
 
 /* ---- the set of reductions ---- */
 
+int hjtj__rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64_t w,
+                     int64_t sum)
+{
+    return rstore_add(s, k, p, w, sum);
+}
+
+void hjtj__rstore_free(rstore *s)
+{
+    rstore_free(s);
+}
+
 static void reduction_free(reduction *r)
 {
+    free(r->decl);
     rstore_free(&r->all);
     rstore_free(&r->stage);
     free(r);
@@ -138,6 +150,8 @@ void red_free(red_set *rs)
 static int same_fns(const reduction *r, const rec_fn *f)
 {
     int i;
+    if (r->decl != NULL)
+        return 0;
     for (i = 0; i < RED_NFN; i++)
         if (r->fn[i] != f[i])
             return 0;
@@ -213,9 +227,13 @@ int red_prepare(hjtj_register *reg)
     rs->discovering = 0;
     hjtj_table_free(t);
     if (!ok) {
-        for (i = 0; i < rs->n; i++)
-            reduction_free(rs->r[i]);
-        rs->n = 0;
+        size_t k = 0;
+        for (i = 0; i < rs->n; i++) /* the custom tables added stay */
+            if (rs->r[i]->decl == NULL)
+                reduction_free(rs->r[i]);
+            else
+                rs->r[k++] = rs->r[i];
+        rs->n = k;
         rs->failed = 0;
         return -1;
     }
@@ -240,6 +258,14 @@ int red_count_record(hjtj_register *reg, const hjtj_record *r)
         reduction *red = rs->r[i];
         uint32_t k[RED_NFN];
         int j;
+        if (red->decl != NULL) {
+            /* a custom table: its own key function (which reads the linked
+             * variables through the record's orgnr, still there) */
+            if (hjtj__xdecl_key(red->decl, r, k) &&
+                rstore_add(&red->stage, k, &p, 1, 0) != 0)
+                return -1;
+            continue;
+        }
         for (j = 0; j < RED_NFN; j++)
             k[j] = red->fn[j] ? red->fn[j](&p) : 0u;
         if (rstore_add(&red->stage, k, &p, 1, rec_boenheter_counted(&p)) != 0)
@@ -268,5 +294,54 @@ int red_end_load(hjtj_register *reg, int ok)
     }
     for (i = 0; i < rs->n; i++)
         rstore_clear(&rs->r[i]->stage);
+    return 0;
+}
+
+/* ---- custom tables (crosstab.c) ---- */
+
+static reduction *find_decl(const red_set *rs, const xdecl *d)
+{
+    size_t i;
+    for (i = 0; rs != NULL && i < rs->n; i++)
+        if (rs->r[i]->decl != NULL && memcmp(rs->r[i]->decl, d, sizeof *d) == 0)
+            return rs->r[i];
+    return NULL;
+}
+
+const rstore *hjtj__red_decl_store(const hjtj_register *reg, const xdecl *d)
+{
+    static const rstore empty; /* read-only */
+    const reduction *r = find_decl(reg->reds, d);
+    if (r != NULL)
+        return &r->all;
+    return reg->nread == 0 ? &empty : NULL;
+}
+
+int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
+{
+    red_set *rs;
+    reduction *r;
+    if (find_decl(reg->reds, d) != NULL)
+        return 0;
+    if (reg->nread > 0 || reg->loading)
+        return -2;
+    if (reg->reds == NULL && (reg->reds = calloc(1, sizeof *reg->reds)) == NULL)
+        return -1;
+    rs = reg->reds;
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 64;
+        reduction **a = realloc(rs->r, cap * sizeof *a);
+        if (a == NULL)
+            return -1;
+        rs->r = a;
+        rs->cap = cap;
+    }
+    r = calloc(1, sizeof *r);
+    if (r == NULL || (r->decl = malloc(sizeof *d)) == NULL) {
+        free(r);
+        return -1;
+    }
+    memcpy(r->decl, d, sizeof *d);
+    rs->r[rs->n++] = r;
     return 0;
 }
