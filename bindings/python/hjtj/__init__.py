@@ -9,6 +9,10 @@ of the report «Hjemmetjenestens målgrupper og organisering» (SSB Rapporter
     for rec in reg:                             # active records, as dicts
         print(rec["orgnr"], rec["kategori"], rec["samlemalgruppe"])
     print(reg.table("4.6").to_csv())
+    t = reg.crosstab(rows="fylke", where={"kategori": "kun-boligbase",
+                                          "eierskap": "privat"},
+                     measure="median:boenheter")
+    print(t.to_pandas())
 
 The C library is found through $HJTJ_LIBRARY (full path), else
 ``pkg-config --variable=libdir hjemmetjeneste``, else the dynamic loader.
@@ -19,13 +23,13 @@ from ._core import (
     CLASSIFY_COLUMNS, Diagnostic, Error, Field, Kommune, Kommuner, Limit, Register, Scheme,
     Status, catalog, codes, label, load, loads, strerror, version,
 )
-from ._table import CellKind, Column, Row, Share, Table
+from ._table import CellKind, Column, Link, Row, Share, Table, dimensions
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CLASSIFY_COLUMNS", "CellKind", "Column", "Diagnostic", "Error", "Field", "Kommune",
-    "Kommuner", "LibraryNotFound", "Limit", "Register", "Row", "Scheme", "Share", "Status",
+    "Kommuner", "LibraryNotFound", "Limit", "Link", "dimensions", "Register", "Row", "Scheme", "Share", "Status",
     "Table", "catalog", "codes", "label", "library_path", "load", "loads", "strerror",
     "version",
 ]
