@@ -1100,6 +1100,11 @@ HJTJ_API hjtj_status hjtj_table_build_crosstab(hjtj_table *t, const hjtj_registe
     if (reg == NULL || ct == NULL)
         return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or declaration");
     err_clear(&err);
+    if (ct->d.var == -3)
+        return err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
+                       "variable '%.60s' needs a link (hjtj_crosstab_set_link, --link FILE); "
+                       "valid without one: boenheter",
+                       ct->varname);
     st = xrun(&x, reg, &ct->d, &err);
     if (st != HJTJ_OK) {
         err_copy(&t->err, &err);
