@@ -26,7 +26,7 @@
  *   lib-xml-xsd   lib-xml with hjtj_register_set_xsd_mode(HJTJ_XSD_ALWAYS)
  *   lib3-xml, lib3-csv      the same with only tables 3.5, 4.6 and 5.4
  *                 (what bench/pandas_baseline.py computes)
-  *   libxtab-csv   the same with three custom tables instead (kategori by fylke;
+ *   libxtab-csv   the same with three custom tables instead (kategori by fylke;
  *                 median boenheter of private boligbaser by fylke; samlemålgruppe
  *                 by kommunestørrelse, shares of the row): its "tables" time
  *                 against lib3-csv's is the cost of a custom table against a
