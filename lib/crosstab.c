@@ -4,6 +4,7 @@
  * same reduction a streaming register fills while it loads), then spread
  * over the classes and printed.  See hjtj_crosstab(3). */
 #include "crosstab.h"
+#include "tables_common.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1258,5 +1259,75 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
         err_copy(&t->err, &err);
         return st;
     }
+    return HJTJ_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The report's tables as declarations (tables_common.h)               */
+/* ------------------------------------------------------------------ */
+
+static int kind_of(int field)
+{
+    size_t i;
+    for (i = 0; i < NDIMS; i++)
+        if (dims[i].field == field)
+            return dims[i].kind;
+    return XD_LANDET;
+}
+
+void hjtj__xdecl_init(xdecl *d, int rows_field, int cols_field)
+{
+    memset(d, 0, sizeof *d);
+    d->rows.field = rows_field;
+    d->rows.kind = kind_of(rows_field);
+    d->cols.field = cols_field;
+    d->cols.kind = cols_field < 0 ? XD_LANDET : kind_of(cols_field);
+    d->population = HJTJ_POPULATION_POPULASJON;
+    d->measure = HJTJ_MEASURE_ANTALL;
+    d->var = -2;
+}
+
+void hjtj__xdecl_where(xdecl *d, int field, uint32_t classes)
+{
+    xwhere *w;
+    uint32_t m;
+    if (d->nwhere == XW_MAX)
+        return;
+    w = &d->where[d->nwhere++];
+    w->d.field = field;
+    w->d.kind = kind_of(field);
+    if (w->d.kind == XD_MULTI) {
+        w->v[0] = classes;
+        w->n = 1;
+        return;
+    }
+    for (m = classes; m; m &= m - 1)
+        w->v[w->n++] = (uint32_t)__builtin_ctz(m) + 1;
+}
+
+hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *d)
+{
+    xresult r;
+    hjtj_error err;
+    hjtj_status st;
+    size_t i, k;
+    memset(x, 0, sizeof *x);
+    st = xrun(&r, reg, d, &err);
+    if (st != HJTJ_OK)
+        return st;
+    if (r.rows.n > XT_MAXCLS || r.cols.n > XT_MAXCOL) {
+        result_free(&r);
+        return HJTJ_ERR_LIMIT;
+    }
+    /* a closed list's classes are listed in code order: position = class */
+    for (i = 0; i < r.R; i++) {
+        size_t xi = i + 1 == r.R ? XT_TOTAL : i, c = i * r.C + r.C - 1;
+        x->n[xi] = r.cnt[c];
+        x->sum[xi] = r.sum[c];
+        x->med2[xi] = r.hasmed[c] ? r.med2[c] : 0;
+        for (k = 0; k + 1 < r.C; k++)
+            x->c[xi][k] = r.cnt[i * r.C + k];
+    }
+    result_free(&r);
     return HJTJ_OK;
 }

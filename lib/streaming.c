@@ -308,19 +308,48 @@ static reduction *find_decl(const red_set *rs, const xdecl *d)
     return NULL;
 }
 
+/* Append a reduction for d to rs; NULL on nomem. */
+static reduction *add_decl(red_set *rs, const xdecl *d)
+{
+    reduction *r;
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 64;
+        reduction **a = realloc(rs->r, cap * sizeof *a);
+        if (a == NULL)
+            return NULL;
+        rs->r = a;
+        rs->cap = cap;
+    }
+    r = calloc(1, sizeof *r);
+    if (r == NULL || (r->decl = malloc(sizeof *d)) == NULL) {
+        free(r);
+        return NULL;
+    }
+    memcpy(r->decl, d, sizeof *d);
+    rs->r[rs->n++] = r;
+    return r;
+}
+
 const rstore *hjtj__red_decl_store(const hjtj_register *reg, const xdecl *d)
 {
     static const rstore empty; /* read-only */
-    const reduction *r = find_decl(reg->reds, d);
+    red_set *rs = reg->reds;
+    const reduction *r = find_decl(rs, d);
     if (r != NULL)
         return &r->all;
+    if (rs != NULL && rs->discovering) {
+        /* a table of the catalogue declares what it reads: keep it */
+        r = add_decl(rs, d);
+        if (r == NULL)
+            rs->failed = 1;
+        return r ? &r->all : &empty;
+    }
     return reg->nread == 0 ? &empty : NULL;
 }
 
 int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
 {
     red_set *rs;
-    reduction *r;
     if (find_decl(reg->reds, d) != NULL)
         return 0;
     if (reg->nread > 0 || reg->loading)
@@ -328,20 +357,5 @@ int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
     if (reg->reds == NULL && (reg->reds = calloc(1, sizeof *reg->reds)) == NULL)
         return -1;
     rs = reg->reds;
-    if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 64;
-        reduction **a = realloc(rs->r, cap * sizeof *a);
-        if (a == NULL)
-            return -1;
-        rs->r = a;
-        rs->cap = cap;
-    }
-    r = calloc(1, sizeof *r);
-    if (r == NULL || (r->decl = malloc(sizeof *d)) == NULL) {
-        free(r);
-        return -1;
-    }
-    memcpy(r->decl, d, sizeof *d);
-    rs->r[rs->n++] = r;
-    return 0;
+    return add_decl(rs, d) != NULL ? 0 : -1;
 }

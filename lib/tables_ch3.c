@@ -17,7 +17,6 @@
     }
 KEEP_HOVED(keep_rene, HJTJ_HOVED_RENE_BRUKERRETTEDE)
 KEEP_HOVED(keep_kombinert, HJTJ_HOVED_KOMBINERT_ANNEN)
-KEEP_HOVED(keep_adm, HJTJ_HOVED_ADMINISTRASJON)
 
 static uint32_t keep_not_enetiltak(const hjtj_record *r)
 {
@@ -52,10 +51,6 @@ static uint32_t keep_privat(const hjtj_record *r)
 
 /* ---- dimensions ---- */
 
-static FIELD_DIM(dim_hoved, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE)
-static FIELD_DIM(dim_ht, HJTJ_FIELD_HT_SAMMENSETNING)
-static FIELD_DIM(dim_at, HJTJ_FIELD_AT_SAMMENSETNING)
-static FIELD_DIM(dim_adm, HJTJ_FIELD_ADM_SAMMENSETNING)
 static FIELD_DIM(dim_pu, HJTJ_FIELD_PERSONELLUTVEKSLING)
 
 /* 3.7: the HT composition with two and three or more merged, numbered as
@@ -95,11 +90,6 @@ static uint32_t dim_andre_kommuner(const hjtj_record *r)
     return yes_no(r->andre_kommuner);
 }
 
-static uint32_t dim_eierskap(const hjtj_record *r)
-{
-    return BIT(r->eierskap);
-}
-
 static uint32_t dim_mottar(const hjtj_record *r)
 {
     return r->mottar;
@@ -120,6 +110,15 @@ XT_INLINE hjtj_status distribution(hjtj_table *t, const hjtj_register *reg, cons
 {
     const xlayout L = {stub, rows, 0, optional, "Totalt", NULL, XCOLS(antall_andel), 0};
     return xt_table(t, reg, keep, dim, NULL, &L);
+}
+
+/* The same for a declaration (tables_common.h). */
+static inline hjtj_status distribution_d(hjtj_table *t, const hjtj_register *reg,
+                                         const char *stub, xdecl d, const xrows *rows,
+                                         uint32_t optional)
+{
+    const xlayout L = {stub, rows, 0, optional, "Totalt", NULL, XCOLS(antall_andel), 0};
+    return xt_decl_table(t, reg, d, &L);
 }
 
 /* A category table over keep, with the values of cols by column class. */
@@ -154,7 +153,7 @@ hjtj_status build_3_2(hjtj_table *t, const hjtj_register *reg)
     static const xcol cols[] = {{"antall", XC_N, 0}, {"andel_av_alle_i_drift", XC_SHARE_N, 0}};
     static const xlayout L = {"hovedvirksomhetstype", &rows, 0, 0, "Totalt", NULL, XCOLS(cols),
                               0};
-    return xt_table(t, reg, keep_pop, dim_hoved, NULL, &L);
+    return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, -1), &L);
 }
 
 hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
@@ -165,8 +164,9 @@ hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
                                  HJTJ_HT_ENETILTAK,      HJTJ_HT_TO_TYPER,
                                  HJTJ_HT_TRE_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_HT_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_rene, dim_ht, &rows,
-                        BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE));
+    return distribution_d(t, reg, "virksomhetskategori",
+                          XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_HT_SAMMENSETNING, -1),
+                          &rows, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE));
 }
 
 hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
@@ -180,8 +180,8 @@ hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
     return xt_pairs(t, reg, keep_rene, dim_ht_types, &items, 0);
 }
 
-BUILD_AS(3_5, distribution, "virksomhetskategori", keep_pop, dim_kategori, &xr_kategori,
-         KAT(KUN_ANNEN_HJEMMETJENESTE))
+BUILD_AS(3_5, distribution_d, "virksomhetskategori", xd_of(HJTJ_FIELD_KATEGORI, -1),
+         &xr_kategori, KAT(KUN_ANNEN_HJEMMETJENESTE))
 
 hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
 {
@@ -189,7 +189,9 @@ hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
                                  HJTJ_AT_KUN_DAGAKTIVITET, HJTJ_AT_KUN_ANNEN_VIRKSOMHET,
                                  HJTJ_AT_TO_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_AT_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_kombinert, dim_at, &rows, 0);
+    return distribution_d(t, reg, "virksomhetskategori",
+                          XD_HOVED(HJTJ_HOVED_KOMBINERT_ANNEN, HJTJ_FIELD_AT_SAMMENSETNING, -1),
+                          &rows, 0);
 }
 
 hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
@@ -225,7 +227,9 @@ hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
     static const int8_t cls[] = {HJTJ_ADM_KUN_RESSURSENHET, HJTJ_ADM_KUN_ADMINISTRASJON,
                                  HJTJ_ADM_KUN_BESTILLERKONTOR, HJTJ_ADM_TO_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_ADM_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_adm, dim_adm, &rows, 0);
+    return distribution_d(t, reg, "virksomhetskategori",
+                          XD_HOVED(HJTJ_HOVED_ADMINISTRASJON, HJTJ_FIELD_ADM_SAMMENSETNING, -1),
+                          &rows, 0);
 }
 
 /* ---- 3.9, 3.10: categories split in two ---- */
@@ -247,7 +251,7 @@ hjtj_status build_3_10(hjtj_table *t, const hjtj_register *reg)
     xcol cols[5];
     const xlayout L = {"virksomhetskategori", &xr_kategori, 0, KAT(KUN_ANNEN_HJEMMETJENESTE),
                        "Totalt", NULL, cols, xcols_split(cols, codes, 2), 0};
-    return xt_table(t, reg, keep_pop, dim_kategori, dim_eierskap, &L);
+    return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_EIERSKAP), &L);
 }
 
 /* ---- 3.11–3.17: personnel exchange and cooperation ---- */
@@ -318,7 +322,10 @@ hjtj_status build_3_18(hjtj_table *t, const hjtj_register *reg)
                               XCOLS(cols), 0};
     xtab x, k;
     int i;
-    xt_count(&x, reg, keep_pop, dim_storrelse, NULL);
+    const xdecl d = xd_of(HJTJ_FIELD_KOMMUNESTORRELSE, -1);
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
     xt_kommuner(&k, reg, NULL);
     for (i = 0; i <= XT_TOTAL; i++)
         x.c[i][0] = k.n[i];
@@ -401,13 +408,14 @@ hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
 /* The pure categories Kun boligbase and Kun ambulerende (3 kinds). */
 BUILD_AS(3_20, kommuner_with, with_pure, kategori_shares, 5)
 
-BUILD_AS(3_21, distribution, "kommunestorrelse", keep_pure_bolig, dim_storrelse, &xr_storrelse,
-         0)
-BUILD_AS(3_22, distribution, "kommunestorrelse", keep_pure_amb, dim_storrelse, &xr_storrelse, 0)
+BUILD_AS(3_21, distribution_d, "kommunestorrelse",
+         XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &xr_storrelse, 0)
+BUILD_AS(3_22, distribution_d, "kommunestorrelse", XD_PURE_AMB(HJTJ_FIELD_KOMMUNESTORRELSE, -1),
+         &xr_storrelse, 0)
 
 hjtj_status build_3_23(hjtj_table *t, const hjtj_register *reg)
 {
     static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(kategori_shares), 0, NULL};
-    return xt_table(t, reg, keep_pop, dim_storrelse, dim_kategori, &L);
+    return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_KOMMUNESTORRELSE, HJTJ_FIELD_KATEGORI), &L);
 }

@@ -84,13 +84,13 @@ XT_INLINE hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdi
                     dim_samle, samle_cols, NSAMLE_COLS, n_code);
 }
 
-/* A distribution over the samlemålgrupper. */
-XT_INLINE hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                      const char *n_code, const char *share_code)
+/* A distribution over the samlemålgrupper (a declaration, tables_common.h). */
+static inline hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                             const char *n_code, const char *share_code)
 {
     const xcol cols[] = {{n_code, XC_N, 0}, {share_code, XC_SHARE_N, 0}};
     const xlayout L = {"samlemalgruppe", &xr_samle, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
-    return xt_table(t, reg, keep, dim_samle, NULL, &L);
+    return xt_decl_table(t, reg, d, &L);
 }
 
 /* ---- 4.3–4.6 ---- */
@@ -98,7 +98,8 @@ XT_INLINE hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg
 BUILD_AS(4_3, antall_by_mg, keep_pop, "virksomheter_totalt")
 BUILD_AS(4_4, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 0)
 BUILD_AS(4_5, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 1)
-BUILD_AS(4_6, samle_distribution, keep_pop, "antall_virksomheter", "andel_av_alle")
+BUILD_AS(4_6, samle_distribution, xd_of(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall_virksomheter",
+         "andel_av_alle")
 
 /* ---- 4.7 and C1: the combinations of målgrupper ---- */
 
@@ -273,8 +274,9 @@ BUILD_AS(4_12, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 0)
 BUILD_AS(4_13, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 1)
 BUILD_AS(4_14, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 0)
 BUILD_AS(4_15, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 1)
-BUILD_AS(4_16, samle_distribution, keep_pure_bolig, "antall", "andel")
-BUILD_AS(4_17, samle_distribution, keep_pure_amb, "antall", "andel")
+BUILD_AS(4_16, samle_distribution, XD_PURE_BOLIG(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall",
+         "andel")
+BUILD_AS(4_17, samle_distribution, XD_PURE_AMB(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall", "andel")
 
 hjtj_status build_4_18(hjtj_table *t, const hjtj_register *reg)
 {

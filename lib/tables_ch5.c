@@ -7,11 +7,6 @@
 /* The three categories of chapter 5. */
 #define CH5_KAT (KAT(KUN_BOLIGBASE) | KAT(TO_ELLER_FLERE_HT) | KAT(KOMBINERT_ANNEN))
 
-static uint32_t keep_botilbud(const hjtj_record *r)
-{
-    return r->population && rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1;
-}
-
 static uint32_t keep_ch5_kategori(const hjtj_record *r)
 {
     return r->population && (dim_kategori(r) & CH5_KAT);
@@ -23,7 +18,6 @@ static uint32_t dim_botilbud(const hjtj_record *r)
     return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? 1u : 2u;
 }
 
-static FIELD_DIM(dim_band, HJTJ_FIELD_STORRELSE)
 
 /* ---- size bands, labelled from the scheme ---- */
 
@@ -90,7 +84,7 @@ hjtj_status build_5_2(hjtj_table *t, const hjtj_register *reg)
 {
     static const xlayout L = {"virksomhetskategori", &xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
                               XCOLS(sum_cols), 0};
-    return xt_table(t, reg, keep_botilbud, dim_kategori, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_KATEGORI, -1), &L);
 }
 
 hjtj_status build_5_3(hjtj_table *t, const hjtj_register *reg)
@@ -103,7 +97,7 @@ hjtj_status build_5_3(hjtj_table *t, const hjtj_register *reg)
     xlayout L = {"virksomhetens_storrelse", NULL, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
     band_rows_init(&b, &reg->scheme, 1);
     L.rows = &b.rows;
-    return xt_table(t, reg, keep_botilbud, dim_band, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, -1), &L);
 }
 
 hjtj_status build_5_4(hjtj_table *t, const hjtj_register *reg)
@@ -117,7 +111,7 @@ hjtj_status build_5_4(hjtj_table *t, const hjtj_register *reg)
                                 {"boenheter_per_virksomhet_median", XC_MEDIAN, 0}};
     const xrows rows = {xr_samle.field, xr_samle.cls, xr_samle.n, nb, NULL, NULL};
     const xlayout L = {"samlemalgruppe", &rows, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
-    return xt_table(t, reg, keep_botilbud, dim_samle, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_SAMLEMALGRUPPE, -1), &L);
 }
 
 hjtj_status build_5_5(hjtj_table *t, const hjtj_register *reg)
@@ -132,12 +126,12 @@ hjtj_status build_5_5(hjtj_table *t, const hjtj_register *reg)
                  XL_ZERO_EMPTY};
     band_rows_init(&b, &reg->scheme, 0);
     L.rows = &b.rows;
-    return xt_table(t, reg, keep_botilbud, dim_band, dim_samle, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, HJTJ_FIELD_SAMLEMALGRUPPE), &L);
 }
 
 hjtj_status build_5_6(hjtj_table *t, const hjtj_register *reg)
 {
     static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(sum_cols), 0};
-    return xt_table(t, reg, keep_botilbud, dim_storrelse, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &L);
 }

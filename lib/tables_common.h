@@ -22,6 +22,7 @@
 #ifndef HJTJ_TABLES_COMMON_H
 #define HJTJ_TABLES_COMMON_H
 
+#include "crosstab.h"
 #include "internal.h"
 
 #include <string.h>
@@ -257,6 +258,66 @@ XT_INLINE hjtj_status xt_table(hjtj_table *t, const hjtj_register *reg, xdim kee
     xtab x;
     xt_count(&x, reg, keep, rows, cols);
     return xt_finish(t, &x, reg, keep, rows, L);
+}
+
+/* ---- tables as declarations (crosstab.c) --------------------------
+ * A report table may be a declaration of the custom-table engine (SPEC §9:
+ * population, filters, rows, columns) with a layout: it is then counted by
+ * the same reduction as a custom table, and a streaming register fills it
+ * because building the catalogue on the empty register (streaming.c)
+ * registers every declaration a table makes. */
+
+/* d: the chapter 3–5 population by rows_field (and cols_field, or -1). */
+void hjtj__xdecl_init(xdecl *d, int rows_field, int cols_field);
+/* Keep the records whose class in field is one of the bits of classes. */
+void hjtj__xdecl_where(xdecl *d, int field, uint32_t classes);
+/* Clear x and count the declaration into it: n, c, sum (boenheter of the
+ * botilbud population) and, for a median measure, med2. */
+hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *d);
+
+static inline xdecl xd_of(int rows_field, int cols_field)
+{
+    xdecl d;
+    hjtj__xdecl_init(&d, rows_field, cols_field);
+    return d;
+}
+static inline xdecl xd_where(xdecl d, int field, uint32_t classes)
+{
+    hjtj__xdecl_where(&d, field, classes);
+    return d;
+}
+/* The populations of keep_pure_bolig, keep_pure_amb, the botilbud population,
+ * and a main type. */
+#define XD_PURE_BOLIG(rows, cols)                                               \
+    xd_where(xd_of((rows), (cols)), HJTJ_FIELD_KATEGORI, BIT(HJTJ_KAT_KUN_BOLIGBASE))
+#define XD_PURE_AMB(rows, cols)                                                 \
+    xd_where(xd_of((rows), (cols)), HJTJ_FIELD_KATEGORI,                         \
+             BIT(HJTJ_KAT_KUN_AMB_HELSE) | BIT(HJTJ_KAT_KUN_AMB_PRAKTISK) |       \
+                 BIT(HJTJ_KAT_KUN_AMB_BEGGE))
+#define XD_BOTILBUD(rows, cols) xd_where(xd_of((rows), (cols)), HJTJ_FIELD_BOTILBUD, BIT(1))
+#define XD_HOVED(h, rows, cols)                                                 \
+    xd_where(xd_of((rows), (cols)), HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, BIT(h))
+
+/* Count the declaration (with the boenheter and medians the layout shows),
+ * then print. */
+static inline hjtj_status xt_decl_table(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                        const xlayout *L)
+{
+    xtab x;
+    size_t j;
+    hjtj_status st;
+    for (j = 0; j < L->ncols; j++) {
+        if (L->cols[j].kind == XC_SUM || L->cols[j].kind == XC_SUM_SHARE ||
+            L->cols[j].kind == XC_MEDIAN)
+            d.var = -1;
+        if (L->cols[j].kind == XC_MEDIAN)
+            d.measure = HJTJ_MEASURE_MEDIAN;
+    }
+    st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
+    xt_emit(t, &x, L);
+    return HJTJ_OK;
 }
 
 /* The long-format cross tables (3.4, 4.4, 4.5, 4.12–4.15): the records of
