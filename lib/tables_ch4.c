@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static FIELD_DIM(dim_antall, HJTJ_FIELD_ANTALL_MALGRUPPER)
 
 /* ---- row sets ---- */
 
@@ -46,42 +45,44 @@ static const xcol samle_cols[] = {
 
 #define NSAMLE_COLS (sizeof samle_cols / sizeof samle_cols[0])
 
-/* A table of the rows of `rows` over keep, with the value columns `cols`
- * (the first renamed to n_code) by the column classes of dim cols_dim. */
-XT_INLINE hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows_dim,
-                            const xrows *rows, const char *stub, const char *const total[2],
-                            xdim cols_dim, const xcol *cols, size_t ncols, const char *n_code)
+/* A table of the rows of `rows` over base's population, with the value
+ * columns `cols` (the first renamed to n_code) by the classes of cols_field. */
+static inline hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                   int rows_field, const xrows *rows, const char *stub,
+                                   const char *const total[2], int cols_field, const xcol *cols,
+                                   size_t ncols, const char *n_code)
 {
     const xlayout L = {stub, rows, 0, 0, total[0], total[1], cols, ncols, 0, n_code};
-    return xt_table(t, reg, keep, rows_dim, cols_dim, &L);
+    return xt_decl_table(t, reg, xd_dims(base, rows_field, cols_field), &L);
 }
 
 static const char *const totalt[2] = {"Totalt", "Total"};
 
 /* Columns by number of målgrupper. */
-XT_INLINE hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                xdim rows_dim, const xrows *rows, const char *stub,
-                                const char *const total[2], const char *n_code)
+static inline hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                       int rows_field, const xrows *rows, const char *stub,
+                                       const char *const total[2], const char *n_code)
 {
     xcol cols[7];
-    return table_of(t, reg, keep, rows_dim, rows, stub, total, dim_antall, cols,
-                    xcols_split(cols, antall_codes, 3), n_code);
+    return table_of(t, reg, base, rows_field, rows, stub, total, HJTJ_FIELD_ANTALL_MALGRUPPER,
+                    cols, xcols_split(cols, antall_codes, 3), n_code);
 }
 
 /* Rows by målgruppe (multiple response), columns by number of målgrupper. */
-XT_INLINE hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                const char *n_code)
+static inline hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                       const char *n_code)
 {
-    return antall_table(t, reg, keep, dim_malgrupper, &mg_rows, "malgruppe", totalt, n_code);
+    return antall_table(t, reg, base, HJTJ_FIELD_MALGRUPPE, &mg_rows, "malgruppe", totalt,
+                        n_code);
 }
 
 /* Rows by size class (own labels), columns by samlemålgruppe. */
-XT_INLINE hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                 const char *const *labels, const char *n_code)
+static inline hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                        const char *const *labels, const char *n_code)
 {
     const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, labels, NULL, NULL};
-    return table_of(t, reg, keep, dim_storrelse, &rows, "kommunestorrelse", hele_landet,
-                    dim_samle, samle_cols, NSAMLE_COLS, n_code);
+    return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &rows, "kommunestorrelse",
+                    hele_landet, HJTJ_FIELD_SAMLEMALGRUPPE, samle_cols, NSAMLE_COLS, n_code);
 }
 
 /* A distribution over the samlemålgrupper (a declaration, tables_common.h). */
@@ -95,7 +96,12 @@ static inline hjtj_status samle_distribution(hjtj_table *t, const hjtj_register 
 
 /* ---- 4.3–4.6 ---- */
 
-BUILD_AS(4_3, antall_by_mg, keep_pop, "virksomheter_totalt")
+/* The populations of the tables below, as declarations (tables_common.h). */
+#define BASE_POP xd_of(-1, -1)
+#define BASE_PURE_BOLIG XD_PURE_BOLIG(-1, -1)
+#define BASE_PURE_AMB XD_PURE_AMB(-1, -1)
+
+BUILD_AS(4_3, antall_by_mg, BASE_POP, "virksomheter_totalt")
 BUILD_AS(4_4, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 0)
 BUILD_AS(4_5, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 1)
 BUILD_AS(4_6, samle_distribution, xd_of(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall_virksomheter",
@@ -263,13 +269,13 @@ hjtj_status build_4_8(hjtj_table *t, const hjtj_register *reg)
 {
     const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, storrelse_4_8,
                         NULL, NULL};
-    return antall_table(t, reg, keep_pop, dim_storrelse, &rows, "kommunestorrelse", hele_landet,
-                        "totalt_antall_virksomheter");
+    return antall_table(t, reg, BASE_POP, HJTJ_FIELD_KOMMUNESTORRELSE, &rows, "kommunestorrelse",
+                        hele_landet, "totalt_antall_virksomheter");
 }
 
-BUILD_AS(4_9, samle_by_size, keep_pop, storrelse_4_8, "totalt_antall_virksomheter")
-BUILD_AS(4_10, antall_by_mg, keep_pure_bolig, "totalt_antall_virksomheter")
-BUILD_AS(4_11, antall_by_mg, keep_pure_amb, "totalt_antall_virksomheter")
+BUILD_AS(4_9, samle_by_size, BASE_POP, storrelse_4_8, "totalt_antall_virksomheter")
+BUILD_AS(4_10, antall_by_mg, BASE_PURE_BOLIG, "totalt_antall_virksomheter")
+BUILD_AS(4_11, antall_by_mg, BASE_PURE_AMB, "totalt_antall_virksomheter")
 BUILD_AS(4_12, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 0)
 BUILD_AS(4_13, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 1)
 BUILD_AS(4_14, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 0)
@@ -286,16 +292,17 @@ hjtj_status build_4_18(hjtj_table *t, const hjtj_register *reg)
                                      "Kun amb hjtj - praktisk bistand",
                                      "Kun amb hjtj - både helsetjenester og praktisk bistand"};
     static const xrows rows = XROWS(HJTJ_FIELD_KATEGORI, cls, nb, NULL, NULL);
-    return table_of(t, reg, keep_pure_amb, dim_kategori, &rows, "virksomhetskategori", totalt,
-                    dim_samle, samle_cols, NSAMLE_COLS, "totalt_antall_virksomheter");
+    return table_of(t, reg, BASE_PURE_AMB, HJTJ_FIELD_KATEGORI, &rows, "virksomhetskategori",
+                    totalt, HJTJ_FIELD_SAMLEMALGRUPPE, samle_cols, NSAMLE_COLS,
+                    "totalt_antall_virksomheter");
 }
 
-BUILD_AS(4_19, samle_by_size, keep_pure_bolig, NULL, "totalt_antall_virksomheter")
-BUILD_AS(4_20, samle_by_size, keep_pure_amb, NULL, "totalt")
+BUILD_AS(4_19, samle_by_size, BASE_PURE_BOLIG, NULL, "totalt_antall_virksomheter")
+BUILD_AS(4_20, samle_by_size, BASE_PURE_AMB, NULL, "totalt")
 
 /* 4.21/4.22: the share of each målgruppe, each under its own label
  * (KNOWN_ISSUES A4). */
-XT_INLINE hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep)
+static inline hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdecl base)
 {
     static const xcol cols[] = {{"totalt_antall_virksomheter", XC_N, 0},
                                 {"andel_demens", XC_SHARE, HJTJ_MG_DEMENS},
@@ -306,12 +313,12 @@ XT_INLINE hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim k
                                 {"andel_rusproblemer", XC_SHARE, HJTJ_MG_RUSPROBLEMER},
                                 {"andel_ingen_malgruppe", XC_SHARE, HJTJ_MG_INGEN},
                                 {"andel_annen_malgruppe", XC_SHARE, HJTJ_MG_ANNEN}};
-    return table_of(t, reg, keep, dim_storrelse, &xr_storrelse, "kommunestorrelse", hele_landet,
-                    dim_malgrupper, XCOLS(cols), cols[0].code);
+    return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &xr_storrelse, "kommunestorrelse",
+                    hele_landet, HJTJ_FIELD_MALGRUPPE, XCOLS(cols), cols[0].code);
 }
 
-BUILD_AS(4_21, mg_by_size, keep_pure_bolig)
-BUILD_AS(4_22, mg_by_size, keep_pure_amb)
+BUILD_AS(4_21, mg_by_size, BASE_PURE_BOLIG)
+BUILD_AS(4_22, mg_by_size, BASE_PURE_AMB)
 
 /* 4.23: pure enterprises by HT composition (0–8), then combined (9) and
  * administration (10). */

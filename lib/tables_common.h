@@ -286,6 +286,15 @@ static inline xdecl xd_where(xdecl d, int field, uint32_t classes)
     hjtj__xdecl_where(&d, field, classes);
     return d;
 }
+/* base with its rows and columns set to these fields (cols -1: none). */
+static inline xdecl xd_dims(xdecl base, int rows_field, int cols_field)
+{
+    xdecl d = xd_of(rows_field, cols_field);
+    d.nwhere = base.nwhere;
+    memcpy(d.where, base.where, sizeof d.where);
+    d.population = base.population;
+    return d;
+}
 /* The populations of keep_pure_bolig, keep_pure_amb, the botilbud population,
  * and a main type. */
 #define XD_PURE_BOLIG(rows, cols)                                               \
