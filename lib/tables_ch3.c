@@ -34,24 +34,7 @@ static uint32_t keep_komm_exchange(const hjtj_record *r)
     return keep_komm(r) && (r->mottar || r->leverer);
 }
 
-static uint32_t keep_komm_mottar(const hjtj_record *r)
-{
-    return keep_komm(r) && r->mottar;
-}
-
-static uint32_t keep_komm_leverer(const hjtj_record *r)
-{
-    return keep_komm(r) && r->leverer;
-}
-
-static uint32_t keep_privat(const hjtj_record *r)
-{
-    return keep_not_enetiltak(r) && r->eierskap == HJTJ_EIERSKAP_PRIVAT;
-}
-
 /* ---- dimensions ---- */
-
-static FIELD_DIM(dim_pu, HJTJ_FIELD_PERSONELLUTVEKSLING)
 
 /* 3.7: the HT composition with two and three or more merged, numbered as
  * the categories (the first seven values coincide). */
@@ -85,20 +68,17 @@ static uint32_t dim_exchange(const hjtj_record *r)
     return yes_no(r->mottar || r->leverer);
 }
 
-static uint32_t dim_andre_kommuner(const hjtj_record *r)
-{
-    return yes_no(r->andre_kommuner);
-}
 
-static uint32_t dim_mottar(const hjtj_record *r)
-{
-    return r->mottar;
-}
+/* ---- the same populations as declarations (tables_common.h) ---- */
 
-static uint32_t dim_leverer(const hjtj_record *r)
+#define KAT_ALL (BIT(HJTJ_KAT_ADMINISTRASJON + 1) - 1u)
+/* the population of eierskap e, enetiltak excluded */
+static inline xdecl base_eier(int e, int rows, int cols)
 {
-    return r->leverer;
+    return xd_where(xd_where(xd_of(rows, cols), HJTJ_FIELD_EIERSKAP, BIT(e)), HJTJ_FIELD_KATEGORI,
+                    KAT_ALL & ~KAT(ENETILTAK));
 }
+#define BASE_KOMM(rows, cols) base_eier(HJTJ_EIERSKAP_KOMMUNAL, (rows), (cols))
 
 /* ---- shared layouts ---- */
 
@@ -130,6 +110,16 @@ XT_INLINE hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdim 
     return xt_table(t, reg, keep, dim_kategori, cols, &L);
 }
 
+/* A category table over a declaration (rows kategori). */
+static inline hjtj_status by_kategori_d(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                        const xcol *c, size_t nc, uint32_t optional,
+                                        unsigned flags)
+{
+    const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK), optional, "Totalt",
+                       NULL, c, nc, flags};
+    return xt_decl_table(t, reg, d, &L);
+}
+
 /* A yes/no split (class 0 = yes) with its own labels. */
 typedef struct yes_no_labels {
     const char *nb[2], *en[2], *code[2];
@@ -141,6 +131,15 @@ XT_INLINE hjtj_status yes_no_table(hjtj_table *t, const hjtj_register *reg, cons
     static const int8_t cls[] = {0, 1};
     const xrows rows = {-1, cls, 2, labels->nb, labels->en, labels->code};
     return distribution(t, reg, stub, keep, dim, &rows, 0);
+}
+
+/* A yes/no split of the 0/1 field andre_kommuner (1 = yes, printed first). */
+static inline hjtj_status yes_no_d(hjtj_table *t, const hjtj_register *reg, const char *stub,
+                                   xdecl d, const yes_no_labels *labels)
+{
+    static const int8_t cls[] = {1, 0};
+    const xrows rows = {-1, cls, 2, labels->nb, labels->en, labels->code};
+    return distribution_d(t, reg, stub, d, &rows, 0);
 }
 
 /* ---- 3.2–3.8: distributions ---- */
@@ -277,7 +276,12 @@ hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
     static const int8_t cls[] = {HJTJ_PU_MOTTAR_OG_LEVERER, HJTJ_PU_KUN_LEVERER,
                                  HJTJ_PU_KUN_MOTTAR};
     static const xrows rows = XROWS(HJTJ_FIELD_PERSONELLUTVEKSLING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "personellbistand", keep_komm_exchange, dim_pu, &rows, 0);
+    return distribution_d(t, reg, "personellbistand",
+                          xd_where(BASE_KOMM(HJTJ_FIELD_PERSONELLUTVEKSLING, -1),
+                                   HJTJ_FIELD_PERSONELLUTVEKSLING,
+                                   BIT(HJTJ_PU_MOTTAR_OG_LEVERER) | BIT(HJTJ_PU_KUN_LEVERER) |
+                                       BIT(HJTJ_PU_KUN_MOTTAR)),
+                          &rows, 0);
 }
 
 /* 3.13: the count is of municipal non-enetiltak enterprises with exchange,
@@ -303,14 +307,19 @@ static const xcol leverer_cols[] = {{"totalt", XC_N, 0},
                                     {"annen", XC_COUNT, 3}};
 
 /* 3.14/3.15: zero cells empty, categories without enterprises left out. */
-BUILD_AS(3_14, by_kategori, keep_komm_mottar, dim_mottar, XCOLS(mottar_cols), ~0u, XL_ZERO_EMPTY)
-BUILD_AS(3_15, by_kategori, keep_komm_leverer, dim_leverer, XCOLS(leverer_cols), ~0u,
-         XL_ZERO_EMPTY)
+BUILD_AS(3_14, by_kategori_d,
+         xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_MOTTAR_FRA), HJTJ_FIELD_MOTTAR_FRA,
+                  0xfu),
+         XCOLS(mottar_cols), ~0u, XL_ZERO_EMPTY)
+BUILD_AS(3_15, by_kategori_d,
+         xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_LEVERER_TIL), HJTJ_FIELD_LEVERER_TIL,
+                  0xfu),
+         XCOLS(leverer_cols), ~0u, XL_ZERO_EMPTY)
 
-BUILD_AS(3_16, yes_no_table, "kommunalt_samarbeid", keep_komm, dim_andre_kommuner,
+BUILD_AS(3_16, yes_no_d, "kommunalt_samarbeid", BASE_KOMM(HJTJ_FIELD_ANDRE_KOMMUNER, -1),
          &cooperation_labels)
-BUILD_AS(3_17, yes_no_table, "salg_til_andre_kommuner_enn_lokaliseringskommunen", keep_privat,
-         dim_andre_kommuner, &sales_labels)
+BUILD_AS(3_17, yes_no_d, "salg_til_andre_kommuner_enn_lokaliseringskommunen",
+         base_eier(HJTJ_EIERSKAP_PRIVAT, HJTJ_FIELD_ANDRE_KOMMUNER, -1), &sales_labels)
 
 /* ---- 3.18–3.23: municipality size ---- */
 
