@@ -7,17 +7,6 @@
 /* The three categories of chapter 5. */
 #define CH5_KAT (KAT(KUN_BOLIGBASE) | KAT(TO_ELLER_FLERE_HT) | KAT(KOMBINERT_ANNEN))
 
-static uint32_t keep_ch5_kategori(const hjtj_record *r)
-{
-    return r->population && (dim_kategori(r) & CH5_KAT);
-}
-
-/* Class 0 = with boenheter (the botilbud population), 1 = without. */
-static uint32_t dim_botilbud(const hjtj_record *r)
-{
-    return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? 1u : 2u;
-}
-
 
 /* ---- size bands, labelled from the scheme ---- */
 
@@ -72,7 +61,13 @@ hjtj_status build_5_1(hjtj_table *t, const hjtj_register *reg)
     xcol cols[5];
     const xlayout L = {"virksomhetskategori", &xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
                        cols, xcols_split(cols, codes, 2), 0};
-    return xt_table(t, reg, keep_ch5_kategori, dim_kategori, dim_botilbud, &L);
+    /* «med» first: the botilbud class 1, «uten» class 0 */
+    cols[1].k = cols[3].k = 1;
+    cols[2].k = cols[4].k = 0;
+    return xt_decl_table(t, reg,
+                         xd_where(xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_BOTILBUD),
+                                  HJTJ_FIELD_KATEGORI, CH5_KAT),
+                         &L);
 }
 
 /* Boenheter, enterprises and the median, by rows. */
