@@ -114,7 +114,8 @@ static int in_population(int pop, const hjtj_record *r)
                                           : r->population;
 }
 
-int hjtj__xdecl_key(const xdecl *d, const hjtj_record *r, uint32_t k[RED_NFN])
+static inline __attribute__((always_inline)) int xkey(const xdecl *d, const hjtj_record *r,
+                                                     uint32_t k[RED_NFN])
 {
     uint32_t i, j;
     int64_t v = 0;
@@ -126,6 +127,11 @@ int hjtj__xdecl_key(const xdecl *d, const hjtj_record *r, uint32_t k[RED_NFN])
         uint32_t x = xd_value(&w->d, r);
         if (w->d.kind == XD_MULTI) {
             if ((x & w->v[0]) == 0)
+                return 0;
+            continue;
+        }
+        if (w->bits) {
+            if (x >= 64 || !(w->bits >> x & 1u))
                 return 0;
             continue;
         }
@@ -153,6 +159,11 @@ int hjtj__xdecl_key(const xdecl *d, const hjtj_record *r, uint32_t k[RED_NFN])
     k[2] = (uint32_t)((uint64_t)v & 0xffffffffu);
     k[3] = (uint32_t)((uint64_t)v >> 32);
     return 1;
+}
+
+int hjtj__xdecl_key(const xdecl *d, const hjtj_record *r, uint32_t k[RED_NFN])
+{
+    return xkey(d, r, k);
 }
 
 /* ------------------------------------------------------------------ */
@@ -291,6 +302,22 @@ static uint32_t code_value(const dim_def *def, const char *s, size_t n)
     }
 }
 
+/* The values of a single-valued clause as bits, when they are all below 64. */
+static void where_bits(xwhere *w)
+{
+    uint32_t j;
+    w->bits = 0;
+    if (w->d.kind == XD_MULTI)
+        return;
+    for (j = 0; j < w->n; j++) {
+        if (w->v[j] >= 64) {
+            w->bits = 0;
+            return;
+        }
+        w->bits |= (uint64_t)1 << w->v[j];
+    }
+}
+
 HJTJ_API hjtj_status hjtj_crosstab_add_where(hjtj_crosstab *ct, const char *field,
                                              const char *codes)
 {
@@ -340,6 +367,7 @@ HJTJ_API hjtj_status hjtj_crosstab_add_where(hjtj_crosstab *ct, const char *fiel
             break;
         p = e + 1;
     }
+    where_bits(&w);
     ct->d.where[ct->d.nwhere++] = w;
     return HJTJ_OK;
 }
@@ -736,24 +764,65 @@ static size_t positions(const xclasses *x, uint32_t v, size_t *out)
     return n;
 }
 
+/* Keys gathered before they go to the store: a table has few distinct keys,
+ * so most records cost one probe here instead of the store's general hash
+ * (as xt_count's pair cache). */
+#define DS_SLOTS 1024
+#define DS_PROBES 8
+
+typedef struct dslot {
+    uint32_t k[RED_NFN];
+    uint64_t w;
+    const hjtj_record *rep;
+} dslot;
+
 /* The distinct keys of the declaration over reg, with their counts: the
  * streaming register's reduction, or one made now from the kept records. */
 static hjtj_status decl_store(const hjtj_register *reg, const xdecl *d, rstore *own,
                               const rstore **out)
 {
+    dslot *slot;
     size_t i;
+    int bad = 0;
     memset(own, 0, sizeof *own);
     if (!reg->keep) {
         *out = hjtj__red_decl_store(reg, d);
         return *out ? HJTJ_OK : HJTJ_ERR_STATE;
     }
-    for (i = 0; i < reg->nrecords; i++) {
+    slot = calloc(DS_SLOTS, sizeof *slot);
+    if (slot == NULL)
+        return HJTJ_ERR_NOMEM;
+    for (i = 0; i < reg->nrecords && !bad; i++) {
         const hjtj_record *r = reg_rec(reg, i);
         uint32_t k[RED_NFN];
-        if (hjtj__xdecl_key(d, r, k) && hjtj__rstore_add(own, k, r, 1, 0) != 0) {
-            hjtj__rstore_free(own);
-            return HJTJ_ERR_NOMEM;
+        uint64_t h;
+        unsigned j, p;
+        if (!xkey(d, r, k))
+            continue;
+        h = ((uint64_t)k[0] * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)k[1] * 0xC2B2AE3D27D4EB4FULL) ^
+            (((uint64_t)k[3] << 32 | k[2]) * 0x165667B19E3779F9ULL);
+        j = (unsigned)(h >> 54) & (DS_SLOTS - 1);
+        for (p = 0; p < DS_PROBES; p++, j = (j + 1) & (DS_SLOTS - 1)) {
+            if (slot[j].w == 0) {
+                memcpy(slot[j].k, k, sizeof k);
+                slot[j].rep = r;
+            }
+            if (slot[j].k[0] == k[0] && slot[j].k[1] == k[1] && slot[j].k[2] == k[2] &&
+                slot[j].k[3] == k[3]) {
+                slot[j].w++;
+                break;
+            }
         }
+        if (p == DS_PROBES && hjtj__rstore_add(own, k, r, 1, 0) != 0)
+            bad = 1;
+    }
+    for (i = 0; i < DS_SLOTS && !bad; i++)
+        if (slot[i].w && hjtj__rstore_add(own, slot[i].k, slot[i].rep, slot[i].w, 0) != 0)
+            bad = 1;
+    free(slot);
+    if (bad) {
+        hjtj__rstore_free(own);
+        return HJTJ_ERR_NOMEM;
     }
     *out = own;
     return HJTJ_OK;
@@ -1135,12 +1204,14 @@ static void profile_area(xdecl *d, int area, uint32_t knr, int storrelse)
         d->where[0].v[0] = knr + 1;
         d->where[0].n = 1;
         d->nwhere = 1;
+        where_bits(&d->where[0]);
     } else if (area == 1) {
         d->where[0].d.field = HJTJ_FIELD_KOMMUNESTORRELSE;
         d->where[0].d.kind = XD_CLASS;
         d->where[0].v[0] = (uint32_t)storrelse + 1;
         d->where[0].n = 1;
         d->nwhere = 1;
+        where_bits(&d->where[0]);
     }
 }
 
@@ -1303,6 +1374,7 @@ void hjtj__xdecl_where(xdecl *d, int field, uint32_t classes)
     }
     for (m = classes; m; m &= m - 1)
         w->v[w->n++] = (uint32_t)__builtin_ctz(m) + 1;
+    where_bits(w);
 }
 
 hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *d)

@@ -70,6 +70,7 @@ typedef struct xwhere {
     xd_spec d;
     uint32_t n;
     uint32_t v[XW_MAXCODES]; /* values as xd_value gives them (multi: mask in v[0]) */
+    uint64_t bits;           /* the values as bits when they are all below 64, else 0 */
 } xwhere;
 
 /* The part of a declaration that decides what a record contributes: the
