@@ -778,8 +778,8 @@ typedef struct dslot {
 
 /* The distinct keys of the declaration over reg, with their counts: the
  * streaming register's reduction, or one made now from the kept records. */
-static hjtj_status decl_store(const hjtj_register *reg, const xdecl *d, rstore *own,
-                              const rstore **out)
+hjtj_status hjtj__decl_keys(const hjtj_register *reg, const xdecl *d, rstore *own,
+                            const rstore **out)
 {
     dslot *slot;
     size_t i;
@@ -975,7 +975,7 @@ static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hj
                     return err_set(err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
                                    "kommune %s is not in the municipality table", nr);
             }
-    st = decl_store(reg, d, &own, &s);
+    st = hjtj__decl_keys(reg, d, &own, &s);
     if (st == HJTJ_ERR_STATE)
         return err_set(err, st, "", 0, 0,
                        "a streaming register fills only the custom tables added to it before "
@@ -1401,5 +1401,35 @@ hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *
             x->c[xi][k] = r.cnt[i * r.C + k];
     }
     result_free(&r);
+    return HJTJ_OK;
+}
+
+hjtj_status hjtj__xt_pairs_decl(hjtj_table *t, const hjtj_register *reg, const xdecl *d,
+                                uint32_t premask, const xrows *items, int share)
+{
+    rstore own;
+    const rstore *s;
+    xpairs c;
+    uint32_t mask = 0;
+    size_t i, a;
+    hjtj_status st = hjtj__decl_keys(reg, d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
+    memset(&c, 0, sizeof c);
+    for (a = 0; a < items->n; a++)
+        mask |= BIT(items->cls[a]);
+    for (i = 0; i < s->n; i++) {
+        int64_t w = (int64_t)s->w[i];
+        uint32_t set = s->key[i * RED_NFN] & 0x7fffffffu & premask, lo, rest;
+        c.all += w;
+        rest = set & (set - 1); /* without the lowest item */
+        if (set == 0 || (set & ~mask) || (rest & (rest - 1)))
+            continue; /* no item, another one, or more than two */
+        lo = (uint32_t)xt_low_bit(set);
+        c.cnt[rest ? (uint32_t)xt_low_bit(rest) : lo][lo] += w;
+        c.pairs += w;
+    }
+    hjtj__rstore_free(&own);
+    xt_pairs_emit(t, &c, items, share);
     return HJTJ_OK;
 }

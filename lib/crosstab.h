@@ -97,6 +97,13 @@ struct hjtj_crosstab {
  * record has a value.  Returns 0 when the record is not in the table. */
 int hjtj__xdecl_key(const xdecl *d, const hjtj_record *r, uint32_t k[RED_NFN]);
 
+/* The distinct keys of d over reg with their record counts (s->w): the
+ * streaming register's reduction, or one made into *own from the kept
+ * records (free it with hjtj__rstore_free).  HJTJ_ERR_STATE on a streaming
+ * register that was not given d before its load; HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__decl_keys(const hjtj_register *reg, const xdecl *d, rstore *own,
+                            const rstore **out);
+
 /* streaming.c: the store of the declaration's reduction (NULL and
  * reds->failed set on a streaming register that does not have it); add a
  * declaration before the first streaming load (0, -1 nomem, -2 state). */

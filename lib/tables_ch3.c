@@ -6,70 +6,7 @@
 
 #define KAT(x) BIT(HJTJ_KAT_##x)
 
-/* ---- filters ---- */
-
-/* The population's records of one hovedvirksomhetstype. */
-#define KEEP_HOVED(name, hoved)                                                 \
-    static uint32_t name(const hjtj_record *r)                                 \
-    {                                                                          \
-        return r->population &&                                                \
-               rec_cls(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE) == (hoved);         \
-    }
-KEEP_HOVED(keep_rene, HJTJ_HOVED_RENE_BRUKERRETTEDE)
-KEEP_HOVED(keep_kombinert, HJTJ_HOVED_KOMBINERT_ANNEN)
-
-static uint32_t keep_not_enetiltak(const hjtj_record *r)
-{
-    return r->population && rec_cls(r, HJTJ_FIELD_KATEGORI) != HJTJ_KAT_ENETILTAK;
-}
-
-/* 3.11–3.16: municipal, not enetiltak. */
-static uint32_t keep_komm(const hjtj_record *r)
-{
-    return keep_not_enetiltak(r) && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL;
-}
-
-static uint32_t keep_komm_exchange(const hjtj_record *r)
-{
-    return keep_komm(r) && (r->mottar || r->leverer);
-}
-
-/* ---- dimensions ---- */
-
-/* 3.7: the HT composition with two and three or more merged, numbered as
- * the categories (the first seven values coincide). */
-static uint32_t dim_ht_merged(const hjtj_record *r)
-{
-    int h = rec_cls(r, HJTJ_FIELD_HT_SAMMENSETNING);
-    if (h == HJTJ_HT_TRE_ELLER_FLERE)
-        h = HJTJ_HT_TO_TYPER;
-    return h < 0 ? 0u : BIT(h);
-}
-
-/* 3.4: the home-service types of the record. */
-static uint32_t dim_ht_types(const hjtj_record *r)
-{
-    return r->types & TYPES_HT;
-}
-
-/* Two-way splits: class 0 = yes, class 1 = no. */
-static uint32_t yes_no(int yes)
-{
-    return yes ? 1u : 2u;
-}
-
-static uint32_t dim_has_admin(const hjtj_record *r)
-{
-    return yes_no(r->types & TYPES_ADM);
-}
-
-static uint32_t dim_exchange(const hjtj_record *r)
-{
-    return yes_no(r->mottar || r->leverer);
-}
-
-
-/* ---- the same populations as declarations (tables_common.h) ---- */
+/* ---- the populations, as declarations (tables_common.h) ---- */
 
 #define KAT_ALL (BIT(HJTJ_KAT_ADMINISTRASJON + 1) - 1u)
 /* the population of eierskap e, enetiltak excluded */
@@ -85,53 +22,28 @@ static inline xdecl base_eier(int e, int rows, int cols)
 static const xcol antall_andel[] = {{"antall", XC_N, 0}, {"andel", XC_SHARE_N, 0}};
 
 /* A distribution table: rows, "antall" and "andel" of the total. */
-XT_INLINE hjtj_status distribution(hjtj_table *t, const hjtj_register *reg, const char *stub,
-                                xdim keep, xdim dim, const xrows *rows, uint32_t optional)
-{
-    const xlayout L = {stub, rows, 0, optional, "Totalt", NULL, XCOLS(antall_andel), 0};
-    return xt_table(t, reg, keep, dim, NULL, &L);
-}
-
-/* The same for a declaration (tables_common.h). */
-static inline hjtj_status distribution_d(hjtj_table *t, const hjtj_register *reg,
-                                         const char *stub, xdecl d, const xrows *rows,
-                                         uint32_t optional)
+static inline hjtj_status distribution(hjtj_table *t, const hjtj_register *reg,
+                                       const char *stub, xdecl d, const xrows *rows,
+                                       uint32_t optional)
 {
     const xlayout L = {stub, rows, 0, optional, "Totalt", NULL, XCOLS(antall_andel), 0};
     return xt_decl_table(t, reg, d, &L);
 }
 
-/* A category table over keep, with the values of cols by column class. */
-XT_INLINE hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim cols,
-                               const xcol *c, size_t nc, uint32_t optional, unsigned flags)
-{
-    const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK), optional, "Totalt",
-                       NULL, c, nc, flags};
-    return xt_table(t, reg, keep, dim_kategori, cols, &L);
-}
-
-/* A category table over a declaration (rows kategori). */
-static inline hjtj_status by_kategori_d(hjtj_table *t, const hjtj_register *reg, xdecl d,
-                                        const xcol *c, size_t nc, uint32_t optional,
-                                        unsigned flags)
+/* A category table (rows kategori), with the values of the column classes. */
+static inline hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                      const xcol *c, size_t nc, uint32_t optional,
+                                      unsigned flags)
 {
     const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK), optional, "Totalt",
                        NULL, c, nc, flags};
     return xt_decl_table(t, reg, d, &L);
 }
 
-/* A yes/no split (class 0 = yes) with its own labels. */
+/* The labels of a yes/no split. */
 typedef struct yes_no_labels {
     const char *nb[2], *en[2], *code[2];
 } yes_no_labels;
-
-XT_INLINE hjtj_status yes_no_table(hjtj_table *t, const hjtj_register *reg, const char *stub,
-                                xdim keep, xdim dim, const yes_no_labels *labels)
-{
-    static const int8_t cls[] = {0, 1};
-    const xrows rows = {-1, cls, 2, labels->nb, labels->en, labels->code};
-    return distribution(t, reg, stub, keep, dim, &rows, 0);
-}
 
 /* A yes/no split of the 0/1 field andre_kommuner (1 = yes, printed first). */
 static inline hjtj_status yes_no_d(hjtj_table *t, const hjtj_register *reg, const char *stub,
@@ -139,7 +51,7 @@ static inline hjtj_status yes_no_d(hjtj_table *t, const hjtj_register *reg, cons
 {
     static const int8_t cls[] = {1, 0};
     const xrows rows = {-1, cls, 2, labels->nb, labels->en, labels->code};
-    return distribution_d(t, reg, stub, d, &rows, 0);
+    return distribution(t, reg, stub, d, &rows, 0);
 }
 
 /* ---- 3.2–3.8: distributions ---- */
@@ -163,8 +75,8 @@ hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
                                  HJTJ_HT_ENETILTAK,      HJTJ_HT_TO_TYPER,
                                  HJTJ_HT_TRE_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_HT_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution_d(t, reg, "virksomhetskategori",
-                          XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_HT_SAMMENSETNING, -1),
+    return distribution(t, reg, "virksomhetskategori",
+                        XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_HT_SAMMENSETNING, -1),
                           &rows, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE));
 }
 
@@ -176,10 +88,12 @@ hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
     static const char *const nb[] = {"Boligbase", "Amb. helsetjenester", "Amb. praktisk bistand",
                                      "BPA", "Annen hjemmetjeneste", "Enetiltak"};
     static const xrows items = XROWS(HJTJ_FIELD_VIRKSOMHETSTYPE, cls, nb, NULL, NULL);
-    return xt_pairs(t, reg, keep_rene, dim_ht_types, &items, 0);
+    const xdecl d =
+        XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_VIRKSOMHETSTYPE, -1);
+    return hjtj__xt_pairs_decl(t, reg, &d, TYPES_HT, &items, 0);
 }
 
-BUILD_AS(3_5, distribution_d, "virksomhetskategori", xd_of(HJTJ_FIELD_KATEGORI, -1),
+BUILD_AS(3_5, distribution, "virksomhetskategori", xd_of(HJTJ_FIELD_KATEGORI, -1),
          &xr_kategori, KAT(KUN_ANNEN_HJEMMETJENESTE))
 
 hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
@@ -188,8 +102,8 @@ hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
                                  HJTJ_AT_KUN_DAGAKTIVITET, HJTJ_AT_KUN_ANNEN_VIRKSOMHET,
                                  HJTJ_AT_TO_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_AT_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution_d(t, reg, "virksomhetskategori",
-                          XD_HOVED(HJTJ_HOVED_KOMBINERT_ANNEN, HJTJ_FIELD_AT_SAMMENSETNING, -1),
+    return distribution(t, reg, "virksomhetskategori",
+                        XD_HOVED(HJTJ_HOVED_KOMBINERT_ANNEN, HJTJ_FIELD_AT_SAMMENSETNING, -1),
                           &rows, 0);
 }
 
@@ -218,7 +132,18 @@ hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
         "Other service type + other home service only",
         "Other service type + two or more home-service types"};
     static const xrows rows = XROWS(HJTJ_FIELD_KATEGORI, cls, nb, en, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_kombinert, dim_ht_merged, &rows, 0);
+    static const xlayout L = {"virksomhetskategori", &rows, 0, 0, "Totalt", NULL,
+                              XCOLS(antall_andel), 0};
+    const xdecl d = XD_HOVED(HJTJ_HOVED_KOMBINERT_ANNEN, HJTJ_FIELD_HT_SAMMENSETNING, -1);
+    xtab x;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
+    /* the HT composition with two and three or more merged, numbered as the
+     * categories (the first seven values coincide) */
+    xt_move_row(&x, HJTJ_HT_TRE_ELLER_FLERE, HJTJ_HT_TO_TYPER);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }
 
 hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
@@ -226,8 +151,8 @@ hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
     static const int8_t cls[] = {HJTJ_ADM_KUN_RESSURSENHET, HJTJ_ADM_KUN_ADMINISTRASJON,
                                  HJTJ_ADM_KUN_BESTILLERKONTOR, HJTJ_ADM_TO_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_ADM_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution_d(t, reg, "virksomhetskategori",
-                          XD_HOVED(HJTJ_HOVED_ADMINISTRASJON, HJTJ_FIELD_ADM_SAMMENSETNING, -1),
+    return distribution(t, reg, "virksomhetskategori",
+                        XD_HOVED(HJTJ_HOVED_ADMINISTRASJON, HJTJ_FIELD_ADM_SAMMENSETNING, -1),
                           &rows, 0);
 }
 
@@ -239,8 +164,28 @@ hjtj_status build_3_9(hjtj_table *t, const hjtj_register *reg)
                                         "antall_uten_admin", "andel_med_admin",
                                         "andel_uten_admin"};
     xcol cols[5];
-    return by_kategori(t, reg, keep_not_enetiltak, dim_has_admin, cols,
-                       xcols_split(cols, codes, 2), KAT(KUN_ANNEN_HJEMMETJENESTE), 0);
+    const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK),
+                       KAT(KUN_ANNEN_HJEMMETJENESTE), "Totalt", NULL, cols,
+                       xcols_split(cols, codes, 2), 0};
+    /* the keys hold each record's type set: «med admin.» = an ADM type */
+    const xdecl d = xd_where(xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_VIRKSOMHETSTYPE),
+                             HJTJ_FIELD_KATEGORI, KAT_ALL & ~KAT(ENETILTAK));
+    rstore own;
+    const rstore *s;
+    xtab x;
+    size_t i;
+    hjtj_status st = hjtj__decl_keys(reg, &d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
+    memset(&x, 0, sizeof x);
+    for (i = 0; i < s->n; i++) {
+        const uint32_t *k = &s->key[i * RED_NFN];
+        xt_addw(&x, BIT((k[0] & 0x7fffffffu) - 1), k[1] & TYPES_ADM ? 1u : 2u, 0,
+                (int64_t)s->w[i]);
+    }
+    hjtj__rstore_free(&own);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }
 
 hjtj_status build_3_10(hjtj_table *t, const hjtj_register *reg)
@@ -268,15 +213,32 @@ static const yes_no_labels sales_labels = {
     {"Sells to other municipalities", "Does not sell to other municipalities"},
     {"med", "uten"}};
 
-BUILD_AS(3_11, yes_no_table, "utveksling_av_personell", keep_komm, dim_exchange,
-         &exchange_labels)
+hjtj_status build_3_11(hjtj_table *t, const hjtj_register *reg)
+{
+    static const int8_t cls[] = {0, 1};
+    const xrows rows = {-1, cls, 2, exchange_labels.nb, exchange_labels.en,
+                        exchange_labels.code};
+    const xlayout L = {"utveksling_av_personell", &rows, 0, 0, "Totalt", NULL,
+                       XCOLS(antall_andel), 0};
+    const xdecl d = BASE_KOMM(HJTJ_FIELD_PERSONELLUTVEKSLING, -1);
+    xtab x;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
+    /* with exchange: receives and/or provides (classes 0-2), row 0; without: row 1 */
+    xt_move_row(&x, HJTJ_PU_KUN_LEVERER, HJTJ_PU_MOTTAR_OG_LEVERER);
+    xt_move_row(&x, HJTJ_PU_KUN_MOTTAR, HJTJ_PU_MOTTAR_OG_LEVERER);
+    xt_move_row(&x, HJTJ_PU_INGEN, 1);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
+}
 
 hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_PU_MOTTAR_OG_LEVERER, HJTJ_PU_KUN_LEVERER,
                                  HJTJ_PU_KUN_MOTTAR};
     static const xrows rows = XROWS(HJTJ_FIELD_PERSONELLUTVEKSLING, cls, NULL, NULL, NULL);
-    return distribution_d(t, reg, "personellbistand",
+    return distribution(t, reg, "personellbistand",
                           xd_where(BASE_KOMM(HJTJ_FIELD_PERSONELLUTVEKSLING, -1),
                                    HJTJ_FIELD_PERSONELLUTVEKSLING,
                                    BIT(HJTJ_PU_MOTTAR_OG_LEVERER) | BIT(HJTJ_PU_KUN_LEVERER) |
@@ -289,10 +251,24 @@ hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
 hjtj_status build_3_13(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"antall", XC_COUNT, 0}, {"andel", XC_SHARE, 0}};
-    /* column class 0: the enterprises of 3.12 */
-    hjtj_status st = by_kategori(t, reg, keep_pop, keep_komm_exchange, XCOLS(cols),
-                                 KAT(KUN_ANNEN_HJEMMETJENESTE), 0);
-    if (st == HJTJ_OK && t->nrows > 0)
+    static const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK),
+                              KAT(KUN_ANNEN_HJEMMETJENESTE), "Totalt", NULL, XCOLS(cols), 0};
+    /* the rows: every enterprise of the category; column 0: those of 3.12 */
+    const xdecl all = xd_of(HJTJ_FIELD_KATEGORI, -1);
+    const xdecl ex = xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, -1), HJTJ_FIELD_PERSONELLUTVEKSLING,
+                              BIT(HJTJ_PU_MOTTAR_OG_LEVERER) | BIT(HJTJ_PU_KUN_LEVERER) |
+                                  BIT(HJTJ_PU_KUN_MOTTAR));
+    xtab x, y;
+    int i;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &all);
+    if (st == HJTJ_OK)
+        st = hjtj__xt_count_decl(&y, reg, &ex);
+    if (st != HJTJ_OK)
+        return st;
+    for (i = 0; i <= XT_TOTAL; i++)
+        x.c[i][0] = y.n[i];
+    xt_emit(t, &x, &L);
+    if (t->nrows > 0)
         t->n = hjtj_table_cell_int(t, t->nrows - 1, 1);
     return st;
 }
@@ -307,11 +283,11 @@ static const xcol leverer_cols[] = {{"totalt", XC_N, 0},
                                     {"annen", XC_COUNT, 3}};
 
 /* 3.14/3.15: zero cells empty, categories without enterprises left out. */
-BUILD_AS(3_14, by_kategori_d,
+BUILD_AS(3_14, by_kategori,
          xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_MOTTAR_FRA), HJTJ_FIELD_MOTTAR_FRA,
                   0xfu),
          XCOLS(mottar_cols), ~0u, XL_ZERO_EMPTY)
-BUILD_AS(3_15, by_kategori_d,
+BUILD_AS(3_15, by_kategori,
          xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_LEVERER_TIL), HJTJ_FIELD_LEVERER_TIL,
                   0xfu),
          XCOLS(leverer_cols), ~0u, XL_ZERO_EMPTY)
@@ -417,9 +393,9 @@ hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
 /* The pure categories Kun boligbase and Kun ambulerende (3 kinds). */
 BUILD_AS(3_20, kommuner_with, with_pure, kategori_shares, 5)
 
-BUILD_AS(3_21, distribution_d, "kommunestorrelse",
+BUILD_AS(3_21, distribution, "kommunestorrelse",
          XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &xr_storrelse, 0)
-BUILD_AS(3_22, distribution_d, "kommunestorrelse", XD_PURE_AMB(HJTJ_FIELD_KOMMUNESTORRELSE, -1),
+BUILD_AS(3_22, distribution, "kommunestorrelse", XD_PURE_AMB(HJTJ_FIELD_KOMMUNESTORRELSE, -1),
          &xr_storrelse, 0)
 
 hjtj_status build_3_23(hjtj_table *t, const hjtj_register *reg)

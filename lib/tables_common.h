@@ -307,6 +307,18 @@ static inline xdecl xd_dims(xdecl base, int rows_field, int cols_field)
 #define XD_HOVED(h, rows, cols)                                                 \
     xd_where(xd_of((rows), (cols)), HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, BIT(h))
 
+/* Add row `from` of x to row `to` and clear it (a layout merging classes). */
+static inline void xt_move_row(xtab *x, int from, int to)
+{
+    int k;
+    x->n[to] += x->n[from];
+    x->sum[to] += x->sum[from];
+    for (k = 0; k < XT_MAXCOL; k++)
+        x->c[to][k] += x->c[from][k];
+    x->n[from] = x->sum[from] = 0;
+    memset(x->c[from], 0, sizeof x->c[from]);
+}
+
 /* Count the declaration (with the boenheter and medians the layout shows),
  * then print. */
 static inline hjtj_status xt_decl_table(hjtj_table *t, const hjtj_register *reg, xdecl d,
@@ -328,6 +340,12 @@ static inline hjtj_status xt_decl_table(hjtj_table *t, const hjtj_register *reg,
     xt_emit(t, &x, L);
     return HJTJ_OK;
 }
+
+/* The pairs tables below over a declaration whose rows are a code set (its
+ * keys hold each record's set): the set, masked with premask, as xt_pairs'
+ * set(r). */
+hjtj_status hjtj__xt_pairs_decl(hjtj_table *t, const hjtj_register *reg, const xdecl *d,
+                                uint32_t premask, const xrows *items, int share);
 
 /* The long-format cross tables (3.4, 4.4, 4.5, 4.12–4.15): the records of
  * keep whose set(r) holds one or two of the items (and nothing else),
