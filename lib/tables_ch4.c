@@ -102,8 +102,15 @@ static inline hjtj_status samle_distribution(hjtj_table *t, const hjtj_register 
 #define BASE_PURE_AMB XD_PURE_AMB(-1, -1)
 
 BUILD_AS(4_3, antall_by_mg, BASE_POP, "virksomheter_totalt")
-BUILD_AS(4_4, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 0)
-BUILD_AS(4_5, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 1)
+/* The pairs of målgrupper over a population (rows: each record's set). */
+static inline hjtj_status mg_pairs(hjtj_table *t, const hjtj_register *reg, xdecl base, int share)
+{
+    const xdecl d = xd_dims(base, HJTJ_FIELD_MALGRUPPE, -1);
+    return hjtj__xt_pairs_decl(t, reg, &d, ~0u, &mg_pair_items, share);
+}
+
+BUILD_AS(4_4, mg_pairs, BASE_POP, 0)
+BUILD_AS(4_5, mg_pairs, BASE_POP, 1)
 BUILD_AS(4_6, samle_distribution, xd_of(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall_virksomheter",
          "andel_av_alle")
 
@@ -140,21 +147,26 @@ static int combo_cmp(const void *pa, const void *pb)
 }
 
 /* The combinations present in the population, in C1's order. */
-static size_t combos(const hjtj_register *reg, combo out[256])
+static hjtj_status combos(const hjtj_register *reg, combo out[256], size_t *nout)
 {
-    rview v = reg_view(reg, keep_pop, dim_malgrupper, dim_samle, NULL);
+    /* the declaration's keys hold each record's målgruppe set and samlemålgruppe */
+    const xdecl d = xd_of(HJTJ_FIELD_MALGRUPPE, HJTJ_FIELD_SAMLEMALGRUPPE);
+    rstore own;
+    const rstore *s;
     int64_t n[256];
     int8_t samle[256];
     size_t i, k = 0;
+    hjtj_status st = hjtj__decl_keys(reg, &d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
     memset(n, 0, sizeof n);
     memset(samle, 0, sizeof samle);
-    for (i = 0; i < rv_n(&v); i++) {
-        const hjtj_record *r = rv_rec(&v, i);
-        if (!r->population)
-            continue;
-        n[r->mg] += rv_w(&v, i);
-        samle[r->mg] = (int8_t)rec_cls(r, HJTJ_FIELD_SAMLEMALGRUPPE);
+    for (i = 0; i < s->n; i++) {
+        uint32_t mg = s->key[i * RED_NFN] & 0xffu;
+        n[mg] += (int64_t)s->w[i];
+        samle[mg] = (int8_t)(s->key[i * RED_NFN + 1] - 1);
     }
+    hjtj__rstore_free(&own);
     for (i = 0; i < 256; i++)
         if (n[i] > 0) {
             out[k].mg = (uint8_t)i;
@@ -163,7 +175,8 @@ static size_t combos(const hjtj_register *reg, combo out[256])
             k++;
         }
     qsort(out, k, sizeof *out, combo_cmp);
-    return k;
+    *nout = k;
+    return HJTJ_OK;
 }
 
 static const char *const mark_codes[HJTJ_NMALGRUPPER] = {
@@ -207,7 +220,10 @@ static void mg_join(char *out, size_t cap, uint8_t mg, const char *sep, int labe
 hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
 {
     combo c[256];
-    size_t n = combos(reg, c), i, shown = 0;
+    size_t n, i, shown = 0;
+    hjtj_status st = combos(reg, c, &n);
+    if (st != HJTJ_OK)
+        return st;
     tb_begin(t, 12, 1);
     tb_col(t, 0, "kombinasjon", "Kombinasjon", "Combination");
     tb_col(t, 1, "antall_enheter", "Antall enheter", "Enterprises");
@@ -240,7 +256,10 @@ hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
 hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
 {
     combo c[256];
-    size_t n = combos(reg, c), i;
+    size_t n, i;
+    hjtj_status st = combos(reg, c, &n);
+    if (st != HJTJ_OK)
+        return st;
     tb_begin(t, 11, 1);
     tb_col(t, 0, "samlemalgruppe", "Samlemålgruppe", "Target-group cluster");
     mark_cols(t, 1);
@@ -276,10 +295,10 @@ hjtj_status build_4_8(hjtj_table *t, const hjtj_register *reg)
 BUILD_AS(4_9, samle_by_size, BASE_POP, storrelse_4_8, "totalt_antall_virksomheter")
 BUILD_AS(4_10, antall_by_mg, BASE_PURE_BOLIG, "totalt_antall_virksomheter")
 BUILD_AS(4_11, antall_by_mg, BASE_PURE_AMB, "totalt_antall_virksomheter")
-BUILD_AS(4_12, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 0)
-BUILD_AS(4_13, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 1)
-BUILD_AS(4_14, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 0)
-BUILD_AS(4_15, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 1)
+BUILD_AS(4_12, mg_pairs, BASE_PURE_BOLIG, 0)
+BUILD_AS(4_13, mg_pairs, BASE_PURE_BOLIG, 1)
+BUILD_AS(4_14, mg_pairs, BASE_PURE_AMB, 0)
+BUILD_AS(4_15, mg_pairs, BASE_PURE_AMB, 1)
 BUILD_AS(4_16, samle_distribution, XD_PURE_BOLIG(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall",
          "andel")
 BUILD_AS(4_17, samle_distribution, XD_PURE_AMB(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall", "andel")
@@ -324,20 +343,6 @@ BUILD_AS(4_22, mg_by_size, BASE_PURE_AMB)
  * administration (10). */
 enum { ROW_4_23_KOMBINERT = 9, ROW_4_23_ADM = 10 };
 
-static uint32_t dim_4_23(const hjtj_record *r)
-{
-    switch (rec_cls(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE)) {
-    case HJTJ_HOVED_RENE_BRUKERRETTEDE:
-        return cls_bit(r, HJTJ_FIELD_HT_SAMMENSETNING);
-    case HJTJ_HOVED_KOMBINERT_ANNEN:
-        return BIT(ROW_4_23_KOMBINERT);
-    case HJTJ_HOVED_ADMINISTRASJON:
-        return BIT(ROW_4_23_ADM);
-    default:
-        return 0;
-    }
-}
-
 hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_HT_KUN_BOLIGBASE,
@@ -380,5 +385,28 @@ hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
     static const xrows rows = XROWS(-1, cls, nb, en, code);
     const xlayout L = {"virksomhetskategori", &rows, 0, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE),
                        "Totalt", NULL, XCOLS(samle_cols), 0};
-    return xt_table(t, reg, keep_pop, dim_4_23, dim_samle, &L);
+    /* the pure enterprises by HT composition, then the others by main type */
+    const xdecl rene = XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_HT_SAMMENSETNING,
+                                HJTJ_FIELD_SAMLEMALGRUPPE);
+    const xdecl andre = xd_where(xd_of(HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, HJTJ_FIELD_SAMLEMALGRUPPE),
+                                 HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE,
+                                 BIT(HJTJ_HOVED_KOMBINERT_ANNEN) | BIT(HJTJ_HOVED_ADMINISTRASJON));
+    xtab x, y;
+    int k;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &rene);
+    if (st == HJTJ_OK)
+        st = hjtj__xt_count_decl(&y, reg, &andre);
+    if (st != HJTJ_OK)
+        return st;
+    xt_move_row(&y, HJTJ_HOVED_KOMBINERT_ANNEN, ROW_4_23_KOMBINERT);
+    xt_move_row(&y, HJTJ_HOVED_ADMINISTRASJON, ROW_4_23_ADM);
+    for (k = ROW_4_23_KOMBINERT; k <= ROW_4_23_ADM; k++) {
+        x.n[k] = y.n[k];
+        memcpy(x.c[k], y.c[k], sizeof x.c[k]);
+    }
+    x.n[XT_TOTAL] += y.n[XT_TOTAL];
+    for (k = 0; k < XT_MAXCOL; k++)
+        x.c[XT_TOTAL][k] += y.c[XT_TOTAL][k];
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }
