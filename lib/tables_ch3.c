@@ -333,52 +333,43 @@ static const xcol kategori_shares[] = {
      HJTJ_KAT_KOMBINERT_ANNEN},
     {"andel_administrasjon_og_service_mv", XC_SHARE, HJTJ_KAT_ADMINISTRASJON}};
 
-/* the keys of kommuner_with()'s view */
-static uint32_t pop_kommunal(const hjtj_record *r)
-{
-    return r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL;
-}
-
-static uint32_t kommune_key(const hjtj_record *r)
-{
-    return r->kommune;
-}
-
 /* 3.19/3.20: the share of the municipalities of each size class with at
- * least one municipal enterprise of the population in class k of flags(). */
-XT_INLINE hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim flags,
-                                 const xcol *cols, size_t ncols)
+ * least one municipal enterprise of the population in class k of field (of
+ * the classes in mask): a declaration by kommune and field. */
+static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, int field,
+                                 uint32_t mask, const xcol *cols, size_t ncols)
 {
     const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
                        "kommuner_totalt"};
-    rview v = reg_view(reg, pop_kommunal, kommune_key, flags, NULL);
+    const xdecl d = xd_where(xd_of(HJTJ_FIELD_KOMMUNE, field), HJTJ_FIELD_EIERSKAP,
+                             BIT(HJTJ_EIERSKAP_KOMMUNAL));
     uint8_t *has = calloc(reg->kommuner.n ? reg->kommuner.n : 1, 1);
+    rstore own;
+    const rstore *s;
     xtab x;
     size_t i;
+    hjtj_status st;
     if (has == NULL)
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < rv_n(&v); i++) {
-        const hjtj_record *r = rv_rec(&v, i);
-        if (r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL &&
-            r->kommune < reg->kommuner.n)
-            has[r->kommune] |= (uint8_t)flags(r);
+    st = hjtj__decl_keys(reg, &d, &own, &s);
+    if (st != HJTJ_OK) {
+        free(has);
+        return st;
     }
+    for (i = 0; i < s->n; i++) {
+        const uint32_t *k = &s->key[i * RED_NFN];
+        uint32_t nr = (k[0] & 0x7fffffffu) - 1, v = k[1];
+        int32_t ki = nr < 10000 && reg->kommuner.index ? reg->kommuner.index[nr] : -1;
+        /* a code set's key is its mask; a class's key its value + 1 */
+        uint32_t flags = field == HJTJ_FIELD_VIRKSOMHETSTYPE ? v : BIT(v - 1);
+        if (ki >= 0)
+            has[ki] |= (uint8_t)(flags & mask);
+    }
+    hjtj__rstore_free(&own);
     xt_kommuner(&x, reg, has);
     free(has);
     xt_emit(t, &x, &L);
     return HJTJ_OK;
-}
-
-static uint32_t with_types(const hjtj_record *r)
-{
-    return r->types & (BIT(HJTJ_TYPE_BOLIGBASE) | BIT(HJTJ_TYPE_AMB_HELSE) |
-                       BIT(HJTJ_TYPE_AMB_PRAKTISK));
-}
-
-static uint32_t with_pure(const hjtj_record *r)
-{
-    return dim_kategori(r) & (KAT(KUN_BOLIGBASE) | KAT(KUN_AMB_HELSE) | KAT(KUN_AMB_PRAKTISK) |
-                              KAT(KUN_AMB_BEGGE));
 }
 
 hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
@@ -387,11 +378,16 @@ hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
                                 {"andel_boligbase", XC_SHARE, HJTJ_TYPE_BOLIGBASE},
                                 {"andel_amb_helsetjenester", XC_SHARE, HJTJ_TYPE_AMB_HELSE},
                                 {"andel_amb_praktisk_bistand", XC_SHARE, HJTJ_TYPE_AMB_PRAKTISK}};
-    return kommuner_with(t, reg, with_types, XCOLS(cols));
+    return kommuner_with(t, reg, HJTJ_FIELD_VIRKSOMHETSTYPE,
+                         BIT(HJTJ_TYPE_BOLIGBASE) | BIT(HJTJ_TYPE_AMB_HELSE) |
+                             BIT(HJTJ_TYPE_AMB_PRAKTISK),
+                         XCOLS(cols));
 }
 
 /* The pure categories Kun boligbase and Kun ambulerende (3 kinds). */
-BUILD_AS(3_20, kommuner_with, with_pure, kategori_shares, 5)
+BUILD_AS(3_20, kommuner_with, HJTJ_FIELD_KATEGORI,
+         KAT(KUN_BOLIGBASE) | KAT(KUN_AMB_HELSE) | KAT(KUN_AMB_PRAKTISK) | KAT(KUN_AMB_BEGGE),
+         kategori_shares, 5)
 
 BUILD_AS(3_21, distribution, "kommunestorrelse",
          XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &xr_storrelse, 0)
