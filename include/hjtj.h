@@ -431,10 +431,10 @@ HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limi
 HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit);
 /* Streaming: call fn for every loaded record.  With keep = 0 records are not
  * kept after the callback: hjtj_register_count() still counts them and every
- * table can still be built (each table's loops over the records keep one
- * representative per distinct combination of the values they read, with
- * counts, which accumulate as records pass), but hjtj_register_record()
- * returns NULL.  The orgnr seen are kept in a paged bitmap (at most 119 MiB)
+ * table of the catalogue, and every custom table added before the load with
+ * hjtj_register_add_crosstab(), can still be built (each table is a
+ * declaration whose distinct keys, with their counts, accumulate as records
+ * pass), but hjtj_register_record() returns NULL.  The orgnr seen are kept in a paged bitmap (at most 119 MiB)
  * so that duplicates are rejected: memory does not grow with the records. */
 HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);

@@ -67,7 +67,7 @@ static void list_dims(buf *b)
         buf_printf(b, "%s%s", i ? ", " : "", dims[i].name);
 }
 
-static uint32_t digits(const char *s, size_t n)
+static inline uint32_t digits(const char *s, size_t n)
 {
     uint32_t v = 0;
     size_t i;
@@ -78,7 +78,8 @@ static uint32_t digits(const char *s, size_t n)
 
 /* A record's value in a dimension: class + 1 (0 = none), or for a code set
  * its bit mask. */
-static inline uint32_t xd_value(const xd_spec *d, const hjtj_record *r)
+static inline __attribute__((always_inline)) uint32_t xd_value(const xd_spec *d,
+                                                                const hjtj_record *r)
 {
     switch (d->kind) {
     case XD_CLASS:
@@ -765,15 +766,13 @@ static size_t positions(const xclasses *x, uint32_t v, size_t *out)
 }
 
 /* Keys gathered before they go to the store: a table has few distinct keys,
- * so most records cost one probe here instead of the store's general hash
- * (as xt_count's pair cache). */
-#define DS_SLOTS 1024
+ * so most records cost one probe here instead of the store's general hash. */
+#define DS_SLOTS 4096
 #define DS_PROBES 8
 
 typedef struct dslot {
     uint32_t k[RED_NFN];
     uint64_t w;
-    const hjtj_record *rep;
 } dslot;
 
 /* The distinct keys of the declaration over reg, with their counts: the
@@ -801,23 +800,21 @@ hjtj_status hjtj__decl_keys(const hjtj_register *reg, const xdecl *d, rstore *ow
             continue;
         h = ((uint64_t)k[0] * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)k[1] * 0xC2B2AE3D27D4EB4FULL) ^
             (((uint64_t)k[3] << 32 | k[2]) * 0x165667B19E3779F9ULL);
-        j = (unsigned)(h >> 54) & (DS_SLOTS - 1);
+        j = (unsigned)(h >> 52) & (DS_SLOTS - 1);
         for (p = 0; p < DS_PROBES; p++, j = (j + 1) & (DS_SLOTS - 1)) {
-            if (slot[j].w == 0) {
+            if (slot[j].w == 0)
                 memcpy(slot[j].k, k, sizeof k);
-                slot[j].rep = r;
-            }
             if (slot[j].k[0] == k[0] && slot[j].k[1] == k[1] && slot[j].k[2] == k[2] &&
                 slot[j].k[3] == k[3]) {
                 slot[j].w++;
                 break;
             }
         }
-        if (p == DS_PROBES && hjtj__rstore_add(own, k, r, 1, 0) != 0)
+        if (p == DS_PROBES && hjtj__rstore_add(own, k, 1) != 0)
             bad = 1;
     }
     for (i = 0; i < DS_SLOTS && !bad; i++)
-        if (slot[i].w && hjtj__rstore_add(own, slot[i].k, slot[i].rep, slot[i].w, 0) != 0)
+        if (slot[i].w && hjtj__rstore_add(own, slot[i].k, slot[i].w) != 0)
             bad = 1;
     free(slot);
     if (bad) {

@@ -109,9 +109,8 @@ hjtj_status hjtj__decl_keys(const hjtj_register *reg, const xdecl *d, rstore *ow
  * declaration before the first streaming load (0, -1 nomem, -2 state). */
 const rstore *hjtj__red_decl_store(const hjtj_register *reg, const xdecl *d);
 int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d);
-/* A fresh store of distinct keys (crosstab.c, for kept records). */
-int hjtj__rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64_t w,
-                     int64_t sum);
+/* Count w records with key k in s (0, or -1 nomem); release s. */
+int hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w);
 void hjtj__rstore_free(rstore *s);
 
 int hjtj__register_has_orgnr(const hjtj_register *reg, uint32_t orgnr);

@@ -334,42 +334,51 @@ static const xcol kategori_shares[] = {
     {"andel_administrasjon_og_service_mv", XC_SHARE, HJTJ_KAT_ADMINISTRASJON}};
 
 /* 3.19/3.20: the share of the municipalities of each size class with at
- * least one municipal enterprise of the population in class k of field (of
- * the classes in mask): a declaration by kommune and field. */
-static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, int field,
-                                 uint32_t mask, const xcol *cols, size_t ncols)
+ * least one municipal enterprise of the population in class k: the
+ * declarations dk[k] (by kommune) for k in 0..n-1, or with n = 1 one
+ * declaration by kommune and by class (its column value). */
+static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, const xdecl *dk,
+                                 int n, const xcol *cols, size_t ncols)
 {
     const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
                        "kommuner_totalt"};
-    const xdecl d = xd_where(xd_of(HJTJ_FIELD_KOMMUNE, field), HJTJ_FIELD_EIERSKAP,
-                             BIT(HJTJ_EIERSKAP_KOMMUNAL));
     uint8_t *has = calloc(reg->kommuner.n ? reg->kommuner.n : 1, 1);
     rstore own;
     const rstore *s;
     xtab x;
     size_t i;
-    hjtj_status st;
+    int k;
+    hjtj_status st = HJTJ_OK;
     if (has == NULL)
         return HJTJ_ERR_NOMEM;
-    st = hjtj__decl_keys(reg, &d, &own, &s);
+    for (k = 0; k < n && st == HJTJ_OK; k++) {
+        st = hjtj__decl_keys(reg, &dk[k], &own, &s);
+        for (i = 0; st == HJTJ_OK && i < s->n; i++) {
+            uint32_t nr = (s->key[i * RED_NFN] & 0x7fffffffu) - 1;
+            int32_t ki = nr < 10000 && reg->kommuner.index ? reg->kommuner.index[nr] : -1;
+            /* one declaration per class k, or one by kommune and the class */
+            if (ki >= 0)
+                has[ki] |= (uint8_t)(n > 1 ? BIT(k) : BIT(s->key[i * RED_NFN + 1] - 1));
+        }
+        if (st == HJTJ_OK)
+            hjtj__rstore_free(&own);
+    }
     if (st != HJTJ_OK) {
         free(has);
         return st;
     }
-    for (i = 0; i < s->n; i++) {
-        const uint32_t *k = &s->key[i * RED_NFN];
-        uint32_t nr = (k[0] & 0x7fffffffu) - 1, v = k[1];
-        int32_t ki = nr < 10000 && reg->kommuner.index ? reg->kommuner.index[nr] : -1;
-        /* a code set's key is its mask; a class's key its value + 1 */
-        uint32_t flags = field == HJTJ_FIELD_VIRKSOMHETSTYPE ? v : BIT(v - 1);
-        if (ki >= 0)
-            has[ki] |= (uint8_t)(flags & mask);
-    }
-    hjtj__rstore_free(&own);
     xt_kommuner(&x, reg, has);
     free(has);
     xt_emit(t, &x, &L);
     return HJTJ_OK;
+}
+
+/* The municipal enterprises whose field has class c, by kommune. */
+static xdecl komm_with(int field, int c)
+{
+    return xd_where(xd_where(xd_of(HJTJ_FIELD_KOMMUNE, -1), HJTJ_FIELD_EIERSKAP,
+                             BIT(HJTJ_EIERSKAP_KOMMUNAL)),
+                    field, BIT(c));
 }
 
 hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
@@ -378,16 +387,24 @@ hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
                                 {"andel_boligbase", XC_SHARE, HJTJ_TYPE_BOLIGBASE},
                                 {"andel_amb_helsetjenester", XC_SHARE, HJTJ_TYPE_AMB_HELSE},
                                 {"andel_amb_praktisk_bistand", XC_SHARE, HJTJ_TYPE_AMB_PRAKTISK}};
-    return kommuner_with(t, reg, HJTJ_FIELD_VIRKSOMHETSTYPE,
-                         BIT(HJTJ_TYPE_BOLIGBASE) | BIT(HJTJ_TYPE_AMB_HELSE) |
-                             BIT(HJTJ_TYPE_AMB_PRAKTISK),
-                         XCOLS(cols));
+    xdecl d[3];
+    int k;
+    for (k = 0; k < 3; k++) /* boligbase, amb-helse, amb-praktisk: the types 0-2 */
+        d[k] = komm_with(HJTJ_FIELD_VIRKSOMHETSTYPE, k);
+    return kommuner_with(t, reg, d, 3, XCOLS(cols));
 }
 
 /* The pure categories Kun boligbase and Kun ambulerende (3 kinds). */
-BUILD_AS(3_20, kommuner_with, HJTJ_FIELD_KATEGORI,
-         KAT(KUN_BOLIGBASE) | KAT(KUN_AMB_HELSE) | KAT(KUN_AMB_PRAKTISK) | KAT(KUN_AMB_BEGGE),
-         kategori_shares, 5)
+hjtj_status build_3_20(hjtj_table *t, const hjtj_register *reg)
+{
+    /* Kun boligbase and the three Kun ambulerende (0-3), by kommune and kategori */
+    const xdecl d = xd_where(xd_where(xd_of(HJTJ_FIELD_KOMMUNE, HJTJ_FIELD_KATEGORI),
+                                      HJTJ_FIELD_EIERSKAP, BIT(HJTJ_EIERSKAP_KOMMUNAL)),
+                             HJTJ_FIELD_KATEGORI,
+                             KAT(KUN_BOLIGBASE) | KAT(KUN_AMB_HELSE) | KAT(KUN_AMB_PRAKTISK) |
+                                 KAT(KUN_AMB_BEGGE));
+    return kommuner_with(t, reg, &d, 1, kategori_shares, 5);
+}
 
 BUILD_AS(3_21, distribution, "kommunestorrelse",
          XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &xr_storrelse, 0)
