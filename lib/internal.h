@@ -269,6 +269,9 @@ struct hjtj_diag {
     char *message;
 };
 
+/* Free the orgnr and message of n diagnostics (not the array). */
+void hjtj__diags_free(hjtj_diag *d, size_t n);
+
 /* A record as read by a loader, before validation.  Strings point into the
  * input (not NUL-terminated); `set` says whether the field was present. */
 typedef struct raw_field {

@@ -10,15 +10,6 @@ static uint64_t org_hash(uint32_t k)
     return ((uint64_t)k * 0x9E3779B97F4A7C15ULL) >> 17;
 }
 
-static void probs_free(hjtj_diag *d, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        free(d[i].orgnr);
-        free(d[i].message);
-    }
-}
-
 static void link_clear(hjtj_link *l)
 {
     size_t i;
@@ -31,7 +22,7 @@ static void link_clear(hjtj_link *l)
     free(l->val);
     free(l->has);
     free(l->slot);
-    probs_free(l->probs, l->nprobs);
+    hjtj__diags_free(l->probs, l->nprobs);
     free(l->probs);
     free(l->file);
     memset(l, 0, offsetof(hjtj_link, err));
@@ -407,7 +398,7 @@ HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
     /* drop the previous match's problems */
     for (i = 0; i < l->nprobs; i++) {
         if (l->probs[i].reason == HJTJ_REASON_NOT_IN_REGISTER)
-            probs_free(&l->probs[i], 1);
+            hjtj__diags_free(&l->probs[i], 1);
         else
             l->probs[k++] = l->probs[i];
     }

@@ -363,7 +363,7 @@ HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
     return HJTJ_OK;
 }
 
-static void diags_free(hjtj_diag *d, size_t n)
+void hjtj__diags_free(hjtj_diag *d, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -380,9 +380,9 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     for (i = 0; i < reg->nblocks; i++)
         free(reg->blocks[i]);
     free(reg->blocks);
-    diags_free(reg->rejects, reg->nrejects);
+    hjtj__diags_free(reg->rejects, reg->nrejects);
     free(reg->rejects);
-    diags_free(reg->warnings, reg->nwarnings);
+    hjtj__diags_free(reg->warnings, reg->nwarnings);
     free(reg->warnings);
     free(reg->hslots);
     xsd_free(reg->xsd);
@@ -1028,9 +1028,9 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         /* a file-level error: nothing of this file stays */
         size_t i;
         if (reg->nrejects > mark_rej)
-            diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
+            hjtj__diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
         if (reg->nwarnings > mark_warn)
-            diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
+            hjtj__diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
         reg->nrejects = mark_rej;
         reg->nwarnings = mark_warn;
         reg->nread = mark_read;
