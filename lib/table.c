@@ -578,6 +578,15 @@ static void pad(buf *b, size_t n)
         buf_putc(b, ' ');
 }
 
+/* A cell as the text writer prints it: a custom table's stub shows the
+ * class label (CSV has the code). */
+static const char *text_cell(const hjtj_table *t, size_t i, size_t j, char *tmp, size_t cap)
+{
+    if (t->custom && j == 0 && t->rows[i].label_nb != NULL)
+        return t->rows[i].label_nb;
+    return format_cell(&t->cells[i * t->ncols + j], tmp, cap, ',');
+}
+
 static void write_text(const hjtj_table *t, buf *b)
 {
     size_t i, j, *w;
@@ -591,11 +600,14 @@ static void write_text(const hjtj_table *t, buf *b)
         w[j] = utf8_width(col_header(&t->cols[j], hdr, sizeof hdr));
     for (i = 0; i < t->nrows; i++)
         for (j = 0; j < t->ncols; j++) {
-            size_t cw = utf8_width(format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, ','));
+            size_t cw = utf8_width(text_cell(t, i, j, tmp, sizeof tmp));
             if (cw > w[j])
                 w[j] = cw;
         }
-    buf_printf(b, "Tabell %s. %s\n", t->id, t->title_nb ? t->title_nb : "");
+    if (t->custom)
+        buf_printf(b, "%s\n", t->title_nb ? t->title_nb : "");
+    else
+        buf_printf(b, "Tabell %s. %s\n", t->id, t->title_nb ? t->title_nb : "");
     if (t->n > 0)
         buf_printf(b, "N = %lld\n", (long long)t->n);
     buf_putc(b, '\n');
@@ -625,7 +637,7 @@ static void write_text(const hjtj_table *t, buf *b)
     for (i = 0; i < t->nrows; i++) {
         for (j = 0; j < t->ncols; j++) {
             const tcell *c = &t->cells[i * t->ncols + j];
-            const char *s = format_cell(c, tmp, sizeof tmp, ',');
+            const char *s = text_cell(t, i, j, tmp, sizeof tmp);
             size_t cw = utf8_width(s);
             if (j)
                 buf_puts(b, "  ");
