@@ -237,10 +237,12 @@ int main(int argc, char **argv)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
             free(ids);
+            free(copts.where);
             return 0;
         } else if (strcmp(arg, "--version") == 0) {
             printf("hjtj-report (libhjtj) %s\n", hjtj_version());
             free(ids);
+            free(copts.where);
             return 0;
         } else if (strcmp(arg, "--list") == 0) {
             list = 1;
@@ -257,6 +259,7 @@ int main(int argc, char **argv)
             if (format < 0) {
                 fprintf(stderr, "hjtj-report: unknown format '%s' (csv or text)\n", v);
                 free(ids);
+                free(copts.where);
                 return 2;
             }
         } else if (strcmp(arg, "--kommuner") == 0 && a + 1 < argc) {
@@ -267,12 +270,14 @@ int main(int argc, char **argv)
             fprintf(stderr, "hjtj-report: unknown or incomplete option %s\n", arg);
             usage(stderr);
             free(ids);
+            free(copts.where);
             return 2;
         } else if (file == NULL) {
             file = arg;
         } else {
             fprintf(stderr, "hjtj-report: only one FILE may be given\n");
             free(ids);
+            free(copts.where);
             return 2;
         }
     }
@@ -280,6 +285,7 @@ int main(int argc, char **argv)
         for (i = 0; i < hjtj_catalog_count(); i++)
             printf("%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, HJTJ_LANG_NB));
         free(ids);
+        free(copts.where);
         return 0;
     }
     if (all) {

@@ -414,7 +414,8 @@ HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
             return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
         l->nmatch_bad++;
     }
-    qsort(l->probs, l->nprobs, sizeof *l->probs, diag_line_cmp);
+    if (l->nprobs > 1)
+        qsort(l->probs, l->nprobs, sizeof *l->probs, diag_line_cmp);
     return HJTJ_OK;
 }
 
