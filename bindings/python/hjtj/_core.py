@@ -52,6 +52,11 @@ class Field(enum.IntEnum):
     PERSONELLUTVEKSLING = 15
     STORRELSE = 16
     EDIT = 17
+    ANDRE_KOMMUNER = 18   # custom-table dimensions (libhjtj 2:0:2)
+    NAERINGSKODE = 19
+    KOMMUNE = 20
+    FYLKE = 21
+    LANDET = 22
 
 
 class Limit(enum.IntEnum):
