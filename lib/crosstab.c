@@ -900,8 +900,12 @@ static hjtj_status result_fill(xresult *x, const xdecl *d, const rstore *s)
                     continue;
                 x->nval[c] += w;
                 if (add_ovf(&x->sum[c], v, w) != 0) {
-                    free(med);
-                    return HJTJ_ERR_OVERFLOW;
+                    /* only a sum or a mean needs the sum */
+                    if (d->measure == HJTJ_MEASURE_SUM || d->measure == HJTJ_MEASURE_GJENNOMSNITT) {
+                        free(med);
+                        return HJTJ_ERR_OVERFLOW;
+                    }
+                    x->sum[c] = 0;
                 }
                 if (want_med) {
                     if (nmed == capmed) {

@@ -918,6 +918,40 @@ START_TEST(exact_decimals)
 }
 END_TEST
 
+START_TEST(sum_overflow)
+{
+    /* 12 integer digits and 6 decimals: ten such values overflow 64 bits */
+    hjtj_register *reg = ties_register(10, 0);
+    hjtj_link *link = NULL;
+    hjtj_crosstab *ct;
+    hjtj_table *t = NULL;
+    sbuf b = {0};
+    size_t i;
+    sb_add(&b, "orgnr,stor\n");
+    for (i = 0; i < 10; i++)
+        sb_add(&b, "%s,999999999999.000001\n", hjtj_record_orgnr(hjtj_register_record(reg, i)));
+    ck_assert_int_eq(hjtj_link_new(&link), HJTJ_OK);
+    ck_assert_int_eq(hjtj_link_load_memory(link, b.s, b.n, "big.csv"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_link_used_count(link), 10);
+    ck_assert_int_eq(hjtj_table_new(&t), HJTJ_OK);
+    ct = declare("landet", NULL, NULL, 0, "populasjon", "sum:stor", link);
+    ck_assert_int_eq(hjtj_table_build_crosstab(t, reg, ct), HJTJ_ERR_OVERFLOW);
+    ck_assert_int_eq(hjtj_crosstab_set_measure(ct, "median:stor"), HJTJ_OK);
+    ck_assert_int_eq(hjtj_table_build_crosstab(t, reg, ct), HJTJ_OK);
+    ck_assert_str_eq(hjtj_table_cell_text(t, 0, 1), "999999999999.0");
+    /* 13 integer digits is out of range: a problem row */
+    ck_assert_int_eq(hjtj_link_load_memory(link, "orgnr,x\n100000008,1234567890123\n", 31, "r"),
+                     HJTJ_OK);
+    ck_assert_uint_eq(hjtj_link_problem_count(link), 1);
+    ck_assert_int_eq(hjtj_diag_reason(hjtj_link_problem(link, 0)), HJTJ_REASON_NUMBER_RANGE);
+    hjtj_crosstab_free(ct);
+    hjtj_table_free(t);
+    hjtj_link_free(link);
+    hjtj_register_free(reg);
+    free(b.s);
+}
+END_TEST
+
 START_TEST(profile)
 {
     hjtj_table *t = NULL;
@@ -1002,6 +1036,7 @@ int main(void)
     tcase_add_test(tc, streaming_equals_kept);
     tcase_add_test(tc, rounding_ties);
     tcase_add_test(tc, exact_decimals);
+    tcase_add_test(tc, sum_overflow);
     tcase_add_test(tc, profile);
     suite_add_tcase(s, tc);
     rc = run_suite(s);
