@@ -308,14 +308,21 @@ HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code);
  * "the default".  Exceeding a file-level limit stops loading with
  * HJTJ_ERR_LIMIT; exceeding a record-level one rejects the record. */
 typedef enum hjtj_limit {
-    HJTJ_LIMIT_MAX_RECORDS = 0,      /* records per register (default 10 000 000) */
+    HJTJ_LIMIT_MAX_RECORDS = 0,      /* records per register (default 10 000 000;
+                                        at most 4 294 967 294: a larger value
+                                        is taken as that) */
     HJTJ_LIMIT_MAX_TEXT = 1,         /* bytes in one value; a longer one rejects
                                         its record (default 65 536) */
     HJTJ_LIMIT_MAX_RECORD = 2,       /* bytes in one CSV row (default 1 048 576;
                                         libxml2 bounds XML text at 10 MB) */
     HJTJ_LIMIT_MAX_BOENHETER = 3,    /* largest accepted boenheter (default 100 000) */
     HJTJ_LIMIT_MAX_COLUMNS = 4,      /* CSV columns (default 1 024) */
-    HJTJ_LIMIT_MAX_DEPTH = 5         /* XML nesting depth (default 64) */
+    HJTJ_LIMIT_MAX_DEPTH = 5,        /* XML nesting depth (default 64) */
+    HJTJ_LIMIT_MAX_ATTRIBUTES = 6    /* attributes (namespace declarations
+                                        included) in one XML start tag
+                                        (default 256); counted before libxml2
+                                        parses the tag, whose attribute
+                                        handling is quadratic */
 } hjtj_limit;
 
 /* ------------------------------------------------------------------ */

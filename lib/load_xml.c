@@ -13,12 +13,63 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define NS "urn:hjtj:kartlegging:1"
 #define XSD_FILE "hjtj-kartlegging-1.xsd"
+
+/* ---- libxml2 in someone else's process ----
+ *
+ * libxml2 initialises its global tables lazily at its first use, which is
+ * not safe when two threads make their first use at once: every entry point
+ * of the library that uses libxml2 goes through hjtj__xml_begin(), which
+ * initialises it once (pthread_once).  Errors libxml2 raises with no handler
+ * of ours attached (allocation failures inside its tree builder, the schema
+ * compiler's and the text reader's internal parsers) would go to the
+ * thread's generic handlers, i.e. stderr or the host's handler: for the
+ * duration of our call the calling thread's handlers are ours (they note an
+ * allocation failure), and the caller's are put back before we return. */
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init_once(void)
+{
+    xmlInitParser();
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+    hjtj__xml_quiet *q = ctx;
+    if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+        q->nomem = 1;
+}
+
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void hjtj__xml_begin(hjtj__xml_quiet *q)
+{
+    (void)pthread_once(&xml_once, xml_init_once);
+    q->nomem = 0;
+    q->serr = (void (*)(void))xmlStructuredError;
+    q->sctx = xmlStructuredErrorContext;
+    q->gerr = (void (*)(void))xmlGenericError;
+    q->gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(q, quiet_structured);
+    xmlSetGenericErrorFunc(q, quiet_generic);
+}
+
+void hjtj__xml_end(hjtj__xml_quiet *q)
+{
+    xmlSetGenericErrorFunc(q->gctx, (xmlGenericErrorFunc)q->gerr);
+    xmlSetStructuredErrorFunc(q->sctx, (xmlStructuredErrorFunc)q->serr);
+}
 
 void xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
 {
@@ -140,10 +191,21 @@ hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_err
     return HJTJ_OK;
 }
 
+/* The compiled XSD and the document it was compiled from (kept with it:
+ * libxml2's schema may refer to the document's nodes). */
+typedef struct xsd_compiled {
+    xmlSchemaPtr schema;
+    xmlDocPtr doc;
+} xsd_compiled;
+
 void xsd_free(void *xsd)
 {
-    if (xsd)
-        xmlSchemaFree((xmlSchemaPtr)xsd);
+    xsd_compiled *x = xsd;
+    if (x == NULL)
+        return;
+    xmlSchemaFree(x->schema);
+    xmlFreeDoc(x->doc);
+    free(x);
 }
 
 static void ignore_error(void *ctx, xmlErrorPtr e)
@@ -152,26 +214,114 @@ static void ignore_error(void *ctx, xmlErrorPtr e)
     (void)e;
 }
 
-static hjtj_status load_xsd(hjtj_register *reg)
+static void keep_first(hjtj_error *first, hjtj_error *warn, const char *file, xmlErrorPtr e);
+
+static void xsd_parse_error(void *ctx, xmlErrorPtr e)
+{
+    hjtj_error *first = ctx, warn;
+    char file[sizeof first->file];
+    err_clear(&warn);
+    str_copy(file, sizeof file, first->file);
+    keep_first(first, &warn, file, e);
+}
+
+/* Is n an element of XML Schema that brings in another document? */
+static int xsd_external_ref(const xmlNode *n)
+{
+    static const char *const refs[] = {"import", "include", "redefine", "override"};
+    size_t i;
+    if (n->type != XML_ELEMENT_NODE || n->ns == NULL || n->ns->href == NULL || n->name == NULL ||
+        strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XMLSchema") != 0)
+        return 0;
+    for (i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        if (strcmp((const char *)n->name, refs[i]) == 0)
+            return xmlHasProp(n, (const xmlChar *)"schemaLocation") != NULL;
+    return 0;
+}
+
+/* The format's XSD, found through HJTJ_DATADIR or the installation: read by
+ * us, parsed without network access or DTD, and compiled only if it is
+ * self-contained (no xs:import, xs:include ... with a schemaLocation, which
+ * libxml2's schema compiler would fetch, over the network too); every
+ * message of libxml2 is caught.  Errors: HJTJ_ERR_IO (missing, unreadable,
+ * malformed or not compilable; the message says which), HJTJ_ERR_NOMEM. */
+static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
 {
     char path[4096];
+    xmlParserCtxtPtr ctxt;
     xmlSchemaParserCtxtPtr pc;
-    xmlSchemaPtr schema;
+    xsd_compiled *x;
+    hjtj_error e;
+    const xmlNode *n;
+    buf b;
+    hjtj_status st;
     if (reg->xsd)
         return HJTJ_OK;
     if (datadir_path(path, sizeof path, XSD_FILE) != 0)
         return err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0,
                        "XML schema not found at %s (set HJTJ_DATADIR)", path);
-    pc = xmlSchemaNewParserCtxt(path);
-    if (pc == NULL)
+    st = read_all_file(&b, path, &reg->err);
+    if (st != HJTJ_OK)
+        return st;
+    err_clear(&e);
+    if (b.len > INT32_MAX || xml_prescan(b.data, b.len, path, &e) != HJTJ_OK) {
+        buf_free(&b);
+        return err_set(&reg->err, HJTJ_ERR_IO, path, e.line, e.column,
+                       "cannot read the XML schema %s: %s", path,
+                       e.status ? e.message : "too large");
+    }
+    x = calloc(1, sizeof *x);
+    ctxt = xmlNewParserCtxt();
+    if (x == NULL || ctxt == NULL) {
+        free(x);
+        xmlFreeParserCtxt(ctxt);
+        buf_free(&b);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
-    xmlSchemaSetParserStructuredErrors(pc, ignore_error, NULL);
-    schema = xmlSchemaParse(pc);
+    }
+    ctxt->sax->serror = ignore_error; /* the detail is read from lastError */
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    x->doc = xmlCtxtReadMemory(ctxt, b.data, (int)b.len, path, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    buf_free(&b);
+    if (x->doc == NULL || !ctxt->wellFormed) {
+        if (ctxt->lastError.code != 0)
+            xml_error_to(&e, &ctxt->lastError, path);
+        st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
+                                                                              : HJTJ_ERR_IO;
+        xmlFreeParserCtxt(ctxt);
+        xsd_free(x);
+        return err_set(&reg->err, st, path, e.line, e.column,
+                       "cannot read the XML schema %s: %s", path,
+                       e.status ? e.message : "malformed XML");
+    }
+    xmlFreeParserCtxt(ctxt);
+    n = xmlDocGetRootElement(x->doc);
+    for (n = n ? n->children : NULL; n != NULL; n = n->next)
+        if (xsd_external_ref(n)) {
+            uint64_t line = (uint64_t)xmlGetLineNo(n);
+            xsd_free(x);
+            return err_set(&reg->err, HJTJ_ERR_IO, path, line, 0,
+                           "cannot use the XML schema %s: it refers to another document "
+                           "(schemaLocation), which is never fetched", path);
+        }
+    pc = xmlSchemaNewDocParserCtxt(x->doc);
+    if (pc == NULL) {
+        xsd_free(x);
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    str_copy(e.file, sizeof e.file, path);
+    xmlSchemaSetParserStructuredErrors(pc, xsd_parse_error, &e);
+    x->schema = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
-    if (schema == NULL)
-        return err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0, "cannot read the XML schema %s",
-                       path);
-    reg->xsd = schema;
+    if (x->schema == NULL) {
+        st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
+                                                                              : HJTJ_ERR_IO;
+        xsd_free(x);
+        return err_set(&reg->err, st, path, e.line, e.column,
+                       "cannot compile the XML schema %s: %s", path,
+                       e.status ? e.message : "not a valid XML schema");
+    }
+    reg->xsd = x;
     return HJTJ_OK;
 }
 
@@ -200,33 +350,38 @@ static void on_error(void *ctx, xmlErrorPtr e)
     keep_first(&s->first, &s->warn, s->file, e);
 }
 
-/* libxml2's validator over the document, known to be well-formed by then.
- * A reader of its own with the compiled schema plugged in: libxml2 2.9's
- * reader cannot relay parser errors once a schema is attached, so it only
- * ever sees documents the SAX pass has already parsed without error. */
+/* libxml2's validator over the document, known to be well-formed by then
+ * (the SAX pass has parsed it without error, within our limits).  A reader
+ * of its own with the compiled schema plugged in; the reader's own errors
+ * (its tree builder's) come to us too.  XML_PARSE_HUGE: the reader builds
+ * each text node whole, and without it refuses one over 10 MB that the SAX
+ * pass reads in pieces (and rejects only its record, HJTJ_REASON_TOO_LONG):
+ * both modes give the same result for the same input. */
 static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len,
-                                const char *file)
+                                const char *file, const hjtj__xml_quiet *q)
 {
     xsd_state s;
     xmlTextReaderPtr r;
     xmlSchemaValidCtxtPtr vc;
     int rc;
-    hjtj_status st = load_xsd(reg);
+    hjtj_status st = load_xsd(reg, q);
 
     if (st != HJTJ_OK)
         return st;
     memset(&s, 0, sizeof s);
     s.file = file;
     err_clear(&s.first);
-    vc = xmlSchemaNewValidCtxt((xmlSchemaPtr)reg->xsd);
+    err_clear(&s.warn);
+    vc = xmlSchemaNewValidCtxt(((xsd_compiled *)reg->xsd)->schema);
     if (vc == NULL)
         return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
-    r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET);
+    r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE);
     if (r == NULL) {
         xmlSchemaFreeValidCtxt(vc);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
+    xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
     if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
         st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
     } else {
@@ -235,7 +390,9 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
         while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
             if (reg->in != NULL && (++k & 1023) == 0)
                 input_release(reg->in, data + xmlTextReaderByteConsumed(r));
-        if (s.first.status != HJTJ_OK) {
+        if (s.first.status == HJTJ_ERR_NOMEM || (rc < 0 && q->nomem)) {
+            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        } else if (s.first.status != HJTJ_OK) {
             err_copy(&reg->err, &s.first);
             reg->err.status = HJTJ_ERR_SCHEMA;
             st = HJTJ_ERR_SCHEMA;
@@ -324,6 +481,14 @@ typedef struct sax_state {
     size_t pos;
     uint64_t line, col;
     size_t checked;      /* the bytes before are valid UTF-8 without NUL */
+    /* the start tags ahead of the parser (tag_scan) */
+    size_t scanned;      /* bytes scanned */
+    size_t tag_at;       /* offset of the '<' of the markup being scanned */
+    uint64_t tag_atts;   /* '=' outside quotes in that start tag so far */
+    int tag_state;       /* enum tag_state */
+    int tag_run;         /* '-', ']' or '?' just before (the end of markup) */
+    char tag_quote;      /* the quote of the attribute value being scanned */
+    buf att[3];          /* attribute values with '&' restored (att_value) */
     /* names seen before: libxml2 gives element and attribute names (and
      * namespace URIs) from its dictionary, one pointer per name for the
      * whole document, so they are looked up once (el_of, att_index) */
@@ -434,6 +599,38 @@ static enum el el_lookup(sax_state *s, const xmlChar *ln, const xmlChar *uri)
     return EL_OTHER;
 }
 
+/* Attribute values.  libxml2's SAX2 parser, with entities not substituted
+ * (no XML_PARSE_NOENT), gives an attribute value with its references
+ * replaced and its white space normalised (XML 1.0 §3.3.3), except that a
+ * '&' (written &amp;, &#38; or &#x26;) comes back as the five characters
+ * "&#38;"; no other '&' can remain (an undeclared entity is an error).
+ * The value as XML defines it, in s->att[slot] when it had to be changed
+ * (else the parser's bytes). */
+static const char *att_value(sax_state *s, int slot, const char *v, size_t n, size_t *len)
+{
+    const char *p = memchr(v, '&', n), *end = v + n;
+    buf *b = &s->att[slot];
+    *len = n;
+    if (p == NULL)
+        return v;
+    b->len = 0;
+    while (p != NULL) {
+        size_t skip = (size_t)(end - p) >= 5 && memcmp(p, "&#38;", 5) == 0 ? 5 : 1;
+        if (buf_put(b, v, (size_t)(p - v)) != 0 || buf_putc(b, '&') != 0)
+            break;
+        v = p + skip;
+        p = memchr(v, '&', (size_t)(end - v));
+    }
+    if (buf_put(b, v, (size_t)(end - v)) != 0 || b->failed) {
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->line, s->col,
+                        "out of memory"));
+        *len = 0;
+        return "";
+    }
+    *len = b->len;
+    return b->data;
+}
+
 /* SAX2 attributes come as 5 pointers each: localname, prefix, URI, value,
  * end of value. */
 #define ATT_NAME(a, i) ((const char *)(a)[5 * (i)])
@@ -510,6 +707,17 @@ static void value_begin(sax_state *s, int id, uint64_t line, uint64_t col)
     f->col = col;
 }
 
+static void value_put(sax_state *s, int id, const char *p, size_t n);
+
+/* An attribute's value as the value of field id. */
+static void value_att(sax_state *s, int id, const char *v, size_t n, uint64_t line,
+                      uint64_t col)
+{
+    const char *p = att_value(s, 0, v, n, &n);
+    value_begin(s, id, line, col);
+    value_put(s, id, p, n);
+}
+
 static void value_put(sax_state *s, int id, const char *p, size_t n)
 {
     raw_field *f = &s->raw.f[id];
@@ -534,10 +742,8 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
     tag_position(s, &line, &col);
     for (i = 0; i < na; i++) {
         j = att_index(s, a, i, names, 3);
-        if (j >= 0) {
-            v[j] = ATT_VAL(a, i);
-            n[j] = ATT_LEN(a, i);
-        }
+        if (j >= 0)
+            v[j] = att_value(s, j, ATT_VAL(a, i), ATT_LEN(a, i), &n[j]);
     }
     if (v[2] != NULL && n[2] > 0 && n[2] <= 19 && digits(v[2], n[2])) {
         inn = 0;
@@ -551,6 +757,14 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
     else if (rc == -3)
         stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "kommune %.*s appears twice in <kommuner>", (int)n[0], v[0]));
+    else if (rc == -4)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+                        "innbyggere of kommune %.*s is larger than %lld", (int)n[0], v[0],
+                        (long long)KOMMUNER_MAX_INNBYGGERE));
+    else if (rc == -5)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+                        "NUL or control character in the name of kommune %.*s", (int)n[0],
+                        v[0]));
     else if (rc != 0)
         stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)"));
@@ -616,8 +830,7 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
     for (i = 0; i < na; i++) {
         j = att_index(s, a, i, names, 4);
         if (j >= 0) {
-            value_begin(s, ids[j], s->raw.line, s->raw.col);
-            value_put(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
+            value_att(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i), s->raw.line, s->raw.col);
             if (ids[j] == RAW_ORGNR)
                 register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
         }
@@ -638,18 +851,15 @@ static void start_child(sax_state *s, enum el el, const xmlChar **a, int na)
     if (el == EL_PERSONELLUTVEKSLING) {
         for (i = 0; i < na; i++) {
             j = att_index(s, a, i, pu_names, 2);
-            if (j >= 0) {
-                value_begin(s, pu_ids[j], line, col);
-                value_put(s, pu_ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
-            }
+            if (j >= 0)
+                value_att(s, pu_ids[j], ATT_VAL(a, i), ATT_LEN(a, i), line, col);
         }
         return;
     }
     for (i = 0; i < na; i++)
-        if (el == EL_NAERINGSKODE && att_index(s, a, i, nk_names, 1) == 0) {
-            value_begin(s, RAW_NK_STANDARD, line, col);
-            value_put(s, RAW_NK_STANDARD, ATT_VAL(a, i), ATT_LEN(a, i));
-        } else if (el != EL_NAERINGSKODE) {
+        if (el == EL_NAERINGSKODE && att_index(s, a, i, nk_names, 1) == 0)
+            value_att(s, RAW_NK_STANDARD, ATT_VAL(a, i), ATT_LEN(a, i), line, col);
+        else if (el != EL_NAERINGSKODE) {
             s->suspect = 1; /* the other text elements take no attributes */
         }
     s->field = el_field[el - EL_NAVN];
@@ -837,6 +1047,104 @@ static int check_upto(sax_state *s, size_t upto)
     return input_check_upto(s->data, s->len, &s->checked, upto, 0, 1);
 }
 
+/* The start tags ahead of the parser.  libxml2 2.9 checks the attributes
+ * of a start tag for duplicates (and namespace declarations against those
+ * before) pair by pair: a tag with 10^5 attributes costs it seconds, and
+ * more minutes.  So each piece is scanned before the parser is given it,
+ * and a start tag with more than HJTJ_LIMIT_MAX_ATTRIBUTES attributes
+ * (namespace declarations included: each is one '=' outside a quoted
+ * value) stops the load with HJTJ_ERR_LIMIT at the tag's position, before
+ * libxml2 has seen it.  Comments, CDATA sections, processing instructions
+ * and end tags are skipped; the scan is linear and keeps its state from one
+ * piece to the next.  Its view of malformed markup does not matter: the
+ * parser refuses that anyway. */
+enum tag_state { TS_TEXT, TS_LT, TS_BANG, TS_STAG, TS_QUOTE, TS_COMMENT, TS_CDATA, TS_PI,
+                 TS_SKIP };
+
+static int tag_scan(sax_state *s, size_t upto)
+{
+    const char *d = s->data;
+    size_t i = s->scanned;
+    uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
+    while (i < upto) {
+        char c = d[i];
+        switch (s->tag_state) {
+        case TS_TEXT: {
+            const char *lt = memchr(d + i, '<', upto - i);
+            if (lt == NULL) {
+                i = upto;
+                continue;
+            }
+            i = (size_t)(lt - d);
+            s->tag_at = i;
+            s->tag_state = TS_LT;
+            break;
+        }
+        case TS_LT:
+            s->tag_state = c == '!' ? TS_BANG : c == '?' ? TS_PI : c == '/' ? TS_SKIP : TS_STAG;
+            s->tag_atts = 0;
+            s->tag_run = 0;
+            continue; /* the same byte again in the new state */
+        case TS_BANG:
+            if (c == '-' && d[i - 1] == '-') {
+                s->tag_state = TS_COMMENT;
+            } else if (c == '[' && i - s->tag_at >= 2 && d[i - 1] != '!') {
+                s->tag_state = TS_CDATA; /* "<![CDATA[" */
+            } else if (c == '>') {
+                s->tag_state = TS_TEXT;
+            }
+            break;
+        case TS_STAG:
+            if (c == '"' || c == '\'') {
+                s->tag_quote = c;
+                s->tag_state = TS_QUOTE;
+            } else if (c == '=') {
+                if (++s->tag_atts > max) {
+                    uint64_t line, col;
+                    advance_to(s, s->tag_at);
+                    line = s->line;
+                    col = s->col;
+                    stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, line, col,
+                                    "a start tag with more than %llu attributes",
+                                    (unsigned long long)max));
+                    return -1;
+                }
+            } else if (c == '>') {
+                s->tag_state = TS_TEXT;
+            }
+            break;
+        case TS_QUOTE: {
+            const char *q = memchr(d + i, s->tag_quote, upto - i);
+            if (q == NULL) {
+                i = upto;
+                continue;
+            }
+            i = (size_t)(q - d);
+            s->tag_state = TS_STAG;
+            break;
+        }
+        case TS_COMMENT: /* "-->" */
+        case TS_CDATA:   /* "]]>" */
+        case TS_PI:      /* "?>" */
+        {
+            char run = s->tag_state == TS_COMMENT ? '-' : s->tag_state == TS_CDATA ? ']' : '?';
+            int need = s->tag_state == TS_PI ? 1 : 2;
+            if (c == '>' && s->tag_run >= need)
+                s->tag_state = TS_TEXT;
+            s->tag_run = c == run ? s->tag_run + 1 : 0;
+            break;
+        }
+        case TS_SKIP:
+            if (c == '>')
+                s->tag_state = TS_TEXT;
+            break;
+        }
+        i++;
+    }
+    s->scanned = i;
+    return 0;
+}
+
 static hjtj_status sax_pass(sax_state *s)
 {
     xmlSAXHandler h;
@@ -855,6 +1163,8 @@ static hjtj_status sax_pass(sax_state *s)
     off = s->len < 4 ? s->len : 4;
     if (check_upto(s, off) != 0)
         return s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
+    if (tag_scan(s, off) != 0)
+        return s->st;
     s->ctxt = xmlCreatePushParserCtxt(&h, s, s->data, (int)off, s->file);
     if (s->ctxt == NULL)
         return err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
@@ -866,6 +1176,8 @@ static hjtj_status sax_pass(sax_state *s)
             s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
             break;
         }
+        if (tag_scan(s, off + n) != 0)
+            break;
         (void)xmlParseChunk(s->ctxt, s->data + off, (int)n, last);
         off += n;
         if (last)
@@ -921,10 +1233,25 @@ static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len,
     return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
 }
 
+static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
+                                  const char *file, const hjtj__xml_quiet *q);
+
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
+{
+    hjtj__xml_quiet q;
+    hjtj_status st;
+    hjtj__xml_begin(&q);
+    st = load_xml_quiet(reg, data, len, file, &q);
+    hjtj__xml_end(&q);
+    return st;
+}
+
+static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
+                                  const char *file, const hjtj__xml_quiet *q)
 {
     sax_state s;
     hjtj_status st;
+    int i;
 
     st = xml_prescan(data, len, file, &reg->err);
     if (st != HJTJ_OK) {
@@ -950,6 +1277,8 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     err_clear(&s.first);
     err_clear(&s.warn);
     buf_init(&s.vals);
+    for (i = 0; i < 3; i++)
+        buf_init(&s.att[i]);
     input_restart(reg->in);
     st = sax_pass(&s);
     if (st != HJTJ_OK) {
@@ -957,9 +1286,11 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
         st = b != HJTJ_OK ? b : st;
     }
     buf_free(&s.vals);
+    for (i = 0; i < 3; i++)
+        buf_free(&s.att[i]);
     kommuner_clear(&s.k);
     if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))
-        st = validate_xsd(reg, data, len, file);
+        st = validate_xsd(reg, data, len, file, q);
     if (s.replaced) {
         if (st != HJTJ_OK) /* a failed load leaves the table as it was */
             (void)register_swap_kommuner(reg, &s.prev, s.prev_set);

@@ -163,8 +163,16 @@ HJTJ_API int32_t hjtj_scheme_band_of(const hjtj_scheme *scheme, int64_t boenhete
 
 static int name_is(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 &&
-           n->ns != NULL && strcmp((const char *)n->ns->href, SCHEME_NS) == 0;
+    return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           strcmp((const char *)n->name, name) == 0 && n->ns != NULL && n->ns->href != NULL &&
+           strcmp((const char *)n->ns->href, SCHEME_NS) == 0;
+}
+
+/* An element's name for a message (libxml2 may leave it NULL when it ran
+ * out of memory). */
+static const char *node_name(const xmlNode *n)
+{
+    return n->name ? (const char *)n->name : "?";
 }
 
 /* Parse whitespace-separated integers, strictly increasing if `increasing`. */
@@ -202,6 +210,14 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
     {
         xmlChar *navn = xmlGetProp(root, (const xmlChar *)"navn");
         if (navn != NULL) {
+            const unsigned char *c;
+            for (c = navn; *c; c++)
+                if (*c < 0x20 || *c == 0x7f) {
+                    xmlFree(navn);
+                    return err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(root),
+                                   0, "control character in the scheme's navn");
+                }
+            /* at most 63 bytes, cut at a character boundary */
             str_copy(s->name, sizeof s->name, (const char *)navn);
             xmlFree(navn);
         }
@@ -233,7 +249,7 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
                     continue;
                 if (!name_is(c, "sett"))
                     return err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(c), 0,
-                                   "unexpected element <%s> in <samlemalgruppe>", c->name);
+                                   "unexpected element <%s> in <samlemalgruppe>", node_name(c));
                 text = xmlNodeGetContent(c);
                 mask = code_list_parse(HJTJ_FIELD_MALGRUPPE, text ? (const char *)text : "",
                                        text ? strlen((const char *)text) : 0, &bad, &badlen);
@@ -302,7 +318,7 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
             s->nbands = cnt;
         } else {
             return err_set(&s->err, HJTJ_ERR_SCHEMA, file, line, 0,
-                           "unexpected element <%s> in <skjema>", n->name);
+                           "unexpected element <%s> in <skjema>", node_name(n));
         }
     }
     return HJTJ_OK;
@@ -317,8 +333,24 @@ static void scheme_xml_error(void *ctx, xmlErrorPtr e)
     (void)e;
 }
 
+static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size_t len,
+                                     const char *name, const hjtj__xml_quiet *q);
+
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data, size_t len,
                                              const char *name)
+{
+    hjtj__xml_quiet q;
+    hjtj_status st;
+    if (scheme == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    hjtj__xml_begin(&q);
+    st = scheme_load_quiet(scheme, data, len, name, &q);
+    hjtj__xml_end(&q);
+    return st;
+}
+
+static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size_t len,
+                                     const char *name, const hjtj__xml_quiet *q)
 {
     hjtj_scheme tmp;
     xmlParserCtxtPtr ctxt;
@@ -349,6 +381,8 @@ HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *da
         err_clear(&e);
         if (ctxt->lastError.code != 0)
             xml_error_to(&e, &ctxt->lastError, name);
+        else if (q->nomem)
+            err_set(&e, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
         else
             err_set(&e, HJTJ_ERR_SYNTAX, name, 0, 0, "malformed XML");
         xmlFreeDoc(doc);
