@@ -88,17 +88,17 @@ hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err);
 hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
                               hjtj_error *err);
 
-/* A file's bytes for a load (input.c): mapped when possible, else read
- * into memory.  The loaders call input_release(in, pos) as they advance:
- * the memory of what lies before pos may be given back (the bytes stay
- * readable).  input_restart() before reading from the start again.  in may
- * be NULL (a load from memory) in all but input_open/close. */
+/* A file's bytes for a load (input.c): read into memory (never mapped: a
+ * file truncated meanwhile would raise SIGBUS).  The loaders call
+ * input_release(in, pos) as they advance and input_restart() before reading
+ * from the start again (no-ops now, kept as the points where a windowed
+ * reader would hook in).  in may be NULL (a load from memory) in all but
+ * input_open/close. */
 typedef struct input {
     const char *data;
     size_t len;
     size_t done;   /* bytes released */
-    int mapped;
-    buf b;         /* when read into memory */
+    buf b;         /* the file's bytes */
 } input;
 hjtj_status input_open(input *in, const char *path, hjtj_error *err);
 void input_close(input *in);

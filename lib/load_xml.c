@@ -408,7 +408,7 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
 
 /* ---- the SAX pass ------------------------------------------------------
  *
- * One pass of libxml2's SAX2 parser (push mode, fed from the mapped file in
+ * One pass of libxml2's SAX2 parser (push mode, fed from the file's bytes in
  * chunks) pulls the records out and, at the same time, checks the rules of
  * the XSD itself: the root, the order <kommuner>? <virksomhet>*, the child
  * elements of <virksomhet> (8 names, each at most once), the attributes
