@@ -481,13 +481,7 @@ typedef struct sax_state {
     size_t pos;
     uint64_t line, col;
     size_t checked;      /* the bytes before are valid UTF-8 without NUL */
-    /* the start tags ahead of the parser (tag_scan) */
-    size_t scanned;      /* bytes scanned */
-    size_t tag_at;       /* offset of the '<' of the markup being scanned */
-    uint64_t tag_atts;   /* '=' outside quotes in that start tag so far */
-    int tag_state;       /* enum tag_state */
-    int tag_run;         /* '-', ']' or '?' just before (the end of markup) */
-    char tag_quote;      /* the quote of the attribute value being scanned */
+    size_t scanned;      /* the start tags before are counted (tag_scan) */
     buf att[3];          /* attribute values with '&' restored (att_value) */
     /* names seen before: libxml2 gives element and attribute names (and
      * namespace URIs) from its dictionary, one pointer per name for the
@@ -1050,96 +1044,106 @@ static int check_upto(sax_state *s, size_t upto)
 /* The start tags ahead of the parser.  libxml2 2.9 checks the attributes
  * of a start tag for duplicates (and namespace declarations against those
  * before) pair by pair: a tag with 10^5 attributes costs it seconds, and
- * more minutes.  So each piece is scanned before the parser is given it,
- * and a start tag with more than HJTJ_LIMIT_MAX_ATTRIBUTES attributes
- * (namespace declarations included: each is one '=' outside a quoted
- * value) stops the load with HJTJ_ERR_LIMIT at the tag's position, before
- * libxml2 has seen it.  Comments, CDATA sections, processing instructions
- * and end tags are skipped; the scan is linear and keeps its state from one
- * piece to the next.  Its view of malformed markup does not matter: the
- * parser refuses that anyway. */
-enum tag_state { TS_TEXT, TS_LT, TS_BANG, TS_STAG, TS_QUOTE, TS_COMMENT, TS_CDATA, TS_PI,
-                 TS_SKIP };
+ * more minutes.  So the document is scanned ahead of the parser, and a
+ * start tag with more than HJTJ_LIMIT_MAX_ATTRIBUTES attributes (namespace
+ * declarations included: each is one '=' outside a quoted value) stops the
+ * load with HJTJ_ERR_LIMIT at the tag's position, before libxml2 has seen
+ * it.  The scan goes from '<' to '<' (no '<' can stand inside a tag, so the
+ * attributes libxml2 parses at one tag, even a malformed one, all lie
+ * before the next '<'): the '=' between are counted a word at a time, and
+ * only where there are more than the limit is the tag read exactly
+ * (quotes, its end).  Comments, CDATA sections and processing instructions
+ * are skipped whole, end tags and declarations have no attributes.  The
+ * scan is linear; it may look past the piece the parser is about to get
+ * (the whole document is in memory), never behind. */
+
+/* The number of '=' in p[0..n). */
+static size_t count_eq(const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+    size_t c = 0, i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w, x, t;
+        memcpy(&w, p + i, 8);
+        x = w ^ ('=' * ones);                  /* a 0 byte where w has '=' */
+        t = ((x & low7) + low7) | x;           /* high bit clear exactly there */
+        c += (size_t)((((~t & ~low7) >> 7) * ones) >> 56); /* the 0/1 bytes summed */
+    }
+    for (; i < n; i++)
+        c += p[i] == '=';
+    return c;
+}
+
+/* The attributes of the start tag at d[0] ('<'), up to its '>' outside
+ * quotes or to d[n]. */
+static uint64_t tag_attributes(const char *d, size_t n)
+{
+    uint64_t k = 0;
+    size_t i;
+    for (i = 1; i < n && d[i] != '>'; i++) {
+        if (d[i] == '"' || d[i] == '\'') {
+            const char *q = memchr(d + i + 1, d[i], n - i - 1);
+            if (q == NULL)
+                break;
+            i = (size_t)(q - d);
+        } else if (d[i] == '=') {
+            k++;
+        }
+    }
+    return k;
+}
+
+/* The first pat (m bytes) in p[0..n), or NULL. */
+static const char *find_str(const char *p, size_t n, const char *pat, size_t m)
+{
+    const char *end = p + n, *q;
+    while ((size_t)(end - p) >= m && (q = memchr(p, pat[0], (size_t)(end - p) - m + 1)) != NULL) {
+        if (memcmp(q, pat, m) == 0)
+            return q;
+        p = q + 1;
+    }
+    return NULL;
+}
 
 static int tag_scan(sax_state *s, size_t upto)
 {
-    const char *d = s->data;
-    size_t i = s->scanned;
+    const char *d = s->data, *q;
+    size_t i = s->scanned, len = s->len;
     uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
     while (i < upto) {
-        char c = d[i];
-        switch (s->tag_state) {
-        case TS_TEXT: {
-            const char *lt = memchr(d + i, '<', upto - i);
-            if (lt == NULL) {
-                i = upto;
-                continue;
-            }
-            i = (size_t)(lt - d);
-            s->tag_at = i;
-            s->tag_state = TS_LT;
-            break;
+        size_t next;
+        if (d[i] != '<') {
+            q = memchr(d + i, '<', len - i);
+            i = q ? (size_t)(q - d) : len;
+            continue;
         }
-        case TS_LT:
-            s->tag_state = c == '!' ? TS_BANG : c == '?' ? TS_PI : c == '/' ? TS_SKIP : TS_STAG;
-            s->tag_atts = 0;
-            s->tag_run = 0;
-            continue; /* the same byte again in the new state */
-        case TS_BANG:
-            if (c == '-' && d[i - 1] == '-') {
-                s->tag_state = TS_COMMENT;
-            } else if (c == '[' && i - s->tag_at >= 2 && d[i - 1] != '!') {
-                s->tag_state = TS_CDATA; /* "<![CDATA[" */
-            } else if (c == '>') {
-                s->tag_state = TS_TEXT;
-            }
-            break;
-        case TS_STAG:
-            if (c == '"' || c == '\'') {
-                s->tag_quote = c;
-                s->tag_state = TS_QUOTE;
-            } else if (c == '=') {
-                if (++s->tag_atts > max) {
-                    uint64_t line, col;
-                    advance_to(s, s->tag_at);
-                    line = s->line;
-                    col = s->col;
-                    stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, line, col,
-                                    "a start tag with more than %llu attributes",
-                                    (unsigned long long)max));
-                    return -1;
-                }
-            } else if (c == '>') {
-                s->tag_state = TS_TEXT;
-            }
-            break;
-        case TS_QUOTE: {
-            const char *q = memchr(d + i, s->tag_quote, upto - i);
-            if (q == NULL) {
-                i = upto;
-                continue;
-            }
-            i = (size_t)(q - d);
-            s->tag_state = TS_STAG;
-            break;
+        /* markup that holds no attributes, skipped whole */
+        if (len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
+            q = find_str(d + i + 4, len - i - 4, "-->", 3);
+            i = q ? (size_t)(q - d) + 3 : len;
+            continue;
         }
-        case TS_COMMENT: /* "-->" */
-        case TS_CDATA:   /* "]]>" */
-        case TS_PI:      /* "?>" */
-        {
-            char run = s->tag_state == TS_COMMENT ? '-' : s->tag_state == TS_CDATA ? ']' : '?';
-            int need = s->tag_state == TS_PI ? 1 : 2;
-            if (c == '>' && s->tag_run >= need)
-                s->tag_state = TS_TEXT;
-            s->tag_run = c == run ? s->tag_run + 1 : 0;
-            break;
+        if (len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0) {
+            q = find_str(d + i + 9, len - i - 9, "]]>", 3);
+            i = q ? (size_t)(q - d) + 3 : len;
+            continue;
         }
-        case TS_SKIP:
-            if (c == '>')
-                s->tag_state = TS_TEXT;
-            break;
+        if (len - i >= 2 && d[i + 1] == '?') {
+            q = find_str(d + i + 2, len - i - 2, "?>", 2);
+            i = q ? (size_t)(q - d) + 2 : len;
+            continue;
         }
-        i++;
+        q = find_str(d + i + 1, len - i - 1, "<", 1);
+        next = q ? (size_t)(q - d) : len;
+        if (len - i >= 2 && d[i + 1] != '/' && d[i + 1] != '!' &&
+            count_eq(d + i, next - i) > max && tag_attributes(d + i, next - i) > max) {
+            advance_to(s, i);
+            stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
+                            "a start tag with more than %llu attributes",
+                            (unsigned long long)max));
+            return -1;
+        }
+        i = next;
     }
     s->scanned = i;
     return 0;
