@@ -1,9 +1,11 @@
 /* common.c — shared by the example programs; see common.h. */
 #include "common.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DEFAULT_REGISTER "register-2024-syntetisk.xml"
 
@@ -99,4 +101,34 @@ size_t cli_report_rejects(const hjtj_register *reg)
                 hjtj_reason_code(hjtj_diag_reason(d)), hjtj_diag_message(d));
     }
     return n;
+}
+
+/* ---- standard output must have been written ---- */
+
+static const char *output_prog = "hjtj";
+
+/* At exit: flush and close standard output; if anything written to it was
+ * lost (a full disk, a closed or broken stdout), say so and exit 2 whatever
+ * main returned (the approach of gnulib's close_stdout). */
+static void check_stdout(void)
+{
+    int bad = ferror(stdout) != 0, e;
+    errno = 0;
+    if (fclose(stdout) != 0)
+        bad = 1;
+    e = errno;
+    if (bad) {
+        if (e != 0)
+            fprintf(stderr, "%s: error writing to standard output: %s\n", output_prog,
+                    strerror(e));
+        else
+            fprintf(stderr, "%s: error writing to standard output\n", output_prog);
+        _exit(2);
+    }
+}
+
+void cli_check_output_at_exit(const char *prog)
+{
+    output_prog = prog;
+    atexit(check_stdout);
 }

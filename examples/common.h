@@ -14,4 +14,8 @@ hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner
 /* Print warnings and rejected records to stderr; returns the reject count. */
 size_t cli_report_rejects(const hjtj_register *reg);
 
+/* Call first in main: at exit, standard output is flushed and closed, and a
+ * failed write (full disk, closed stdout) prints a message and exits 2. */
+void cli_check_output_at_exit(const char *prog);
+
 #endif

@@ -42,6 +42,8 @@ int main(int argc, char **argv)
     size_t i, n;
     int a;
 
+    cli_check_output_at_exit("hjtj-classify");
+
     for (a = 1; a < argc; a++) {
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
             usage(stdout);

@@ -51,6 +51,8 @@ int main(int argc, char **argv)
     hjtj_register *reg;
     hjtj_table *t = NULL;
 
+    cli_check_output_at_exit("hjtj-report");
+
     ids = calloc((size_t)argc + hjtj_catalog_count() + 1, sizeof *ids);
     if (ids == NULL)
         return 2;
