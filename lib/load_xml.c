@@ -602,8 +602,15 @@ static enum el el_lookup(sax_state *s, const xmlChar *ln, const xmlChar *uri)
  * (else the parser's bytes). */
 static const char *att_value(sax_state *s, int slot, const char *v, size_t n, size_t *len)
 {
-    const char *p = memchr(v, '&', n), *end = v + n;
+    const char *p, *end = v + n;
     buf *b = &s->att[slot];
+    /* once the parser is stopped, its input (where values point) is gone:
+     * xmlStopParser() frees it */
+    if (stopped(s)) {
+        *len = 0;
+        return "";
+    }
+    p = memchr(v, '&', n);
     *len = n;
     if (p == NULL)
         return v;
@@ -715,6 +722,8 @@ static void value_att(sax_state *s, int id, const char *v, size_t n, uint64_t li
 static void value_put(sax_state *s, int id, const char *p, size_t n)
 {
     raw_field *f = &s->raw.f[id];
+    if (stopped(s))
+        return;
     if (f->n + n > s->text_cap) /* longer than the limit is rejected anyway */
         n = f->n < s->text_cap ? s->text_cap - f->n : 0;
     if (n > 0 && buf_put(&s->vals, p, n) != 0) {
@@ -738,6 +747,8 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
         j = att_index(s, a, i, names, 3);
         if (j >= 0)
             v[j] = att_value(s, j, ATT_VAL(a, i), ATT_LEN(a, i), &n[j]);
+    if (stopped(s))
+        return;
     }
     if (v[2] != NULL && n[2] > 0 && n[2] <= 19 && digits(v[2], n[2])) {
         inn = 0;
@@ -825,7 +836,7 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
         j = att_index(s, a, i, names, 4);
         if (j >= 0) {
             value_att(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i), s->raw.line, s->raw.col);
-            if (ids[j] == RAW_ORGNR)
+            if (ids[j] == RAW_ORGNR && !stopped(s))
                 register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
         }
     }
