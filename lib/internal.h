@@ -449,6 +449,16 @@ typedef struct hjtj__xml_quiet {
 void hjtj__xml_begin(hjtj__xml_quiet *q);
 void hjtj__xml_end(hjtj__xml_quiet *q);
 
+/* Start tags with more than max attributes (load_xml.c): scan d[*scanned..)
+ * for the start tags that begin before upto (looking past upto as needed);
+ * 0, or -1 with *scanned at the '<' of a start tag with more.  The bound of
+ * the files without a register's limits (scheme, XSD), and the check of it
+ * over a whole document (HJTJ_ERR_LIMIT with the tag's line and column). */
+#define HJTJ_XML_MAX_ATTRIBUTES 256
+int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, uint64_t max);
+hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *file,
+                                      hjtj_error *err);
+
 /* XML helpers shared by the loaders: refuse a DOCTYPE in the prolog; turn a
  * libxml2 error into ours. */
 hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err);

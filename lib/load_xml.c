@@ -264,7 +264,8 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
     if (st != HJTJ_OK)
         return st;
     err_clear(&e);
-    if (b.len > INT32_MAX || xml_prescan(b.data, b.len, path, &e) != HJTJ_OK) {
+    if (b.len > INT32_MAX || xml_prescan(b.data, b.len, path, &e) != HJTJ_OK ||
+        hjtj__xml_attribute_bound(b.data, b.len, path, &e) != HJTJ_OK) {
         buf_free(&b);
         return err_set(&reg->err, HJTJ_ERR_IO, path, e.line, e.column,
                        "cannot read the XML schema %s: %s", path,
@@ -787,7 +788,7 @@ static void start_kommuner(sax_state *s, const xmlChar **a, int na)
             if (!plain_date(ATT_VAL(a, i), n))
                 s->suspect = 1;
             if (n >= sizeof s->k.referansedato)
-                n = sizeof s->k.referansedato - 1;
+                n = hjtj__utf8_prefix(ATT_VAL(a, i), sizeof s->k.referansedato - 1);
             memcpy(s->k.referansedato, ATT_VAL(a, i), n);
             s->k.referansedato[n] = '\0';
         }
@@ -1116,11 +1117,10 @@ static const char *find_str(const char *p, size_t n, const char *pat, size_t m)
     return NULL;
 }
 
-static int tag_scan(sax_state *s, size_t upto)
+int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, uint64_t max)
 {
-    const char *d = s->data, *q;
-    size_t i = s->scanned, len = s->len;
-    uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
+    const char *q;
+    size_t i = *scanned;
     while (i < upto) {
         size_t next;
         if (d[i] != '<') {
@@ -1148,16 +1148,43 @@ static int tag_scan(sax_state *s, size_t upto)
         next = q ? (size_t)(q - d) : len;
         if (len - i >= 2 && d[i + 1] != '/' && d[i + 1] != '!' &&
             count_eq(d + i, next - i) > max && tag_attributes(d + i, next - i) > max) {
-            advance_to(s, i);
-            stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
-                            "a start tag with more than %llu attributes",
-                            (unsigned long long)max));
+            *scanned = i;
             return -1;
         }
         i = next;
     }
-    s->scanned = i;
+    *scanned = i;
     return 0;
+}
+
+static int tag_scan(sax_state *s, size_t upto)
+{
+    uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
+    if (hjtj__xml_tag_scan(s->data, s->len, &s->scanned, upto, max) == 0)
+        return 0;
+    advance_to(s, s->scanned);
+    stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
+                    "a start tag with more than %llu attributes", (unsigned long long)max));
+    return -1;
+}
+
+hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *file,
+                                      hjtj_error *err)
+{
+    size_t at = 0, i;
+    uint64_t line = 1, col = 1;
+    if (hjtj__xml_tag_scan(d, len, &at, len, HJTJ_XML_MAX_ATTRIBUTES) == 0)
+        return HJTJ_OK;
+    for (i = 0; i < at; i++) {
+        if (d[i] == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)d[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    return err_set(err, HJTJ_ERR_LIMIT, file, line, col,
+                   "a start tag with more than %d attributes", HJTJ_XML_MAX_ATTRIBUTES);
 }
 
 static hjtj_status sax_pass(sax_state *s)

@@ -366,6 +366,8 @@ static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size
     if (len > INT32_MAX)
         return err_set(&scheme->err, HJTJ_ERR_LIMIT, name, 0, 0, "scheme file too large");
     st = xml_prescan(data, len, name, &scheme->err);
+    if (st == HJTJ_OK) /* libxml2's attribute handling is quadratic */
+        st = hjtj__xml_attribute_bound(data, len, name, &scheme->err);
     if (st != HJTJ_OK)
         return st;
     ctxt = xmlNewParserCtxt();

@@ -237,6 +237,22 @@ START_TEST(test_many_attributes)
     assert_load(d, HJTJ_ERR_LIMIT, 1, 1, 0);
     assert_load(d, HJTJ_ERR_SCHEMA, 0, 0, 1000);
     free(d);
+    /* a scheme file: the same bound (fixed), refused at once */
+    {
+        hjtj_scheme *sc = NULL;
+        d = many_attributes("<skjema xmlns=\"urn:hjtj:skjema:1\"\n", 100000, " a%zu=\"%zu\"",
+                            "");
+        ck_assert_int_eq(hjtj_scheme_new(&sc), HJTJ_OK);
+        ck_assert_int_eq(hjtj_scheme_load_memory(sc, d, strlen(d), "s"), HJTJ_ERR_LIMIT);
+        ck_assert_uint_eq(hjtj_error_line(hjtj_scheme_error(sc)), 1);
+        ck_assert_uint_eq(hjtj_error_column(hjtj_scheme_error(sc)), 1);
+        free(d);
+        d = many_attributes("<skjema xmlns=\"urn:hjtj:skjema:1\"", 200, " a%zu=\"%zu\"", "");
+        /* (the end tag is </kartlegging>: malformed, but not over the bound) */
+        ck_assert_int_eq(hjtj_scheme_load_memory(sc, d, strlen(d), "s"), HJTJ_ERR_SYNTAX);
+        hjtj_scheme_free(sc);
+        free(d);
+    }
     /* '=' that are not attributes, 300 of them: in a comment, a CDATA
      * section, a processing instruction, an attribute value and text */
     {
