@@ -351,8 +351,11 @@ HJTJ_API hjtj_status hjtj_scheme_new(hjtj_scheme **out);
 HJTJ_API void hjtj_scheme_free(hjtj_scheme *scheme);
 /* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)).
  * On error the scheme is unchanged and hjtj_scheme_error() has the detail.
+ * The name (navn) holds no control character and is kept up to 63 bytes,
+ * cut at a character boundary.
  * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE,
- * HJTJ_ERR_NOMEM. */
+ * HJTJ_ERR_LIMIT (a start tag with more than 256 attributes, or over
+ * 2 GiB), HJTJ_ERR_NOMEM. */
 HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path);
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data,
                                              size_t len, const char *name);
