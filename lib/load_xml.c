@@ -351,6 +351,186 @@ static void on_error(void *ctx, xmlErrorPtr e)
     keep_first(&s->first, &s->warn, s->file, e);
 }
 
+/* ---- what the validator is given ----------------------------------------
+ *
+ * libxml2 2.9's validator (its text reader, and the schema checker's value
+ * of an element) appends the character data of an element piece by piece
+ * (300 bytes, one reference, one CDATA section at a time), measuring what
+ * it holds each time: quadratic in the length of the text (4 MB of "&#65;"
+ * took 3.5 s).  So it is given a copy of the document in which each run of
+ * content between two tags (text, references, CDATA sections, comments,
+ * processing instructions) longer than XSD_RUN bytes is replaced by one
+ * character: 'x' if the run holds a character other than white space, else
+ * ' '.  The verdict cannot change: the format's text elements are
+ * xs:string, element-only content allows white space only, empty content
+ * nothing, and the document is already known to be well-formed (the SAX
+ * pass has read every such run in full).  A message of the validator is put
+ * back at the original line and column through the list of replacements. */
+#define XSD_RUN 4096
+
+static const char *find_str(const char *p, size_t n, const char *pat, size_t m);
+
+typedef struct run_map {
+    uint64_t fl, fc; /* after a replacement: line and column in the copy */
+    uint64_t ol, oc; /* ... and in the document */
+} run_map;
+
+typedef struct shortened {
+    buf b;
+    run_map *map;
+    size_t nmap, capmap;
+    uint64_t ol, oc, fl, fc; /* where the copy has got to, in both */
+} shortened;
+
+/* Advance (line, col) over p[0..n) (columns count characters). */
+static void lc_advance(const char *p, size_t n, uint64_t *line, uint64_t *col)
+{
+    const char *end = p + n, *nl;
+    while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        (*line)++;
+        *col = 1;
+        p = nl + 1;
+    }
+    for (; p < end; p++)
+        *col += ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+static const char *skip_past(const char *p, const char *end, const char *pat, size_t m)
+{
+    const char *q = find_str(p, (size_t)(end - p), pat, m);
+    return q ? q + m : end;
+}
+
+/* Does the run p[0..n) (well-formed content) hold a character other than
+ * XML white space, in its text, references or CDATA sections? */
+static int run_has_text(const char *p, size_t n)
+{
+    const char *end = p + n;
+    while (p < end) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            p++;
+        } else if (*p == '&') {
+            long v;
+            if (p[1] != '#')
+                return 1; /* amp, lt, gt, quot, apos */
+            v = p[2] == 'x' ? strtol(p + 3, NULL, 16) : strtol(p + 2, NULL, 10);
+            if (v != 0x20 && v != 0x9 && v != 0xD && v != 0xA)
+                return 1;
+            p = skip_past(p, end, ";", 1);
+        } else if (*p != '<') {
+            return 1;
+        } else if ((size_t)(end - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+            const char *q = find_str(p + 9, (size_t)(end - p - 9), "]]>", 3);
+            if (q == NULL)
+                return 1;
+            for (p += 9; p < q; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+                    return 1;
+            p = q + 3;
+        } else if ((size_t)(end - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
+            p = skip_past(p + 4, end, "-->", 3);
+        } else {
+            p = skip_past(p + 2, end, "?>", 2); /* a processing instruction */
+        }
+    }
+    return 0;
+}
+
+static int shortened_put(shortened *o, const char *p, size_t n, int same)
+{
+    if (buf_put(&o->b, p, n) != 0)
+        return -1;
+    lc_advance(p, n, &o->fl, &o->fc);
+    if (same)
+        lc_advance(p, n, &o->ol, &o->oc);
+    return 0;
+}
+
+/* The copy of the document for the validator (see above); 0 or -1 (nomem). */
+static int shorten_runs(const char *d, size_t len, shortened *o)
+{
+    const char *p = d, *end = d + len;
+    memset(o, 0, sizeof *o);
+    buf_init(&o->b);
+    o->ol = o->fl = o->oc = o->fc = 1;
+    while (p < end) {
+        const char *q = p, *t;
+        /* the next tag (start, end or empty-element tag) after the run */
+        for (;;) {
+            q = memchr(q, '<', (size_t)(end - q));
+            if (q == NULL || end - q < 2) {
+                q = end;
+                break;
+            }
+            if ((size_t)(end - q) >= 4 && memcmp(q, "<!--", 4) == 0)
+                q = skip_past(q + 4, end, "-->", 3);
+            else if ((size_t)(end - q) >= 9 && memcmp(q, "<![CDATA[", 9) == 0)
+                q = skip_past(q + 9, end, "]]>", 3);
+            else if (q[1] == '?' || q[1] == '!')
+                q = skip_past(q + 2, end, ">", 1);
+            else
+                break;
+        }
+        if ((size_t)(q - p) > XSD_RUN) {
+            run_map *m;
+            char c = run_has_text(p, (size_t)(q - p)) ? 'x' : ' ';
+            lc_advance(p, (size_t)(q - p), &o->ol, &o->oc);
+            if (shortened_put(o, &c, 1, 0) != 0)
+                return -1;
+            if (o->nmap == o->capmap) {
+                size_t cap = o->capmap ? o->capmap * 2 : 16;
+                m = realloc(o->map, cap * sizeof *m);
+                if (m == NULL)
+                    return -1;
+                o->map = m;
+                o->capmap = cap;
+            }
+            m = &o->map[o->nmap++];
+            m->fl = o->fl;
+            m->fc = o->fc;
+            m->ol = o->ol;
+            m->oc = o->oc;
+        } else if (shortened_put(o, p, (size_t)(q - p), 1) != 0) {
+            return -1;
+        }
+        if (q == end)
+            break;
+        /* the tag itself, to its '>' outside quotes */
+        for (t = q + 1; t < end && *t != '>'; t++)
+            if (*t == '"' || *t == '\'') {
+                const char *e = memchr(t + 1, *t, (size_t)(end - t - 1));
+                t = e ? e : end - 1;
+            }
+        t = t < end ? t + 1 : end;
+        if (shortened_put(o, q, (size_t)(t - q), 1) != 0)
+            return -1;
+        p = t;
+    }
+    return buf_put(&o->b, "", 0) == 0 ? 0 : -1;
+}
+
+/* A position in the copy, back in the document. */
+static void shortened_position(const shortened *o, uint64_t *line, uint64_t *col)
+{
+    size_t i = o->nmap;
+    const run_map *m;
+    if (*line == 0)
+        return;
+    while (i > 0 && (o->map[i - 1].fl > *line ||
+                     (o->map[i - 1].fl == *line && o->map[i - 1].fc > *col && *col != 0)))
+        i--;
+    if (i == 0)
+        return;
+    m = &o->map[i - 1];
+    if (*line == m->fl) {
+        if (*col != 0)
+            *col = m->oc + (*col - m->fc);
+        *line = m->ol;
+    } else {
+        *line = m->ol + (*line - m->fl);
+    }
+}
+
 /* libxml2's validator over the document, known to be well-formed by then
  * (the SAX pass has parsed it without error, within our limits).  A reader
  * of its own with the compiled schema plugged in; the reader's own errors
@@ -364,38 +544,49 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     xsd_state s;
     xmlTextReaderPtr r;
     xmlSchemaValidCtxtPtr vc;
+    shortened copy;
     int rc;
     hjtj_status st = load_xsd(reg, q);
 
     if (st != HJTJ_OK)
         return st;
+    if (shorten_runs(data, len, &copy) != 0) {
+        buf_free(&copy.b);
+        free(copy.map);
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    }
+    data = copy.b.data;
+    len = copy.b.len;
     memset(&s, 0, sizeof s);
     s.file = file;
     err_clear(&s.first);
     err_clear(&s.warn);
     vc = xmlSchemaNewValidCtxt(((xsd_compiled *)reg->xsd)->schema);
-    if (vc == NULL)
+    if (vc == NULL) {
+        buf_free(&copy.b);
+        free(copy.map);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    }
     xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
     r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE);
     if (r == NULL) {
         xmlSchemaFreeValidCtxt(vc);
+        buf_free(&copy.b);
+        free(copy.map);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
     if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
         st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
     } else {
-        unsigned long k = 0;
-        input_restart(reg->in);
         while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
-            if (reg->in != NULL && (++k & 1023) == 0)
-                input_release(reg->in, data + xmlTextReaderByteConsumed(r));
+            ;
         if (s.first.status == HJTJ_ERR_NOMEM || (rc < 0 && q->nomem)) {
             st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
         } else if (s.first.status != HJTJ_OK) {
             err_copy(&reg->err, &s.first);
             reg->err.status = HJTJ_ERR_SCHEMA;
+            shortened_position(&copy, &reg->err.line, &reg->err.column);
             st = HJTJ_ERR_SCHEMA;
         } else if (rc < 0 || xmlTextReaderIsValid(r) != 1) {
             st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
@@ -404,6 +595,8 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     }
     xmlFreeTextReader(r);
     xmlSchemaFreeValidCtxt(vc);
+    buf_free(&copy.b);
+    free(copy.map);
     return st;
 }
 
