@@ -439,21 +439,14 @@ static int csv_formula_like(const char *s)
 
 static void csv_field_out(buf *b, const char *s, int text)
 {
-    if (text && csv_formula_like(s)) {
-        buf_puts(b, "\"'");
-        for (; *s; s++) {
-            if (*s == '"')
-                buf_putc(b, '"');
-            buf_putc(b, *s);
-        }
-        buf_putc(b, '"');
-        return;
-    }
-    if (!csv_quote_needed(s)) {
+    int formula = text && csv_formula_like(s);
+    if (!formula && !csv_quote_needed(s)) {
         buf_puts(b, s);
         return;
     }
     buf_putc(b, '"');
+    if (formula)
+        buf_putc(b, '\'');
     for (; *s; s++) {
         if (*s == '"')
             buf_putc(b, '"');
