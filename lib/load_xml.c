@@ -1337,9 +1337,14 @@ int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, 
             i = q ? (size_t)(q - d) + 2 : len;
             continue;
         }
-        q = find_str(d + i + 1, len - i - 1, "<", 1);
+        {
+            const char *from = d + i + 1;
+            q = memchr(from, '<', (size_t)(d + len - from));
+        }
         next = q ? (size_t)(q - d) : len;
-        if (len - i >= 2 && d[i + 1] != '/' && d[i + 1] != '!' &&
+        /* more than max attributes take at least 4 bytes each (" a=''"):
+         * most segments are too short to be counted at all */
+        if ((next - i) / 4 > max && d[i + 1] != '/' && d[i + 1] != '!' &&
             count_eq(d + i, next - i) > max && tag_attributes(d + i, next - i) > max) {
             *scanned = i;
             return -1;
