@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,8 @@
  * libxml2 initialises its global tables lazily at its first use, which is
  * not safe when two threads make their first use at once: every entry point
  * of the library that uses libxml2 goes through hjtj__xml_begin(), which
- * initialises it once (pthread_once).  Errors libxml2 raises with no handler
- * of ours attached (allocation failures inside its tree builder, the schema
+ * initialises it once (pthread_once): the parser and XML Schema's types.
+ * Errors libxml2 raises with no handler of ours attached (allocation failures inside its tree builder, the schema
  * compiler's and the text reader's internal parsers) would go to the
  * thread's generic handlers, i.e. stderr or the host's handler: for the
  * duration of our call the calling thread's handlers are ours (they note an
@@ -38,6 +39,10 @@ static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init_once(void)
 {
     xmlInitParser();
+    /* the built-in types of XML Schema are made at the first schema use,
+     * as lazily and as unsafely (found by LeakSanitizer: two threads each
+     * made the table) */
+    (void)xmlSchemaInitTypes();
 }
 
 static void quiet_structured(void *ctx, xmlErrorPtr e)
