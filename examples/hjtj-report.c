@@ -4,6 +4,7 @@
  *   hjtj-report --table ID [--table ID ...] [--format csv|text] [FILE]
  *   hjtj-report --all [--format csv|text] [FILE]
  *   hjtj-report --list
+ *   ... --protect K    small-count protection (SPEC §11)
  *
  * Exit status: 0 success (records may have been rejected: they are listed on
  * stderr), 2 usage error, unreadable input or unknown table. */
@@ -28,6 +29,10 @@ static void usage(FILE *f)
           "  --all            every table, in report order\n"
           "  --format FORMAT  csv (default; the report's header and row labels) or text\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
+          "  --protect K      suppress (:) every count of 1..K enterprises, what is\n"
+          "                   computed from it, and enough other cells that none can\n"
+          "                   be worked out from the sums (K an integer >= 1); the\n"
+          "                   number of suppressed cells goes to stderr\n"
           "  --list           list the table ids and titles\n"
           "  --help           show this help\n"
           "  --version        show the library version\n"
@@ -48,6 +53,7 @@ int main(int argc, char **argv)
     size_t nids = 0, i;
     int all = 0, list = 0, a, rc = 0;
     int32_t format = HJTJ_FORMAT_CSV;
+    long long protect = 0;
     hjtj_register *reg;
     hjtj_table *t = NULL;
 
@@ -78,6 +84,19 @@ int main(int argc, char **argv)
             format = hjtj_format_parse(v);
             if (format < 0) {
                 fprintf(stderr, "hjtj-report: unknown format '%s' (csv or text)\n", v);
+                free(ids);
+                return 2;
+            }
+        } else if ((strcmp(arg, "--protect") == 0 && a + 1 < argc) ||
+                   strncmp(arg, "--protect=", 10) == 0) {
+            const char *v = arg[9] == '=' ? arg + 10 : argv[++a];
+            char *end = NULL;
+            protect = strtoll(v, &end, 10);
+            if (end == v || *end != '\0' || protect < 1) {
+                fprintf(stderr,
+                        "hjtj-report: --protect needs a whole number K >= 1 (the largest "
+                        "count suppressed), not '%s'\n",
+                        v);
                 free(ids);
                 return 2;
             }
@@ -126,8 +145,25 @@ int main(int argc, char **argv)
         rc = 2;
         nids = 0;
     }
+    if (t != NULL && hjtj_table_set_protect(t, (int64_t)protect) != HJTJ_OK) {
+        rc = 2;
+        nids = 0;
+    }
     for (i = 0; i < nids; i++) {
         hjtj_status st = hjtj_table_build(t, reg, ids[i]);
+        if (st == HJTJ_ERR_NO_COUNTS && all) {
+            fprintf(stderr, "hjtj-report: table %s left out: no counts of enterprises to protect\n",
+                    ids[i]);
+            continue;
+        }
+        if (st == HJTJ_ERR_NO_COUNTS) {
+            fprintf(stderr,
+                    "hjtj-report: table %s has no counts of enterprises to protect "
+                    "(--protect applies to tables that count enterprises)\n",
+                    ids[i]);
+            rc = 2;
+            continue;
+        }
         if (st != HJTJ_OK) {
             fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
                     hjtj_error_message(hjtj_table_error(t)));
@@ -146,6 +182,12 @@ int main(int argc, char **argv)
         }
         if (nids > 1 && format == HJTJ_FORMAT_CSV && i + 1 < nids)
             putchar('\n');
+        if (protect > 0)
+            fprintf(stderr, "hjtj-report: table %s: %zu cells suppressed (%zu primary, %zu secondary), K = %lld\n",
+                    ids[i], hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_PRIMARY) +
+                                hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_SECONDARY),
+                    hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_PRIMARY),
+                    hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_SECONDARY), protect);
     }
     if (fflush(stdout) != 0)
         rc = 2;

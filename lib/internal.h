@@ -6,6 +6,7 @@
 #define HJTJ_INTERNAL_H
 
 #include "hjtj.h"
+#include "protect.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -527,6 +528,7 @@ int antall_malgrupper_class(uint32_t mg);
 
 typedef struct tcell {
     uint8_t kind;   /* hjtj_cell_kind */
+    uint8_t supp;   /* hjtj_suppression: suppressed for confidentiality (§11) */
     int64_t a, b;   /* value / numerator, denominator */
     char *text;     /* TEXT cells (owned) */
 } tcell;
@@ -554,6 +556,11 @@ struct hjtj_table {
     char **printed;  /* lazily formatted cell texts */
     int nomem;
     hjtj_error err;
+    /* small-count protection (table_protect.c); protect_k survives a build */
+    int64_t protect_k;            /* 0: off */
+    struct tgrid *grid;           /* the counts behind the cells, or NULL */
+    size_t nsupp[3];              /* cells suppressed, by hjtj_suppression */
+    int n_hidden;                 /* N is a suppressed count */
 };
 
 /* Builder used by the table definitions.  All functions tolerate a previous
@@ -569,6 +576,28 @@ void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v);
 void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
 void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
 void tb_empty(hjtj_table *t, size_t i, size_t j);
+
+/* Small-count protection (table_protect.c, SPEC §11).  A table that holds
+ * counts of enterprises declares them as a grid (lib/protect.h): rows and
+ * columns of counts with their totals, filled as the table is built, and
+ * for every printed cell the one or two counts it shows or is computed
+ * from.  A table that declares no grid has no counts to protect. */
+/* Declare the grid: nr x nc counts, total row tr and column tc
+ * (HJTJ__P_NONE: none), which equations to use (protect.h). */
+void hjtj__grid_begin(hjtj_table *t, size_t nr, size_t nc, size_t tr, size_t tc, int col_eqs,
+                      int row_eqs);
+void hjtj__grid_count(hjtj_table *t, size_t gi, size_t gj, int64_t v);
+/* Printed cell (row, col) shows or is computed from grid cells (ai, aj)
+ * and, unless bi is HJTJ__P_NONE, (bi, bj). */
+void hjtj__grid_dep(hjtj_table *t, size_t row, size_t col, size_t ai, size_t aj, size_t bi,
+                    size_t bj);
+/* The table's N is grid cell (gi, gj); gi = HJTJ__P_NONE: the total row. */
+void hjtj__grid_n(hjtj_table *t, size_t gi, size_t gj);
+/* After a build: apply t->protect_k (nothing when 0).  Errors:
+ * HJTJ_ERR_NO_COUNTS (no grid), HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__table_protect(hjtj_table *t);
+/* Free the grid (table_reset). */
+void hjtj__grid_free(hjtj_table *t);
 
 /* Median (twice its value, exact, as R's median) of n values v[i] occurring
  * w[i] times each; reorders v; 0 if there are none. */

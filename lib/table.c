@@ -190,7 +190,12 @@ static void table_reset(hjtj_table *t)
     free(t->rows);
     free(t->cells);
     free(t->cols);
-    memset(t, 0, sizeof *t);
+    hjtj__grid_free(t);
+    {
+        int64_t k = t->protect_k; /* a setting, not content */
+        memset(t, 0, sizeof *t);
+        t->protect_k = k;
+    }
 }
 
 HJTJ_API hjtj_status hjtj_table_new(hjtj_table **out)
@@ -230,6 +235,8 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     st = hjtj_table_defs[i].build(t, reg);
     if (st == HJTJ_OK && t->nomem)
         st = HJTJ_ERR_NOMEM;
+    if (st == HJTJ_OK)
+        st = hjtj__table_protect(t);
     if (st == HJTJ_OK && !reg->keep && reg->reds != NULL && reg->reds->failed &&
         !reg->reds->discovering)
         st = HJTJ_ERR_STATE; /* a reduction the streaming register did not keep */
@@ -260,7 +267,9 @@ HJTJ_API const char *hjtj_table_title(const hjtj_table *t, hjtj_lang lang)
 
 HJTJ_API int64_t hjtj_table_n(const hjtj_table *t)
 {
-    return t ? t->n : 0;
+    if (t == NULL)
+        return 0;
+    return t->n_hidden ? -1 : t->n;
 }
 
 HJTJ_API const char *hjtj_table_population(const hjtj_table *t)
@@ -323,7 +332,7 @@ HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *t, size_t row, si
 HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *t, size_t row, size_t col)
 {
     const tcell *c = cget(t, row, col);
-    if (c == NULL || c->kind == HJTJ_CELL_EMPTY || c->kind == HJTJ_CELL_TEXT)
+    if (c == NULL || c->kind == HJTJ_CELL_EMPTY || c->kind == HJTJ_CELL_TEXT || c->supp)
         return 0;
     return c->a;
 }
@@ -331,7 +340,7 @@ HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *t, size_t row, size_t col
 HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col)
 {
     const tcell *c = cget(t, row, col);
-    if (c == NULL)
+    if (c == NULL || c->supp)
         return 0;
     return c->kind == HJTJ_CELL_SHARE ? c->b : 1;
 }
@@ -339,7 +348,7 @@ HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col
 HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t col)
 {
     const tcell *c = cget(t, row, col);
-    if (c == NULL)
+    if (c == NULL || c->supp)
         return NAN;
     switch (c->kind) {
     case HJTJ_CELL_COUNT:
@@ -358,6 +367,8 @@ HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t co
 static const char *format_cell(const tcell *c, char *out, size_t cap, char decimal)
 {
     int64_t q;
+    if (c->supp)
+        return ":"; /* suppressed for confidentiality (SPEC §10, §11) */
     switch (c->kind) {
     case HJTJ_CELL_TEXT:
         return c->text ? c->text : "";
@@ -393,7 +404,7 @@ HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *t, size_t row, size_
         return NULL;
     if (c->kind == HJTJ_CELL_TEXT)
         return c->text ? c->text : "";
-    if (c->kind == HJTJ_CELL_EMPTY)
+    if (c->kind == HJTJ_CELL_EMPTY && !c->supp)
         return "";
     if (mt->printed == NULL) {
         mt->printed = calloc(t->nrows * t->ncols, sizeof *mt->printed);
@@ -541,7 +552,7 @@ static void write_text(const hjtj_table *t, buf *b)
                 w[j] = cw;
         }
     buf_printf(b, "Tabell %s. %s\n", t->id, t->title_nb ? t->title_nb : "");
-    if (t->n > 0)
+    if (t->n > 0 && !t->n_hidden)
         buf_printf(b, "N = %lld\n", (long long)t->n);
     buf_putc(b, '\n');
     for (j = 0; j < t->ncols; j++) {
@@ -585,6 +596,11 @@ static void write_text(const hjtj_table *t, buf *b)
         }
         end_line(b);
     }
+    if (t->protect_k > 0)
+        buf_printf(b,
+                   "\n: = skjermet (små tall: 1\xE2\x80\x93%lld virksomheter). "
+                   "Primærskjermet: %zu celler, sekundærskjermet: %zu celler.\n",
+                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
     free(w);
 }
 

@@ -115,6 +115,10 @@ typedef struct xtab {
     int64_t c[XT_MAXCLS + 1][XT_MAXCOL]; /* units per (row, column) class */
     int64_t sum[XT_MAXCLS + 1];          /* summed values (boenheter, innbyggere) */
     int64_t med2[XT_MAXCLS + 1];         /* twice the median value (xt_medians) */
+    /* for small-count protection (SPEC §11): */
+    int units_kommuner;                  /* n counts municipalities (xt_kommuner) */
+    uint32_t notcount;                   /* column classes that are not counts of
+                                            enterprises (3.18's municipalities) */
 } xtab;
 
 /* Add one unit in the row classes `rows` and column classes `cols`, with a
