@@ -414,6 +414,7 @@ void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share
                 tb_count(t, row, 2, v);
         }
     t->n = share ? c->all : c->pairs;
+    hjtj__grid_from_column(t, 2, HJTJ__P_NONE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -593,6 +593,11 @@ void hjtj__grid_dep(hjtj_table *t, size_t row, size_t col, size_t ai, size_t aj,
                     size_t bj);
 /* The table's N is grid cell (gi, gj); gi = HJTJ__P_NONE: the total row. */
 void hjtj__grid_n(hjtj_table *t, size_t gi, size_t gj);
+/* A one-column grid from the COUNT (or SHARE: its numerator) cells of
+ * column col, one grid row per table row; the total is table row total_row
+ * or, when that is HJTJ__P_NONE, the table's N as an extra grid row that is
+ * not printed (a share then has N as its base).  N is the total. */
+void hjtj__grid_from_column(hjtj_table *t, size_t col, size_t total_row);
 /* After a build: apply t->protect_k (nothing when 0).  Errors:
  * HJTJ_ERR_NO_COUNTS (no grid), HJTJ_ERR_NOMEM. */
 hjtj_status hjtj__table_protect(hjtj_table *t);

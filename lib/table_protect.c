@@ -97,6 +97,26 @@ void hjtj__grid_dep(hjtj_table *t, size_t row, size_t col, size_t ai, size_t aj,
     d->b = bi == HJTJ__P_NONE ? HJTJ__P_NONE : flat(G, bi, bj);
 }
 
+void hjtj__grid_from_column(hjtj_table *t, size_t col, size_t total_row)
+{
+    size_t r, tr = total_row == HJTJ__P_NONE ? t->nrows : total_row;
+    if (t->nomem || col >= t->ncols)
+        return;
+    hjtj__grid_begin(t, t->nrows + (total_row == HJTJ__P_NONE), 1, tr, HJTJ__P_NONE, 1, 0);
+    if (total_row == HJTJ__P_NONE)
+        hjtj__grid_count(t, tr, 0, t->n);
+    for (r = 0; r < t->nrows; r++) {
+        const tcell *c = &t->cells[r * t->ncols + col];
+        if (c->kind == HJTJ_CELL_COUNT || c->kind == HJTJ_CELL_SHARE)
+            hjtj__grid_count(t, r, 0, c->a);
+        if (c->kind == HJTJ_CELL_SHARE)
+            hjtj__grid_dep(t, r, col, r, 0, tr, 0);
+        else
+            hjtj__grid_dep(t, r, col, r, 0, HJTJ__P_NONE, 0);
+    }
+    hjtj__grid_n(t, tr, 0);
+}
+
 /* The stronger reason of two grid states: primary before secondary. */
 static uint8_t stronger(uint8_t x, uint8_t y)
 {
