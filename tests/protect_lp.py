@@ -28,9 +28,10 @@ def equations(nr, nc, tr, tc, col_eqs, row_eqs):
     return eqs
 
 
-def intervals(v, supp, eqs):
-    """{cell: (lo, hi)} for every suppressed cell (hi = inf when unbounded).
-    v: {cell: true count}; supp: set of suppressed cells."""
+def intervals(v, supp, eqs, only=None):
+    """{cell: (lo, hi)} for every suppressed cell, or those of `only` (hi =
+    inf when unbounded).  v: {cell: true count}; supp: the set of cells not
+    published (the LP's variables)."""
     # link suppressed cells that share an equation: each component is one LP
     parent = {c: c for c in supp}
 
@@ -66,6 +67,8 @@ def intervals(v, supp, eqs):
         A = np.array(rows) if rows else None
         b = np.array(rhs) if rows else None
         for c in cells:
+            if only is not None and c not in only:
+                continue
             obj = np.zeros(len(cells))
             obj[idx[c]] = 1.0
             lo = linprog(obj, A_eq=A, b_eq=b, bounds=(0, None), method='highs')
@@ -86,12 +89,14 @@ def spans_two_integers(lo, hi, eps=1e-7):
 
 
 def audit(v, supp, k, eqs, what):
-    """Check the three promises; return a list of failure messages."""
+    """Check that no count 1..k is published and that every suppressed count
+    (a zero that is not published is unknown, but needs no interval) spans
+    two integers; return a list of failure messages."""
     fails = []
     for c, x in v.items():
         if 1 <= x <= k and c not in supp:
             fails.append('%s: count %d at %r published' % (what, x, c))
-    for c, (lo, hi) in intervals(v, supp, eqs).items():
+    for c, (lo, hi) in intervals(v, supp, eqs, {c for c in supp if v[c] > 0}).items():
         if not spans_two_integers(lo, hi):
             fails.append('%s: suppressed %r (true %d) pinned to [%g, %g]'
                          % (what, c, v[c], lo, hi))
