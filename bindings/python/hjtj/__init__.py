@@ -19,13 +19,13 @@ from ._core import (
     CLASSIFY_COLUMNS, Diagnostic, Error, Field, Kommune, Kommuner, Limit, Register, Scheme,
     Status, catalog, codes, label, load, loads, strerror, version,
 )
-from ._table import CellKind, Column, Row, Share, Table
+from ._table import CellKind, Column, Row, Share, Suppression, Table
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CLASSIFY_COLUMNS", "CellKind", "Column", "Diagnostic", "Error", "Field", "Kommune",
     "Kommuner", "LibraryNotFound", "Limit", "Register", "Row", "Scheme", "Share", "Status",
-    "Table", "catalog", "codes", "label", "library_path", "load", "loads", "strerror",
+    "Suppression", "Table", "catalog", "codes", "label", "library_path", "load", "loads", "strerror",
     "version",
 ]

@@ -30,6 +30,7 @@ class Status(enum.IntEnum):
     STATE = 12
     KOMMUNER = 13
     RANGE = 14
+    NO_COUNTS = 25
 
 
 class Field(enum.IntEnum):
@@ -657,10 +658,16 @@ class Register(_Handle):
         return self._record(r) if r else None
 
     # -- tables ------------------------------------------------------------
-    def table(self, table_id):
-        """Build a table of the report (``"3.5"``, ``"4.6"``, ``"C1"``)."""
+    def table(self, table_id, protect=None):
+        """Build a table of the report (``"3.5"``, ``"4.6"``, ``"C1"``).
+
+        ``protect=K`` (an int >= 1) suppresses every count of 1..K
+        enterprises, what is computed from it, and enough other cells that
+        none can be worked out from the sums (hjtj_protect(3)); suppressed
+        cells are None, their text ":".  A table that counts no enterprises
+        (1.9, 1.10, 3.19, 3.20) raises :class:`Error` (status NO_COUNTS)."""
         from ._table import Table
-        return Table._build(self, table_id)
+        return Table._build(self, table_id, protect)
 
     def tables(self):
         """Every table of the catalogue, as a dict id -> :class:`Table`."""

@@ -198,6 +198,10 @@ _PROTOTYPES = {
     "hjtj_table_cell_text": (c_char_p, [TableP, c_size_t, c_size_t]),
     "hjtj_table_write_path": (status_t, [TableP, enum_t, c_char_p]),
     "hjtj_table_to_string": (status_t, [TableP, enum_t, POINTER(c_void_p), POINTER(c_size_t)]),
+    "hjtj_table_set_protect": (status_t, [TableP, c_int64]),
+    "hjtj_table_protect": (c_int64, [TableP]),
+    "hjtj_table_cell_suppressed": (enum_t, [TableP, c_size_t, c_size_t]),
+    "hjtj_table_suppressed_count": (c_size_t, [TableP, enum_t]),
 }
 
 _lock = threading.Lock()
