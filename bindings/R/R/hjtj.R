@@ -86,24 +86,36 @@ hjtj_warnings <- function(reg) {
 }
 
 # The built table as the list of src/hjtj_r.c (cells row-major).
-table_raw <- function(reg, id, csv = FALSE) {
+table_raw <- function(reg, id, csv = FALSE, protect = NULL) {
   if (!is.character(id) || length(id) != 1L || is.na(id))
     stop("'id' must be a single table id such as \"4.6\"")
-  x <- .Call(hjtj_r_table, check_register(reg), id, isTRUE(csv))
+  x <- .Call(hjtj_r_table, check_register(reg), id, isTRUE(csv), protect_level(protect))
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call(-1L))
   nr <- length(x$row_code)
   nc <- length(x$col_code)
   x$kind <- matrix(x$kind, nrow = nr, ncol = nc, byrow = TRUE)
   x$text <- matrix(x$text, nrow = nr, ncol = nc, byrow = TRUE)
+  x$supp <- matrix(x$supp, nrow = nr, ncol = nc, byrow = TRUE)
+  if (x$n < 0) x$n <- NA_real_  # N is a suppressed count
   x
+}
+
+# The level of small-count protection: NULL = off, else a whole number >= 1.
+protect_level <- function(protect) {
+  if (is.null(protect)) return(0)
+  if (!is.numeric(protect) || length(protect) != 1L || is.na(protect) ||
+      protect < 1 || protect != floor(protect) || protect > 9e15)
+    stop("'protect' must be a single whole number >= 1 (the largest count suppressed)",
+         call. = FALSE)
+  as.numeric(protect)
 }
 
 # Cell kinds (hjtj_cell_kind).
 KIND_EMPTY <- 0L
 KIND_TEXT <- 1L
 
-hjtj_table <- function(reg, id) {
-  x <- table_raw(reg, id)
+hjtj_table <- function(reg, id, protect = NULL) {
+  x <- table_raw(reg, id, protect = protect)
   nr <- length(x$row_code)
   nc <- length(x$col_code)
   cols <- vector("list", nc)
@@ -118,7 +130,7 @@ hjtj_table <- function(reg, id) {
       v[kinds == KIND_EMPTY] <- NA_character_
     } else {
       v <- rep(NA_real_, nr)
-      ok <- kinds != KIND_EMPTY & nzchar(texts)
+      ok <- kinds != KIND_EMPTY & nzchar(texts) & texts != ":"  # ":" suppressed
       v[ok] <- as.numeric(texts[ok])
     }
     cols[[j]] <- v
@@ -133,6 +145,11 @@ hjtj_table <- function(reg, id) {
   attr(df, "title") <- x$title
   attr(df, "n") <- x$n
   attr(df, "row_codes") <- x$row_code
+  if (!is.null(protect)) {
+    attr(df, "protect") <- protect
+    attr(df, "suppressed") <- c(primary = x$primary, secondary = x$secondary)
+    attr(df, "suppression") <- x$supp
+  }
   df
 }
 
@@ -142,8 +159,8 @@ csv_field <- function(s) {
   s
 }
 
-hjtj_table_csv <- function(reg, id, file = NULL) {
-  x <- table_raw(reg, id)
+hjtj_table_csv <- function(reg, id, file = NULL, protect = NULL) {
+  x <- table_raw(reg, id, protect = protect)
   lines <- paste(csv_field(x$col_code), collapse = ",")
   if (nrow(x$text) > 0L) {
     body <- apply(x$text, 1L, function(r) paste(csv_field(r), collapse = ","))

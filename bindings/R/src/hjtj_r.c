@@ -548,21 +548,23 @@ static SEXP r_diags(SEXP preg, SEXP which)
 /* Tables                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Build table `id`.  Returns list(ok = TRUE, id, title, title_en, n,
- * population, stub, col_code, col_label, row_code, row_label, kind, text,
- * num, den) with the cells row-major, or an error list.  With csv = TRUE
- * also `csv`: the library's own CSV writer output. */
-static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
+/* Build table `id`, protected at level `protect` (0: off; hjtj_protect(3)).
+ * Returns list(ok = TRUE, id, title, title_en, n, population, stub,
+ * col_code, col_label, row_code, row_label, kind, text, num, den, supp,
+ * primary, secondary) with the cells row-major, or an error list.  With
+ * csv = TRUE also `csv`: the library's own CSV writer output. */
+static SEXP r_table(SEXP preg, SEXP id, SEXP csv, SEXP protect)
 {
     static const char *names[] = {"ok", "id", "title", "title_en", "n", "population", "stub",
                                   "col_code", "col_label", "row_code", "row_label", "kind",
-                                  "text", "num", "den", "csv"};
+                                  "text", "num", "den", "supp", "primary", "secondary", "csv"};
     const hjtj_register *reg = get_register(preg);
     int want_csv = Rf_asLogical(csv) == TRUE;
+    double k = Rf_asReal(protect);
     hjtj_table *t = NULL;
     hjtj_status st;
     size_t i, j, nr, nc;
-    SEXP pt, v[16], out;
+    SEXP pt, v[19], out;
     const char *cid;
 
     if (!Rf_isString(id) || XLENGTH(id) != 1 || STRING_ELT(id, 0) == NA_STRING)
@@ -576,7 +578,11 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
         return status_list(st, "cannot create a table");
     }
     R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build(t, reg, cid);
+    if (ISNAN(k) || k < 0 || k > 9e15)
+        Rf_error("'protect' must be a whole number >= 0");
+    st = hjtj_table_set_protect(t, (int64_t)k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build(t, reg, cid);
     if (st != HJTJ_OK) {
         PROTECT(out = error_list(hjtj_table_error(t), st));
         R_ClearExternalPtr(pt);
@@ -601,6 +607,11 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
     v[12] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)(nr * nc)));
     v[13] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(nr * nc)));
     v[14] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(nr * nc)));
+    v[15] = PROTECT(Rf_allocVector(INTSXP, (R_xlen_t)(nr * nc)));
+    v[16] = PROTECT(
+        Rf_ScalarReal((double)hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_PRIMARY)));
+    v[17] = PROTECT(
+        Rf_ScalarReal((double)hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_SECONDARY)));
     for (j = 0; j < nc; j++) {
         SET_STRING_ELT(v[7], (R_xlen_t)j, mkutf8(hjtj_table_col_code(t, j)));
         SET_STRING_ELT(v[8], (R_xlen_t)j, mkutf8(hjtj_table_col_label(t, j, HJTJ_LANG_NB)));
@@ -616,9 +627,10 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
             SET_STRING_ELT(v[12], (R_xlen_t)k, mkutf8(text));
             REAL(v[13])[k] = (double)hjtj_table_cell_int(t, i, j);
             REAL(v[14])[k] = (double)hjtj_table_cell_den(t, i, j);
+            INTEGER(v[15])[k] = (int)hjtj_table_cell_suppressed(t, i, j);
         }
     }
-    v[15] = R_NilValue;
+    v[18] = R_NilValue;
     if (want_csv) {
         /* the string is owned by an external pointer while R allocates */
         SEXP ps = PROTECT(new_xptr(tag_string, string_finalizer));
@@ -627,21 +639,21 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
         st = hjtj_table_to_string(t, HJTJ_FORMAT_CSV, &s, &len);
         if (st != HJTJ_OK) {
             out = error_list(hjtj_table_error(t), st);
-            UNPROTECT(17);
+            UNPROTECT(20);
             return out; /* the table goes with its finalizer */
         }
         R_SetExternalPtrAddr(ps, s);
-        v[15] = PROTECT(Rf_allocVector(STRSXP, 1));
-        SET_STRING_ELT(v[15], 0, Rf_mkCharLenCE(s, (int)len, CE_UTF8));
+        v[18] = PROTECT(Rf_allocVector(STRSXP, 1));
+        SET_STRING_ELT(v[18], 0, Rf_mkCharLenCE(s, (int)len, CE_UTF8));
         R_ClearExternalPtr(ps);
         hjtj_free(s);
         UNPROTECT(2);
     }
-    PROTECT(v[15]);
+    PROTECT(v[18]);
     R_ClearExternalPtr(pt);
     hjtj_table_free(t);
-    out = named_list(16, names, v);
-    UNPROTECT(17);
+    out = named_list(19, names, v);
+    UNPROTECT(20);
     return out;
 }
 
@@ -656,7 +668,7 @@ static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_counts", (DL_FUNC)&r_counts, 1},
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
-    {"hjtj_r_table", (DL_FUNC)&r_table, 3},
+    {"hjtj_r_table", (DL_FUNC)&r_table, 4},
     {NULL, NULL, 0}};
 
 void R_init_hjtj(DllInfo *dll)
