@@ -71,25 +71,16 @@ static int64_t cellv(const hjtj__pgrid *g, size_t i, size_t j)
     return g->v[i * g->nc + j];
 }
 
-/* Does row i add up to its total (i, tc)? */
-static int row_holds(const hjtj__pgrid *g, size_t i)
+/* Does line `at` (row `at` when by_row, else column `at`) add up to its
+ * total (the cell in column tc, or in row tr)? */
+static int line_holds(const hjtj__pgrid *g, int by_row, size_t at)
 {
+    size_t n = by_row ? g->nc : g->nr, tot = by_row ? g->tc : g->tr, k;
     int64_t s = 0;
-    size_t j;
-    for (j = 0; j < g->nc; j++)
-        if (j != g->tc)
-            s += cellv(g, i, j);
-    return s == cellv(g, i, g->tc);
-}
-
-static int col_holds(const hjtj__pgrid *g, size_t j)
-{
-    int64_t s = 0;
-    size_t i;
-    for (i = 0; i < g->nr; i++)
-        if (i != g->tr)
-            s += cellv(g, i, j);
-    return s == cellv(g, g->tr, j);
+    for (k = 0; k < n; k++)
+        if (k != tot)
+            s += by_row ? cellv(g, at, k) : cellv(g, k, at);
+    return s == (by_row ? cellv(g, at, tot) : cellv(g, tot, at));
 }
 
 /* Build the graph; -1 out of memory, -2 bad grid. */
@@ -126,7 +117,7 @@ static int pgraph_init(pgraph *G, const hjtj__pgrid *g)
         return -1;
     }
     for (i = 0; i < g->nr; i++) {
-        size_t rn = g->row_eqs && g->tc != HJTJ__P_NONE && row_holds(g, i) ? 1 + i : 0;
+        size_t rn = g->row_eqs && g->tc != HJTJ__P_NONE && line_holds(g, 1, i) ? 1 + i : 0;
         for (j = 0; j < g->nc; j++) {
             e = i * g->nc + j;
             G->ea[e] = rn;
@@ -134,7 +125,7 @@ static int pgraph_init(pgraph *G, const hjtj__pgrid *g)
         }
     }
     for (j = 0; j < g->nc; j++)
-        if (g->col_eqs && g->tr != HJTJ__P_NONE && col_holds(g, j))
+        if (g->col_eqs && g->tr != HJTJ__P_NONE && line_holds(g, 0, j))
             for (i = 0; i < g->nr; i++)
                 G->eb[i * g->nc + j] = 1 + g->nr + j;
     /* candidate edges by node (a self-loop once) */
