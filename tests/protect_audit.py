@@ -293,6 +293,83 @@ def audit_report_table(tid, oracle, records, kommuner, P, report, path, kpath, k
 
 
 # ---------------------------------------------------------------------------
+# Custom tables by municipality and county (SPEC §9), protected by
+# `hjtj-report --rows R --cols C --protect K`
+
+# dimension: (the record's classes, multiple response?)
+DIMS = {
+    'kommune': (lambda x: [x[0]['kommunenr']], False),
+    'fylke': (lambda x: [x[0]['kommunenr'][:2]], False),
+    'kategori': (lambda x: [x[1]['kategori']], False),
+    'samlemalgruppe': (lambda x: [x[1]['samle']], False),
+    'eierskap': (lambda x: [x[0]['eierskap']], False),
+    'malgruppe': (lambda x: sorted(x[1]['malgrupper']), True),
+}
+CUSTOM = [('kommune', 'kategori', 'antall'), ('fylke', 'kategori', 'antall'),
+          ('kommune', None, 'antall'), ('kommune', 'samlemalgruppe', 'antall'),
+          ('fylke', 'malgruppe', 'antall'), ('fylke', 'eierskap', 'andel-rad'),
+          ('fylke', 'kategori', 'andel-kolonne')]
+
+
+def has_custom_tables(report):
+    out = subprocess.run([report, '--help'], capture_output=True, text=True)
+    return '--rows' in out.stdout
+
+
+def audit_custom_table(rows, cols, measure, oracle, P, report, path, kpath, k, stats):
+    what = 'custom %s x %s %s (K=%d)' % (rows, cols or '-', measure, k)
+    args = [report, '--rows', rows, '--protect', str(k), '--measure', measure,
+            '--kommuner', kpath, path]
+    if cols:
+        args[3:3] = ['--cols', cols]
+    out = subprocess.run(args, capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        return ['%s: hjtj-report exit %d: %s' % (what, out.returncode, out.stderr)]
+    got = list(csv.reader(out.stdout.splitlines()))
+    header, body = got[0], got[1:]
+    if header[0] != rows or header[-1] != 'totalt' or body[-1][0] != 'totalt':
+        return ['%s: layout %r' % (what, header)]
+    row_keys = [r[0] for r in body[:-1]]
+    col_keys = header[1:-1]
+    rof, rmulti = DIMS[rows]
+    cof, cmulti = DIMS[cols] if cols else ((lambda x: []), False)
+    # the true counts, from the oracle's classes: total column and row last
+    g = count_grid([x for x in P if rof(x)[0] in row_keys], row_keys, col_keys,
+                   lambda x: rof(x)[0], lambda x: [c for c in cof(x)], not cmulti)
+    if not cols:
+        g['v'] = [[r[-1]] for r in g['v']]
+    v = g['v']
+    nr, nc = len(v), len(v[0])
+    fails = []
+    if len(body) != nr or any(len(r) != nc + 1 for r in body):
+        return ['%s: %d rows, expected %d' % (what, len(body), nr)]
+    revealed = set()
+    for i in range(nr):
+        for j in range(nc):
+            text = body[i][j + 1]
+            base = {'antall': None, 'andel-rad': (i, nc - 1),
+                    'andel-kolonne': (nr - 1, j), 'andel-total': (nr - 1, nc - 1)}[measure]
+            deps = [(i, j)] + ([base] if base else [])
+            if text == ':':
+                continue
+            true = str(v[i][j]) if base is None else oracle.pct(v[i][j], v[base[0]][base[1]])
+            if text != true:
+                fails.append('%s: %s/%s published %r, true %r'
+                             % (what, body[i][0], header[j + 1], text, true))
+            revealed.update(deps)
+    cells = {(i, j): v[i][j] for i in range(nr) for j in range(nc)}
+    supp = {c for c in cells if c not in revealed}
+    eqs = lp.equations(nr, nc, nr - 1, nc - 1 if cols else None, not rmulti,
+                       bool(cols) and not cmulti)
+    fails += lp.audit(cells, supp, k, eqs, what)
+    prim = {c for c in supp if 1 <= cells[c] <= k}
+    supp = {c for c in supp if cells[c] > 0}
+    stats.append((what, len(prim), len(supp) - len(prim), row_suppression(v, prim, nc - 1),
+                  nr * nc))
+    return fails
+
+
+# ---------------------------------------------------------------------------
 
 
 def main():
@@ -311,6 +388,10 @@ def main():
     kommuner = oracle.load_kommuner(a.kommuner)
     tmp = a.tmp or tempfile.mkdtemp()
     fails, stats, ntables = [], [], 0
+    custom = has_custom_tables(a.report)
+    if not custom:
+        print('note: this hjtj-report has no custom tables (--rows): tables by '
+              'municipality and county are audited through the protection core only')
     for seed in range(1, a.seeds + 1):
         n = a.n if seed % 2 else a.n // 4  # small registers too: more small cells
         path = os.path.join(tmp, 'protect-%d.csv' % seed)
@@ -325,6 +406,10 @@ def main():
             fails += audit_grid(g, 'seed %d %s (K=%d)' % (seed, g['name'], g['k']), stats)
             ntables += 1
         rng = random.Random(seed)
+        for rows, cols, measure in CUSTOM if custom else []:
+            fails += audit_custom_table(rows, cols, measure, oracle, P, a.report, path,
+                                        a.kommuner, rng.choice([2, 3, 4]), stats)
+            ntables += 1
         for tid in REPORT:
             fails += audit_report_table(tid, oracle, records, km, P, a.report, path, a.kommuner,
                                         rng.choice([1, 2, 3, 4]), stats)
@@ -336,6 +421,7 @@ def main():
         groups = {}
         for what, p, s, rows, cells in stats:
             name = what.split(' ', 2)[2] if what.startswith('seed') else what
+            name = 'core: ' + name if what.startswith('seed') else name
             name = name.rsplit(' (K=', 1)[0]
             e = groups.setdefault(name, [0, 0, 0, 0, 0])
             e[0] += 1
