@@ -39,6 +39,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct hentry { /* an entry of join()'s priority queue */
+    int64_t d;
+    size_t u;
+} hentry;
+
 typedef struct pgraph {
     const hjtj__pgrid *g;
     size_t nn, ne;       /* nodes (ground = 0), edges (= cells) */
@@ -48,6 +53,7 @@ typedef struct pgraph {
     size_t *tin, *low, *st_node, *st_edge, *st_it, *prev;
     int64_t *dist;
     uint8_t *done;
+    hentry *heap;        /* at most one entry per relaxation: 2 ne + 1 */
 } pgraph;
 
 static void pgraph_free(pgraph *G)
@@ -64,6 +70,7 @@ static void pgraph_free(pgraph *G)
     free(G->prev);
     free(G->dist);
     free(G->done);
+    free(G->heap);
 }
 
 static int64_t cellv(const hjtj__pgrid *g, size_t i, size_t j)
@@ -111,7 +118,8 @@ static int pgraph_init(pgraph *G, const hjtj__pgrid *g)
     G->prev = malloc(n * sizeof *G->prev);
     G->dist = malloc(n * sizeof *G->dist);
     G->done = malloc(n);
-    if (!G->ea || !G->eb || !G->off || !G->adj || !G->tin || !G->low || !G->st_node ||
+    G->heap = malloc((2 * G->ne + 1) * sizeof *G->heap);
+    if (!G->heap || !G->ea || !G->eb || !G->off || !G->adj || !G->tin || !G->low || !G->st_node ||
         !G->st_edge || !G->st_it || !G->prev || !G->dist || !G->done) {
         pgraph_free(G);
         return -1;
@@ -205,27 +213,53 @@ static size_t find_bridges(pgraph *G, const uint8_t *active, uint8_t *is_bridge)
     return nb;
 }
 
-/* The cheapest path from a to b over candidate edges other than ban: an
- * active edge costs 0, another its count.  Marks the path's inactive edges
- * active and secondary.  Returns 0 when there is no path. */
+/* A binary min-heap of (distance, node) in G->heap[0..*n). */
+static void heap_push(hentry *h, size_t *n, int64_t d, size_t u)
+{
+    size_t i = (*n)++;
+    while (i > 0 && h[(i - 1) / 2].d > d) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h[i].d = d;
+    h[i].u = u;
+}
+
+static hentry heap_pop(hentry *h, size_t *n)
+{
+    hentry top = h[0], last = h[--*n];
+    size_t i = 0, c;
+    while ((c = 2 * i + 1) < *n) {
+        if (c + 1 < *n && h[c + 1].d < h[c].d)
+            c++;
+        if (h[c].d >= last.d)
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    h[i] = last;
+    return top;
+}
+
+/* The cheapest path from a to b over candidate edges other than ban
+ * (Dijkstra): an active edge costs 0, another its count.  Marks the path's
+ * inactive edges active and secondary.  Returns 0 when there is no path. */
 static int join(pgraph *G, size_t a, size_t b, size_t ban, uint8_t *active, uint8_t *state)
 {
-    const int64_t INF = INT64_MAX;
-    size_t i, u;
+    size_t i, u, nh = 0;
     for (i = 0; i < G->nn; i++) {
-        G->dist[i] = INF;
+        G->dist[i] = INT64_MAX;
         G->done[i] = 0;
         G->prev[i] = (size_t)-1;
     }
     G->dist[a] = 0;
-    for (;;) {
+    heap_push(G->heap, &nh, 0, a);
+    while (nh > 0) {
+        hentry top = heap_pop(G->heap, &nh);
         size_t p;
-        u = (size_t)-1;
-        for (i = 0; i < G->nn; i++)
-            if (!G->done[i] && G->dist[i] != INF && (u == (size_t)-1 || G->dist[i] < G->dist[u]))
-                u = i;
-        if (u == (size_t)-1)
-            return 0;
+        u = top.u;
+        if (G->done[u])
+            continue;
         if (u == b)
             break;
         G->done[u] = 1;
@@ -238,9 +272,12 @@ static int join(pgraph *G, size_t a, size_t b, size_t ban, uint8_t *active, uint
             if (c < G->dist[w]) {
                 G->dist[w] = c;
                 G->prev[w] = e;
+                heap_push(G->heap, &nh, c, w);
             }
         }
     }
+    if (G->dist[b] == INT64_MAX)
+        return 0;
     for (u = b; u != a;) {
         size_t e = G->prev[u];
         if (!active[e]) {
@@ -266,10 +303,14 @@ static int cmp_secv(const void *x, const void *y)
     return (a->e < b->e) - (a->e > b->e);
 }
 
-/* Publish again every secondary cell the pattern does not need. */
+/* Publish again every secondary cell the pattern does not need, the
+ * largest first.  Each try is a bridge search over the whole graph, so on
+ * very large tables only the largest cells are tried: at most
+ * max(64, 2e7 / cells) of them (every one in a table of up to 4 472
+ * cells, such as the 357 municipalities by 11 columns). */
 static int release(pgraph *G, uint8_t *active, uint8_t *state)
 {
-    size_t e, n = 0, i;
+    size_t e, n = 0, i, most = 20000000 / (G->ne ? G->ne : 1);
     secv *s = malloc((G->ne ? G->ne : 1) * sizeof *s);
     if (s == NULL)
         return -1;
@@ -279,7 +320,9 @@ static int release(pgraph *G, uint8_t *active, uint8_t *state)
             s[n++].e = e;
         }
     qsort(s, n, sizeof *s, cmp_secv);
-    for (i = 0; i < n; i++) {
+    if (most < 64)
+        most = 64;
+    for (i = 0; i < n && i < most; i++) {
         e = s[i].e;
         active[e] = 0;
         if (find_bridges(G, active, NULL) > 0)
@@ -314,20 +357,24 @@ hjtj_status hjtj__protect(const hjtj__pgrid *g, int64_t k, uint8_t *state)
         active[e] = g->v[e] >= 1 && g->v[e] <= k;
         state[e] = active[e] ? HJTJ__P_PRIMARY : HJTJ__P_PUBLISHED;
     }
-    while (find_bridges(&G, active, br) > 0) {
-        for (e = 0; !br[e]; e++)
-            ;
-        if (!join(&G, G.ea[e], G.eb[e], e, active, state)) {
-            /* cannot happen when the equations hold (hjtj_protect(3));
-             * suppress every non-zero count, which is always safe */
-            for (e = 0; e < G.ne; e++)
-                if (g->v[e] > 0 && !active[e]) {
-                    active[e] = 1;
-                    state[e] = HJTJ__P_SECONDARY;
-                }
-            break;
-        }
-    }
+    rc = 0;
+    /* The bridges in cell order.  A bridge that an earlier path of the
+     * round has put on a cycle is joined by a path of suppressed cells
+     * (cost 0) and adds nothing, so a round gives what recomputing the
+     * bridges after every path would; joining never makes a bridge. */
+    while (rc == 0 && find_bridges(&G, active, br) > 0)
+        for (e = 0; e < G.ne; e++)
+            if (br[e] && !join(&G, G.ea[e], G.eb[e], e, active, state)) {
+                /* cannot happen when the equations hold (hjtj_protect(3));
+                 * suppress every non-zero count, which is always safe */
+                for (e = 0; e < G.ne; e++)
+                    if (g->v[e] > 0 && !active[e]) {
+                        active[e] = 1;
+                        state[e] = HJTJ__P_SECONDARY;
+                    }
+                rc = 1;
+                break;
+            }
     rc = release(&G, active, state);
     free(active);
     free(br);
