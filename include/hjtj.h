@@ -77,6 +77,9 @@ typedef enum hjtj_status {
     HJTJ_ERR_STATE = 12,       /* call not allowed in the object's state */
     HJTJ_ERR_KOMMUNER = 13,    /* invalid municipality table */
     HJTJ_ERR_RANGE = 14,       /* index out of range */
+    HJTJ_ERR_OVERFLOW = 15,    /* an exact sum does not fit (custom tables) */
+    HJTJ_ERR_UNSUPPORTED = 17, /* a feature this build of the library lacks
+                                  (XLSX output without libxlsxwriter) */
     HJTJ_ERR_NO_COUNTS = 25    /* protection (hjtj_table_set_protect) asked of a
                                   table without counts of enterprises */
 } hjtj_status;
@@ -137,7 +140,14 @@ typedef enum hjtj_field {
     HJTJ_FIELD_ADM_SAMMENSETNING = 14,  /* hjtj_adm_sammensetning */
     HJTJ_FIELD_PERSONELLUTVEKSLING = 15, /* hjtj_personellutveksling */
     HJTJ_FIELD_STORRELSE = 16,          /* size band index of the scheme */
-    HJTJ_FIELD_EDIT = 17                /* hjtj_edit (editing rules) */
+    HJTJ_FIELD_EDIT = 17,               /* hjtj_edit (editing rules) */
+    /* Dimensions of custom tables (hjtj_crosstab(3)).  Open lists have
+     * hjtj_field_size() 0 and no hjtj_code()/hjtj_label(). */
+    HJTJ_FIELD_ANDRE_KOMMUNER = 18,     /* "0" / "1" */
+    HJTJ_FIELD_NAERINGSKODE = 19,       /* open: SN2007 codes, "uoppgitt" */
+    HJTJ_FIELD_KOMMUNE = 20,            /* open: the municipality table */
+    HJTJ_FIELD_FYLKE = 21,              /* the 15 counties of 2024 ("03", ...) */
+    HJTJ_FIELD_LANDET = 22              /* one value: "hele-landet" */
 } hjtj_field;
 
 /* Virksomhetstyper (bit i of a type set is value i). */
@@ -325,17 +335,23 @@ typedef enum hjtj_limit {
 /* ------------------------------------------------------------------ */
 
 /* The configurable parts of the classification: the samlemålgruppe sets,
- * the ASSS municipalities, the size thresholds and the boenheter bands. */
+ * the ASSS municipalities, the size thresholds, the boenheter bands and
+ * two rule switches (hjtj_scheme_enetiltak(), hjtj_scheme_administrasjon()). */
 typedef struct hjtj_scheme hjtj_scheme;
 
 /* Create a scheme holding the built-in 2024 scheme of the report.
  * Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG (out == NULL). */
 HJTJ_API hjtj_status hjtj_scheme_new(hjtj_scheme **out);
 HJTJ_API void hjtj_scheme_free(hjtj_scheme *scheme);
-/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)).
- * On error the scheme is unchanged and hjtj_scheme_error() has the detail.
- * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE,
- * HJTJ_ERR_NOMEM. */
+/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)),
+ * validated against hjtj-skjema-1.xsd (installed with the data) and checked
+ * for the rules a schema cannot say (sets that overlap, thresholds or bands
+ * out of order, an element given twice).  Parts the file leaves out keep
+ * their values; a rule switch it leaves out has its 2024 rule.
+ * On error the scheme is unchanged and hjtj_scheme_error() has the detail
+ * (file, line and column of the element, reason).
+ * Errors: HJTJ_ERR_IO (also: the XSD not found), HJTJ_ERR_SYNTAX,
+ * HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE, HJTJ_ERR_NOMEM. */
 HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path);
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data,
                                              size_t len, const char *name);
@@ -351,6 +367,28 @@ HJTJ_API int32_t hjtj_scheme_samlemalgruppe(const hjtj_scheme *scheme, uint32_t 
 HJTJ_API int32_t hjtj_scheme_band_count(const hjtj_scheme *scheme);
 HJTJ_API int64_t hjtj_scheme_band_lower(const hjtj_scheme *scheme, int32_t band);
 HJTJ_API int32_t hjtj_scheme_band_of(const hjtj_scheme *scheme, int64_t boenheter);
+
+/* The rule switches of a scheme (SPEC §4.7), attributes of a scheme file's
+ * root; the built-in scheme has the 2024 rules (value 0). */
+typedef enum hjtj_enetiltak_rule {
+    HJTJ_ENETILTAK_MED = 0,  /* enetiltak="med" (2024): enetiltak are home care */
+    HJTJ_ENETILTAK_UTEN = 1  /* enetiltak="uten" (2020): a record whose edited
+                                types are enetiltak is `utenfor` */
+} hjtj_enetiltak_rule;
+typedef enum hjtj_administrasjon_rule {
+    HJTJ_ADMINISTRASJON_2024 = 0, /* administrasjon="2024": SPEC §4.2 */
+    HJTJ_ADMINISTRASJON_2020 = 1  /* administrasjon="2020": an ADM type and no
+                                     barnebolig-avlastning, sykehjem or
+                                     dagaktivitet is administrasjon whatever
+                                     the HT types */
+} hjtj_administrasjon_rule;
+/* The scheme's switch (an hjtj_enetiltak_rule / hjtj_administrasjon_rule),
+ * -1 for a NULL scheme. */
+HJTJ_API int32_t hjtj_scheme_enetiltak(const hjtj_scheme *scheme);
+HJTJ_API int32_t hjtj_scheme_administrasjon(const hjtj_scheme *scheme);
+/* Set a switch.  Errors: HJTJ_ERR_INVALID_ARG (NULL scheme, unknown rule). */
+HJTJ_API hjtj_status hjtj_scheme_set_enetiltak(hjtj_scheme *scheme, int32_t rule);
+HJTJ_API hjtj_status hjtj_scheme_set_administrasjon(hjtj_scheme *scheme, int32_t rule);
 
 /* ------------------------------------------------------------------ */
 /* Municipality table (SPEC §3)                                         */
@@ -425,10 +463,10 @@ HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limi
 HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit);
 /* Streaming: call fn for every loaded record.  With keep = 0 records are not
  * kept after the callback: hjtj_register_count() still counts them and every
- * table can still be built (each table's loops over the records keep one
- * representative per distinct combination of the values they read, with
- * counts, which accumulate as records pass), but hjtj_register_record()
- * returns NULL.  The orgnr seen are kept in a paged bitmap (at most 119 MiB)
+ * table of the catalogue, and every custom table added before the load with
+ * hjtj_register_add_crosstab(), can still be built (each table is a
+ * declaration whose distinct keys, with their counts, accumulate as records
+ * pass), but hjtj_register_record() returns NULL.  The orgnr seen are kept in a paged bitmap (at most 119 MiB)
  * so that duplicates are rejected: memory does not grow with the records. */
 HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);
@@ -450,6 +488,34 @@ typedef enum hjtj_xsd_mode {
 /* Errors: HJTJ_ERR_INVALID_ARG (no register, or an unknown mode). */
 HJTJ_API hjtj_status hjtj_register_set_xsd_mode(hjtj_register *reg, hjtj_xsd_mode mode);
 HJTJ_API hjtj_xsd_mode hjtj_register_xsd_mode(const hjtj_register *reg);
+
+/* The character encoding of CSV input.  UTF-8 is the default; Norwegian
+ * Excel saves CSV in Windows-1252.  XML declares its own encoding (and must
+ * be UTF-8), so this applies to CSV only; a CSV that starts with a UTF-8
+ * byte-order mark is read as UTF-8 whatever is set.  A single-byte input is
+ * converted to UTF-8 before it is read, keeping its lines, and every column
+ * in messages counts characters of the original line (one per byte in these
+ * encodings, as for UTF-8 input where a column counts characters too).  In
+ * Windows-1252 the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not characters:
+ * the load fails with HJTJ_ERR_ENCODING at the first of them.  Memory stays
+ * bounded: an input over 8 MiB is converted into an unlinked temporary file
+ * (tmpfile(3)) that is mapped and released behind the reader like an input
+ * file (in memory when no temporary file can be made). */
+typedef enum hjtj_encoding {
+    HJTJ_ENCODING_UTF8 = 0,
+    HJTJ_ENCODING_WINDOWS_1252 = 1,
+    HJTJ_ENCODING_ISO_8859_1 = 2
+} hjtj_encoding;
+/* "utf-8" (or "utf8"), "windows-1252" ("cp1252"), "iso-8859-1" ("latin1",
+ * "latin-1", "iso8859-1"), ASCII case ignored -> the encoding; -1 if unknown. */
+HJTJ_API int32_t hjtj_encoding_parse(const char *name);
+/* "utf-8", "windows-1252", "iso-8859-1"; NULL for an unknown value. */
+HJTJ_API const char *hjtj_encoding_name(hjtj_encoding encoding);
+/* Set the encoding of the CSV inputs loaded from now on (may be changed
+ * between loads).  Errors: HJTJ_ERR_INVALID_ARG (no register, unknown
+ * encoding), HJTJ_ERR_STATE (during a load). */
+HJTJ_API hjtj_status hjtj_register_set_encoding(hjtj_register *reg, hjtj_encoding encoding);
+HJTJ_API hjtj_encoding hjtj_register_encoding(const hjtj_register *reg);
 
 /* Load records from a file, a memory buffer or a read callback; the format
  * (XML or CSV) is detected from the content.  Records are appended, so
@@ -509,6 +575,10 @@ typedef enum hjtj_reason {
                                          column fails the load (HJTJ_ERR_SCHEMA) */
     HJTJ_REASON_TOO_LONG = 12,        /* a text value over HJTJ_LIMIT_MAX_TEXT */
     HJTJ_REASON_RAGGED_ROW = 13,      /* CSV row with too many or too few fields */
+    /* link files (hjtj_link(3)) */
+    HJTJ_REASON_NOT_A_NUMBER = 20,    /* a linked value that is not a number */
+    HJTJ_REASON_NOT_IN_REGISTER = 21, /* a link row whose orgnr is not loaded */
+    HJTJ_REASON_NUMBER_RANGE = 22,    /* too many decimals, or too large */
     HJTJ_REASON_UNKNOWN_COLUMN = 100  /* warning: CSV column ignored */
 } hjtj_reason;
 
@@ -586,17 +656,32 @@ typedef enum hjtj_cell_kind {
     HJTJ_CELL_COUNT = 2,   /* an exact integer count */
     HJTJ_CELL_SHARE = 3,   /* a percentage num/den; value = 100*num/den */
     HJTJ_CELL_SUM = 4,     /* an exact integer sum (boenheter, innbyggere) */
-    HJTJ_CELL_MEDIAN = 5   /* a median; exact in halves */
+    HJTJ_CELL_MEDIAN = 5,  /* a median; exact in halves */
+    /* custom tables (hjtj_crosstab(3)): */
+    HJTJ_CELL_MEAN = 6,    /* a quotient num/den (a mean, or a median of
+                              decimals); printed rounded half up to one
+                              decimal; den 0 = empty */
+    HJTJ_CELL_DECIMAL = 7  /* an exact decimal num/den, den a power of ten,
+                              printed with all its decimals */
 } hjtj_cell_kind;
 
-/* Output formats.  More may be added. */
+/* Output formats (hjtj-formats(5)).  More may be added (5 is reserved). */
 typedef enum hjtj_format {
-    HJTJ_FORMAT_CSV = 0,   /* header and row labels as the report's tables */
-    HJTJ_FORMAT_TEXT = 1   /* aligned text for a terminal (UTF-8) */
+    HJTJ_FORMAT_CSV = 0,      /* header and row labels as the report's tables */
+    HJTJ_FORMAT_TEXT = 1,     /* aligned text for a terminal (UTF-8) */
+    HJTJ_FORMAT_JSONSTAT = 2, /* JSON-stat 2.0: a dataset; several: a collection */
+    HJTJ_FORMAT_PX = 3,       /* PC-Axis, bilingual nb/en; one table per file */
+    HJTJ_FORMAT_XLSX = 4      /* Excel workbook, a worksheet per table (needs
+                                 libxlsxwriter, else HJTJ_ERR_UNSUPPORTED) */
 } hjtj_format;
 
-/* "csv" -> HJTJ_FORMAT_CSV, "text" -> HJTJ_FORMAT_TEXT; -1 if unknown. */
+/* "csv", "text", "json-stat", "px", "xlsx" -> the format; -1 if unknown. */
 HJTJ_API int32_t hjtj_format_parse(const char *name);
+/* The format's name as hjtj_format_parse() takes it; NULL if unknown. */
+HJTJ_API const char *hjtj_format_name(hjtj_format format);
+/* The format of a file name's extension (.csv .txt .json .px .xlsx, any
+ * case); -1 when there is none or it is not one of these. */
+HJTJ_API int32_t hjtj_format_from_path(const char *path);
 
 /* Create an empty table object.  Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
 HJTJ_API hjtj_status hjtj_table_new(hjtj_table **out);
@@ -634,11 +719,24 @@ HJTJ_API const char *hjtj_table_col_code(const hjtj_table *table, size_t col);
 HJTJ_API const char *hjtj_table_col_label(const hjtj_table *table, size_t col,
                                           hjtj_lang lang);
 
+/* A value column's unit in a language ("virksomheter"/"enterprises",
+ * "prosent"/"per cent", "kommuner", "boenheter", "innbyggere", ...; "" when
+ * not known) and its decimals (0 counts and sums, 1 shares, means and
+ * medians).  NULL / -1 for a label column or a column of text only. */
+HJTJ_API const char *hjtj_table_col_unit(const hjtj_table *table, size_t col, hjtj_lang lang);
+HJTJ_API int32_t hjtj_table_col_decimals(const hjtj_table *table, size_t col);
+/* The population sentence in a language (hjtj_table_population() is the
+ * English one), and the note on where the table differs from the printed
+ * report (tests/reference/KNOWN_ISSUES.md, section E); "" when none. */
+HJTJ_API const char *hjtj_table_population_label(const hjtj_table *table, hjtj_lang lang);
+HJTJ_API const char *hjtj_table_note(const hjtj_table *table, hjtj_lang lang);
+
 /* Cells.  Out-of-range indices give HJTJ_CELL_EMPTY / 0 / NULL. */
 HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *table, size_t row, size_t col);
-/* COUNT and SUM: the value; SHARE: the numerator; MEDIAN: twice the median. */
+/* COUNT and SUM: the value; SHARE, MEAN, DECIMAL: the numerator; MEDIAN:
+ * twice the median. */
 HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *table, size_t row, size_t col);
-/* SHARE: the denominator (0 = empty base); others: 1. */
+/* SHARE, MEAN, DECIMAL: the denominator (0 = empty base); others: 1. */
 HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *table, size_t row, size_t col);
 /* The value as a double (a share in percent, unrounded); NaN for EMPTY/TEXT
  * and for a share of an empty base. */
@@ -701,6 +799,234 @@ HJTJ_API hjtj_suppression hjtj_table_cell_suppressed(const hjtj_table *table, si
 /* How many cells of the built table are suppressed of the kind (PRIMARY or
  * SECONDARY; 0 for other values). */
 HJTJ_API size_t hjtj_table_suppressed_count(const hjtj_table *table, hjtj_suppression kind);
+/* The same in a language for titles, labels, units and notes (the three
+ * above write Norwegian).  CSV keeps the codes whatever the language.
+ * Errors also: HJTJ_ERR_UNSUPPORTED (XLSX without libxlsxwriter); the
+ * detail is in hjtj_table_error(). */
+HJTJ_API hjtj_status hjtj_table_write_lang(const hjtj_table *table, hjtj_format format,
+                                           hjtj_lang lang, hjtj_write_fn fn, void *userdata);
+HJTJ_API hjtj_status hjtj_table_write_path_lang(const hjtj_table *table, hjtj_format format,
+                                                hjtj_lang lang, const char *path);
+HJTJ_API hjtj_status hjtj_table_to_string_lang(const hjtj_table *table, hjtj_format format,
+                                               hjtj_lang lang, char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Writing several tables into one publication                        */
+/* ------------------------------------------------------------------ */
+
+/* A writer collects tables and writes them as one output: CSV one after
+ * the other ("# Tabell ID" before each), text separated by blank lines,
+ * JSON-stat a collection of datasets (one table: a dataset), XLSX one
+ * workbook with a worksheet per table, PX a directory with one file per
+ * table (PX holds one table per file).  Each table is rendered when added,
+ * so the table object may be rebuilt or freed afterwards. */
+typedef struct hjtj_writer hjtj_writer;
+
+/* Errors: HJTJ_ERR_INVALID_ARG (unknown format or language), HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_writer_new(hjtj_writer **out, hjtj_format format, hjtj_lang lang);
+HJTJ_API void hjtj_writer_free(hjtj_writer *writer);
+HJTJ_API const hjtj_error *hjtj_writer_error(const hjtj_writer *writer);
+/* The time written as JSON-stat `updated`, PX CREATION-DATE/LAST-UPDATED:
+ * ISO 8601 ("2026-03-01T12:00:00Z").  By default SOURCE_DATE_EPOCH when it
+ * is set (reproducible output), else the time of hjtj_writer_new().  Set it
+ * before adding tables.  Errors: HJTJ_ERR_INVALID_ARG, HJTJ_ERR_STATE. */
+HJTJ_API hjtj_status hjtj_writer_set_updated(hjtj_writer *writer, const char *iso8601);
+/* Add a table.  Errors: HJTJ_ERR_INVALID_ARG (no or empty table),
+ * HJTJ_ERR_STATE (finished), HJTJ_ERR_UNSUPPORTED (XLSX without
+ * libxlsxwriter), HJTJ_ERR_IO (XLSX temporary file), HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *writer, const hjtj_table *table);
+HJTJ_API size_t hjtj_writer_count(const hjtj_writer *writer);
+/* Write everything, once.  To a callback (as hjtj_table_write(); several
+ * PX tables: HJTJ_ERR_INVALID_ARG), or to a path: for PX with several
+ * tables, or when path is a directory, path is a directory (made if
+ * missing) receiving tabell_<ID>.px per table (3.5 -> tabell_3_5.px).
+ * Errors: HJTJ_ERR_STATE (no table, or finished), HJTJ_ERR_IO,
+ * HJTJ_ERR_ABORTED, HJTJ_ERR_INVALID_ARG, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_writer_finish(hjtj_writer *writer, hjtj_write_fn fn,
+                                        void *userdata);
+HJTJ_API hjtj_status hjtj_writer_finish_path(hjtj_writer *writer, const char *path);
+
+/* ------------------------------------------------------------------ */
+/* Data-quality checks for the editing round (SPEC §12)                 */
+/* ------------------------------------------------------------------ */
+
+/* The checks: a check is a question for the municipality, never a reject.
+ * Types and målgrupper are those after the editing rules unless a check
+ * says "given"; see hjtj_checks(3) for the exact rules. */
+typedef enum hjtj_check {
+    HJTJ_CHECK_EN_BOENHET = 0,               /* "en-boenhet" */
+    HJTJ_CHECK_INGEN_MALGRUPPE = 1,          /* "ingen-malgruppe" */
+    HJTJ_CHECK_ENETILTAK_MED_ANDRE = 2,      /* "enetiltak-med-andre" */
+    HJTJ_CHECK_BOENHETER_UTEN_BOLIGBASE = 3, /* "boenheter-uten-boligbase" */
+    HJTJ_CHECK_MANGE_BOENHETER = 4,          /* "mange-boenheter" */
+    HJTJ_CHECK_BOFELLESSKAP_UTEN_BOLIGBASE = 5, /* "bofellesskap-uten-boligbase" */
+    HJTJ_CHECK_HJEMMESYKEPLEIE_UTEN_AMB_HELSE = 6, /* "hjemmesykepleie-uten-amb-helse" */
+    HJTJ_CHECK_HJEMMEHJELP_UTEN_AMB_PRAKTISK = 7,  /* "hjemmehjelp-uten-amb-praktisk" */
+    HJTJ_CHECK_SN2025_KODE = 8,              /* "sn2025-kode" */
+    HJTJ_CHECK_MANGLER_NAERINGSKODE = 9,     /* "mangler-naeringskode" */
+    HJTJ_CHECK_AKTIV_UTENFOR = 10,           /* "aktiv-utenfor" */
+    HJTJ_CHECK_SAMME_NAVN = 11               /* "samme-navn" */
+} hjtj_check;
+
+/* The number of checks (12); values are 0 .. hjtj_check_kinds() - 1. */
+HJTJ_API int32_t hjtj_check_kinds(void);
+/* The check's stable code ("en-boenhet"), NULL when out of range. */
+HJTJ_API const char *hjtj_check_code(hjtj_check check);
+/* A one-line description (Norwegian or English), NULL when out of range. */
+HJTJ_API const char *hjtj_check_description(hjtj_check check, hjtj_lang lang);
+/* The check of a code, or -1. */
+HJTJ_API int32_t hjtj_check_parse(const char *code);
+
+/* The checks a register's records trip ("hits"), in input order (the
+ * register's record order: file by file, line by line), and within a
+ * record in hjtj_check order. */
+typedef struct hjtj_checks hjtj_checks;
+
+/* Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_checks_new(hjtj_checks **out);
+HJTJ_API void hjtj_checks_free(hjtj_checks *checks);
+/* Run every check over the loaded records of reg, replacing what the object
+ * held.  The object does not refer to reg afterwards.
+ * Errors: HJTJ_ERR_STATE (reg does not keep its records, or is being
+ * loaded), HJTJ_ERR_INVALID_ARG, HJTJ_ERR_NOMEM; detail in hjtj_checks_error(). */
+HJTJ_API hjtj_status hjtj_checks_run(hjtj_checks *checks, const hjtj_register *reg);
+HJTJ_API const hjtj_error *hjtj_checks_error(const hjtj_checks *checks);
+/* Number of hits, and the number of records that trip one check. */
+HJTJ_API size_t hjtj_checks_count(const hjtj_checks *checks);
+HJTJ_API size_t hjtj_checks_total(const hjtj_checks *checks, hjtj_check check);
+/* Hit i: its check (hjtj_check; -1 out of range), the record's index in the
+ * register (SIZE_MAX out of range), file, line and orgnr (NULL / 0 out of
+ * range; strings owned by the checks object). */
+HJTJ_API int32_t hjtj_checks_check(const hjtj_checks *checks, size_t i);
+HJTJ_API size_t hjtj_checks_record_index(const hjtj_checks *checks, size_t i);
+HJTJ_API const char *hjtj_checks_file(const hjtj_checks *checks, size_t i);
+HJTJ_API uint64_t hjtj_checks_line(const hjtj_checks *checks, size_t i);
+HJTJ_API const char *hjtj_checks_orgnr(const hjtj_checks *checks, size_t i);
+/* The message of hit i (the values that tripped it), made on the first
+ * request and kept by the object until the next run or free; NULL out of
+ * range, "" if it could not be made (out of memory).  Like every call on
+ * the object, not from two threads at once. */
+HJTJ_API const char *hjtj_checks_message(const hjtj_checks *checks, size_t i, hjtj_lang lang);
+
+/* ------------------------------------------------------------------ */
+/* Linked variables (hjtj_link(3), SPEC §9)                            */
+/* ------------------------------------------------------------------ */
+
+/* Numeric columns of another register joined to the records by orgnr: a
+ * CSV (`,` or `;`; with `;` a decimal comma is allowed) with a column
+ * `orgnr` and one or more numeric columns; an empty cell is a missing
+ * value.  Values are exact decimals: at most 6 decimals and 12 integer
+ * digits.  A problem row (bad orgnr, duplicate orgnr, a value that is not a
+ * number or out of range, a ragged row) is listed as a diagnostic with
+ * file, line and reason and left out; the rest is used. */
+typedef struct hjtj_link hjtj_link;
+
+/* Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_link_new(hjtj_link **out);
+HJTJ_API void hjtj_link_free(hjtj_link *link);
+/* Replace the link's contents by a file / memory buffer.  Errors (the link
+ * is then empty): HJTJ_ERR_IO, HJTJ_ERR_EMPTY, HJTJ_ERR_SYNTAX,
+ * HJTJ_ERR_ENCODING, HJTJ_ERR_SCHEMA (no `orgnr` column, no other column,
+ * a duplicate column name), HJTJ_ERR_LIMIT, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_link_load_file(hjtj_link *link, const char *path);
+HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *link, const char *data, size_t len,
+                                           const char *name);
+HJTJ_API const hjtj_error *hjtj_link_error(const hjtj_link *link);
+/* The variables: the numeric columns in file order. */
+HJTJ_API size_t hjtj_link_var_count(const hjtj_link *link);
+HJTJ_API const char *hjtj_link_var_name(const hjtj_link *link, size_t i);
+/* Report the rows whose orgnr is not in the register (HJTJ_REASON_NOT_IN_REGISTER),
+ * replacing the result of an earlier match.  Works on a streaming register
+ * (after its load).  Errors: HJTJ_ERR_INVALID_ARG, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_link_match(hjtj_link *link, const hjtj_register *reg);
+/* Data rows read = rows used + problem rows. */
+HJTJ_API size_t hjtj_link_read_count(const hjtj_link *link);
+HJTJ_API size_t hjtj_link_used_count(const hjtj_link *link);
+HJTJ_API size_t hjtj_link_problem_count(const hjtj_link *link);
+/* The i-th problem row, in line order (read with the hjtj_diag_* accessors;
+ * owned by the link).  NULL out of range. */
+HJTJ_API const hjtj_diag *hjtj_link_problem(const hjtj_link *link, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Custom tables (hjtj_crosstab(3), SPEC §9)                           */
+/* ------------------------------------------------------------------ */
+
+/* A declaration: population, filters, a row dimension, an optional column
+ * dimension and a measure.  Built into an hjtj_table with
+ * hjtj_table_build_crosstab().  Setters check their argument at once: an
+ * unknown name or code gives HJTJ_ERR_NOT_FOUND with a message listing the
+ * valid ones (hjtj_crosstab_error()), and leaves the declaration unchanged. */
+typedef struct hjtj_crosstab hjtj_crosstab;
+
+typedef enum hjtj_population {
+    HJTJ_POPULATION_POPULASJON = 0, /* status aktiv, not utenfor (chapters 3–5) */
+    HJTJ_POPULATION_AKTIV = 1,      /* status aktiv, utenfor included */
+    HJTJ_POPULATION_ALLE = 2        /* every loaded record */
+} hjtj_population;
+
+typedef enum hjtj_measure {
+    HJTJ_MEASURE_ANTALL = 0,        /* enterprises */
+    HJTJ_MEASURE_ANDEL_RAD = 1,     /* percent of the row total */
+    HJTJ_MEASURE_ANDEL_KOLONNE = 2, /* percent of the column total */
+    HJTJ_MEASURE_ANDEL_TOTAL = 3,   /* percent of the grand total */
+    HJTJ_MEASURE_SUM = 4,           /* sum of a variable */
+    HJTJ_MEASURE_GJENNOMSNITT = 5,  /* mean of a variable */
+    HJTJ_MEASURE_MEDIAN = 6         /* median of a variable */
+} hjtj_measure;
+
+/* A new declaration: rows kategori, no columns, population populasjon,
+ * measure antall.  Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_crosstab_new(hjtj_crosstab **out);
+HJTJ_API void hjtj_crosstab_free(hjtj_crosstab *ct);
+HJTJ_API const hjtj_error *hjtj_crosstab_error(const hjtj_crosstab *ct);
+/* The dimensions by name: a field name of hjtj_field_name() ("kategori",
+ * "malgruppe", "kommune", "fylke", "landet", ...).  hjtj_crosstab_set_cols()
+ * with NULL or "" removes the column dimension. */
+HJTJ_API hjtj_status hjtj_crosstab_set_rows(hjtj_crosstab *ct, const char *field);
+HJTJ_API hjtj_status hjtj_crosstab_set_cols(hjtj_crosstab *ct, const char *field);
+/* The dimension names, for listings: i = 0, 1, ... until NULL. */
+HJTJ_API const char *hjtj_crosstab_dimension_name(size_t i);
+/* Keep the records with one of the codes (comma-separated) in the field;
+ * several calls combine with AND.  A multiple-response field keeps the
+ * records with at least one of the codes.  Codes of `kommune` (4 digits),
+ * `fylke` (2 digits) and `naeringskode` (NN.NNN or `uoppgitt`) are checked
+ * for their form here and against the register at build time. */
+HJTJ_API hjtj_status hjtj_crosstab_add_where(hjtj_crosstab *ct, const char *field,
+                                             const char *codes);
+HJTJ_API hjtj_status hjtj_crosstab_clear_where(hjtj_crosstab *ct);
+/* "populasjon", "aktiv" or "alle". */
+HJTJ_API hjtj_status hjtj_crosstab_set_population(hjtj_crosstab *ct, const char *population);
+/* "antall", "andel-rad", "andel-kolonne", "andel-total", "sum:VAR",
+ * "gjennomsnitt:VAR", "median:VAR"; VAR is `boenheter` (the records of the
+ * botilbud population) or a variable of the attached link. */
+HJTJ_API hjtj_status hjtj_crosstab_set_measure(hjtj_crosstab *ct, const char *measure);
+/* Attach a link (NULL detaches).  The crosstab does not copy it: the link
+ * must stay alive and unloaded-again while the crosstab, or a register it
+ * was added to, uses it.  A measure's variable is checked against the link
+ * when both are set (HJTJ_ERR_NOT_FOUND listing the link's variables). */
+HJTJ_API hjtj_status hjtj_crosstab_set_link(hjtj_crosstab *ct, const hjtj_link *link);
+/* Streaming: make the register fill this declaration as records load, so
+ * that it can be built without kept records.  Call before the first load
+ * (HJTJ_ERR_STATE afterwards); the register keeps a copy of the
+ * declaration (not of its link).  On a register that keeps its records
+ * this does nothing.  Errors: HJTJ_ERR_STATE, HJTJ_ERR_NOMEM,
+ * HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_register_add_crosstab(hjtj_register *reg, const hjtj_crosstab *ct);
+/* Build the custom table.  Rows: the row dimension's classes, then
+ * "totalt"; columns: the row field's name (stub, class codes), the column
+ * classes, "totalt".  Errors: HJTJ_ERR_NOT_FOUND (a where code not in the
+ * register's municipality table), HJTJ_ERR_STATE (a streaming register
+ * to which the declaration was not added before the load; a linked
+ * measure without a link), HJTJ_ERR_OVERFLOW, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_table_build_crosstab(hjtj_table *table, const hjtj_register *reg,
+                                               const hjtj_crosstab *ct);
+/* A municipality's profile: kategori, samlemalgruppe, eierskap (counts and
+ * shares) and boenheter (sum, mean, median) of the municipality beside its
+ * size class and the whole country (hjtj-report(1) shows the layout).
+ * Needs kept records.  Errors: HJTJ_ERR_NOT_FOUND (no such kommunenr),
+ * HJTJ_ERR_STATE, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *table, const hjtj_register *reg,
+                                              const char *kommunenr);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,6 @@
 /* register.c — the register: loading entry points, record validation
  * (SPEC §2), rejects and warnings, record accessors. */
-#include "internal.h"
+#include "crosstab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -363,7 +363,7 @@ HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
     return HJTJ_OK;
 }
 
-static void diags_free(hjtj_diag *d, size_t n)
+void hjtj__diags_free(hjtj_diag *d, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -380,9 +380,9 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     for (i = 0; i < reg->nblocks; i++)
         free(reg->blocks[i]);
     free(reg->blocks);
-    diags_free(reg->rejects, reg->nrejects);
+    hjtj__diags_free(reg->rejects, reg->nrejects);
     free(reg->rejects);
-    diags_free(reg->warnings, reg->nwarnings);
+    hjtj__diags_free(reg->warnings, reg->nwarnings);
     free(reg->warnings);
     free(reg->hslots);
     xsd_free(reg->xsd);
@@ -728,6 +728,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     const char *s;
     size_t n, i;
     int64_t kidx;
+    char hint[320];
     uint32_t sets[4];
     uint64_t orgkey;
     int flag;
@@ -809,8 +810,10 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing eierskap");
     {
         int32_t v = code_parse_n(HJTJ_FIELD_EIERSKAP, s, n);
-        if (v < 0)
-            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown eierskap '%.*s'", SHOW(f));
+        if (v < 0) {
+            (void)hjtj__code_hint(hint, sizeof hint, HJTJ_FIELD_EIERSKAP, s, n);
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown eierskap '%.*s'; %s", SHOW(f), hint);
+        }
         rec.eierskap = (uint8_t)v;
     }
 
@@ -823,8 +826,10 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     rec.status = HJTJ_STATUS_AKTIV;
     if (f->set) { /* absent means aktiv; status="" is not a status */
         int32_t v = code_parse_n(HJTJ_FIELD_STATUS, s, n);
-        if (v < 0)
-            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'", SHOW(f));
+        if (v < 0) {
+            (void)hjtj__code_hint(hint, sizeof hint, HJTJ_FIELD_STATUS, s, n);
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'; %s", SHOW(f), hint);
+        }
         rec.status = (uint8_t)v;
     }
 
@@ -836,9 +841,11 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         f = &raw->f[RAW_TYPES + i];
         if (f->set) {
             m = code_list_parse(list_fields[i], f->s, f->n, &bad, &badlen);
-            if (m < 0)
-                REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown code '%.*s' in %s",
-                       (int)(badlen > 40 ? 40 : badlen), bad, list_names[i]);
+            if (m < 0) {
+                (void)hjtj__code_hint(hint, sizeof hint, list_fields[i], bad, badlen);
+                REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown code '%.*s' in %s; %s",
+                       (int)(badlen > 40 ? 40 : badlen), bad, list_names[i], hint);
+            }
         }
         sets[i] = (uint32_t)m | raw->wide[i];
     }
@@ -1010,7 +1017,19 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
              * fails the load with HJTJ_ERR_ENCODING, whatever else is wrong) */
             st = load_xml(reg, p, (size_t)(end - p), file);
         } else if ((st = register_ensure_kommuner(reg)) == HJTJ_OK) {
-            st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
+            if (reg->encoding != HJTJ_ENCODING_UTF8 && p == data) {
+                /* a single-byte CSV: read its UTF-8 form (a UTF-8 BOM wins) */
+                input u, *in = reg->in;
+                st = hjtj__to_utf8(&u, reg->encoding, in, p, (size_t)(end - p), file, &reg->err);
+                if (st == HJTJ_OK) {
+                    reg->in = &u;
+                    st = load_csv(reg, u.data, u.len, file);
+                    reg->in = in;
+                    input_close(&u);
+                }
+            } else {
+                st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
+            }
         } else {
             hjtj_status b = input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err);
             st = b != HJTJ_OK ? b : st;
@@ -1028,9 +1047,9 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         /* a file-level error: nothing of this file stays */
         size_t i;
         if (reg->nrejects > mark_rej)
-            diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
+            hjtj__diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
         if (reg->nwarnings > mark_warn)
-            diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
+            hjtj__diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
         reg->nrejects = mark_rej;
         reg->nwarnings = mark_warn;
         reg->nread = mark_read;
@@ -1096,6 +1115,25 @@ HJTJ_API hjtj_status hjtj_register_load_callback(hjtj_register *reg, hjtj_read_f
     st = load_buffer(reg, b.data, b.len, name);
     buf_free(&b);
     return st;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_encoding(hjtj_register *reg, hjtj_encoding encoding)
+{
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (hjtj_encoding_name(encoding) == NULL)
+        return err_set(&reg->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "unknown encoding %d",
+                       (int)encoding);
+    if (reg->loading)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is in progress");
+    reg->encoding = encoding;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_encoding hjtj_register_encoding(const hjtj_register *reg)
+{
+    return reg ? reg->encoding : HJTJ_ENCODING_UTF8;
 }
 
 /* ---- queries ---- */
@@ -1179,6 +1217,9 @@ HJTJ_API const char *hjtj_reason_code(hjtj_reason reason)
     case HJTJ_REASON_DUPLICATE_FIELD: return "duplicate-field";
     case HJTJ_REASON_TOO_LONG: return "too-long";
     case HJTJ_REASON_RAGGED_ROW: return "ragged-row";
+    case HJTJ_REASON_NOT_A_NUMBER: return "not-a-number";
+    case HJTJ_REASON_NOT_IN_REGISTER: return "not-in-register";
+    case HJTJ_REASON_NUMBER_RANGE: return "number-range";
     case HJTJ_REASON_UNKNOWN_COLUMN: return "unknown-column";
     }
     return NULL;
@@ -1274,4 +1315,13 @@ HJTJ_API int32_t hjtj_record_class(const hjtj_record *rec, hjtj_field field)
 HJTJ_API int32_t hjtj_record_in_population(const hjtj_record *rec)
 {
     return rec ? rec->population : 0;
+}
+
+/* ---- for linked variables (link.c) ---- */
+
+int hjtj__register_has_orgnr(const hjtj_register *reg, uint32_t orgnr)
+{
+    if (reg->keep)
+        return reg->hcap != 0 && hash_get(reg, orgnr) != 0;
+    return orgset_has(&reg->orgseen, orgnr);
 }

@@ -1,5 +1,9 @@
 /* table.c — the table object: builder, cell access, CSV and text writers. */
 #include "internal.h"
+#include "cube.h"
+#include "labels.h"
+#include "writers.h"
+#include "crosstab.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -18,11 +22,15 @@ void tb_begin(hjtj_table *t, size_t ncols, size_t nstub)
 
 void tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en)
 {
+    const char *lnb, *len, *unb, *uen;
     if (t->nomem || j >= t->ncols)
         return;
+    hjtj__col_labels(t->id, code, &lnb, &len, &unb, &uen);
     t->cols[j].code = code;
-    t->cols[j].label_nb = nb ? nb : code;
-    t->cols[j].label_en = en ? en : t->cols[j].label_nb;
+    t->cols[j].label_nb = nb ? nb : lnb ? lnb : code;
+    t->cols[j].label_en = en ? en : len ? len : t->cols[j].label_nb;
+    t->cols[j].unit_nb = unb;
+    t->cols[j].unit_en = uen;
 }
 
 static tcell *cell(hjtj_table *t, size_t i, size_t j)
@@ -118,6 +126,39 @@ void tb_empty(hjtj_table *t, size_t i, size_t j)
     set_num(t, i, j, HJTJ_CELL_EMPTY, 0, 0);
 }
 
+const char *hjtj__tb_own(hjtj_table *t, const char *s)
+{
+    char *c;
+    if (t->nomem)
+        return NULL;
+    if (t->nowned == t->capowned) {
+        size_t cap = t->capowned ? t->capowned * 2 : 16;
+        char **o = realloc(t->owned, cap * sizeof *o);
+        if (o == NULL) {
+            t->nomem = 1;
+            return NULL;
+        }
+        t->owned = o;
+        t->capowned = cap;
+    }
+    c = str_dup(s);
+    if (c == NULL) {
+        t->nomem = 1;
+        return NULL;
+    }
+    t->owned[t->nowned++] = c;
+    return c;
+}
+
+void hjtj__tb_cell(hjtj_table *t, size_t i, size_t j, int kind, int64_t a, int64_t b,
+                   int64_t n)
+{
+    tcell *c = cell(t, i, j);
+    set_num(t, i, j, (uint8_t)kind, a, b);
+    if (c != NULL)
+        c->n = n;
+}
+
 static int cmp_wval(const void *a, const void *b)
 {
     int64_t x = ((const wval *)a)->v, y = ((const wval *)b)->v;
@@ -171,7 +212,7 @@ HJTJ_API const char *hjtj_catalog_title(size_t i, hjtj_lang lang)
 }
 
 /* Release everything the table holds and make it empty again. */
-static void table_reset(hjtj_table *t)
+void hjtj__table_reset(hjtj_table *t)
 {
     size_t i;
     for (i = 0; i < t->nrows; i++) {
@@ -187,6 +228,9 @@ static void table_reset(hjtj_table *t)
             free(t->printed[i]);
         free(t->printed);
     }
+    for (i = 0; i < t->nowned; i++)
+        free(t->owned[i]);
+    free(t->owned);
     free(t->rows);
     free(t->cells);
     free(t->cols);
@@ -210,8 +254,26 @@ HJTJ_API void hjtj_table_free(hjtj_table *t)
 {
     if (t == NULL)
         return;
-    table_reset(t);
+    hjtj__table_reset(t);
     free(t);
+}
+
+/* The catalogue's titles name the reference date of the bundled table,
+ * 1.1.2025, which follows data year 2024: for a register of another aargang
+ * the title names 1 January of the year after it. */
+static const char *title_for_year(char *out, size_t cap, const char *title, int32_t aargang)
+{
+    const char *p = title, *hit;
+    size_t o = 0;
+    if (title == NULL || aargang == 2024 || strstr(title, "2025") == NULL)
+        return title;
+    while ((hit = strstr(p, "2025")) != NULL && o < cap) {
+        o += (size_t)snprintf(out + o, cap - o, "%.*s%d", (int)(hit - p), p, (int)aargang + 1);
+        p = hit + 4;
+    }
+    if (o < cap)
+        snprintf(out + o, cap - o, "%s", p);
+    return out;
 }
 
 HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, const char *id)
@@ -220,17 +282,30 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     hjtj_status st;
     if (t == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    table_reset(t);
+    hjtj__table_reset(t);
     if (reg == NULL || id == NULL)
         return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or table id");
     for (i = 0; i < hjtj_table_ndefs; i++)
         if (strcmp(hjtj_table_defs[i].id, id) == 0)
             break;
-    if (i == hjtj_table_ndefs)
-        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no table with id '%.40s'", id);
+    if (i == hjtj_table_ndefs) {
+        const char *ids[128], *near;
+        size_t k;
+        for (k = 0; k < hjtj_table_ndefs && k < 128; k++)
+            ids[k] = hjtj_table_defs[k].id;
+        near = strlen(id) < 40 ? hjtj__nearest(ids, k, id, strlen(id)) : NULL;
+        if (near != NULL)
+            return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                           "no table with id '%.40s'; did you mean '%s'?", id, near);
+        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                       "no table with id '%.40s'; the ids are those of the report (1.9, 3.5, "
+                       "C1, ...), listed by hjtj_catalog_id() and hjtj-report --list", id);
+    }
     str_copy(t->id, sizeof t->id, hjtj_table_defs[i].id);
-    t->title_nb = hjtj_table_defs[i].title_nb;
-    t->title_en = hjtj_table_defs[i].title_en;
+    t->title_nb = title_for_year(t->title_year[0], sizeof t->title_year[0],
+                                 hjtj_table_defs[i].title_nb, reg->aargang);
+    t->title_en = title_for_year(t->title_year[1], sizeof t->title_year[1],
+                                 hjtj_table_defs[i].title_en, reg->aargang);
     t->population = hjtj_table_defs[i].population;
     st = hjtj_table_defs[i].build(t, reg);
     if (st == HJTJ_OK && t->nomem)
@@ -241,7 +316,7 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
         !reg->reds->discovering)
         st = HJTJ_ERR_STATE; /* a reduction the streaming register did not keep */
     if (st != HJTJ_OK) {
-        table_reset(t);
+        hjtj__table_reset(t);
         return err_set(&t->err, st, "", 0, 0, "cannot build table %s: %s", id,
                        hjtj_strerror(st));
     }
@@ -342,7 +417,10 @@ HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col
     const tcell *c = cget(t, row, col);
     if (c == NULL || c->supp)
         return 0;
-    return c->kind == HJTJ_CELL_SHARE ? c->b : 1;
+    return c->kind == HJTJ_CELL_SHARE || c->kind == HJTJ_CELL_MEAN ||
+                   c->kind == HJTJ_CELL_DECIMAL
+               ? c->b
+               : 1;
 }
 
 HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t col)
@@ -358,6 +436,9 @@ HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t co
         return (double)c->a / 2.0;
     case HJTJ_CELL_SHARE:
         return c->b > 0 ? 100.0 * (double)c->a / (double)c->b : NAN;
+    case HJTJ_CELL_MEAN:
+    case HJTJ_CELL_DECIMAL:
+        return c->b > 0 ? (double)c->a / (double)c->b : NAN;
     default:
         return NAN;
     }
@@ -388,6 +469,19 @@ static const char *format_cell(const tcell *c, char *out, size_t cap, char decim
         q = share_tenths(c->a, c->b);
         snprintf(out, cap, "%lld%c%lld", (long long)(q / 10), decimal, (long long)(q % 10));
         return out;
+    case HJTJ_CELL_MEAN:
+        if (c->b <= 0 || hjtj__div_tenths(c->a, c->b, &q) != 0)
+            return "";
+        hjtj__fmt_tenths(out, cap, q, decimal);
+        return out;
+    case HJTJ_CELL_DECIMAL: {
+        int d = 0;
+        int64_t p;
+        for (p = c->b; p > 1; p /= 10)
+            d++;
+        hjtj__fmt_decimal(out, cap, c->a, d, decimal);
+        return out;
+    }
     default:
         return "";
     }
@@ -421,17 +515,6 @@ HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *t, size_t row, size_
 
 /* ---- writers ---- */
 
-HJTJ_API int32_t hjtj_format_parse(const char *name)
-{
-    if (name == NULL)
-        return -1;
-    if (strcmp(name, "csv") == 0)
-        return HJTJ_FORMAT_CSV;
-    if (strcmp(name, "text") == 0)
-        return HJTJ_FORMAT_TEXT;
-    return -1;
-}
-
 static int csv_quote_needed(const char *s)
 {
     return strpbrk(s, ",\"\r\n") != NULL;
@@ -452,7 +535,7 @@ static void csv_field_out(buf *b, const char *s)
     buf_putc(b, '"');
 }
 
-static void write_csv(const hjtj_table *t, buf *b)
+void hjtj__write_csv(const hjtj_table *t, buf *b)
 {
     size_t i, j;
     char tmp[64];
@@ -474,13 +557,14 @@ static void write_csv(const hjtj_table *t, buf *b)
 
 /* A readable header for a column whose only label is its CSV code
  * ("andel_bevegelseshemning_0_66" -> "Andel bevegelseshemning 0–66 (%)"). */
-static const char *col_header(const tcol *c, char *out, size_t cap)
+static const char *col_header(const tcol *c, hjtj_lang lang, char *out, size_t cap)
 {
     const char *code = c->code ? c->code : "";
+    const char *label = lang == HJTJ_LANG_EN ? c->label_en : c->label_nb;
     size_t i, k = 0;
     int share = strncmp(code, "andel", 5) == 0 && (code[5] == '_' || code[5] == '\0');
-    if (c->label_nb && strcmp(c->label_nb, code) != 0)
-        return c->label_nb;
+    if (label && strcmp(label, code) != 0)
+        return label;
     static const struct {
         const char *ascii, *nb;
     } words[] = {{"malgrupp", "m\xC3\xA5lgrupp"},         /* målgrupp */
@@ -534,29 +618,73 @@ static void pad(buf *b, size_t n)
         buf_putc(b, ' ');
 }
 
-static void write_text(const hjtj_table *t, buf *b)
+/* The text of cell (i, j) as the text format prints it: label columns in
+ * the language, a share of an empty base and a suppressed value as their
+ * symbols, numbers with a decimal comma (nb) or point (en). */
+static const char *text_cell(const hjtj_table *t, size_t i, size_t j, hjtj_lang lang, char *tmp,
+                             size_t cap)
+{
+    const tcell *c = &t->cells[i * t->ncols + j];
+    char sym;
+    if (j < t->nstub)
+        return hjtj__stub_text(t, i, j, lang);
+    if (c->kind == HJTJ_CELL_TEXT || c->kind == HJTJ_CELL_EMPTY)
+        return format_cell(c, tmp, cap, ',');
+    sym = hjtj__cell_symbol(t, i, j);
+    if (sym == '.' || sym == ':') {
+        tmp[0] = sym;
+        tmp[1] = '\0';
+        return tmp;
+    }
+    return format_cell(c, tmp, cap, lang == HJTJ_LANG_EN ? '.' : ',');
+}
+
+/* Under a protected table: the symbol and how many cells it hides. */
+static void protect_note(const hjtj_table *t, hjtj_lang lang, buf *b)
+{
+    if (t->protect_k <= 0)
+        return;
+    if (lang == HJTJ_LANG_EN)
+        buf_printf(b,
+                   "\n: = suppressed (small counts: 1\xE2\x80\x93%lld enterprises). "
+                   "Primary: %zu cells, secondary: %zu cells.\n",
+                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+    else
+        buf_printf(b,
+                   "\n: = skjermet (små tall: 1\xE2\x80\x93%lld virksomheter). "
+                   "Primærskjermet: %zu celler, sekundærskjermet: %zu celler.\n",
+                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+}
+
+void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
 {
     size_t i, j, *w;
     char tmp[64], hdr[256];
+    hjtj__full_title(b, t, lang);
+    buf_putc(b, '\n');
+    if (t->n > 0 && !t->n_hidden)
+        buf_printf(b, "N = %lld\n", (long long)t->n);
+    buf_putc(b, '\n');
+    if (hjtj__is_pair_table(t)) {
+        hjtj__write_text_matrix(t, lang, b);
+        protect_note(t, lang, b);
+        return;
+    }
     w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
     if (w == NULL) {
         b->failed = 1;
         return;
     }
     for (j = 0; j < t->ncols; j++)
-        w[j] = utf8_width(col_header(&t->cols[j], hdr, sizeof hdr));
+        w[j] = utf8_width(col_header(&t->cols[j], lang, hdr, sizeof hdr));
     for (i = 0; i < t->nrows; i++)
         for (j = 0; j < t->ncols; j++) {
-            size_t cw = utf8_width(format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, ','));
+            size_t cw = utf8_width(text_cell(t, i, j, lang, tmp, sizeof tmp));
             if (cw > w[j])
                 w[j] = cw;
         }
-    buf_printf(b, "Tabell %s. %s\n", t->id, t->title_nb ? t->title_nb : "");
-    if (t->n > 0 && !t->n_hidden)
-        buf_printf(b, "N = %lld\n", (long long)t->n);
-    buf_putc(b, '\n');
     for (j = 0; j < t->ncols; j++) {
-        const char *h = col_header(&t->cols[j], hdr, sizeof hdr);
+        const char *h = col_header(&t->cols[j], lang, hdr, sizeof hdr);
         size_t hw = utf8_width(h);
         if (j)
             buf_puts(b, "  ");
@@ -570,18 +698,11 @@ static void write_text(const hjtj_table *t, buf *b)
         }
     }
     end_line(b);
-    for (j = 0; j < t->ncols; j++) {
-        size_t k;
-        if (j)
-            buf_puts(b, "  ");
-        for (k = 0; k < w[j]; k++)
-            buf_puts(b, "-");
-    }
-    buf_putc(b, '\n');
+    hjtj__text_rule(b, w, t->ncols);
     for (i = 0; i < t->nrows; i++) {
         for (j = 0; j < t->ncols; j++) {
             const tcell *c = &t->cells[i * t->ncols + j];
-            const char *s = format_cell(c, tmp, sizeof tmp, ',');
+            const char *s = text_cell(t, i, j, lang, tmp, sizeof tmp);
             size_t cw = utf8_width(s);
             if (j)
                 buf_puts(b, "  ");
@@ -596,89 +717,24 @@ static void write_text(const hjtj_table *t, buf *b)
         }
         end_line(b);
     }
-    if (t->protect_k > 0)
-        buf_printf(b,
-                   "\n: = skjermet (små tall: 1\xE2\x80\x93%lld virksomheter). "
-                   "Primærskjermet: %zu celler, sekundærskjermet: %zu celler.\n",
-                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+    protect_note(t, lang, b);
     free(w);
-}
-
-static hjtj_status render(const hjtj_table *t, hjtj_format format, buf *b)
-{
-    buf_init(b);
-    if (t == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    if (format == HJTJ_FORMAT_CSV)
-        write_csv(t, b);
-    else if (format == HJTJ_FORMAT_TEXT)
-        write_text(t, b);
-    else
-        return HJTJ_ERR_INVALID_ARG;
-    if (b->failed) {
-        buf_free(b);
-        return HJTJ_ERR_NOMEM;
-    }
-    if (b->data == NULL && buf_put(b, "", 0) != 0)
-        return HJTJ_ERR_NOMEM;
-    return HJTJ_OK;
 }
 
 HJTJ_API hjtj_status hjtj_table_write(const hjtj_table *t, hjtj_format format, hjtj_write_fn fn,
                                       void *userdata)
 {
-    buf b;
-    hjtj_status st;
-    if (fn == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render(t, format, &b);
-    if (st != HJTJ_OK)
-        return st;
-    if (b.len && fn(b.data, b.len, userdata) != 0)
-        st = HJTJ_ERR_ABORTED;
-    buf_free(&b);
-    return st;
+    return hjtj_table_write_lang(t, format, HJTJ_LANG_NB, fn, userdata);
 }
 
 HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *t, hjtj_format format,
                                            const char *path)
 {
-    buf b;
-    FILE *f;
-    hjtj_status st;
-    if (path == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render(t, format, &b);
-    if (st != HJTJ_OK)
-        return st;
-    f = fopen(path, "wb");
-    if (f == NULL) {
-        buf_free(&b);
-        return err_set((hjtj_error *)&t->err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s", path);
-    }
-    if (fwrite(b.data, 1, b.len, f) != b.len)
-        st = HJTJ_ERR_IO;
-    if (fclose(f) != 0)
-        st = HJTJ_ERR_IO;
-    buf_free(&b);
-    if (st != HJTJ_OK)
-        err_set((hjtj_error *)&t->err, st, path, 0, 0, "cannot write %s", path);
-    return st;
+    return hjtj_table_write_path_lang(t, format, HJTJ_LANG_NB, path);
 }
 
 HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *t, hjtj_format format, char **out,
                                           size_t *len)
 {
-    buf b;
-    hjtj_status st;
-    if (out == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    *out = NULL;
-    st = render(t, format, &b);
-    if (st != HJTJ_OK)
-        return st;
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return HJTJ_OK;
+    return hjtj_table_to_string_lang(t, format, HJTJ_LANG_NB, out, len);
 }

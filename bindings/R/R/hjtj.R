@@ -15,7 +15,7 @@ hjtj_stop <- function(e, call = sys.call(-1L)) {
     }
     where <- paste0(where, ": ")
   }
-  msg <- paste0(where, e$message, " (", e$description, ")")
+  msg <- paste0(where, e$message)
   cond <- structure(
     class = c("hjtj_error", "error", "condition"),
     list(message = msg, call = call, status = e$status, description = e$description,
@@ -39,22 +39,25 @@ hjtj_catalog <- function(lang = c("nb", "en")) {
   data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
 }
 
-hjtj_load <- function(path, kommuner = NULL) {
+# An input argument: a single file name (expanded), a raw vector, or NULL
+# where that is allowed.
+file_or_raw <- function(x, what, null_ok = TRUE) {
+  if (is.character(x)) {
+    if (length(x) != 1L || is.na(x)) stop(sprintf("'%s' must be a single file name", what))
+    return(path.expand(x))
+  }
+  if (is.raw(x) || (null_ok && is.null(x))) return(x)
+  stop(sprintf("'%s' must be %sa file name or a raw vector", what, if (null_ok) "NULL, " else ""))
+}
+
+hjtj_load <- function(path, kommuner = NULL, scheme = NULL,
+                      encoding = c("utf-8", "windows-1252", "iso-8859-1")) {
+  encoding <- match.arg(tolower(encoding), c("utf-8", "windows-1252", "iso-8859-1"))
   name <- NULL
-  if (is.character(path)) {
-    if (length(path) != 1L || is.na(path)) stop("'path' must be a single file name")
-    path <- path.expand(path)
-  } else if (!is.raw(path)) {
-    stop("'path' must be a file name or a raw vector")
-  }
-  if (is.character(kommuner)) {
-    if (length(kommuner) != 1L || is.na(kommuner))
-      stop("'kommuner' must be a single file name")
-    kommuner <- path.expand(kommuner)
-  } else if (!is.null(kommuner) && !is.raw(kommuner)) {
-    stop("'kommuner' must be NULL, a file name or a raw vector")
-  }
-  x <- .Call(hjtj_r_load, path, kommuner, name)
+  path <- file_or_raw(path, "path", null_ok = FALSE)
+  kommuner <- file_or_raw(kommuner, "kommuner")
+  scheme <- file_or_raw(scheme, "scheme")
+  x <- .Call(hjtj_r_load, path, kommuner, name, scheme, encoding)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   reg <- x$register
   class(reg) <- "hjtj_register"
@@ -85,6 +88,32 @@ hjtj_warnings <- function(reg) {
   as.data.frame(x, stringsAsFactors = FALSE, optional = TRUE)
 }
 
+hjtj_checks <- function(reg, only = NULL, lang = c("nb", "en")) {
+  lang <- match.arg(lang)
+  x <- .Call(hjtj_r_checks, check_register(reg), if (lang == "en") 1L else 0L)
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  keep <- x$summary_kontroll
+  if (!is.null(only)) {
+    if (!is.character(only) || anyNA(only)) stop("'only' must be NULL or check codes")
+    only <- trimws(unlist(strsplit(only, ",", fixed = TRUE)))
+    only <- only[nzchar(only)]
+    bad <- setdiff(only, x$summary_kontroll)
+    if (length(bad))
+      stop(sprintf("unknown check '%s'; valid checks: %s", bad[1L],
+                   paste(x$summary_kontroll, collapse = ", ")), call. = FALSE)
+    keep <- intersect(x$summary_kontroll, only)
+  }
+  rows <- x$kontroll %in% keep
+  df <- data.frame(fil = x$fil[rows], linje = x$linje[rows], orgnr = x$orgnr[rows],
+                   kontroll = x$kontroll[rows], melding = x$melding[rows],
+                   stringsAsFactors = FALSE)
+  sel <- x$summary_kontroll %in% keep
+  summary <- x$summary_antall[sel]
+  names(summary) <- x$summary_kontroll[sel]
+  attr(df, "summary") <- summary
+  df
+}
+
 # The built table as the list of src/hjtj_r.c (cells row-major).
 table_raw <- function(reg, id, csv = FALSE, protect = NULL) {
   if (!is.character(id) || length(id) != 1L || is.na(id))
@@ -96,7 +125,6 @@ table_raw <- function(reg, id, csv = FALSE, protect = NULL) {
   x$kind <- matrix(x$kind, nrow = nr, ncol = nc, byrow = TRUE)
   x$text <- matrix(x$text, nrow = nr, ncol = nc, byrow = TRUE)
   x$supp <- matrix(x$supp, nrow = nr, ncol = nc, byrow = TRUE)
-  if (x$n < 0) x$n <- NA_real_  # N is a suppressed count
   x
 }
 
@@ -113,9 +141,16 @@ protect_level <- function(protect) {
 # Cell kinds (hjtj_cell_kind).
 KIND_EMPTY <- 0L
 KIND_TEXT <- 1L
+KIND_COUNT <- 2L
+KIND_SUM <- 4L
 
 hjtj_table <- function(reg, id, protect = NULL) {
-  x <- table_raw(reg, id, protect = protect)
+  table_df(table_raw(reg, id, protect = protect), protect)
+}
+
+# The data.frame of a table's list (src/hjtj_r.c); with protect, the
+# attributes of small-count protection.
+table_df <- function(x, protect = NULL) {
   nr <- length(x$row_code)
   nc <- length(x$col_code)
   cols <- vector("list", nc)
@@ -132,6 +167,8 @@ hjtj_table <- function(reg, id, protect = NULL) {
       v <- rep(NA_real_, nr)
       ok <- kinds != KIND_EMPTY & nzchar(texts) & texts != ":"  # ":" suppressed
       v[ok] <- as.numeric(texts[ok])
+      # counts and sums are integers (a column of them only)
+      if (any(ok) && all(kinds[ok] %in% c(KIND_COUNT, KIND_SUM))) v <- as.integer(v)
     }
     cols[[j]] <- v
   }
@@ -174,6 +211,20 @@ hjtj_table_csv <- function(reg, id, file = NULL, protect = NULL) {
   invisible(out)
 }
 
+hjtj_write <- function(reg, table, path, format = NULL,
+                       lang = c("nb", "en"), protect = NULL) {
+  lang <- match.arg(lang)
+  if (!is.character(path) || length(path) != 1L || is.na(path))
+    stop("'path' must be a single file name")
+  if (is.null(format)) format <- ""
+  if (!is.character(table) || length(table) != 1L || is.na(table))
+    stop("'table' must be a single table id such as \"4.6\"")
+  x <- .Call(hjtj_r_write, check_register(reg), table, path.expand(path),
+             as.character(format), lang, protect_level(protect))
+  if (!isTRUE(x$ok)) hjtj_stop(x)
+  invisible(x$path)
+}
+
 print.hjtj_register <- function(x, ...) {
   n <- tryCatch(hjtj_counts(x), error = function(e) NULL)
   if (is.null(n)) {
@@ -183,4 +234,41 @@ print.hjtj_register <- function(x, ...) {
                 format(n[["read"]]), format(n[["loaded"]]), format(n[["rejected"]])))
   }
   invisible(x)
+}
+
+# Custom tables (SPEC 9): any cross-tabulation of the classes.
+hjtj_crosstab <- function(reg, rows, cols = NULL, where = NULL, measure = "antall",
+                          population = "populasjon", link = NULL, protect = NULL) {
+  one <- function(x, what) {
+    if (!is.character(x) || length(x) != 1L || is.na(x))
+      stop(sprintf("'%s' must be a single string", what), call. = FALSE)
+    x
+  }
+  one(rows, "rows")
+  if (!is.null(cols)) one(cols, "cols")
+  one(measure, "measure")
+  one(population, "population")
+  wf <- character(0)
+  wc <- character(0)
+  if (!is.null(where)) {
+    if (!is.list(where) && !is.character(where) || is.null(names(where)) ||
+        any(!nzchar(names(where))))
+      stop("'where' must be a named list, e.g. list(eierskap = \"privat\")", call. = FALSE)
+    wf <- names(where)
+    wc <- vapply(where, function(v) paste(as.character(v), collapse = ","), "")
+  }
+  if (!is.null(link) && !is.raw(link)) link <- one(link, "link")
+  x <- .Call(hjtj_r_crosstab, check_register(reg), rows, if (is.null(cols)) "" else cols,
+             wf, unname(wc), population, measure, link, FALSE, protect_level(protect))
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  t <- x$table
+  nr <- length(t$row_code)
+  nc <- length(t$col_code)
+  t$kind <- matrix(t$kind, nrow = nr, ncol = nc, byrow = TRUE)
+  t$text <- matrix(t$text, nrow = nr, ncol = nc, byrow = TRUE)
+  t$supp <- matrix(t$supp, nrow = nr, ncol = nc, byrow = TRUE)
+  df <- table_df(t, protect)
+  attr(df, "population") <- t$population
+  attr(df, "link_problems") <- x$problems
+  df
 }

@@ -19,6 +19,7 @@
 
 #include <hjtj.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -91,7 +92,15 @@ static SEXP status_list(hjtj_status st, const char *msg)
 /* External pointers                                                    */
 /* ------------------------------------------------------------------ */
 
-static SEXP tag_register, tag_kommuner, tag_table, tag_string;
+static SEXP tag_register, tag_kommuner, tag_table, tag_string, tag_scheme, tag_checks,
+    tag_crosstab, tag_link;
+
+/* A count, line or column as an R integer (NA beyond R's integers). */
+static int r_int(uint64_t v)
+{
+    return v > (uint64_t)INT_MAX ? NA_INTEGER : (int)v;
+}
+
 
 static void register_finalizer(SEXP p)
 {
@@ -111,12 +120,48 @@ static void kommuner_finalizer(SEXP p)
     }
 }
 
+static void scheme_finalizer(SEXP p)
+{
+    hjtj_scheme *s = (hjtj_scheme *)R_ExternalPtrAddr(p);
+    if (s != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_scheme_free(s);
+    }
+}
+
+static void checks_finalizer(SEXP p)
+{
+    hjtj_checks *c = (hjtj_checks *)R_ExternalPtrAddr(p);
+    if (c != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_checks_free(c);
+    }
+}
+
 static void table_finalizer(SEXP p)
 {
     hjtj_table *t = (hjtj_table *)R_ExternalPtrAddr(p);
     if (t != NULL) {
         R_ClearExternalPtr(p);
         hjtj_table_free(t);
+    }
+}
+
+static void crosstab_finalizer(SEXP p)
+{
+    hjtj_crosstab *c = (hjtj_crosstab *)R_ExternalPtrAddr(p);
+    if (c != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_crosstab_free(c);
+    }
+}
+
+static void link_finalizer(SEXP p)
+{
+    hjtj_link *l = (hjtj_link *)R_ExternalPtrAddr(p);
+    if (l != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_link_free(l);
     }
 }
 
@@ -180,7 +225,38 @@ static SEXP r_catalog(SEXP lang)
 
 /* src is a path (character) or the data (raw).  Returns list(ok = TRUE,
  * register = <external pointer>) or an error list. */
-static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
+/* Give reg the scheme file `scheme` (a file name or a raw vector): NULL
+ * when it is set, else the error list (unprotected, to be returned). */
+static SEXP set_scheme(hjtj_register *reg, SEXP scheme)
+{
+    hjtj_scheme *sc = NULL;
+    hjtj_status st;
+    SEXP ps = PROTECT(new_xptr(tag_scheme, scheme_finalizer)), out;
+    st = hjtj_scheme_new(&sc);
+    if (st != HJTJ_OK) {
+        UNPROTECT(1);
+        return status_list(st, "cannot create a scheme");
+    }
+    R_SetExternalPtrAddr(ps, sc);
+    if (TYPEOF(scheme) == RAWSXP)
+        st = hjtj_scheme_load_memory(sc, (const char *)RAW(scheme), (size_t)XLENGTH(scheme),
+                                     "<scheme>");
+    else
+        st = hjtj_scheme_load_file(sc,
+                                   R_ExpandFileName(Rf_translateChar(STRING_ELT(scheme, 0))));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_scheme_error(sc), st);
+        UNPROTECT(1);
+        return out; /* the scheme goes with its finalizer */
+    }
+    st = hjtj_register_set_scheme(reg, sc);
+    R_ClearExternalPtr(ps);
+    hjtj_scheme_free(sc);
+    UNPROTECT(1);
+    return st == HJTJ_OK ? NULL : error_list(hjtj_register_error(reg), st);
+}
+
+static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme, SEXP encoding)
 {
     static const char *names[] = {"ok", "register"};
     hjtj_register *reg = NULL;
@@ -200,6 +276,12 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
           (Rf_isString(kommuner) && XLENGTH(kommuner) == 1 &&
            STRING_ELT(kommuner, 0) != NA_STRING)))
         Rf_error("'kommuner' must be NULL, a single file name or a raw vector");
+    if (!(Rf_isNull(scheme) || TYPEOF(scheme) == RAWSXP ||
+          (Rf_isString(scheme) && XLENGTH(scheme) == 1 && STRING_ELT(scheme, 0) != NA_STRING)))
+        Rf_error("'scheme' must be NULL, a single file name or a raw vector");
+    if (!Rf_isString(encoding) || XLENGTH(encoding) != 1 || STRING_ELT(encoding, 0) == NA_STRING ||
+        hjtj_encoding_parse(CHAR(STRING_ELT(encoding, 0))) < 0)
+        Rf_error("'encoding' must be \"utf-8\", \"windows-1252\" or \"iso-8859-1\"");
 
     preg = PROTECT(new_xptr(tag_register, register_finalizer));
     st = hjtj_register_new(&reg);
@@ -240,6 +322,21 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
         }
     }
 
+    if (!Rf_isNull(scheme)) {
+        out = set_scheme(reg, scheme);
+        if (out != NULL) {
+            UNPROTECT(1);
+            return out; /* the register goes with its finalizer */
+        }
+    }
+    st = hjtj_register_set_encoding(
+        reg, (hjtj_encoding)hjtj_encoding_parse(CHAR(STRING_ELT(encoding, 0))));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_register_error(reg), st);
+        UNPROTECT(1);
+        return out;
+    }
+
     if (TYPEOF(src) == RAWSXP)
         st = hjtj_register_load_memory(reg, (const char *)RAW(src), (size_t)XLENGTH(src),
                                        nm ? nm : "<raw>");
@@ -264,10 +361,10 @@ static SEXP r_counts(SEXP preg)
     static const char *names[] = {"read", "loaded", "rejected", "warnings", "aargang"};
     const hjtj_register *reg = get_register(preg);
     SEXP v[5], out;
-    v[0] = PROTECT(Rf_ScalarReal((double)hjtj_register_read_count(reg)));
-    v[1] = PROTECT(Rf_ScalarReal((double)hjtj_register_count(reg)));
-    v[2] = PROTECT(Rf_ScalarReal((double)hjtj_register_reject_count(reg)));
-    v[3] = PROTECT(Rf_ScalarReal((double)hjtj_register_warning_count(reg)));
+    v[0] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_read_count(reg))));
+    v[1] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_count(reg))));
+    v[2] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_reject_count(reg))));
+    v[3] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_warning_count(reg))));
     v[4] = PROTECT(Rf_ScalarInteger((int)hjtj_register_aargang(reg)));
     out = named_list(5, names, v);
     UNPROTECT(5);
@@ -414,7 +511,7 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
         case C_BOENHETER:
         case C_BOENHETER_COUNTED:
         case C_LINE:
-            type = REALSXP;
+            type = INTSXP;
             break;
         default:
             break;
@@ -493,10 +590,10 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
                 break;
             case C_BOENHETER:
                 b = hjtj_record_boenheter(r);
-                REAL(col)[k] = b < 0 ? NA_REAL : (double)b;
+                INTEGER(col)[k] = b < 0 ? NA_INTEGER : r_int((uint64_t)b);
                 break;
             case C_BOENHETER_COUNTED:
-                REAL(col)[k] = (double)hjtj_record_boenheter_counted(r);
+                INTEGER(col)[k] = r_int((uint64_t)hjtj_record_boenheter_counted(r));
                 break;
             case C_IN_POP:
                 LOGICAL(col)[k] = hjtj_record_in_population(r) ? TRUE : FALSE;
@@ -508,7 +605,7 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
                 SET_STRING_ELT(col, k, mkutf8(hjtj_record_file(r)));
                 break;
             case C_LINE:
-                REAL(col)[k] = (double)hjtj_record_line(r);
+                INTEGER(col)[k] = r_int(hjtj_record_line(r));
                 break;
             }
         }
@@ -528,13 +625,13 @@ static SEXP r_diags(SEXP preg, SEXP which)
     SEXP v[6], out;
     int j;
     for (j = 0; j < 6; j++)
-        v[j] = PROTECT(Rf_allocVector(j == 1 || j == 2 ? REALSXP : STRSXP, (R_xlen_t)n));
+        v[j] = PROTECT(Rf_allocVector(j == 1 || j == 2 ? INTSXP : STRSXP, (R_xlen_t)n));
     for (i = 0; i < n; i++) {
         const hjtj_diag *d = warn ? hjtj_register_warning(reg, i) : hjtj_register_reject(reg, i);
         const char *rc = hjtj_reason_code(hjtj_diag_reason(d));
         SET_STRING_ELT(v[0], (R_xlen_t)i, mkutf8(hjtj_diag_file(d)));
-        REAL(v[1])[i] = (double)hjtj_diag_line(d);
-        REAL(v[2])[i] = (double)hjtj_diag_column(d);
+        INTEGER(v[1])[i] = r_int(hjtj_diag_line(d));
+        INTEGER(v[2])[i] = r_int(hjtj_diag_column(d));
         SET_STRING_ELT(v[3], (R_xlen_t)i, optional_str(hjtj_diag_orgnr(d)));
         SET_STRING_ELT(v[4], (R_xlen_t)i, rc ? mkutf8(rc) : NA_STRING);
         SET_STRING_ELT(v[5], (R_xlen_t)i, mkutf8(hjtj_diag_message(d)));
@@ -548,55 +645,58 @@ static SEXP r_diags(SEXP preg, SEXP which)
 /* Tables                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Build table `id`, protected at level `protect` (0: off; hjtj_protect(3)).
- * Returns list(ok = TRUE, id, title, title_en, n, population, stub,
+/* Create a table owned by the external pointer pt (protected by the
+ * caller) and build table cid of reg into it.  R_NilValue and *out set,
+ * or an error list (the table, if made, goes with pt's finalizer). */
+/* The level of small-count protection from R (0: off; hjtj_protect(3));
+ * an error before anything is allocated. */
+static int64_t protect_arg(SEXP protect)
+{
+    double k = Rf_asReal(protect);
+    if (ISNAN(k) || k < 0 || k > 9e15)
+        Rf_error("'protect' must be a whole number >= 0");
+    return (int64_t)k;
+}
+
+static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, int64_t k,
+                        hjtj_table **out)
+{
+    hjtj_table *t = NULL;
+    hjtj_status st = hjtj_table_new(&t);
+    *out = NULL;
+    if (st != HJTJ_OK)
+        return status_list(st, "cannot create a table");
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_set_protect(t, k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build(t, reg, cid);
+    if (st != HJTJ_OK)
+        return error_list(hjtj_table_error(t), st);
+    *out = t;
+    return R_NilValue;
+}
+
+/* The list of a built table (pt owns t; one PROTECT of pt is released
+ * here): list(ok = TRUE, id, title, title_en, n, population, stub,
  * col_code, col_label, row_code, row_label, kind, text, num, den, supp,
- * primary, secondary) with the cells row-major, or an error list.  With
- * csv = TRUE also `csv`: the library's own CSV writer output. */
-static SEXP r_table(SEXP preg, SEXP id, SEXP csv, SEXP protect)
+ * primary, secondary) with the cells row-major (supp: hjtj_suppression),
+ * and with want_csv also `csv`: the library's own CSV writer output. */
+static SEXP table_result(SEXP pt, hjtj_table *t, int want_csv)
 {
     static const char *names[] = {"ok", "id", "title", "title_en", "n", "population", "stub",
                                   "col_code", "col_label", "row_code", "row_label", "kind",
                                   "text", "num", "den", "supp", "primary", "secondary", "csv"};
-    const hjtj_register *reg = get_register(preg);
-    int want_csv = Rf_asLogical(csv) == TRUE;
-    double k = Rf_asReal(protect);
-    hjtj_table *t = NULL;
     hjtj_status st;
     size_t i, j, nr, nc;
-    SEXP pt, v[19], out;
-    const char *cid;
+    SEXP v[19], out;
 
-    if (!Rf_isString(id) || XLENGTH(id) != 1 || STRING_ELT(id, 0) == NA_STRING)
-        Rf_error("'id' must be a single string");
-    cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
-
-    pt = PROTECT(new_xptr(tag_table, table_finalizer));
-    st = hjtj_table_new(&t);
-    if (st != HJTJ_OK) {
-        UNPROTECT(1);
-        return status_list(st, "cannot create a table");
-    }
-    R_SetExternalPtrAddr(pt, t);
-    if (ISNAN(k) || k < 0 || k > 9e15)
-        Rf_error("'protect' must be a whole number >= 0");
-    st = hjtj_table_set_protect(t, (int64_t)k);
-    if (st == HJTJ_OK)
-        st = hjtj_table_build(t, reg, cid);
-    if (st != HJTJ_OK) {
-        PROTECT(out = error_list(hjtj_table_error(t), st));
-        R_ClearExternalPtr(pt);
-        hjtj_table_free(t);
-        UNPROTECT(2);
-        return out;
-    }
     nr = hjtj_table_rows(t);
     nc = hjtj_table_cols(t);
     v[0] = PROTECT(Rf_ScalarLogical(TRUE));
     v[1] = PROTECT(str1(hjtj_table_id(t)));
     v[2] = PROTECT(str1(hjtj_table_title(t, HJTJ_LANG_NB)));
     v[3] = PROTECT(str1(hjtj_table_title(t, HJTJ_LANG_EN)));
-    v[4] = PROTECT(Rf_ScalarReal((double)hjtj_table_n(t)));
+    v[4] = PROTECT(Rf_ScalarInteger(hjtj_table_n(t) < 0 ? NA_INTEGER : r_int((uint64_t)hjtj_table_n(t))));
     v[5] = PROTECT(str1(hjtj_table_population(t)));
     v[6] = PROTECT(Rf_ScalarInteger((int)hjtj_table_stub_count(t)));
     v[7] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nc));
@@ -657,6 +757,261 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv, SEXP protect)
     return out;
 }
 
+/* Write table `id` of the register to `path` in `format` ("csv", "text",
+ * "json-stat", "px", "xlsx"; "" = from the extension) and `lang` ("nb",
+ * "en").  Returns list(ok = TRUE, path, format) or an error list. */
+static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang, SEXP protect)
+{
+    static const char *names[] = {"ok", "path", "format"};
+    const hjtj_register *reg = get_register(preg);
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    SEXP pt, v[3], out;
+    const char *cid, *cpath, *cformat, *clang;
+    int32_t f;
+    int k;
+    int64_t kp;
+    SEXP args[4] = {id, path, format, lang};
+    for (k = 0; k < 4; k++)
+        if (!Rf_isString(args[k]) || XLENGTH(args[k]) != 1 || STRING_ELT(args[k], 0) == NA_STRING)
+            Rf_error("'id', 'path', 'format' and 'lang' must be single strings");
+    cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
+    cpath = Rf_translateChar(STRING_ELT(path, 0));
+    cformat = Rf_translateCharUTF8(STRING_ELT(format, 0));
+    clang = Rf_translateCharUTF8(STRING_ELT(lang, 0));
+    f = cformat[0] ? hjtj_format_parse(cformat) : hjtj_format_from_path(cpath);
+    if (f < 0)
+        Rf_error(cformat[0] ? "unknown format '%s' (csv, text, json-stat, px, xlsx)"
+                            : "no format given and none known for the extension of '%s'",
+                 cformat[0] ? cformat : cpath);
+    if (strcmp(clang, "nb") != 0 && strcmp(clang, "en") != 0)
+        Rf_error("'lang' must be \"nb\" or \"en\"");
+    kp = protect_arg(protect);
+    pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    out = built_table(pt, reg, cid, kp, &t);
+    if (t == NULL) {
+        UNPROTECT(1);
+        return out;
+    }
+    st = hjtj_table_write_path_lang(t, (hjtj_format)f,
+                                        strcmp(clang, "en") == 0 ? HJTJ_LANG_EN : HJTJ_LANG_NB,
+                                        cpath);
+    if (st != HJTJ_OK) {
+        out = PROTECT(error_list(hjtj_table_error(t), st));
+        UNPROTECT(2); /* the table goes with its finalizer */
+        return out;
+    }
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[1] = PROTECT(Rf_duplicate(path));
+    v[2] = PROTECT(str1(hjtj_format_name((hjtj_format)f)));
+    R_ClearExternalPtr(pt);
+    hjtj_table_free(t);
+    out = named_list(3, names, v);
+    UNPROTECT(4);
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Data-quality checks (SPEC 12)                                        */
+/* ------------------------------------------------------------------ */
+
+static SEXP r_checks(SEXP preg, SEXP lang)
+{
+    static const char *names[] = {"ok",       "fil",      "linje",    "orgnr",
+                                  "kontroll", "melding",  "summary_kontroll",
+                                  "summary_antall"};
+    const hjtj_register *reg = get_register(preg);
+    hjtj_lang lg = Rf_asInteger(lang) == 1 ? HJTJ_LANG_EN : HJTJ_LANG_NB;
+    hjtj_checks *c = NULL;
+    hjtj_status st;
+    SEXP pc = PROTECT(new_xptr(tag_checks, checks_finalizer)), v[8], out;
+    size_t i, n;
+    int32_t k, nk = hjtj_check_kinds();
+
+    st = hjtj_checks_new(&c);
+    if (st != HJTJ_OK) {
+        UNPROTECT(1);
+        return status_list(st, "cannot create a checks object");
+    }
+    R_SetExternalPtrAddr(pc, c);
+    st = hjtj_checks_run(c, reg);
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_checks_error(c), st);
+        UNPROTECT(1);
+        return out;
+    }
+    n = hjtj_checks_count(c);
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[1] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[2] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)n));
+    v[3] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[4] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[5] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[6] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nk));
+    v[7] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)nk));
+    for (i = 0; i < n; i++) {
+        SET_STRING_ELT(v[1], (R_xlen_t)i, mkutf8(hjtj_checks_file(c, i)));
+        REAL(v[2])[i] = (double)hjtj_checks_line(c, i);
+        SET_STRING_ELT(v[3], (R_xlen_t)i, mkutf8(hjtj_checks_orgnr(c, i)));
+        SET_STRING_ELT(v[4], (R_xlen_t)i,
+                       mkutf8(hjtj_check_code((hjtj_check)hjtj_checks_check(c, i))));
+        SET_STRING_ELT(v[5], (R_xlen_t)i, mkutf8(hjtj_checks_message(c, i, lg)));
+    }
+    for (k = 0; k < nk; k++) {
+        SET_STRING_ELT(v[6], k, mkutf8(hjtj_check_code((hjtj_check)k)));
+        REAL(v[7])[k] = (double)hjtj_checks_total(c, (hjtj_check)k);
+    }
+    R_ClearExternalPtr(pc);
+    hjtj_checks_free(c);
+    out = named_list(8, names, v);
+    UNPROTECT(9);
+    return out;
+}
+
+static SEXP r_table(SEXP preg, SEXP id, SEXP csv, SEXP protect)
+{
+    const hjtj_register *reg = get_register(preg);
+    int want_csv = Rf_asLogical(csv) == TRUE;
+    int64_t k = protect_arg(protect);
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    SEXP pt, out;
+    const char *cid;
+
+    if (!Rf_isString(id) || XLENGTH(id) != 1 || STRING_ELT(id, 0) == NA_STRING)
+        Rf_error("'id' must be a single string");
+    cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
+
+    pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    st = hjtj_table_new(&t);
+    if (st != HJTJ_OK) {
+        UNPROTECT(1);
+        return status_list(st, "cannot create a table");
+    }
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_set_protect(t, k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build(t, reg, cid);
+    if (st != HJTJ_OK) {
+        PROTECT(out = error_list(hjtj_table_error(t), st));
+        R_ClearExternalPtr(pt);
+        hjtj_table_free(t);
+        UNPROTECT(2);
+        return out;
+    }
+    return table_result(pt, t, want_csv);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Custom tables                                                        */
+/* ------------------------------------------------------------------ */
+
+static const char *opt_str(SEXP x)
+{
+    if (!Rf_isString(x) || XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
+        return NULL;
+    return Rf_translateCharUTF8(STRING_ELT(x, 0));
+}
+
+/* list(ok, table = the table's list, problems = "file:line: reason: message") */
+static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcodes, SEXP pop,
+                       SEXP measure, SEXP link, SEXP csv, SEXP protect)
+{
+    static const char *names[] = {"ok", "table", "problems"};
+    const hjtj_register *reg = get_register(preg);
+    hjtj_crosstab *ct = NULL;
+    hjtj_link *lk = NULL;
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    SEXP pc, pl, pt, probs, v[3], out;
+    R_xlen_t i, n;
+    int64_t k = protect_arg(protect);
+
+    if (!Rf_isString(wfields) || !Rf_isString(wcodes) || XLENGTH(wfields) != XLENGTH(wcodes))
+        Rf_error("'where' must name each field's codes");
+    pc = PROTECT(new_xptr(tag_crosstab, crosstab_finalizer));
+    pl = PROTECT(new_xptr(tag_link, link_finalizer));
+    if ((st = hjtj_crosstab_new(&ct)) != HJTJ_OK) {
+        UNPROTECT(2);
+        return status_list(st, "cannot create a crosstab");
+    }
+    R_SetExternalPtrAddr(pc, ct);
+    probs = PROTECT(Rf_allocVector(STRSXP, 0));
+    if (Rf_isString(link) || TYPEOF(link) == RAWSXP) {
+        if ((st = hjtj_link_new(&lk)) != HJTJ_OK) {
+            UNPROTECT(3);
+            return status_list(st, "cannot create a link");
+        }
+        R_SetExternalPtrAddr(pl, lk);
+        st = TYPEOF(link) == RAWSXP
+                 ? hjtj_link_load_memory(lk, (const char *)RAW(link), (size_t)XLENGTH(link),
+                                         "<link>")
+                 : hjtj_link_load_file(lk, opt_str(link) ? opt_str(link) : "");
+        if (st == HJTJ_OK)
+            st = hjtj_link_match(lk, reg);
+        if (st != HJTJ_OK) {
+            out = error_list(hjtj_link_error(lk), st);
+            UNPROTECT(3);
+            return out;
+        }
+        n = (R_xlen_t)hjtj_link_problem_count(lk);
+        probs = Rf_allocVector(STRSXP, n);
+        UNPROTECT(1);
+        PROTECT(probs);
+        for (i = 0; i < n; i++) {
+            const hjtj_diag *d = hjtj_link_problem(lk, (size_t)i);
+            char buf[1024];
+            snprintf(buf, sizeof buf, "%s:%llu: %s: %s", hjtj_diag_file(d),
+                     (unsigned long long)hjtj_diag_line(d), hjtj_reason_code(hjtj_diag_reason(d)),
+                     hjtj_diag_message(d));
+            SET_STRING_ELT(probs, i, mkutf8(buf));
+        }
+    }
+    st = hjtj_crosstab_set_rows(ct, opt_str(rows));
+    if (st == HJTJ_OK)
+        st = hjtj_crosstab_set_cols(ct, opt_str(cols));
+    for (i = 0; st == HJTJ_OK && i < XLENGTH(wfields); i++)
+        st = hjtj_crosstab_add_where(ct, Rf_translateCharUTF8(STRING_ELT(wfields, i)),
+                                     Rf_translateCharUTF8(STRING_ELT(wcodes, i)));
+    if (st == HJTJ_OK)
+        st = hjtj_crosstab_set_population(ct, opt_str(pop));
+    if (st == HJTJ_OK && lk != NULL)
+        st = hjtj_crosstab_set_link(ct, lk);
+    if (st == HJTJ_OK)
+        st = hjtj_crosstab_set_measure(ct, opt_str(measure));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_crosstab_error(ct), st);
+        UNPROTECT(3);
+        return out;
+    }
+    pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    if ((st = hjtj_table_new(&t)) != HJTJ_OK) {
+        UNPROTECT(4);
+        return status_list(st, "cannot create a table");
+    }
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_set_protect(t, k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build_crosstab(t, reg, ct);
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_table_error(t), st);
+        UNPROTECT(4);
+        return out;
+    }
+    v[1] = table_result(pt, t, Rf_asLogical(csv) == TRUE); /* releases pt */
+    if (!Rf_asLogical(VECTOR_ELT(v[1], 0))) {
+        UNPROTECT(3);
+        return v[1];
+    }
+    PROTECT(v[1]);
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[2] = probs;
+    out = named_list(3, names, v);
+    UNPROTECT(5);
+    return out;
+}
+
 /* ------------------------------------------------------------------ */
 /* Registration                                                         */
 /* ------------------------------------------------------------------ */
@@ -664,11 +1019,14 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv, SEXP protect)
 static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_version", (DL_FUNC)&r_version, 0},
     {"hjtj_r_catalog", (DL_FUNC)&r_catalog, 1},
-    {"hjtj_r_load", (DL_FUNC)&r_load, 3},
+    {"hjtj_r_load", (DL_FUNC)&r_load, 5},
+    {"hjtj_r_checks", (DL_FUNC)&r_checks, 2},
     {"hjtj_r_counts", (DL_FUNC)&r_counts, 1},
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
     {"hjtj_r_table", (DL_FUNC)&r_table, 4},
+    {"hjtj_r_write", (DL_FUNC)&r_write, 6},
+    {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 10},
     {NULL, NULL, 0}};
 
 void R_init_hjtj(DllInfo *dll)
@@ -677,6 +1035,10 @@ void R_init_hjtj(DllInfo *dll)
     tag_kommuner = Rf_install("hjtj_kommuner");
     tag_table = Rf_install("hjtj_table");
     tag_string = Rf_install("hjtj_string");
+    tag_scheme = Rf_install("hjtj_scheme");
+    tag_checks = Rf_install("hjtj_checks");
+    tag_crosstab = Rf_install("hjtj_crosstab");
+    tag_link = Rf_install("hjtj_link");
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);

@@ -9,6 +9,12 @@ of the report «Hjemmetjenestens målgrupper og organisering» (SSB Rapporter
     for rec in reg:                             # active records, as dicts
         print(rec["orgnr"], rec["kategori"], rec["samlemalgruppe"])
     print(reg.table("4.6").to_csv())
+    checks = reg.checks()                       # SPEC 12, rows as dicts
+    checks.to_pandas()
+    t = reg.crosstab(rows="fylke", where={"kategori": "kun-boligbase",
+                                          "eierskap": "privat"},
+                     measure="median:boenheter")
+    print(t.to_pandas())
 
 The C library is found through $HJTJ_LIBRARY (full path), else
 ``pkg-config --variable=libdir hjemmetjeneste``, else the dynamic loader.
@@ -19,13 +25,14 @@ from ._core import (
     CLASSIFY_COLUMNS, Diagnostic, Error, Field, Kommune, Kommuner, Limit, Register, Scheme,
     Status, catalog, codes, label, load, loads, strerror, version,
 )
-from ._table import CellKind, Column, Row, Share, Suppression, Table
+from ._table import CellKind, Column, Link, Row, Share, Suppression, Table, dimensions
+from ._checks import CHECK_COLUMNS, Checks, check_codes
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CLASSIFY_COLUMNS", "CellKind", "Column", "Diagnostic", "Error", "Field", "Kommune",
-    "Kommuner", "LibraryNotFound", "Limit", "Register", "Row", "Scheme", "Share", "Status",
-    "Suppression", "Table", "catalog", "codes", "label", "library_path", "load", "loads", "strerror",
-    "version",
+    "CHECK_COLUMNS", "CLASSIFY_COLUMNS", "CellKind", "Checks", "Column", "Diagnostic",
+    "Error", "Field", "Kommune", "Kommuner", "LibraryNotFound", "Limit", "Link", "Register",
+    "Row", "Scheme", "Share", "Status", "Suppression", "Table", "catalog", "check_codes",
+    "codes", "dimensions", "label", "library_path", "load", "loads", "strerror", "version",
 ]

@@ -30,6 +30,7 @@ class Status(enum.IntEnum):
     STATE = 12
     KOMMUNER = 13
     RANGE = 14
+    UNSUPPORTED = 17
     NO_COUNTS = 25
 
 
@@ -53,6 +54,11 @@ class Field(enum.IntEnum):
     PERSONELLUTVEKSLING = 15
     STORRELSE = 16
     EDIT = 17
+    ANDRE_KOMMUNER = 18   # custom-table dimensions (libhjtj 2:0:2)
+    NAERINGSKODE = 19
+    KOMMUNE = 20
+    FYLKE = 21
+    LANDET = 22
 
 
 class Limit(enum.IntEnum):
@@ -204,12 +210,12 @@ class Error(Exception):
                 if self.column:
                     where += ":%d" % self.column
             where += ": "
-        msg = self.message or "error"
+        if self.message:  # the message says it all; the status is .status
+            return where + self.message
         try:
-            desc = strerror(self.status)
+            return where + strerror(self.status)
         except _lib.LibraryNotFound:
-            desc = self.status_name
-        return "%s%s (%s)" % (where, msg, desc)
+            return where + self.status_name
 
 
 def _error_from(err_ptr, status):
@@ -429,6 +435,44 @@ class Scheme(_Handle):
         """The size bands' lower bounds (Table 5.3)."""
         return _bands(self._handle())
 
+    # The rule switches (SPEC 4.7), as the scheme file writes them.
+    _ENETILTAK = ("med", "uten")
+    _ADMINISTRASJON = ("2024", "2020")
+
+    def _switch(self, getter, values):
+        v = getter(self._handle())
+        return values[v] if 0 <= v < len(values) else None
+
+    def _set_switch(self, setter, values, what, value):
+        value = str(value)
+        if value not in values:
+            raise ValueError("%s must be one of %s, not %r" % (what, values, value))
+        st = setter(self._handle(), values.index(value))
+        if st != Status.OK:
+            raise Error(st, "cannot set %s" % what)
+
+    @property
+    def enetiltak(self):
+        """``"med"`` (2024: enetiltak are home care) or ``"uten"`` (2020:
+        an enetiltak is outside the population)."""
+        return self._switch(_lib.lib().hjtj_scheme_enetiltak, self._ENETILTAK)
+
+    @enetiltak.setter
+    def enetiltak(self, value):
+        self._set_switch(_lib.lib().hjtj_scheme_set_enetiltak, self._ENETILTAK, "enetiltak",
+                         value)
+
+    @property
+    def administrasjon(self):
+        """``"2024"`` or ``"2020"`` (an ADM type and no barnebolig-avlastning,
+        sykehjem or dagaktivitet is administration whatever the HT types)."""
+        return self._switch(_lib.lib().hjtj_scheme_administrasjon, self._ADMINISTRASJON)
+
+    @administrasjon.setter
+    def administrasjon(self, value):
+        self._set_switch(_lib.lib().hjtj_scheme_set_administrasjon, self._ADMINISTRASJON,
+                         "administrasjon", value)
+
     def __repr__(self):
         return "<hjtj.Scheme %s>" % ("closed" if self.closed else repr(self.name))
 
@@ -474,7 +518,7 @@ class Register(_Handle):
 
     _kind = "register"
 
-    def __init__(self, kommuner=None, scheme=None, limits=None):
+    def __init__(self, kommuner=None, scheme=None, limits=None, encoding=None):
         L = _lib.lib()
         p = _lib.RegisterP()
         _check_new(L.hjtj_register_new(ctypes.byref(p)), self._kind)
@@ -496,6 +540,8 @@ class Register(_Handle):
             for key, value in (limits or {}).items():
                 lim = Limit[key.upper()] if isinstance(key, str) else Limit(key)
                 self._call(L.hjtj_register_set_limit, int(lim), int(value))
+            if encoding is not None:
+                self.encoding = encoding
         except BaseException:
             self.close()
             raise
@@ -519,6 +565,22 @@ class Register(_Handle):
         if st != Status.OK:
             raise _error_from(L.hjtj_register_error(h), st)
         return self
+
+    @property
+    def encoding(self):
+        """The encoding of CSV input: ``"utf-8"`` (default),
+        ``"windows-1252"`` (what Norwegian Excel saves) or ``"iso-8859-1"``.
+        Lines and columns in messages are those of the original file."""
+        L = _lib.lib()
+        return s(L.hjtj_encoding_name(L.hjtj_register_encoding(self._handle())))
+
+    @encoding.setter
+    def encoding(self, name):
+        v = _lib.lib().hjtj_encoding_parse(enc(name))
+        if v < 0:
+            raise ValueError("unknown encoding %r; the encodings are utf-8, windows-1252 and "
+                             "iso-8859-1" % (name,))
+        self._call(_lib.lib().hjtj_register_set_encoding, v)
 
     # -- counts ------------------------------------------------------------
     @property
@@ -667,22 +729,71 @@ class Register(_Handle):
         cells are None, their text ":".  A table that counts no enterprises
         (1.9, 1.10, 3.19, 3.20) raises :class:`Error` (status NO_COUNTS)."""
         from ._table import Table
-        return Table._build(self, table_id, protect)
+        return Table._build(self, table_id, None, protect)
+
+    def crosstab(self, rows, cols=None, where=None, measure="antall", population="populasjon",
+                 link=None, protect=None):
+        """A custom table (SPEC §9) as a :class:`Table` with ``to_pandas()``.
+
+        ``rows`` / ``cols``: dimension names (``hjtj.dimensions()``);
+        ``where``: a dict (or pairs) field -> code or list of codes (AND
+        across fields, OR within); ``measure``: ``antall``, ``andel-rad``,
+        ``andel-kolonne``, ``andel-total``, ``sum:VAR``, ``gjennomsnitt:VAR``
+        or ``median:VAR`` (VAR ``boenheter`` or a linked column);
+        ``population``: ``populasjon``, ``aktiv`` or ``alle``; ``link``: a
+        :class:`Link`, or a path / CSV data to load as one.  The link's
+        problem rows are in the table's ``link_problems``.  ``protect=K``:
+        small-count protection as in :meth:`table`.  An unknown name
+        raises :class:`Error` (status NOT_FOUND) listing the valid ones."""
+        from ._table import build_crosstab
+        return build_crosstab(self, rows, cols, where, measure, population, link, protect)
+
+    def profile(self, kommunenr):
+        """A municipality's profile beside its size class and the country."""
+        from ._table import build_profile
+        return build_profile(self, kommunenr)
 
     def tables(self):
         """Every table of the catalogue, as a dict id -> :class:`Table`."""
         return {tid: self.table(tid) for tid, _ in catalog()}
 
+    def checks(self, only=None, lang="nb"):
+        """The data-quality checks of the editing round (SPEC 12) that the
+        records trip, in input order: a :class:`Checks` list of dicts with
+        the keys of ``hjtj-check``'s CSV (``fil``, ``linje``, ``orgnr``,
+        ``kontroll``, ``melding``) and ``record_index``.  ``only`` limits
+        them to some checks (codes, a list or comma-separated)."""
+        from ._checks import Checks
+        return Checks._run(self, only, lang)
+
     def to_pandas(self, all_statuses=False):
-        """The records as a pandas DataFrame (code lists space-separated)."""
+        """The records as a pandas DataFrame (code lists space-separated).
+
+        Every class column (hovedvirksomhetstype ... botilbud, the
+        at/adm-sammensetning, personellutveksling, storrelse) and eierskap
+        and status are ordered ``Categorical`` with the categories in
+        code-list order (``hjtj_code(field, 0..n-1)``), so sorting and
+        ``groupby`` follow the report's order and empty classes still show;
+        a class that does not apply is missing.  ``line``, ``boenheter``
+        (missing when not given) and ``boenheter_counted`` are nullable
+        ``Int64``."""
         import pandas as pd
         rows = []
         for rec in self.records(all_statuses=all_statuses):
             rows.append({k: (" ".join(v) if isinstance(v, list) else v)
                          for k, v in rec.items()})
-        if not rows:
-            return pd.DataFrame(columns=list(CLASSIFY_COLUMNS))
-        return pd.DataFrame(rows)
+        df = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(CLASSIFY_COLUMNS))
+        cats = [(key, _codes(f)) for key, f in _CLASS_FIELDS + _EXTRA_CLASS_FIELDS]
+        cats += [("eierskap", _codes(Field.EIERSKAP)), ("status", _codes(Field.STATUS)),
+                 ("storrelse", self._storrelse_codes())]
+        for key, codes_ in cats:
+            if key in df.columns or not rows:
+                df[key] = pd.Categorical(df[key] if key in df.columns else [],
+                                         categories=list(codes_), ordered=True)
+        for key in ("line", "boenheter", "boenheter_counted"):
+            if key in df.columns:
+                df[key] = pd.array(list(df[key]) if rows else [], dtype="Int64")
+        return df
 
     def __repr__(self):
         if self.closed:
@@ -691,15 +802,18 @@ class Register(_Handle):
             self.read_count, self.count, self.reject_count)
 
 
-def load(source, kommuner=None, name=None, scheme=None, limits=None):
+def load(source, kommuner=None, name=None, scheme=None, limits=None, encoding=None):
     """Load a register and classify its records.
 
     ``source`` is a path (str or os.PathLike), the data itself (bytes, or a
     str holding a line break or starting with ``<``), or a file-like object.
     ``kommuner`` is a municipality table (a path, data, or :class:`Kommuner`)
-    replacing the bundled one; ``name`` labels in-memory data in diagnostics.
-    Raises :class:`Error` when the input cannot be read as a whole."""
-    reg = Register(kommuner=kommuner, scheme=scheme, limits=limits)
+    replacing the bundled one; ``name`` labels in-memory data in diagnostics;
+    ``scheme`` a classification scheme (path, data or :class:`Scheme`);
+    ``encoding`` that of CSV input (``"utf-8"``, ``"windows-1252"``,
+    ``"iso-8859-1"``).  Raises :class:`Error` when the input cannot be read
+    as a whole."""
+    reg = Register(kommuner=kommuner, scheme=scheme, limits=limits, encoding=encoding)
     try:
         reg.load(source, name=name)
     except BaseException:
@@ -708,8 +822,9 @@ def load(source, kommuner=None, name=None, scheme=None, limits=None):
     return reg
 
 
-def loads(data, kommuner=None, name=None, scheme=None, limits=None):
+def loads(data, kommuner=None, name=None, scheme=None, limits=None, encoding=None):
     """Load a register from data (str or bytes), never from a path."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return load(bytes(data), kommuner=kommuner, name=name, scheme=scheme, limits=limits)
+    return load(bytes(data), kommuner=kommuner, name=name, scheme=scheme, limits=limits,
+                encoding=encoding)

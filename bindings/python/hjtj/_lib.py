@@ -3,9 +3,11 @@
 The library is looked up, in this order:
 
 1. ``$HJTJ_LIBRARY`` -- the full path of the shared library;
-2. ``pkg-config --variable=libdir hjemmetjeneste`` -- ``libhjtj.so.0`` (or
+2. the directory ``make install`` put the library in, when the module was
+   installed by it (``_config.LIBDIR``);
+3. ``pkg-config --variable=libdir hjemmetjeneste`` -- ``libhjtj.so.0`` (or
    ``libhjtj.so``) in that directory;
-3. :func:`ctypes.util.find_library` ``("hjtj")``, then the soname
+4. :func:`ctypes.util.find_library` ``("hjtj")``, then the soname
    ``libhjtj.so.0`` through the dynamic loader's usual search.
 
 Every function the binding calls has its ``argtypes`` and ``restype``
@@ -65,6 +67,18 @@ class _Table(Structure):
     pass
 
 
+class _Crosstab(Structure):
+    pass
+
+
+class _Link(Structure):
+    pass
+
+
+class _Checks(Structure):
+    pass
+
+
 RegisterP = POINTER(_Register)
 RecordP = POINTER(_Record)
 DiagP = POINTER(_Diag)
@@ -72,6 +86,9 @@ ErrorP = POINTER(_Error)
 KommunerP = POINTER(_Kommuner)
 SchemeP = POINTER(_Scheme)
 TableP = POINTER(_Table)
+ChecksP = POINTER(_Checks)
+CrosstabP = POINTER(_Crosstab)
+LinkP = POINTER(_Link)
 
 status_t = c_int  # hjtj_status
 enum_t = c_int    # hjtj_field, hjtj_lang, hjtj_cell_kind, hjtj_reason, hjtj_format, hjtj_limit
@@ -105,6 +122,27 @@ _PROTOTYPES = {
     "hjtj_scheme_name": (c_char_p, [SchemeP]),
     "hjtj_scheme_band_count": (c_int32, [SchemeP]),
     "hjtj_scheme_band_lower": (c_int64, [SchemeP, c_int32]),
+    "hjtj_scheme_enetiltak": (c_int32, [SchemeP]),
+    "hjtj_scheme_administrasjon": (c_int32, [SchemeP]),
+    "hjtj_scheme_set_enetiltak": (status_t, [SchemeP, c_int32]),
+    "hjtj_scheme_set_administrasjon": (status_t, [SchemeP, c_int32]),
+    # checks (SPEC 12)
+    "hjtj_check_kinds": (c_int32, []),
+    "hjtj_check_code": (c_char_p, [enum_t]),
+    "hjtj_check_description": (c_char_p, [enum_t, enum_t]),
+    "hjtj_check_parse": (c_int32, [c_char_p]),
+    "hjtj_checks_new": (status_t, [POINTER(ChecksP)]),
+    "hjtj_checks_free": (None, [ChecksP]),
+    "hjtj_checks_run": (status_t, [ChecksP, RegisterP]),
+    "hjtj_checks_error": (ErrorP, [ChecksP]),
+    "hjtj_checks_count": (c_size_t, [ChecksP]),
+    "hjtj_checks_total": (c_size_t, [ChecksP, enum_t]),
+    "hjtj_checks_check": (c_int32, [ChecksP, c_size_t]),
+    "hjtj_checks_record_index": (c_size_t, [ChecksP, c_size_t]),
+    "hjtj_checks_file": (c_char_p, [ChecksP, c_size_t]),
+    "hjtj_checks_line": (c_uint64, [ChecksP, c_size_t]),
+    "hjtj_checks_orgnr": (c_char_p, [ChecksP, c_size_t]),
+    "hjtj_checks_message": (c_char_p, [ChecksP, c_size_t, enum_t]),
     # kommuner
     "hjtj_kommuner_new": (status_t, [POINTER(KommunerP)]),
     "hjtj_kommuner_free": (None, [KommunerP]),
@@ -124,6 +162,10 @@ _PROTOTYPES = {
     "hjtj_register_set_kommuner": (status_t, [RegisterP, KommunerP]),
     "hjtj_register_set_scheme": (status_t, [RegisterP, SchemeP]),
     "hjtj_register_set_limit": (status_t, [RegisterP, enum_t, c_uint64]),
+    "hjtj_register_set_encoding": (status_t, [RegisterP, enum_t]),
+    "hjtj_register_encoding": (enum_t, [RegisterP]),
+    "hjtj_encoding_parse": (c_int32, [c_char_p]),
+    "hjtj_encoding_name": (c_char_p, [enum_t]),
     "hjtj_register_limit": (c_uint64, [RegisterP, enum_t]),
     "hjtj_register_load_file": (status_t, [RegisterP, c_char_p]),
     "hjtj_register_load_memory": (status_t, [RegisterP, c_char_p, c_size_t, c_char_p]),
@@ -202,6 +244,35 @@ _PROTOTYPES = {
     "hjtj_table_protect": (c_int64, [TableP]),
     "hjtj_table_cell_suppressed": (enum_t, [TableP, c_size_t, c_size_t]),
     "hjtj_table_suppressed_count": (c_size_t, [TableP, enum_t]),
+    "hjtj_format_from_path": (c_int32, [c_char_p]),
+    "hjtj_table_write_path_lang": (status_t, [TableP, enum_t, enum_t, c_char_p]),
+    "hjtj_table_to_string_lang": (status_t, [TableP, enum_t, enum_t, POINTER(c_void_p),
+                                             POINTER(c_size_t)]),
+    # custom tables and linked variables (libhjtj 2:0:2)
+    "hjtj_crosstab_new": (status_t, [POINTER(CrosstabP)]),
+    "hjtj_crosstab_free": (None, [CrosstabP]),
+    "hjtj_crosstab_error": (ErrorP, [CrosstabP]),
+    "hjtj_crosstab_set_rows": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_set_cols": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_dimension_name": (c_char_p, [c_size_t]),
+    "hjtj_crosstab_add_where": (status_t, [CrosstabP, c_char_p, c_char_p]),
+    "hjtj_crosstab_set_population": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_set_measure": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_set_link": (status_t, [CrosstabP, LinkP]),
+    "hjtj_table_build_crosstab": (status_t, [TableP, RegisterP, CrosstabP]),
+    "hjtj_table_build_profile": (status_t, [TableP, RegisterP, c_char_p]),
+    "hjtj_link_new": (status_t, [POINTER(LinkP)]),
+    "hjtj_link_free": (None, [LinkP]),
+    "hjtj_link_load_file": (status_t, [LinkP, c_char_p]),
+    "hjtj_link_load_memory": (status_t, [LinkP, c_char_p, c_size_t, c_char_p]),
+    "hjtj_link_error": (ErrorP, [LinkP]),
+    "hjtj_link_var_count": (c_size_t, [LinkP]),
+    "hjtj_link_var_name": (c_char_p, [LinkP, c_size_t]),
+    "hjtj_link_match": (status_t, [LinkP, RegisterP]),
+    "hjtj_link_read_count": (c_size_t, [LinkP]),
+    "hjtj_link_used_count": (c_size_t, [LinkP]),
+    "hjtj_link_problem_count": (c_size_t, [LinkP]),
+    "hjtj_link_problem": (DiagP, [LinkP, c_size_t]),
 }
 
 _lock = threading.Lock()
@@ -216,6 +287,17 @@ def _candidates():
         # An explicit choice: nothing else is tried.
         return [(env, "HJTJ_LIBRARY")]
     out = []
+    try:
+        from . import _config  # written by make install
+        libdir = _config.LIBDIR
+    except ImportError:
+        libdir = None
+    if libdir:
+        for name in ("libhjtj.so.0", "libhjtj.0.dylib"):
+            p = os.path.join(libdir, name)
+            if os.path.exists(p):
+                out.append((p, "make install"))
+                break
     try:
         res = subprocess.run(
             ["pkg-config", "--variable=libdir", "hjemmetjeneste"],
