@@ -84,6 +84,15 @@ done
 [ $rc -eq 0 ] && [ "$(grep -c "left out: no counts" "$T/err")" -eq 4 ] \
     && [ "$(grep -c "^# Tabell" "$T/out")" -eq $(($("$REPORT" --list | wc -l) - 4)) ] \
     && ok "--all --protect: four tables without counts left out" || fail "--all --protect: exit $rc"
+"$REPORT" --rows fylke --cols eierskap --protect 2 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "^totalt," "$T/out" && grep -q ":" "$T/out" \
+    && grep -q "table custom: [0-9]* cells suppressed" "$T/err" \
+    && ok "--protect on a custom table" || fail "--protect custom: exit $rc $(cat "$T/err")"
+"$REPORT" --profile 0301 --protect 2 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "profile cannot be protected" "$T/err" \
+    && ok "--protect refused for a profile" || fail "--protect profile: exit $rc"
+"$REPORT" --table 3.10 --protect 3 --format json-stat "$HJTJ_DATADIR/eksempel.xml" 2>/dev/null \
+    | grep -q '"status":{"0":":"' && ok "--protect: JSON-stat status ':'" || fail "--protect json-stat"
 
 # agreement with the independent implementation (needs python3)
 PY=$(command -v python3 || true)

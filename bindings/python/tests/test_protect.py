@@ -109,6 +109,22 @@ class TestProtect(unittest.TestCase):
         with self.assertRaises(TypeError):
             self.reg.table("3.10", protect=True)
 
+    def test_crosstab(self):
+        # the same counts as a custom table: kategori by eierskap
+        t = self.reg.crosstab(rows="kategori", cols="eierskap", protect=3)
+        plain = self.reg.crosstab(rows="kategori", cols="eierskap")
+        self.assertEqual(t.suppressed_counts(), {"primary": 1, "secondary": 3})
+        bolig = [i for i, r in enumerate(t.rows) if r.code == "kun-boligbase"][0]
+        self.assertEqual(t.suppressed(bolig, "privat"), hjtj.Suppression.PRIMARY)
+        self.assertIsNone(t.cell(bolig, "privat"))
+        self.assertEqual(t.cell(bolig, "totalt"), 11)
+        for i, (r, p) in enumerate(zip(t.rows, plain.rows)):
+            for j in range(len(t.columns)):
+                if not t.suppressed(i, j):
+                    self.assertEqual(r.texts[j], p.texts[j])
+        with self.assertRaises(ValueError):
+            self.reg.crosstab(rows="kategori", protect=0)
+
     def test_no_counts(self):
         with self.assertRaises(hjtj.Error) as cm:
             self.reg.table("1.9", protect=3)

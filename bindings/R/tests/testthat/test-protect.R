@@ -82,3 +82,19 @@ test_that("bad protection levels and tables without counts are errors", {
   expect_error(hjtj_table(reg, "1.9", protect = 3), "no counts")
   expect_s3_class(hjtj_table(reg, "1.9"), "data.frame")
 })
+
+test_that("protect = 3 on the same counts as a custom table", {
+  reg <- protect_register()
+  t <- hjtj_crosstab(reg, "kategori", "eierskap", protect = 3)
+  plain <- hjtj_crosstab(reg, "kategori", "eierskap")
+  expect_equal(attr(t, "suppressed"), c(primary = 1, secondary = 3))
+  bolig <- which(attr(t, "row_codes") == "kun-boligbase")
+  expect_true(is.na(t$privat[bolig]))
+  expect_equal(t$totalt[bolig], 11)
+  s <- attr(t, "suppression")
+  for (j in seq_along(t)[-1]) {
+    pub <- s[, j] == 0L
+    expect_equal(t[[j]][pub], plain[[j]][pub])
+  }
+  expect_error(hjtj_crosstab(reg, "kategori", protect = 0), "whole number >= 1")
+})
