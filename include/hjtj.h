@@ -763,7 +763,9 @@ HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *table, hjtj_format f
 /* Small-count protection (SPEC §11, hjtj_protect(3)).
  *
  * hjtj_table_set_protect(table, k) with k >= 1 makes every later
- * hjtj_table_build() of this table object publishable: every count of 1..k
+ * hjtj_table_build() or hjtj_table_build_crosstab() of this table object
+ * publishable (hjtj_table_build_profile() then fails with
+ * HJTJ_ERR_INVALID_ARG): every count of 1..k
  * enterprises is suppressed (primary), totals included, and so is every
  * value computed from its records (share, sum, median) or with it as base;
  * then more counts (secondary) so that no suppressed count can be worked
