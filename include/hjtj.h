@@ -87,9 +87,9 @@ typedef enum hjtj_status {
     HJTJ_ERR_KOMMUNER = 13,    /* invalid municipality table */
     HJTJ_ERR_RANGE = 14,       /* index out of range */
     HJTJ_ERR_OVERFLOW = 15,    /* an exact sum does not fit (custom tables) */
-    HJTJ_ERR_UNSUPPORTED = 17, /* a feature this build of the library lacks
+    HJTJ_ERR_UNSUPPORTED = 16, /* a feature this build of the library lacks
                                   (XLSX output without libxlsxwriter) */
-    HJTJ_ERR_NO_COUNTS = 25    /* protection (hjtj_table_set_protect) asked of a
+    HJTJ_ERR_NO_COUNTS = 17    /* protection (hjtj_table_set_protect) asked of a
                                   table without counts of enterprises */
 } hjtj_status;
 

@@ -30,8 +30,8 @@ class Status(enum.IntEnum):
     STATE = 12
     KOMMUNER = 13
     RANGE = 14
-    UNSUPPORTED = 17
-    NO_COUNTS = 25
+    UNSUPPORTED = 16
+    NO_COUNTS = 17
 
 
 class Field(enum.IntEnum):
