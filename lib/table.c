@@ -1,5 +1,7 @@
 /* table.c — the table object: builder, cell access, CSV and text writers. */
 #include "internal.h"
+#include "markup.h"
+#include "write_html.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -418,6 +420,8 @@ HJTJ_API int32_t hjtj_format_parse(const char *name)
         return HJTJ_FORMAT_CSV;
     if (strcmp(name, "text") == 0)
         return HJTJ_FORMAT_TEXT;
+    if (strcmp(name, "html") == 0)
+        return HJTJ_FORMAT_HTML;
     return -1;
 }
 
@@ -597,6 +601,8 @@ static hjtj_status render(const hjtj_table *t, hjtj_format format, buf *b)
         write_csv(t, b);
     else if (format == HJTJ_FORMAT_TEXT)
         write_text(t, b);
+    else if (format == HJTJ_FORMAT_HTML)
+        return hjtj__html_table_page(t, b);
     else
         return HJTJ_ERR_INVALID_ARG;
     if (b->failed) {
@@ -628,25 +634,14 @@ HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *t, hjtj_format form
                                            const char *path)
 {
     buf b;
-    FILE *f;
     hjtj_status st;
     if (path == NULL)
         return HJTJ_ERR_INVALID_ARG;
     st = render(t, format, &b);
     if (st != HJTJ_OK)
         return st;
-    f = fopen(path, "wb");
-    if (f == NULL) {
-        buf_free(&b);
-        return err_set((hjtj_error *)&t->err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s", path);
-    }
-    if (fwrite(b.data, 1, b.len, f) != b.len)
-        st = HJTJ_ERR_IO;
-    if (fclose(f) != 0)
-        st = HJTJ_ERR_IO;
+    st = hjtj__write_file(path, b.data, b.len, (hjtj_error *)&t->err);
     buf_free(&b);
-    if (st != HJTJ_OK)
-        err_set((hjtj_error *)&t->err, st, path, 0, 0, "cannot write %s", path);
     return st;
 }
 
