@@ -443,7 +443,7 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
     band = (barsh > (double)L.n * 14.0 ? barsh : (double)L.n * 14.0) + 12.0;
     buf_puts(b, "<g data-row=\"");
     hjtj__put_escaped(b, code ? code : "");
-    buf_puts(b, "\">\n");
+    buf_printf(b, "\" data-i=\"%zu\">\n", i);
     /* the label, centred on the band */
     ly = y + band / 2.0 - ((double)L.n - 1.0) * 7.0 + 4.0;
     for (s = 0; s < L.n; s++)

@@ -27,7 +27,10 @@ static const char css[] =
     "h1{font-size:1.6rem;margin:.5rem 0}\n"
     "h2{font-size:1.15rem;margin:2.2rem 0 .4rem}\n"
     "a{color:#1f5c99}\n"
-    "nav ol{columns:2 28rem;font-size:.9rem;padding-left:2.2rem}\n"
+    "nav ol{columns:2 30rem;column-gap:2.5rem;font-size:.9rem;padding-left:0}\n"
+    "nav li{margin-left:2.4rem;break-inside:avoid}\n"
+    ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+    "white-space:nowrap}\n"
     ".pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}\n"
     ".table-wrap{overflow-x:auto;max-width:100%}\n"
     "table{border-collapse:collapse;font-size:.85rem}\n"
@@ -115,9 +118,16 @@ static void put_table(buf *b, const hjtj_table *t, hjtj_lang lang)
 {
     size_t i, j, nstub = hjtj_table_stub_count(t), ncols = hjtj_table_cols(t);
     char tmp[512];
-    buf_puts(b, "<div class=\"table-wrap\"><table>\n<caption>");
+    /* the heading above says the title; the caption repeats it for screen
+     * readers and shows N */
+    buf_puts(b, "<div class=\"table-wrap\"><table>\n<caption><span class=\"vh\">");
+    if (hjtj_table_id(t) && hjtj_table_id(t)[0]) {
+        hjtj__put_escaped(b, word(lang, "Tabell ", "Table "));
+        hjtj__put_escaped(b, hjtj_table_id(t));
+        buf_puts(b, " ");
+    }
     hjtj__put_escaped(b, hjtj_table_title(t, lang));
-    buf_printf(b, " (N=%lld)</caption>\n<thead><tr>", (long long)hjtj_table_n(t));
+    buf_printf(b, ". </span>N=%lld</caption>\n<thead><tr>", (long long)hjtj_table_n(t));
     for (j = 0; j < ncols; j++) {
         buf_puts(b, j < nstub ? "<th scope=\"col\" class=\"stub\">" : "<th scope=\"col\">");
         hjtj__put_escaped(b, hjtj__col_heading(t, j, lang, tmp, sizeof tmp));
