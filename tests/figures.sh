@@ -1,0 +1,96 @@
+#!/bin/sh
+# tests/figures.sh — every figure hjtj-report writes (the report's figures and
+# a bar chart of every table, in Norwegian and English) is well-formed XML
+# (xmllint) and its numbers equal the table's (tests/svg_check.py against the
+# CSV of the same table); the HTML page of every table parses in a strict
+# HTML5 parser, has every table with the CSV's numbers and loads nothing from
+# outside (tests/html_check.py).
+set -u
+B=${HJTJ_BUILDDIR:-.}
+S=${HJTJ_SRCDIR:-.}
+export HJTJ_DATADIR=${HJTJ_DATADIR:-$S/data}
+REPORT="$B/examples/hjtj-report"
+PY=/usr/bin/python3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+ok() { echo "ok: $*"; }
+
+if ! command -v xmllint >/dev/null 2>&1 || ! "$PY" -c 'import html5lib' 2>/dev/null; then
+    echo "SKIP: needs xmllint (libxml2-utils) and python3-html5lib"
+    exit 77
+fi
+
+# the report's figures, with the series each one shows (the figure's
+# definition in the report: 3.3 counts by category, 3.4 category shares by
+# municipality size, 4.1/4.2 counts by number of målgrupper, 5.1 shares of
+# enterprises and boenheter)
+series() {
+    case $1 in
+    3.3) echo "antall" ;;
+    3.4) echo "andel_kun_boligbase andel_kun_amb_helsetjenester andel_kun_amb_praktisk_bistand andel_kun_amb_helsetjenester_og_praktisk_bistand andel_kun_bpa andel_enetiltak andel_kun_hjtj_2pluss_virksomhetstyper andel_hjemmetjeneste_kombinert_med_annen_tjenestetype andel_administrasjon_og_service_mv" ;;
+    4.1 | 4.2) echo "antall_en_malgruppe antall_to_malgrupper antall_tre_eller_flere_malgrupper" ;;
+    5.1) echo "andel_virksomheter andel_boenheter" ;;
+    esac
+}
+"$REPORT" --list >"$T/list" || fail "--list"
+for fig in 3.3 3.4 4.1 4.2 5.1; do
+    tid=$(sed -n "s/^figur $fig	.*(tabell \(.*\))\$/\1/p" "$T/list")
+    [ -n "$tid" ] || { fail "figure $fig not listed"; continue; }
+    "$REPORT" --table "$tid" >"$T/t.csv" 2>/dev/null || fail "table $tid"
+    for lang in nb en; do
+        "$REPORT" --figure "$fig" --lang "$lang" -o "$T/f.svg" 2>"$T/err" || { fail "figure $fig $lang: $(cat "$T/err")"; continue; }
+        xmllint --noout "$T/f.svg" || { fail "figure $fig $lang: not well-formed"; continue; }
+        "$PY" "$S/tests/svg_check.py" "$T/f.svg" "$T/t.csv" "$lang" "$(series "$fig")" \
+            && ok "figure $fig ($lang) = table $tid" || fail "figure $fig ($lang)"
+    done
+done
+
+# a bar chart of every table
+n=0
+for id in $(cut -f1 "$T/list" | grep -v '^figur'); do
+    "$REPORT" --table "$id" >"$T/t.csv" 2>/dev/null || { fail "table $id"; continue; }
+    for lang in nb en; do
+        if ! "$REPORT" --chart "$id" --lang "$lang" -o "$T/c.svg" 2>"$T/err"; then
+            fail "chart of $id ($lang): $(cat "$T/err")"
+            continue
+        fi
+        if xmllint --noout "$T/c.svg" && "$PY" "$S/tests/svg_check.py" "$T/c.svg" "$T/t.csv" "$lang"; then
+            n=$((n + 1))
+        else
+            fail "chart of table $id ($lang)"
+        fi
+    done
+done
+[ "$n" -eq 108 ] && ok "bar charts of all 54 tables in both languages" || fail "only $n of 108 charts"
+
+# a figure on standard output is the same as with -o
+"$REPORT" --figure 3.3 >"$T/stdout.svg" 2>/dev/null
+"$REPORT" --figure 3.3 -o "$T/o.svg" 2>/dev/null
+cmp -s "$T/stdout.svg" "$T/o.svg" && ok "--figure to stdout" || fail "--figure to stdout"
+"$REPORT" --figure 9.9 >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "9.9" "$T/err" && ok "unknown figure: exit 2" || fail "unknown figure: exit $rc"
+"$REPORT" --figure 3.3 --lang de >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "unknown language: exit 2" || fail "unknown language: exit $rc"
+
+# the page of every table, in both languages; the CSVs of all tables to compare
+"$REPORT" --all >"$T/all.csv" 2>/dev/null || fail "--all csv"
+for lang in nb en; do
+    "$REPORT" --all --format html --lang "$lang" -o "$T/rapport.html" 2>"$T/err" || fail "html $lang: $(cat "$T/err")"
+    "$PY" "$S/tests/html_check.py" "$T/rapport.html" "$T/all.csv" "$lang" 54 \
+        && ok "html page ($lang): strict HTML5, 54 tables = CSV, nothing from outside" || fail "html page ($lang)"
+done
+# the extension of -o names the format; one table through --format html
+"$REPORT" --table 5.3 -o "$T/t.html" 2>/dev/null
+"$REPORT" --table 5.3 >"$T/t53.csv" 2>/dev/null
+sed '1i # Tabell 5.3' "$T/t53.csv" >"$T/t53b.csv"
+"$PY" "$S/tests/html_check.py" "$T/t.html" "$T/t53b.csv" nb 1 && grep -q 'data-figure="5.1"' "$T/t.html" \
+    && ok "-o t.html: a page with table 5.3 and figure 5.1" || fail "-o t.html"
+"$REPORT" --all --format html --charts -o "$T/charts.html" 2>/dev/null
+"$PY" "$S/tests/html_check.py" "$T/charts.html" "$T/all.csv" nb 54 \
+    && [ "$(grep -c '<svg' "$T/charts.html")" -eq 54 ] \
+    && ok "--charts: a chart beside every table" || fail "--charts ($(grep -c '<svg' "$T/charts.html") charts)"
+
+echo "$fails failure(s)"
+[ "$fails" -eq 0 ]
