@@ -19,7 +19,7 @@ static void usage(FILE *f)
     fputs("Usage: hjtj-report --table ID [--table ID ...] [options] [FILE]\n"
           "       hjtj-report --all [options] [FILE]\n"
           "       hjtj-report --figure ID [options] [FILE]\n"
-          "       hjtj-report --list\n"
+          "       hjtj-report --list | --list-figures\n"
           "Compute the tables of SSB Rapporter 2026/5 from a register.\n"
           "\n"
           "FILE is a register in XML or CSV (detected by content); without FILE the\n"
@@ -40,7 +40,8 @@ static void usage(FILE *f)
           "  -o, --output FILE  write to FILE instead of standard output (.html and\n"
           "                   .svg name the format when --format is not given)\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
-          "  --list           list the table ids and titles, then the figures\n"
+          "  --list           list the table ids and titles\n"
+          "  --list-figures   list the report's figures: id, table id, title\n"
           "  --help           show this help\n"
           "  --version        show the library version\n"
           "\n"
@@ -142,7 +143,7 @@ int main(int argc, char **argv)
     const char *file = NULL, *kfile = NULL, *output = NULL, *figure = NULL, *chart = NULL, *v;
     const char **ids;
     size_t nids = 0, i;
-    int all = 0, list = 0, a, rc = 0, charts = 0;
+    int all = 0, list = 0, list_figures = 0, a, rc = 0, charts = 0;
     int32_t format = -1;
     hjtj_lang lang = HJTJ_LANG_NB;
     hjtj_register *reg;
@@ -164,6 +165,8 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(arg, "--list") == 0) {
             list = 1;
+        } else if (strcmp(arg, "--list-figures") == 0) {
+            list_figures = 1;
         } else if (strcmp(arg, "--all") == 0) {
             all = 1;
         } else if (strcmp(arg, "--table") == 0 && a + 1 < argc) {
@@ -213,9 +216,13 @@ int main(int argc, char **argv)
     if (list) {
         for (i = 0; i < hjtj_catalog_count(); i++)
             printf("%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, lang));
+        free(ids);
+        return 0;
+    }
+    if (list_figures) {
         for (i = 0; i < hjtj_figure_count(); i++)
-            printf("figur %s\t%s (tabell %s)\n", hjtj_figure_id(i), hjtj_figure_title(i, lang),
-                   hjtj_figure_table(i));
+            printf("%s\t%s\t%s\n", hjtj_figure_id(i), hjtj_figure_table(i),
+                   hjtj_figure_title(i, lang));
         free(ids);
         return 0;
     }

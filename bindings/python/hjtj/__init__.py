@@ -20,12 +20,13 @@ from ._core import (
     Status, catalog, codes, label, load, loads, strerror, version,
 )
 from ._table import CellKind, Column, Row, Share, Table
+from ._figure import figures
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CLASSIFY_COLUMNS", "CellKind", "Column", "Diagnostic", "Error", "Field", "Kommune",
     "Kommuner", "LibraryNotFound", "Limit", "Register", "Row", "Scheme", "Share", "Status",
-    "Table", "catalog", "codes", "label", "library_path", "load", "loads", "strerror",
-    "version",
+    "Table", "catalog", "codes", "figures", "label", "library_path", "load", "loads",
+    "strerror", "version",
 ]

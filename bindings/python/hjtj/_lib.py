@@ -65,6 +65,10 @@ class _Table(Structure):
     pass
 
 
+class _Html(Structure):
+    pass
+
+
 RegisterP = POINTER(_Register)
 RecordP = POINTER(_Record)
 DiagP = POINTER(_Diag)
@@ -72,6 +76,7 @@ ErrorP = POINTER(_Error)
 KommunerP = POINTER(_Kommuner)
 SchemeP = POINTER(_Scheme)
 TableP = POINTER(_Table)
+HtmlP = POINTER(_Html)
 
 status_t = c_int  # hjtj_status
 enum_t = c_int    # hjtj_field, hjtj_lang, hjtj_cell_kind, hjtj_reason, hjtj_format, hjtj_limit
@@ -198,6 +203,20 @@ _PROTOTYPES = {
     "hjtj_table_cell_text": (c_char_p, [TableP, c_size_t, c_size_t]),
     "hjtj_table_write_path": (status_t, [TableP, enum_t, c_char_p]),
     "hjtj_table_to_string": (status_t, [TableP, enum_t, POINTER(c_void_p), POINTER(c_size_t)]),
+    "hjtj_table_note": (c_char_p, [TableP, enum_t]),
+    # figures and pages
+    "hjtj_figure_count": (c_size_t, []),
+    "hjtj_figure_id": (c_char_p, [c_size_t]),
+    "hjtj_figure_title": (c_char_p, [c_size_t, enum_t]),
+    "hjtj_figure_table": (c_char_p, [c_size_t]),
+    "hjtj_figure_to_string": (status_t, [TableP, c_char_p, enum_t, POINTER(c_void_p),
+                                         POINTER(c_size_t)]),
+    "hjtj_html_new": (status_t, [POINTER(HtmlP), enum_t]),
+    "hjtj_html_free": (None, [HtmlP]),
+    "hjtj_html_add_table": (status_t, [HtmlP, TableP, c_int32]),
+    "hjtj_html_table_count": (c_size_t, [HtmlP]),
+    "hjtj_html_to_string": (status_t, [HtmlP, POINTER(c_void_p), POINTER(c_size_t)]),
+    "hjtj_html_error": (ErrorP, [HtmlP]),
 }
 
 _lock = threading.Lock()

@@ -96,7 +96,8 @@ class Table(_Handle):
     """One table of the report (``register.table("4.6")``).
 
     Attributes: ``id``, ``title`` (Norwegian), ``title_en``, ``n`` (the
-    table's N), ``population``, ``stub_count`` (label columns at the left),
+    table's N), ``population``, ``note`` / ``note_en`` (where the library
+    deviates from the printed report, or ""), ``stub_count`` (label columns at the left),
     ``columns`` (:class:`Column`), ``rows`` (:class:`Row`).  Cells are typed:
     int for counts and sums, :class:`Share` for shares, float for medians,
     str for text and None for empty cells.  The C table is kept for
@@ -126,6 +127,8 @@ class Table(_Handle):
         self.title_en = s(L.hjtj_table_title(t, LANG_EN))
         self.n = L.hjtj_table_n(t)
         self.population = s(L.hjtj_table_population(t))
+        self.note = s(L.hjtj_table_note(t, LANG_NB))
+        self.note_en = s(L.hjtj_table_note(t, LANG_EN))
         nr, nc = L.hjtj_table_rows(t), L.hjtj_table_cols(t)
         self.stub_count = L.hjtj_table_stub_count(t)
         self.columns = [Column(s(L.hjtj_table_col_code(t, j)) or "",
@@ -177,7 +180,8 @@ class Table(_Handle):
 
     # -- output ------------------------------------------------------------
     def to_string(self, fmt="csv"):
-        """The table as the library writes it: 'csv' or 'text'."""
+        """The table as the library writes it: 'csv', 'text' or 'html' (a
+        self-contained page with the table and its figures)."""
         L = _lib.lib()
         f = L.hjtj_format_parse(enc(fmt)) if isinstance(fmt, str) else int(fmt)
         if f < 0:
@@ -205,6 +209,12 @@ class Table(_Handle):
     def to_text(self):
         """Aligned text for a terminal."""
         return self.to_string("text")
+
+    def figure(self, figure_id=None, path=None, lang="nb"):
+        """The SVG of a report figure drawn from this table (``"3.3"`` for
+        table 3.5), or with no figure_id a bar chart of the table."""
+        from ._figure import table_svg
+        return table_svg(self, figure_id, lang=lang, path=path)
 
     def to_pandas(self, exact=False):
         """A pandas DataFrame with the CSV's columns; numbers are numeric.
