@@ -431,7 +431,7 @@ static double xpos(const geom *g, double v)
 static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, const geom *g,
                        double y, hjtj_lang lang)
 {
-    size_t i = c->rows[r], s;
+    size_t i = c->rows[r], s, over[CH_MAXSER], nover = 0;
     char label[512], shown[64];
     lines L;
     double bh = c->kind == CH_STACKED ? 22.0 : 15.0;
@@ -467,6 +467,8 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
                         supp ? "font-size=\"11\" fill=\"" C_TEXT "\""
                              : "font-size=\"11\" fill=\"#ffffff\"",
                         shown);
+            else if (shown[0] && !(v == 0))
+                over[nover++] = s; /* too narrow: labelled after the stack */
             x += w;
         } else {
             by = y + (band - barsh) / 2.0 + bh * (double)s;
@@ -477,6 +479,16 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
                 text_el(b, g->left + w + (supp ? -w / 2.0 : 4.0), by + bh - 3.5,
                         supp ? "middle" : NULL, "font-size=\"11\" fill=\"" C_TEXT "\"", shown);
         }
+    }
+    /* the values of the segments too narrow for their label, after the
+     * stack in the segments' colours (each >= 4.5:1 against white) */
+    for (s = 0, x += 6.0; s < nover; s++) {
+        char attrs[64];
+        hjtj__cell_shown(t, i, c->ser[over[s]], lang, shown, sizeof shown);
+        snprintf(attrs, sizeof attrs, "font-size=\"11\" font-weight=\"bold\" fill=\"%s\"",
+                 palette[over[s] % NPAL]);
+        text_el(b, x, y + band / 2.0 + 4.0, NULL, attrs, shown);
+        x += (double)utf8_width(shown) * 7.0 + 8.0;
     }
     buf_puts(b, "</g>\n");
     return band;
@@ -589,7 +601,8 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
     for (r = 0; r < c->nrows; r++)
         plot_h += row_band(c, t, r, lang);
     g.left = PAD + labw + 10.0;
-    g.pw = W - g.left - (c->kind == CH_STACKED ? 24.0 : 64.0);
+    /* room at the right for the labels after a bar or a stack */
+    g.pw = W - g.left - (c->kind == CH_STACKED ? 140.0 : 64.0);
     if (c->kind == CH_STACKED && c->percent && maxv < 100.0 + 1e-9)
         maxv = 100.0;
     g.step = nice_step(maxv > 0 ? maxv : 1.0);

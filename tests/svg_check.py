@@ -77,6 +77,9 @@ def main():
                     errors.append("row %d: label %r without the decimal comma" % (i, shown))
                 if value not in values and not (value == "." and "" in values):
                     errors.append("row %d: label %r is none of the row's values %s" % (i, shown, sorted(values)))
+                if el.get("fill") not in (None, "#ffffff") and contrast(el.get("fill"), background) < 4.5:
+                    errors.append("row %d: label %r in %s: contrast %.2f"
+                                  % (i, shown, el.get("fill"), contrast(el.get("fill"), background)))
                 if el.get("fill") == "#ffffff":
                     if prev is None or prev.tag != NS + "rect" or contrast(prev.get("fill"), "#ffffff") < 4.5:
                         errors.append("row %d: white label %r not on a dark bar" % (i, shown))
