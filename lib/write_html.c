@@ -43,7 +43,7 @@ static const char css[] =
     "td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "td.text{text-align:left;white-space:normal}\n"
     "tr.total th,tr.total td{font-weight:bold;border-top:2px solid #595959}\n"
-    "figure{margin:0;flex:1 1 560px;max-width:820px}\n"
+    "figure{margin:0;flex:0 1 820px;min-width:min(600px,100%);max-width:820px}\n"
     "figure svg{width:100%;height:auto;display:block}\n"
     "p.pop,p.note,p.src{font-size:.85rem;max-width:62rem;margin:.4rem 0}\n"
     "p.note{border-left:4px solid #b04a00;padding-left:.6rem}\n"
