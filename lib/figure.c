@@ -738,64 +738,43 @@ static hjtj_status pick(const hjtj_table *t, const char *figure_id, long *fig)
     return HJTJ_OK;
 }
 
-static hjtj_status render_figure(const hjtj_table *t, const char *figure_id, hjtj_lang lang,
-                                 buf *b)
+/* Render the figure into the sink. */
+static hjtj_status figure_out(const hjtj_table *t, const char *figure_id, hjtj_lang lang,
+                              hjtj__sink *sink)
 {
     long fig;
-    hjtj_status st;
-    buf_init(b);
+    buf b;
+    hjtj_status st = hjtj__sink_open(sink);
+    if (st != HJTJ_OK)
+        return st;
     if (lang != HJTJ_LANG_NB && lang != HJTJ_LANG_EN)
         return HJTJ_ERR_INVALID_ARG;
     st = pick(t, figure_id, &fig);
     if (st != HJTJ_OK)
         return st;
-    return hjtj__svg_render(b, t, fig, lang, 0, "hjtj-fig", (hjtj_error *)hjtj_table_error(t));
+    buf_init(&b);
+    sink->err = (hjtj_error *)hjtj_table_error(t);
+    st = hjtj__svg_render(&b, t, fig, lang, 0, "hjtj-fig", sink->err);
+    return st == HJTJ_OK ? hjtj__sink_put(sink, &b) : st;
 }
 
 HJTJ_API hjtj_status hjtj_figure_write(const hjtj_table *table, const char *figure_id,
                                        hjtj_lang lang, hjtj_write_fn fn, void *userdata)
 {
-    buf b;
-    hjtj_status st;
-    if (fn == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render_figure(table, figure_id, lang, &b);
-    if (st != HJTJ_OK)
-        return st;
-    if (fn(b.data, b.len, userdata) != 0)
-        st = HJTJ_ERR_ABORTED;
-    buf_free(&b);
-    return st;
+    hjtj__sink sink = {fn, userdata, NULL, NULL, NULL, NULL};
+    return figure_out(table, figure_id, lang, &sink);
 }
 
 HJTJ_API hjtj_status hjtj_figure_write_path(const hjtj_table *table, const char *figure_id,
                                             hjtj_lang lang, const char *path)
 {
-    buf b;
-    hjtj_status st;
-    if (path == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render_figure(table, figure_id, lang, &b);
-    if (st != HJTJ_OK)
-        return st;
-    st = hjtj__write_file(path, b.data, b.len, (hjtj_error *)hjtj_table_error(table));
-    buf_free(&b);
-    return st;
+    hjtj__sink sink = {NULL, NULL, path, NULL, NULL, NULL};
+    return figure_out(table, figure_id, lang, &sink);
 }
 
 HJTJ_API hjtj_status hjtj_figure_to_string(const hjtj_table *table, const char *figure_id,
                                            hjtj_lang lang, char **out, size_t *len)
 {
-    buf b;
-    hjtj_status st;
-    if (out == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    *out = NULL;
-    st = render_figure(table, figure_id, lang, &b);
-    if (st != HJTJ_OK)
-        return st;
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return HJTJ_OK;
+    hjtj__sink sink = {NULL, NULL, NULL, out, len, NULL};
+    return figure_out(table, figure_id, lang, &sink);
 }

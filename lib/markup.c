@@ -131,3 +131,30 @@ hjtj_status hjtj__write_file(const char *path, const char *data, size_t len, hjt
         err_set(err, st, path, 0, 0, "cannot write %s", path);
     return st;
 }
+
+hjtj_status hjtj__sink_open(const hjtj__sink *sink)
+{
+    if (sink->fn == NULL && sink->path == NULL && sink->out == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    if (sink->fn == NULL && sink->path == NULL)
+        *sink->out = NULL;
+    return HJTJ_OK;
+}
+
+hjtj_status hjtj__sink_put(const hjtj__sink *sink, buf *b)
+{
+    hjtj_status st = HJTJ_OK;
+    if (sink->fn != NULL) {
+        if (sink->fn(b->data, b->len, sink->userdata) != 0)
+            st = HJTJ_ERR_ABORTED;
+    } else if (sink->path != NULL) {
+        st = hjtj__write_file(sink->path, b->data, b->len, sink->err);
+    } else {
+        *sink->out = b->data;
+        if (sink->len)
+            *sink->len = b->len;
+        return HJTJ_OK;
+    }
+    buf_free(b);
+    return st;
+}

@@ -32,6 +32,23 @@ const char *hjtj__row_heading(const hjtj_table *t, size_t row, hjtj_lang lang, c
  * HJTJ_ERR_IO with the detail in err. */
 hjtj_status hjtj__write_file(const char *path, const char *data, size_t len, hjtj_error *err);
 
+/* Where a writer's output goes: the callback fn (with userdata), else the
+ * file path, else a string handed to the caller in *out (length in *len
+ * unless len is NULL). */
+typedef struct hjtj__sink {
+    hjtj_write_fn fn;
+    void *userdata;
+    const char *path;
+    char **out;
+    size_t *len;
+    hjtj_error *err; /* the detail of a failed file */
+} hjtj__sink;
+
+/* HJTJ_ERR_INVALID_ARG when the sink has no destination; clears *out. */
+hjtj_status hjtj__sink_open(const hjtj__sink *sink);
+/* Deliver the rendered b (consumed: freed, or handed out as the string). */
+hjtj_status hjtj__sink_put(const hjtj__sink *sink, buf *b);
+
 /* The source line under every figure and table. */
 const char *hjtj__source_line(hjtj_lang lang);
 

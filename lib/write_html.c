@@ -306,49 +306,34 @@ static hjtj_status render_page(const hjtj_html *page, buf *b)
     return HJTJ_OK;
 }
 
-HJTJ_API hjtj_status hjtj_html_write(const hjtj_html *page, hjtj_write_fn fn, void *userdata)
+/* Render the page into the sink. */
+static hjtj_status page_out(const hjtj_html *page, hjtj__sink *sink)
 {
     buf b;
-    hjtj_status st;
-    if (fn == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render_page(page, &b);
+    hjtj_status st = hjtj__sink_open(sink);
     if (st != HJTJ_OK)
         return st;
-    if (fn(b.data, b.len, userdata) != 0)
-        st = HJTJ_ERR_ABORTED;
-    buf_free(&b);
-    return st;
+    sink->err = page ? (hjtj_error *)&page->err : NULL;
+    st = render_page(page, &b);
+    return st == HJTJ_OK ? hjtj__sink_put(sink, &b) : st;
+}
+
+HJTJ_API hjtj_status hjtj_html_write(const hjtj_html *page, hjtj_write_fn fn, void *userdata)
+{
+    hjtj__sink sink = {fn, userdata, NULL, NULL, NULL, NULL};
+    return page_out(page, &sink);
 }
 
 HJTJ_API hjtj_status hjtj_html_write_path(const hjtj_html *page, const char *path)
 {
-    buf b;
-    hjtj_status st;
-    if (path == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render_page(page, &b);
-    if (st != HJTJ_OK)
-        return st;
-    st = hjtj__write_file(path, b.data, b.len, (hjtj_error *)&page->err);
-    buf_free(&b);
-    return st;
+    hjtj__sink sink = {NULL, NULL, path, NULL, NULL, NULL};
+    return page_out(page, &sink);
 }
 
 HJTJ_API hjtj_status hjtj_html_to_string(const hjtj_html *page, char **out, size_t *len)
 {
-    buf b;
-    hjtj_status st;
-    if (out == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    *out = NULL;
-    st = render_page(page, &b);
-    if (st != HJTJ_OK)
-        return st;
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return HJTJ_OK;
+    hjtj__sink sink = {NULL, NULL, NULL, out, len, NULL};
+    return page_out(page, &sink);
 }
 
 hjtj_status hjtj__html_table_page(const hjtj_table *t, buf *b)
