@@ -102,6 +102,7 @@ START_TEST(test_figure_values)
     assert_bar(svg, "kun-boligbase", "andel", "60.0");
     hjtj_free(svg);
     hjtj_table_free(t);
+    hjtj_register_free(reg);
 
     /* figure 5.1: shares of enterprises and of boenheter by size band */
     t = build(&reg, "5.3");
