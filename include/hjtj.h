@@ -665,12 +665,6 @@ HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *table, hjtj_format 
 HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *table, hjtj_format format,
                                           char **out, size_t *len);
 
-/* The note under a table where the library deviates from the printed report
- * (its KNOWN_ISSUES: 2.3, 3.13, 4.8, 4.20-4.23, 5.1) or where the report has
- * a footnote that decides how to read it (4.3, 4.10, 4.11); "" when there is
- * none, NULL for no table.  Static storage. */
-HJTJ_API const char *hjtj_table_note(const hjtj_table *table, hjtj_lang lang);
-
 /* ------------------------------------------------------------------ */
 /* Figures (SVG)                                                       */
 /* ------------------------------------------------------------------ */
@@ -711,7 +705,8 @@ HJTJ_API hjtj_status hjtj_figure_to_string(const hjtj_table *table, const char *
 /* One self-contained HTML page (inline CSS and SVG; no script and nothing
  * loaded from outside) with a table of contents and, for every table added,
  * the table (<caption>, <th scope>), the report's figures drawn from it, its
- * population sentence, note (hjtj_table_note()) and source line; `lang` set
+ * population sentence, the note where the library deviates from the printed
+ * report (its KNOWN_ISSUES) and source line; `lang` set
  * on <html>; a print style.  Each table is rendered when it is added, so
  * the table object may be rebuilt or freed afterwards. */
 typedef struct hjtj_html hjtj_html;

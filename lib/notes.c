@@ -126,7 +126,7 @@ static const struct {
      "hjemmetjenesten og Hjemmetjeneste kombinert med annen tjenestetype."},
 };
 
-HJTJ_API const char *hjtj_table_note(const hjtj_table *table, hjtj_lang lang)
+const char *hjtj__table_note(const hjtj_table *table, hjtj_lang lang)
 {
     const char *id = hjtj_table_id(table);
     size_t i;

@@ -233,7 +233,7 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     hjtj__put_escaped(&sect, hjtj__population_text(table, lang));
     buf_puts(&sect, np);
     buf_puts(&sect, "</p>\n");
-    note = hjtj_table_note(table, lang);
+    note = hjtj__table_note(table, lang);
     if (note && note[0])
         put_para(&sect, "note", word(lang, "Merknad:", "Note:"), note);
     buf_puts(&sect, "<p class=\"src\">");

@@ -168,13 +168,15 @@ START_TEST(test_notes)
 {
     hjtj_register *reg;
     hjtj_table *t = build(&reg, "5.1");
-    ck_assert_ptr_nonnull(strstr(hjtj_table_note(t, HJTJ_LANG_NB), "281"));
-    ck_assert_ptr_nonnull(strstr(hjtj_table_note(t, HJTJ_LANG_EN), "footnote"));
+    char *html = NULL;
+    ck_assert_int_eq(hjtj_table_to_string(t, HJTJ_FORMAT_HTML, &html, NULL), HJTJ_OK);
+    ck_assert_ptr_nonnull(strstr(html, "<p class=\"note\"><strong>Merknad:</strong> "));
+    ck_assert_ptr_nonnull(strstr(html, "281"));
+    hjtj_free(html);
     ck_assert_int_eq(hjtj_table_build(t, reg, "3.5"), HJTJ_OK);
-    ck_assert_str_eq(hjtj_table_note(t, HJTJ_LANG_NB), "");
-    ck_assert_int_eq(hjtj_table_build(t, reg, "4.21"), HJTJ_OK);
-    ck_assert_ptr_nonnull(strstr(hjtj_table_note(t, HJTJ_LANG_NB), "byttet om"));
-    ck_assert_ptr_null(hjtj_table_note(NULL, HJTJ_LANG_NB));
+    ck_assert_int_eq(hjtj_table_to_string(t, HJTJ_FORMAT_HTML, &html, NULL), HJTJ_OK);
+    ck_assert_ptr_null(strstr(html, "class=\"note\""));
+    hjtj_free(html);
     hjtj_table_free(t);
     hjtj_register_free(reg);
 }

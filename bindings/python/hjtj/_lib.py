@@ -203,7 +203,6 @@ _PROTOTYPES = {
     "hjtj_table_cell_text": (c_char_p, [TableP, c_size_t, c_size_t]),
     "hjtj_table_write_path": (status_t, [TableP, enum_t, c_char_p]),
     "hjtj_table_to_string": (status_t, [TableP, enum_t, POINTER(c_void_p), POINTER(c_size_t)]),
-    "hjtj_table_note": (c_char_p, [TableP, enum_t]),
     # figures and pages
     "hjtj_figure_count": (c_size_t, []),
     "hjtj_figure_id": (c_char_p, [c_size_t]),

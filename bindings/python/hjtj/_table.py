@@ -96,8 +96,7 @@ class Table(_Handle):
     """One table of the report (``register.table("4.6")``).
 
     Attributes: ``id``, ``title`` (Norwegian), ``title_en``, ``n`` (the
-    table's N), ``population``, ``note`` / ``note_en`` (where the library
-    deviates from the printed report, or ""), ``stub_count`` (label columns at the left),
+    table's N), ``population``, ``stub_count`` (label columns at the left),
     ``columns`` (:class:`Column`), ``rows`` (:class:`Row`).  Cells are typed:
     int for counts and sums, :class:`Share` for shares, float for medians,
     str for text and None for empty cells.  The C table is kept for
@@ -127,8 +126,6 @@ class Table(_Handle):
         self.title_en = s(L.hjtj_table_title(t, LANG_EN))
         self.n = L.hjtj_table_n(t)
         self.population = s(L.hjtj_table_population(t))
-        self.note = s(L.hjtj_table_note(t, LANG_NB))
-        self.note_en = s(L.hjtj_table_note(t, LANG_EN))
         nr, nc = L.hjtj_table_rows(t), L.hjtj_table_cols(t)
         self.stub_count = L.hjtj_table_stub_count(t)
         self.columns = [Column(s(L.hjtj_table_col_code(t, j)) or "",
