@@ -74,6 +74,13 @@ done
 cmp -s "$T/stdout.svg" "$T/o.svg" && ok "--figure to stdout" || fail "--figure to stdout"
 "$REPORT" --figure 9.9 >/dev/null 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "9.9" "$T/err" && ok "unknown figure: exit 2" || fail "unknown figure: exit $rc"
+"$REPORT" --all --format html -o /nonexistent/dir/r.html >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "/nonexistent/dir/r.html" "$T/err" && ok "unwritable -o: exit 2 with the path" \
+    || fail "unwritable -o: exit $rc"
+if [ -w /dev/full ]; then
+    "$REPORT" --figure 3.3 -o /dev/full >/dev/null 2>&1; rc=$?
+    [ $rc -eq 2 ] && ok "full disk: exit 2" || fail "full disk: exit $rc"
+fi
 "$REPORT" --figure 3.3 --lang de >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "unknown language: exit 2" || fail "unknown language: exit $rc"
 
