@@ -100,3 +100,22 @@ size_t cli_report_rejects(const hjtj_register *reg)
     }
     return n;
 }
+
+/* ---- output options ---- */
+
+int32_t cli_format_from_path(const char *path)
+{
+    int32_t f = hjtj_format_from_path(path);
+    return f < 0 ? HJTJ_FORMAT_CSV : f;
+}
+
+int cli_parse_lang(const char *word, hjtj_lang *lang)
+{
+    if (strcmp(word, "nb") == 0 || strcmp(word, "no") == 0)
+        *lang = HJTJ_LANG_NB;
+    else if (strcmp(word, "en") == 0)
+        *lang = HJTJ_LANG_EN;
+    else
+        return -1;
+    return 0;
+}

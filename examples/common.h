@@ -14,4 +14,10 @@ hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner
 /* Print warnings and rejected records to stderr; returns the reject count. */
 size_t cli_report_rejects(const hjtj_register *reg);
 
+/* Output options (SPEC §7, §10).  The format of an output file from its
+ * extension, CSV when it has none we know. */
+int32_t cli_format_from_path(const char *path);
+/* "nb" / "en" into *lang; 0, or -1 for another word. */
+int cli_parse_lang(const char *word, hjtj_lang *lang);
+
 #endif

@@ -1,10 +1,10 @@
 /* hjtj-report — the tables of SSB Rapporter 2026/5 computed from a register
  * (SPEC §7).
  *
- *   hjtj-report --table ID [--table ID ...] [--format csv|text|html] [FILE]
- *   hjtj-report --all [--format csv|text|html] [-o FILE] [--lang nb|en] [FILE]
- *   hjtj-report --figure ID [-o FILE.svg] [--lang nb|en] [FILE]
- *   hjtj-report --list
+ *   hjtj-report --table ID [--table ID ...] [--format FORMAT] [-o FILE] [--lang nb|en] [FILE]
+ *   hjtj-report --all [--format FORMAT] [-o FILE|DIR] [--lang nb|en] [FILE]
+ *   hjtj-report --figure ID | --chart ID [-o FILE.svg] [--lang nb|en] [FILE]
+ *   hjtj-report --list | --list-figures
  *
  * Exit status: 0 success (records may have been rejected: they are listed on
  * stderr), 2 usage error, unreadable input or unknown table. */
@@ -28,17 +28,19 @@ static void usage(FILE *f)
           "  --table ID       a table as numbered in the report (3.5, 4.19, C1, ...);\n"
           "                   may be repeated\n"
           "  --all            every table, in report order\n"
-          "  --format FORMAT  csv (default; the report's header and row labels), text, or\n"
-          "                   html (one self-contained page with every table, the\n"
-          "                   report's figures beside their tables, a table of contents)\n"
+          "  --format FORMAT  csv (default; the report's header and row labels), text,\n"
+          "                   json-stat, px, xlsx or html (see hjtj-formats(5)); html is\n"
+          "                   one self-contained page with every table, the report's\n"
+          "                   figures beside their tables and a table of contents\n"
+          "  --charts         with html: a bar chart beside every table that holds no\n"
+          "                   figure of the report\n"
           "  --figure ID      an SVG figure: a report figure (3.3, 3.4, 4.1, 4.2, 5.1),\n"
           "                   or, for any other ID, a bar chart of table ID\n"
           "  --chart ID       an SVG bar chart of table ID (also where ID is a figure)\n"
-          "  --charts         with --format html: a bar chart beside every table that\n"
-          "                   holds no report figure\n"
-          "  --lang LANG      nb (default) or en: titles and labels of html and figures\n"
-          "  -o, --output FILE  write to FILE instead of standard output (.html and\n"
-          "                   .svg name the format when --format is not given)\n"
+          "  -o, --output F   write to F instead of standard output; the format is also\n"
+          "                   taken from its extension (.csv .txt .json .px .xlsx .html);\n"
+          "                   PX with several tables: F is a directory, one .px each\n"
+          "  --lang nb|en     language of titles, labels and notes (default nb)\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
           "  --list           list the table ids and titles\n"
           "  --list-figures   list the report's figures: id, table id, title\n"
@@ -54,24 +56,49 @@ static int write_out(const char *data, size_t len, void *ud)
     return fwrite(data, 1, len, (FILE *)ud) == len ? 0 : -1;
 }
 
-/* The value of an option given as "--name VALUE" or "--name=VALUE" (NULL if
- * arg is not that option); advances *a past a separate value. */
-static const char *opt_value(const char *arg, const char *name, int *a, int argc, char **argv)
+/* Write the tables ids[0..nids) of reg in one output (hjtj_writer). */
+static int publish(hjtj_register *reg, const char **ids, size_t nids, hjtj_format format,
+                   hjtj_lang lang, const char *output)
 {
-    size_t n = strlen(name);
-    if (strncmp(arg, name, n) != 0)
-        return NULL;
-    if (arg[n] == '=')
-        return arg + n + 1;
-    if (arg[n] == '\0' && *a + 1 < argc)
-        return argv[++*a];
-    return NULL;
-}
-
-static int ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), k = strlen(tail);
-    return n >= k && strcmp(s + n - k, tail) == 0;
+    hjtj_writer *w = NULL;
+    hjtj_table *t = NULL;
+    size_t i;
+    int rc = 0;
+    hjtj_status st;
+    if (format == HJTJ_FORMAT_PX && nids > 1 && output == NULL) {
+        fprintf(stderr, "hjtj-report: PX holds one table per file: give -o DIR for %zu tables\n",
+                nids);
+        return 2;
+    }
+    if (hjtj_writer_new(&w, format, lang) != HJTJ_OK || hjtj_table_new(&t) != HJTJ_OK) {
+        fprintf(stderr, "hjtj-report: out of memory\n");
+        hjtj_writer_free(w);
+        return 2;
+    }
+    for (i = 0; i < nids; i++) {
+        st = hjtj_table_build(t, reg, ids[i]);
+        if (st != HJTJ_OK) {
+            fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
+                    hjtj_error_message(hjtj_table_error(t)));
+            rc = 2;
+            continue;
+        }
+        if (hjtj_writer_add(w, t) != HJTJ_OK) {
+            fprintf(stderr, "hjtj-report: %s\n", hjtj_error_message(hjtj_writer_error(w)));
+            rc = 2;
+            break;
+        }
+    }
+    if (rc == 0 || hjtj_writer_count(w) > 0) {
+        st = output ? hjtj_writer_finish_path(w, output) : hjtj_writer_finish(w, write_out, stdout);
+        if (st != HJTJ_OK) {
+            fprintf(stderr, "hjtj-report: %s\n", hjtj_error_message(hjtj_writer_error(w)));
+            rc = 2;
+        }
+    }
+    hjtj_table_free(t);
+    hjtj_writer_free(w);
+    return rc;
 }
 
 /* The report figure with this id, or -1. */
@@ -86,17 +113,21 @@ static long figure_index(const char *id)
 
 /* --figure / --chart: the SVG of figure `fig` (-1: a bar chart) of table tid. */
 static int write_figure(const hjtj_register *reg, long fig, const char *tid, hjtj_lang lang,
-                        FILE *out)
+                        const char *output)
 {
+    const char *fid = fig >= 0 ? hjtj_figure_id((size_t)fig) : NULL;
     hjtj_table *t = NULL;
+    hjtj_status st;
     int rc = 0;
     if (hjtj_table_new(&t) != HJTJ_OK) {
         fprintf(stderr, "hjtj-report: out of memory\n");
         return 2;
     }
-    if (hjtj_table_build(t, reg, tid) != HJTJ_OK ||
-        hjtj_figure_write(t, fig >= 0 ? hjtj_figure_id((size_t)fig) : NULL, lang, write_out,
-                          out) != HJTJ_OK) {
+    st = hjtj_table_build(t, reg, tid);
+    if (st == HJTJ_OK)
+        st = output ? hjtj_figure_write_path(t, fid, lang, output)
+                    : hjtj_figure_write(t, fid, lang, write_out, stdout);
+    if (st != HJTJ_OK) {
         fprintf(stderr, "hjtj-report: figure of table %s: %s\n", tid,
                 hjtj_error_message(hjtj_table_error(t)));
         rc = 2;
@@ -105,12 +136,13 @@ static int write_figure(const hjtj_register *reg, long fig, const char *tid, hjt
     return rc;
 }
 
-/* --format html: one page with every table. */
+/* --format html --charts: the page with a bar chart beside every table. */
 static int write_page(const hjtj_register *reg, const char **ids, size_t nids, hjtj_lang lang,
-                      int charts, FILE *out)
+                      const char *output)
 {
     hjtj_html *page = NULL;
     hjtj_table *t = NULL;
+    hjtj_status st;
     size_t i;
     int rc = 0;
     if (hjtj_html_new(&page, lang) != HJTJ_OK || hjtj_table_new(&t) != HJTJ_OK) {
@@ -123,14 +155,15 @@ static int write_page(const hjtj_register *reg, const char **ids, size_t nids, h
             fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
                     hjtj_error_message(hjtj_table_error(t)));
             rc = 2;
-        } else if (hjtj_html_add_table(page, t, charts) != HJTJ_OK) {
+        } else if (hjtj_html_add_table(page, t, 1) != HJTJ_OK) {
             fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
                     hjtj_error_message(hjtj_html_error(page)));
             rc = 2;
         }
     }
-    if (hjtj_html_write(page, write_out, out) != HJTJ_OK) {
-        fprintf(stderr, "hjtj-report: cannot write the page\n");
+    st = output ? hjtj_html_write_path(page, output) : hjtj_html_write(page, write_out, stdout);
+    if (st != HJTJ_OK) {
+        fprintf(stderr, "hjtj-report: %s\n", hjtj_error_message(hjtj_html_error(page)));
         rc = 2;
     }
     hjtj_table_free(t);
@@ -140,15 +173,16 @@ static int write_page(const hjtj_register *reg, const char **ids, size_t nids, h
 
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL, *output = NULL, *figure = NULL, *chart = NULL, *v;
+    const char *file = NULL, *kfile = NULL, *output = NULL;
+    const char *figure = NULL, *chart = NULL;
+    int charts = 0, list_figures = 0;
+    hjtj_lang lang = HJTJ_LANG_NB;
+    int format_given = 0;
     const char **ids;
     size_t nids = 0, i;
-    int all = 0, list = 0, list_figures = 0, a, rc = 0, charts = 0;
-    int32_t format = -1;
-    hjtj_lang lang = HJTJ_LANG_NB;
+    int all = 0, list = 0, a, rc = 0;
+    int32_t format = HJTJ_FORMAT_CSV;
     hjtj_register *reg;
-    hjtj_table *t = NULL;
-    FILE *out = stdout;
 
     ids = calloc((size_t)argc + hjtj_catalog_count() + 1, sizeof *ids);
     if (ids == NULL)
@@ -167,35 +201,46 @@ int main(int argc, char **argv)
             list = 1;
         } else if (strcmp(arg, "--list-figures") == 0) {
             list_figures = 1;
+        } else if (strcmp(arg, "--charts") == 0) {
+            charts = 1;
+        } else if (strcmp(arg, "--figure") == 0 && a + 1 < argc) {
+            figure = argv[++a];
+        } else if (strncmp(arg, "--figure=", 9) == 0) {
+            figure = arg + 9;
+        } else if (strcmp(arg, "--chart") == 0 && a + 1 < argc) {
+            chart = argv[++a];
+        } else if (strncmp(arg, "--chart=", 8) == 0) {
+            chart = arg + 8;
         } else if (strcmp(arg, "--all") == 0) {
             all = 1;
         } else if (strcmp(arg, "--table") == 0 && a + 1 < argc) {
             ids[nids++] = argv[++a];
         } else if (strncmp(arg, "--table=", 8) == 0) {
             ids[nids++] = arg + 8;
-        } else if ((v = opt_value(arg, "--format", &a, argc, argv)) != NULL) {
+        } else if ((strcmp(arg, "--format") == 0 && a + 1 < argc) ||
+                   strncmp(arg, "--format=", 9) == 0) {
+            const char *v = arg[8] == '=' ? arg + 9 : argv[++a];
             format = hjtj_format_parse(v);
+            format_given = 1;
             if (format < 0) {
-                fprintf(stderr, "hjtj-report: unknown format '%s' (csv, text or html)\n", v);
+                fprintf(stderr,
+                        "hjtj-report: unknown format '%s' (csv, text, json-stat, px, xlsx, "
+                        "html)\n",
+                        v);
                 free(ids);
                 return 2;
             }
-        } else if ((v = opt_value(arg, "--lang", &a, argc, argv)) != NULL) {
-            if (strcmp(v, "nb") != 0 && strcmp(v, "en") != 0) {
+        } else if (((strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) && a + 1 < argc) ||
+                   strncmp(arg, "--output=", 9) == 0) {
+            output = arg[8] == '=' ? arg + 9 : argv[++a];
+        } else if ((strcmp(arg, "--lang") == 0 && a + 1 < argc) ||
+                   strncmp(arg, "--lang=", 7) == 0) {
+            const char *v = arg[6] == '=' ? arg + 7 : argv[++a];
+            if (cli_parse_lang(v, &lang) != 0) {
                 fprintf(stderr, "hjtj-report: unknown language '%s' (nb or en)\n", v);
                 free(ids);
                 return 2;
             }
-            lang = strcmp(v, "en") == 0 ? HJTJ_LANG_EN : HJTJ_LANG_NB;
-        } else if ((v = opt_value(arg, "--output", &a, argc, argv)) != NULL ||
-                   (strcmp(arg, "-o") == 0 && a + 1 < argc && (v = argv[++a]) != NULL)) {
-            output = v;
-        } else if ((v = opt_value(arg, "--figure", &a, argc, argv)) != NULL) {
-            figure = v;
-        } else if ((v = opt_value(arg, "--chart", &a, argc, argv)) != NULL) {
-            chart = v;
-        } else if (strcmp(arg, "--charts") == 0) {
-            charts = 1;
         } else if (strcmp(arg, "--kommuner") == 0 && a + 1 < argc) {
             kfile = argv[++a];
         } else if (strncmp(arg, "--kommuner=", 11) == 0) {
@@ -226,10 +271,6 @@ int main(int argc, char **argv)
         free(ids);
         return 0;
     }
-    if (format < 0)
-        format = output && (ends_with(output, ".html") || ends_with(output, ".htm"))
-                     ? HJTJ_FORMAT_HTML
-                     : HJTJ_FORMAT_CSV;
     if (all) {
         nids = 0;
         for (i = 0; i < hjtj_catalog_count(); i++)
@@ -247,51 +288,19 @@ int main(int argc, char **argv)
         return 2;
     }
     cli_report_rejects(reg);
-    if (output != NULL && (out = fopen(output, "wb")) == NULL) {
-        perror(output);
-        hjtj_register_free(reg);
-        free(ids);
-        return 2;
-    }
+    if (!format_given && output != NULL)
+        format = cli_format_from_path(output);
     if (figure != NULL || chart != NULL) {
         long fig = chart ? -1 : figure_index(figure);
-        rc = write_figure(reg, fig, fig >= 0 ? hjtj_figure_table((size_t)fig) : chart ? chart : figure, lang, out);
-        nids = 0;
-    } else if (format == HJTJ_FORMAT_HTML) {
-        rc = write_page(reg, ids, nids, lang, charts, out);
-        nids = 0;
+        const char *tid = fig >= 0 ? hjtj_figure_table((size_t)fig) : chart ? chart : figure;
+        rc = write_figure(reg, fig, tid, lang, output);
+    } else if (format == HJTJ_FORMAT_HTML && charts) {
+        rc = write_page(reg, ids, nids, lang, output);
+    } else {
+        rc = publish(reg, ids, nids, (hjtj_format)format, lang, output);
     }
-    if (nids > 0 && hjtj_table_new(&t) != HJTJ_OK) {
-        fprintf(stderr, "hjtj-report: out of memory\n");
+    if (fflush(stdout) != 0)
         rc = 2;
-        nids = 0;
-    }
-    for (i = 0; i < nids; i++) {
-        hjtj_status st = hjtj_table_build(t, reg, ids[i]);
-        if (st != HJTJ_OK) {
-            fprintf(stderr, "hjtj-report: table %s: %s\n", ids[i],
-                    hjtj_error_message(hjtj_table_error(t)));
-            rc = 2;
-            continue;
-        }
-        if (nids > 1 && format == HJTJ_FORMAT_CSV)
-            fprintf(out, "# Tabell %s\n", ids[i]);
-        else if (i > 0)
-            putc('\n', out);
-        fflush(out);
-        if (hjtj_table_write(t, (hjtj_format)format, write_out, out) != HJTJ_OK) {
-            fprintf(stderr, "hjtj-report: cannot write table %s\n", ids[i]);
-            rc = 2;
-            break;
-        }
-        if (nids > 1 && format == HJTJ_FORMAT_CSV && i + 1 < nids)
-            putc('\n', out);
-    }
-    if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
-        fprintf(stderr, "hjtj-report: cannot write %s\n", output ? output : "the output");
-        rc = 2;
-    }
-    hjtj_table_free(t);
     hjtj_register_free(reg);
     free(ids);
     return rc;

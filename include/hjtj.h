@@ -76,7 +76,9 @@ typedef enum hjtj_status {
     HJTJ_ERR_LIMIT = 11,       /* a configured limit was exceeded */
     HJTJ_ERR_STATE = 12,       /* call not allowed in the object's state */
     HJTJ_ERR_KOMMUNER = 13,    /* invalid municipality table */
-    HJTJ_ERR_RANGE = 14        /* index out of range */
+    HJTJ_ERR_RANGE = 14,       /* index out of range */
+    HJTJ_ERR_UNSUPPORTED = 17  /* a feature this build of the library lacks
+                                  (XLSX output without libxlsxwriter) */
 } hjtj_status;
 
 /* A static English description of a status ("out of memory", ...).
@@ -587,19 +589,28 @@ typedef enum hjtj_cell_kind {
     HJTJ_CELL_MEDIAN = 5   /* a median; exact in halves */
 } hjtj_cell_kind;
 
-/* Output formats.  More may be added. */
+/* Output formats (hjtj-formats(5)).  More may be added. */
 typedef enum hjtj_format {
-    HJTJ_FORMAT_CSV = 0,   /* header and row labels as the report's tables */
-    HJTJ_FORMAT_TEXT = 1,  /* aligned text for a terminal (UTF-8) */
-    HJTJ_FORMAT_HTML = 5   /* a self-contained HTML page: the table, the
-                              report's figures drawn from it, its population
-                              and notes (Norwegian; for English or several
-                              tables use hjtj_html_new()) */
+    HJTJ_FORMAT_CSV = 0,      /* header and row labels as the report's tables */
+    HJTJ_FORMAT_TEXT = 1,     /* aligned text for a terminal (UTF-8) */
+    HJTJ_FORMAT_JSONSTAT = 2, /* JSON-stat 2.0: a dataset; several: a collection */
+    HJTJ_FORMAT_PX = 3,       /* PC-Axis, bilingual nb/en; one table per file */
+    HJTJ_FORMAT_XLSX = 4,     /* Excel workbook, a worksheet per table (needs
+                                 libxlsxwriter, else HJTJ_ERR_UNSUPPORTED) */
+    HJTJ_FORMAT_HTML = 5      /* one self-contained HTML page: the tables, the
+                                 report's figures beside the tables that hold
+                                 them, a table of contents, population and
+                                 notes (hjtj_figure(3)) */
 } hjtj_format;
 
-/* "csv" -> HJTJ_FORMAT_CSV, "text" -> HJTJ_FORMAT_TEXT,
- * "html" -> HJTJ_FORMAT_HTML; -1 if unknown. */
+/* "csv", "text", "json-stat", "px", "xlsx", "html" -> the format; -1 if
+ * unknown. */
 HJTJ_API int32_t hjtj_format_parse(const char *name);
+/* The format's name as hjtj_format_parse() takes it; NULL if unknown. */
+HJTJ_API const char *hjtj_format_name(hjtj_format format);
+/* The format of a file name's extension (.csv .txt .json .px .xlsx, any
+ * case); -1 when there is none or it is not one of these. */
+HJTJ_API int32_t hjtj_format_from_path(const char *path);
 
 /* Create an empty table object.  Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
 HJTJ_API hjtj_status hjtj_table_new(hjtj_table **out);
@@ -637,6 +648,18 @@ HJTJ_API const char *hjtj_table_col_code(const hjtj_table *table, size_t col);
 HJTJ_API const char *hjtj_table_col_label(const hjtj_table *table, size_t col,
                                           hjtj_lang lang);
 
+/* A value column's unit in a language ("virksomheter"/"enterprises",
+ * "prosent"/"per cent", "kommuner", "boenheter", "innbyggere", ...; "" when
+ * not known) and its decimals (0 counts and sums, 1 shares, means and
+ * medians).  NULL / -1 for a label column or a column of text only. */
+HJTJ_API const char *hjtj_table_col_unit(const hjtj_table *table, size_t col, hjtj_lang lang);
+HJTJ_API int32_t hjtj_table_col_decimals(const hjtj_table *table, size_t col);
+/* The population sentence in a language (hjtj_table_population() is the
+ * English one), and the note on where the table differs from the printed
+ * report (tests/reference/KNOWN_ISSUES.md, section E); "" when none. */
+HJTJ_API const char *hjtj_table_population_label(const hjtj_table *table, hjtj_lang lang);
+HJTJ_API const char *hjtj_table_note(const hjtj_table *table, hjtj_lang lang);
+
 /* Cells.  Out-of-range indices give HJTJ_CELL_EMPTY / 0 / NULL. */
 HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *table, size_t row, size_t col);
 /* COUNT and SUM: the value; SHARE: the numerator; MEDIAN: twice the median. */
@@ -664,6 +687,53 @@ HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *table, hjtj_format 
  * hjtj_free(); *len (if not NULL) receives its length. */
 HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *table, hjtj_format format,
                                           char **out, size_t *len);
+
+/* The same in a language for titles, labels, units and notes (the three
+ * above write Norwegian).  CSV keeps the codes whatever the language.
+ * Errors also: HJTJ_ERR_UNSUPPORTED (XLSX without libxlsxwriter); the
+ * detail is in hjtj_table_error(). */
+HJTJ_API hjtj_status hjtj_table_write_lang(const hjtj_table *table, hjtj_format format,
+                                           hjtj_lang lang, hjtj_write_fn fn, void *userdata);
+HJTJ_API hjtj_status hjtj_table_write_path_lang(const hjtj_table *table, hjtj_format format,
+                                                hjtj_lang lang, const char *path);
+HJTJ_API hjtj_status hjtj_table_to_string_lang(const hjtj_table *table, hjtj_format format,
+                                               hjtj_lang lang, char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Writing several tables into one publication                        */
+/* ------------------------------------------------------------------ */
+
+/* A writer collects tables and writes them as one output: CSV one after
+ * the other ("# Tabell ID" before each), text separated by blank lines,
+ * JSON-stat a collection of datasets (one table: a dataset), XLSX one
+ * workbook with a worksheet per table, PX a directory with one file per
+ * table (PX holds one table per file).  Each table is rendered when added,
+ * so the table object may be rebuilt or freed afterwards. */
+typedef struct hjtj_writer hjtj_writer;
+
+/* Errors: HJTJ_ERR_INVALID_ARG (unknown format or language), HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_writer_new(hjtj_writer **out, hjtj_format format, hjtj_lang lang);
+HJTJ_API void hjtj_writer_free(hjtj_writer *writer);
+HJTJ_API const hjtj_error *hjtj_writer_error(const hjtj_writer *writer);
+/* The time written as JSON-stat `updated`, PX CREATION-DATE/LAST-UPDATED:
+ * ISO 8601 ("2026-03-01T12:00:00Z").  By default SOURCE_DATE_EPOCH when it
+ * is set (reproducible output), else the time of hjtj_writer_new().  Set it
+ * before adding tables.  Errors: HJTJ_ERR_INVALID_ARG, HJTJ_ERR_STATE. */
+HJTJ_API hjtj_status hjtj_writer_set_updated(hjtj_writer *writer, const char *iso8601);
+/* Add a table.  Errors: HJTJ_ERR_INVALID_ARG (no or empty table),
+ * HJTJ_ERR_STATE (finished), HJTJ_ERR_UNSUPPORTED (XLSX without
+ * libxlsxwriter), HJTJ_ERR_IO (XLSX temporary file), HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *writer, const hjtj_table *table);
+HJTJ_API size_t hjtj_writer_count(const hjtj_writer *writer);
+/* Write everything, once.  To a callback (as hjtj_table_write(); several
+ * PX tables: HJTJ_ERR_INVALID_ARG), or to a path: for PX with several
+ * tables, or when path is a directory, path is a directory (made if
+ * missing) receiving tabell_<ID>.px per table (3.5 -> tabell_3_5.px).
+ * Errors: HJTJ_ERR_STATE (no table, or finished), HJTJ_ERR_IO,
+ * HJTJ_ERR_ABORTED, HJTJ_ERR_INVALID_ARG, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_writer_finish(hjtj_writer *writer, hjtj_write_fn fn,
+                                        void *userdata);
+HJTJ_API hjtj_status hjtj_writer_finish_path(hjtj_writer *writer, const char *path);
 
 /* ------------------------------------------------------------------ */
 /* Figures (SVG)                                                       */

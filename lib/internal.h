@@ -535,6 +535,8 @@ typedef struct tcol {
     const char *code;     /* CSV header name (static) */
     const char *label_nb; /* static */
     const char *label_en; /* static */
+    const char *unit_nb;  /* static; NULL: from the cells (hjtj_table_col_unit) */
+    const char *unit_en;
 } tcol;
 
 typedef struct trow {

@@ -1,7 +1,8 @@
 /* table.c — the table object: builder, cell access, CSV and text writers. */
 #include "internal.h"
-#include "markup.h"
-#include "write_html.h"
+#include "cube.h"
+#include "labels.h"
+#include "writers.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -20,11 +21,15 @@ void tb_begin(hjtj_table *t, size_t ncols, size_t nstub)
 
 void tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en)
 {
+    const char *lnb, *len, *unb, *uen;
     if (t->nomem || j >= t->ncols)
         return;
+    hjtj__col_labels(t->id, code, &lnb, &len, &unb, &uen);
     t->cols[j].code = code;
-    t->cols[j].label_nb = nb ? nb : code;
-    t->cols[j].label_en = en ? en : t->cols[j].label_nb;
+    t->cols[j].label_nb = nb ? nb : lnb ? lnb : code;
+    t->cols[j].label_en = en ? en : len ? len : t->cols[j].label_nb;
+    t->cols[j].unit_nb = unb;
+    t->cols[j].unit_en = uen;
 }
 
 static tcell *cell(hjtj_table *t, size_t i, size_t j)
@@ -412,19 +417,6 @@ HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *t, size_t row, size_
 
 /* ---- writers ---- */
 
-HJTJ_API int32_t hjtj_format_parse(const char *name)
-{
-    if (name == NULL)
-        return -1;
-    if (strcmp(name, "csv") == 0)
-        return HJTJ_FORMAT_CSV;
-    if (strcmp(name, "text") == 0)
-        return HJTJ_FORMAT_TEXT;
-    if (strcmp(name, "html") == 0)
-        return HJTJ_FORMAT_HTML;
-    return -1;
-}
-
 static int csv_quote_needed(const char *s)
 {
     return strpbrk(s, ",\"\r\n") != NULL;
@@ -445,7 +437,7 @@ static void csv_field_out(buf *b, const char *s)
     buf_putc(b, '"');
 }
 
-static void write_csv(const hjtj_table *t, buf *b)
+void hjtj__write_csv(const hjtj_table *t, buf *b)
 {
     size_t i, j;
     char tmp[64];
@@ -467,13 +459,14 @@ static void write_csv(const hjtj_table *t, buf *b)
 
 /* A readable header for a column whose only label is its CSV code
  * ("andel_bevegelseshemning_0_66" -> "Andel bevegelseshemning 0–66 (%)"). */
-static const char *col_header(const tcol *c, char *out, size_t cap)
+static const char *col_header(const tcol *c, hjtj_lang lang, char *out, size_t cap)
 {
     const char *code = c->code ? c->code : "";
+    const char *label = lang == HJTJ_LANG_EN ? c->label_en : c->label_nb;
     size_t i, k = 0;
     int share = strncmp(code, "andel", 5) == 0 && (code[5] == '_' || code[5] == '\0');
-    if (c->label_nb && strcmp(c->label_nb, code) != 0)
-        return c->label_nb;
+    if (label && strcmp(label, code) != 0)
+        return label;
     static const struct {
         const char *ascii, *nb;
     } words[] = {{"malgrupp", "m\xC3\xA5lgrupp"},         /* målgrupp */
@@ -527,29 +520,55 @@ static void pad(buf *b, size_t n)
         buf_putc(b, ' ');
 }
 
-static void write_text(const hjtj_table *t, buf *b)
+/* The text of cell (i, j) as the text format prints it: label columns in
+ * the language, a share of an empty base and a suppressed value as their
+ * symbols, numbers with a decimal comma (nb) or point (en). */
+static const char *text_cell(const hjtj_table *t, size_t i, size_t j, hjtj_lang lang, char *tmp,
+                             size_t cap)
+{
+    const tcell *c = &t->cells[i * t->ncols + j];
+    char sym;
+    if (j < t->nstub)
+        return hjtj__stub_text(t, i, j, lang);
+    if (c->kind == HJTJ_CELL_TEXT || c->kind == HJTJ_CELL_EMPTY)
+        return format_cell(c, tmp, cap, ',');
+    sym = hjtj__cell_symbol(t, i, j);
+    if (sym == '.' || sym == ':') {
+        tmp[0] = sym;
+        tmp[1] = '\0';
+        return tmp;
+    }
+    return format_cell(c, tmp, cap, lang == HJTJ_LANG_EN ? '.' : ',');
+}
+
+void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
 {
     size_t i, j, *w;
     char tmp[64], hdr[256];
+    const char *title = lang == HJTJ_LANG_EN ? t->title_en : t->title_nb;
+    buf_printf(b, "%s %s. %s\n", hjtj__word("table", lang), t->id, title ? title : "");
+    if (t->n > 0)
+        buf_printf(b, "N = %lld\n", (long long)t->n);
+    buf_putc(b, '\n');
+    if (hjtj__is_pair_table(t)) {
+        hjtj__write_text_matrix(t, lang, b);
+        return;
+    }
     w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
     if (w == NULL) {
         b->failed = 1;
         return;
     }
     for (j = 0; j < t->ncols; j++)
-        w[j] = utf8_width(col_header(&t->cols[j], hdr, sizeof hdr));
+        w[j] = utf8_width(col_header(&t->cols[j], lang, hdr, sizeof hdr));
     for (i = 0; i < t->nrows; i++)
         for (j = 0; j < t->ncols; j++) {
-            size_t cw = utf8_width(format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, ','));
+            size_t cw = utf8_width(text_cell(t, i, j, lang, tmp, sizeof tmp));
             if (cw > w[j])
                 w[j] = cw;
         }
-    buf_printf(b, "Tabell %s. %s\n", t->id, t->title_nb ? t->title_nb : "");
-    if (t->n > 0)
-        buf_printf(b, "N = %lld\n", (long long)t->n);
-    buf_putc(b, '\n');
     for (j = 0; j < t->ncols; j++) {
-        const char *h = col_header(&t->cols[j], hdr, sizeof hdr);
+        const char *h = col_header(&t->cols[j], lang, hdr, sizeof hdr);
         size_t hw = utf8_width(h);
         if (j)
             buf_puts(b, "  ");
@@ -563,18 +582,11 @@ static void write_text(const hjtj_table *t, buf *b)
         }
     }
     end_line(b);
-    for (j = 0; j < t->ncols; j++) {
-        size_t k;
-        if (j)
-            buf_puts(b, "  ");
-        for (k = 0; k < w[j]; k++)
-            buf_puts(b, "-");
-    }
-    buf_putc(b, '\n');
+    hjtj__text_rule(b, w, t->ncols);
     for (i = 0; i < t->nrows; i++) {
         for (j = 0; j < t->ncols; j++) {
             const tcell *c = &t->cells[i * t->ncols + j];
-            const char *s = format_cell(c, tmp, sizeof tmp, ',');
+            const char *s = text_cell(t, i, j, lang, tmp, sizeof tmp);
             size_t cw = utf8_width(s);
             if (j)
                 buf_puts(b, "  ");
@@ -592,72 +604,20 @@ static void write_text(const hjtj_table *t, buf *b)
     free(w);
 }
 
-static hjtj_status render(const hjtj_table *t, hjtj_format format, buf *b)
-{
-    buf_init(b);
-    if (t == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    if (format == HJTJ_FORMAT_CSV)
-        write_csv(t, b);
-    else if (format == HJTJ_FORMAT_TEXT)
-        write_text(t, b);
-    else if (format == HJTJ_FORMAT_HTML)
-        return hjtj__html_table_page(t, b);
-    else
-        return HJTJ_ERR_INVALID_ARG;
-    if (b->failed) {
-        buf_free(b);
-        return HJTJ_ERR_NOMEM;
-    }
-    if (b->data == NULL && buf_put(b, "", 0) != 0)
-        return HJTJ_ERR_NOMEM;
-    return HJTJ_OK;
-}
-
 HJTJ_API hjtj_status hjtj_table_write(const hjtj_table *t, hjtj_format format, hjtj_write_fn fn,
                                       void *userdata)
 {
-    buf b;
-    hjtj_status st;
-    if (fn == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render(t, format, &b);
-    if (st != HJTJ_OK)
-        return st;
-    if (b.len && fn(b.data, b.len, userdata) != 0)
-        st = HJTJ_ERR_ABORTED;
-    buf_free(&b);
-    return st;
+    return hjtj_table_write_lang(t, format, HJTJ_LANG_NB, fn, userdata);
 }
 
 HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *t, hjtj_format format,
                                            const char *path)
 {
-    buf b;
-    hjtj_status st;
-    if (path == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    st = render(t, format, &b);
-    if (st != HJTJ_OK)
-        return st;
-    st = hjtj__write_file(path, b.data, b.len, (hjtj_error *)&t->err);
-    buf_free(&b);
-    return st;
+    return hjtj_table_write_path_lang(t, format, HJTJ_LANG_NB, path);
 }
 
 HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *t, hjtj_format format, char **out,
                                           size_t *len)
 {
-    buf b;
-    hjtj_status st;
-    if (out == NULL)
-        return HJTJ_ERR_INVALID_ARG;
-    *out = NULL;
-    st = render(t, format, &b);
-    if (st != HJTJ_OK)
-        return st;
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return HJTJ_OK;
+    return hjtj_table_to_string_lang(t, format, HJTJ_LANG_NB, out, len);
 }

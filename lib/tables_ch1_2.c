@@ -72,25 +72,31 @@ hjtj_status build_1_10(hjtj_table *t, const hjtj_register *reg)
 static const struct {
     int32_t code; /* NN.NNN as NNNNN */
     const char *label;
+    const char *en;
 } sn2007_labels[] = {
-    {86901, "Hjemmesykepleie"},
-    {87202, "Omsorgsinstitusjoner for rusmiddelmisbrukere"},
-    {87203, "Bofellesskap for psykisk utviklingshemmede"},
+    {86901, "Hjemmesykepleie", "Home nursing"},
+    {87202, "Omsorgsinstitusjoner for rusmiddelmisbrukere",
+     "Residential care for substance abusers"},
+    {87203, "Bofellesskap for psykisk utviklingshemmede",
+     "Shared housing for persons with intellectual disabilities"},
     {87302,
-     "Bofellesskap for eldre og funksjonshemmede med fast tilknyttet personell hele døgnet"},
+     "Bofellesskap for eldre og funksjonshemmede med fast tilknyttet personell hele døgnet",
+     "Shared housing for the elderly and disabled with permanent staff round the clock"},
     {87303,
-     "Bofellesskap for eldre og funksjonshemmede med fast tilknyttet personell deler av døgnet"},
-    {87304, "Avlastningsboliger/-institusjoner"},
-    {87305, "Barneboliger"},
-    {88101, "Hjemmehjelp"},
+     "Bofellesskap for eldre og funksjonshemmede med fast tilknyttet personell deler av døgnet",
+     "Shared housing for the elderly and disabled with permanent staff part of the day"},
+    {87304, "Avlastningsboliger/-institusjoner", "Respite homes and institutions"},
+    {87305, "Barneboliger", "Children's homes"},
+    {88101, "Hjemmehjelp", "Home help"},
 };
 
-static const char *sn2007_label(int32_t code)
+/* The SN2007 label of a code in a language, NULL if the library has none. */
+static const char *sn2007_label(int32_t code, hjtj_lang lang)
 {
     size_t i;
     for (i = 0; i < sizeof sn2007_labels / sizeof sn2007_labels[0]; i++)
         if (sn2007_labels[i].code == code)
-            return sn2007_labels[i].label;
+            return lang == HJTJ_LANG_EN ? sn2007_labels[i].en : sn2007_labels[i].label;
     return NULL;
 }
 
@@ -174,9 +180,15 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
     for (i = 0; i < used; i++) {
         char code[24];
         int32_t c = h[i].key - 1;
-        const char *label = sn2007_label(c);
+        const char *label = sn2007_label(c, HJTJ_LANG_NB), *en = sn2007_label(c, HJTJ_LANG_EN);
+        char nb_full[160], en_full[160];
         snprintf(code, sizeof code, "%02d.%03d", (int)(c / 1000), (int)(c % 1000));
-        row = tb_row(t, code, code, code);
+        /* the row's labels say code and description; the printed cells
+         * keep them in two columns */
+        snprintf(nb_full, sizeof nb_full, "%s %s", code, label ? label : "");
+        snprintf(en_full, sizeof en_full, "%s %s", code, en ? en : "");
+        row = tb_row(t, code, label ? nb_full : code, en ? en_full : code);
+        tb_text(t, row, 0, code);
         if (label != NULL)
             tb_text(t, row, 1, label);
         tb_count(t, row, 2, h[i].n);

@@ -7,7 +7,6 @@
  * rebuilt for the next table (hjtj-report --all does so). */
 #include "figure.h"
 #include "markup.h"
-#include "notes.h"
 #include "write_html.h"
 
 #include <stdlib.h>
@@ -230,10 +229,10 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     snprintf(np, sizeof np, " N=%lld.", (long long)hjtj_table_n(table));
     buf_printf(&sect, "<p class=\"pop\"><strong>%s</strong> ",
                word(lang, "Populasjon:", "Population:"));
-    hjtj__put_escaped(&sect, hjtj__population_text(table, lang));
+    hjtj__put_escaped(&sect, hjtj_table_population_label(table, lang));
     buf_puts(&sect, np);
     buf_puts(&sect, "</p>\n");
-    note = hjtj__table_note(table, lang);
+    note = hjtj_table_note(table, lang);
     if (note && note[0])
         put_para(&sect, "note", word(lang, "Merknad:", "Note:"), note);
     buf_puts(&sect, "<p class=\"src\">");
@@ -266,7 +265,7 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     return st;
 }
 
-static hjtj_status render_page(const hjtj_html *page, buf *b)
+hjtj_status hjtj__html_render(const hjtj_html *page, buf *b)
 {
     hjtj_lang lang;
     buf_init(b);
@@ -314,7 +313,7 @@ static hjtj_status page_out(const hjtj_html *page, hjtj__sink *sink)
     if (st != HJTJ_OK)
         return st;
     sink->err = page ? (hjtj_error *)&page->err : NULL;
-    st = render_page(page, &b);
+    st = hjtj__html_render(page, &b);
     return st == HJTJ_OK ? hjtj__sink_put(sink, &b) : st;
 }
 
@@ -334,20 +333,4 @@ HJTJ_API hjtj_status hjtj_html_to_string(const hjtj_html *page, char **out, size
 {
     hjtj__sink sink = {NULL, NULL, NULL, out, len, NULL};
     return page_out(page, &sink);
-}
-
-hjtj_status hjtj__html_table_page(const hjtj_table *t, buf *b)
-{
-    hjtj_html page;
-    hjtj_status st;
-    memset(&page, 0, sizeof page);
-    page.lang = HJTJ_LANG_NB;
-    buf_init(&page.toc);
-    buf_init(&page.body);
-    st = hjtj_html_add_table(&page, t, 0);
-    if (st == HJTJ_OK)
-        st = render_page(&page, b);
-    buf_free(&page.toc);
-    buf_free(&page.body);
-    return st;
 }

@@ -1,11 +1,11 @@
-/* write_html.h — the HTML page writer (write_html.c) as the table writer's
- * HJTJ_FORMAT_HTML. */
+/* write_html.h — the HTML page (write_html.c) as the writer's
+ * HJTJ_FORMAT_HTML (writer.c). */
 #ifndef HJTJ_WRITE_HTML_H
 #define HJTJ_WRITE_HTML_H
 
 #include "internal.h"
 
-/* A page (Norwegian) with the one table t and its figures, into b. */
-hjtj_status hjtj__html_table_page(const hjtj_table *t, buf *b);
+/* The whole page into b (initialised here; freed on failure). */
+hjtj_status hjtj__html_render(const hjtj_html *page, buf *b);
 
 #endif

@@ -182,6 +182,20 @@ START_TEST(test_notes)
 }
 END_TEST
 
+/* Collect a writer's output into a malloc'd string (*ud). */
+static int collect_text(const char *data, size_t len, void *ud)
+{
+    char **s = ud;
+    size_t old = *s ? strlen(*s) : 0;
+    char *n = realloc(*s, old + len + 1);
+    if (n == NULL)
+        return 1;
+    memcpy(n + old, data, len);
+    n[old + len] = '\0';
+    *s = n;
+    return 0;
+}
+
 START_TEST(test_html_page)
 {
     hjtj_register *reg;
@@ -200,6 +214,29 @@ START_TEST(test_html_page)
     ck_assert_ptr_null(strstr(html, "<script"));
     ck_assert_ptr_nonnull(strstr(html, "Populasjon:"));
     hjtj_free(html);
+
+    /* in English through the table writer, and two tables through hjtj_writer */
+    ck_assert_int_eq(hjtj_table_to_string_lang(t, HJTJ_FORMAT_HTML, HJTJ_LANG_EN, &html, NULL),
+                     HJTJ_OK);
+    ck_assert_ptr_nonnull(strstr(html, "<html lang=\"en\">"));
+    ck_assert_ptr_nonnull(strstr(html, ">Figure 3.3 "));
+    hjtj_free(html);
+    {
+        hjtj_writer *w = NULL;
+        char *page_text = NULL;
+        size_t plen = 0;
+        ck_assert_int_eq(hjtj_writer_new(&w, HJTJ_FORMAT_HTML, HJTJ_LANG_NB), HJTJ_OK);
+        ck_assert_int_eq(hjtj_writer_add(w, t), HJTJ_OK);
+        ck_assert_int_eq(hjtj_writer_add(w, t), HJTJ_OK);
+        ck_assert_uint_eq(hjtj_writer_count(w), 2);
+        ck_assert_int_eq(hjtj_writer_finish(w, collect_text, &page_text), HJTJ_OK);
+        plen = strlen(page_text);
+        ck_assert(plen > 1000);
+        ck_assert_ptr_nonnull(strstr(page_text, "<a href=\"#t2-3-5\">"));
+        ck_assert_ptr_null(strstr(strstr(page_text, "</html>"), "<html"));
+        free(page_text);
+        hjtj_writer_free(w);
+    }
 
     /* a page of two tables in English, the table object rebuilt between */
     ck_assert_int_eq(hjtj_html_new(&page, HJTJ_LANG_EN), HJTJ_OK);

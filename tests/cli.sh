@@ -99,4 +99,26 @@ else
     echo "SKIP: python3 not found, oracle comparison not run"
 fi
 
+# publication formats (SPEC §10): --format, -o with the format from the
+# extension, --lang; PX of several tables needs a directory; XLSX works or
+# says how to get it (the clients' read-back of every table: publish.sh)
+"$REPORT" --table 3.5 --format json-stat >"$T/o.json" 2>/dev/null && head -c 40 "$T/o.json" \
+    | grep -q '"version":"2.0","class":"dataset"' && ok "--format json-stat" || fail "--format json-stat"
+"$REPORT" --table 3.5 -o "$T/o.px" 2>/dev/null && grep -q '^CODEPAGE="utf-8";' "$T/o.px" \
+    && ok "-o x.px writes PX" || fail "-o x.px"
+"$REPORT" --table 3.5 --output "$T/o.txt" --lang en 2>/dev/null && head -1 "$T/o.txt" \
+    | grep -q "^Table 3.5. Home-care enterprises" && ok "-o x.txt --lang en" || fail "-o x.txt --lang en"
+"$REPORT" --table 3.5 --format csv --lang en 2>/dev/null | head -1 | grep -qx "virksomhetskategori,antall,andel" \
+    && ok "CSV keeps the codes in English" || fail "CSV header with --lang en"
+"$REPORT" --all --format px >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "give -o DIR" "$T/err" && ok "--all px without a directory" || fail "--all px: exit $rc"
+"$REPORT" --table 3.5 --lang de >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown --lang" || fail "unknown --lang"
+"$REPORT" --table 3.5 -o "$T/o.xlsx" >/dev/null 2>"$T/err"; rc=$?
+if [ "${HJTJ_HAVE_XLSX:-yes}" = no ]; then
+    [ $rc -eq 2 ] && grep -q "install libxlsxwriter-dev" "$T/err" \
+        && ok "xlsx without libxlsxwriter: exit 2 and how to get it" || fail "xlsx without libxlsxwriter: exit $rc"
+else
+    [ $rc -eq 0 ] && [ "$(head -c 2 "$T/o.xlsx")" = PK ] && ok "-o x.xlsx" || fail "-o x.xlsx: exit $rc"
+fi
+
 [ $fails -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

@@ -14,7 +14,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
     SUDO=sudo
 fi
-PKGS="build-essential autoconf automake libtool pkg-config libxml2-dev libxml2-utils check python3"
+PKGS="build-essential autoconf automake libtool pkg-config libxml2-dev libxml2-utils check python3 libxlsxwriter-dev python3-openpyxl"
 missing=""
 for p in $PKGS; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

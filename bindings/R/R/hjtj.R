@@ -157,6 +157,20 @@ hjtj_table_csv <- function(reg, id, file = NULL) {
   invisible(out)
 }
 
+hjtj_write <- function(reg, table, path, format = NULL,
+                       lang = c("nb", "en")) {
+  lang <- match.arg(lang)
+  if (!is.character(path) || length(path) != 1L || is.na(path))
+    stop("'path' must be a single file name")
+  if (is.null(format)) format <- ""
+  if (!is.character(table) || length(table) != 1L || is.na(table))
+    stop("'table' must be a single table id such as \"4.6\"")
+  x <- .Call(hjtj_r_write, check_register(reg), table, path.expand(path),
+             as.character(format), lang)
+  if (!isTRUE(x$ok)) hjtj_stop(x)
+  invisible(x$path)
+}
+
 write_text <- function(out, file) {
   out <- enc2utf8(out)
   if (is.null(file)) return(out)

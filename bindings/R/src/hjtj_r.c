@@ -548,6 +548,24 @@ static SEXP r_diags(SEXP preg, SEXP which)
 /* Tables                                                               */
 /* ------------------------------------------------------------------ */
 
+/* Create a table owned by the external pointer pt (protected by the
+ * caller) and build table cid of reg into it.  R_NilValue and *out set,
+ * or an error list (the table, if made, goes with pt's finalizer). */
+static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, hjtj_table **out)
+{
+    hjtj_table *t = NULL;
+    hjtj_status st = hjtj_table_new(&t);
+    *out = NULL;
+    if (st != HJTJ_OK)
+        return status_list(st, "cannot create a table");
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_build(t, reg, cid);
+    if (st != HJTJ_OK)
+        return error_list(hjtj_table_error(t), st);
+    *out = t;
+    return R_NilValue;
+}
+
 /* Build table `id`.  Returns list(ok = TRUE, id, title, title_en, n,
  * population, stub, col_code, col_label, row_code, row_label, kind, text,
  * num, den) with the cells row-major, or an error list.  With csv = TRUE
@@ -570,18 +588,9 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
     cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
 
     pt = PROTECT(new_xptr(tag_table, table_finalizer));
-    st = hjtj_table_new(&t);
-    if (st != HJTJ_OK) {
+    out = built_table(pt, reg, cid, &t);
+    if (t == NULL) {
         UNPROTECT(1);
-        return status_list(st, "cannot create a table");
-    }
-    R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build(t, reg, cid);
-    if (st != HJTJ_OK) {
-        PROTECT(out = error_list(hjtj_table_error(t), st));
-        R_ClearExternalPtr(pt);
-        hjtj_table_free(t);
-        UNPROTECT(2);
         return out;
     }
     nr = hjtj_table_rows(t);
@@ -642,6 +651,58 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
     hjtj_table_free(t);
     out = named_list(16, names, v);
     UNPROTECT(17);
+    return out;
+}
+
+/* Write table `id` of the register to `path` in `format` ("csv", "text",
+ * "json-stat", "px", "xlsx"; "" = from the extension) and `lang` ("nb",
+ * "en").  Returns list(ok = TRUE, path, format) or an error list. */
+static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang)
+{
+    static const char *names[] = {"ok", "path", "format"};
+    const hjtj_register *reg = get_register(preg);
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    SEXP pt, v[3], out;
+    const char *cid, *cpath, *cformat, *clang;
+    int32_t f;
+    int k;
+    SEXP args[4] = {id, path, format, lang};
+    for (k = 0; k < 4; k++)
+        if (!Rf_isString(args[k]) || XLENGTH(args[k]) != 1 || STRING_ELT(args[k], 0) == NA_STRING)
+            Rf_error("'id', 'path', 'format' and 'lang' must be single strings");
+    cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
+    cpath = Rf_translateChar(STRING_ELT(path, 0));
+    cformat = Rf_translateCharUTF8(STRING_ELT(format, 0));
+    clang = Rf_translateCharUTF8(STRING_ELT(lang, 0));
+    f = cformat[0] ? hjtj_format_parse(cformat) : hjtj_format_from_path(cpath);
+    if (f < 0)
+        Rf_error(cformat[0] ? "unknown format '%s' (csv, text, json-stat, px, xlsx)"
+                            : "no format given and none known for the extension of '%s'",
+                 cformat[0] ? cformat : cpath);
+    if (strcmp(clang, "nb") != 0 && strcmp(clang, "en") != 0)
+        Rf_error("'lang' must be \"nb\" or \"en\"");
+    pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    out = built_table(pt, reg, cid, &t);
+    if (t == NULL) {
+        UNPROTECT(1);
+        return out;
+    }
+    st = hjtj_table_write_path_lang(t, (hjtj_format)f,
+                                        strcmp(clang, "en") == 0 ? HJTJ_LANG_EN : HJTJ_LANG_NB,
+                                        cpath);
+    if (st != HJTJ_OK) {
+        out = PROTECT(error_list(hjtj_table_error(t), st));
+        UNPROTECT(2); /* the table goes with its finalizer */
+        return out;
+    }
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[1] = PROTECT(Rf_duplicate(path));
+    v[2] = PROTECT(str1(hjtj_format_name((hjtj_format)f)));
+    R_ClearExternalPtr(pt);
+    hjtj_table_free(t);
+    out = named_list(3, names, v);
+    UNPROTECT(4);
     return out;
 }
 
@@ -778,6 +839,7 @@ static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
     {"hjtj_r_table", (DL_FUNC)&r_table, 3},
+    {"hjtj_r_write", (DL_FUNC)&r_write, 5},
     {"hjtj_r_figure", (DL_FUNC)&r_figure, 3},
     {"hjtj_r_html", (DL_FUNC)&r_html, 4},
     {NULL, NULL, 0}};

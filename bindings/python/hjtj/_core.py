@@ -30,6 +30,7 @@ class Status(enum.IntEnum):
     STATE = 12
     KOMMUNER = 13
     RANGE = 14
+    UNSUPPORTED = 17
 
 
 class Field(enum.IntEnum):

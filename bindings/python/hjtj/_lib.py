@@ -203,6 +203,10 @@ _PROTOTYPES = {
     "hjtj_table_cell_text": (c_char_p, [TableP, c_size_t, c_size_t]),
     "hjtj_table_write_path": (status_t, [TableP, enum_t, c_char_p]),
     "hjtj_table_to_string": (status_t, [TableP, enum_t, POINTER(c_void_p), POINTER(c_size_t)]),
+    "hjtj_format_from_path": (c_int32, [c_char_p]),
+    "hjtj_table_write_path_lang": (status_t, [TableP, enum_t, enum_t, c_char_p]),
+    "hjtj_table_to_string_lang": (status_t, [TableP, enum_t, enum_t, POINTER(c_void_p),
+                                             POINTER(c_size_t)]),
     # figures and pages
     "hjtj_figure_count": (c_size_t, []),
     "hjtj_figure_id": (c_char_p, [c_size_t]),

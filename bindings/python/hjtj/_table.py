@@ -4,9 +4,10 @@ import collections
 import ctypes
 import enum
 import math
+import os
 
 from . import _lib
-from ._core import LANG_EN, LANG_NB, Status, _Handle, _check_new, _error_from
+from ._core import LANG_EN, LANG_NB, Status, _Handle, _check_new, _error_from, _lang
 from ._lib import enc, s
 
 
@@ -176,23 +177,55 @@ class Table(_Handle):
         raise KeyError(code)
 
     # -- output ------------------------------------------------------------
-    def to_string(self, fmt="csv"):
-        """The table as the library writes it: 'csv', 'text' or 'html' (a
-        self-contained page with the table and its figures)."""
-        L = _lib.lib()
+    @staticmethod
+    def _format(L, fmt):
         f = L.hjtj_format_parse(enc(fmt)) if isinstance(fmt, str) else int(fmt)
         if f < 0:
-            raise ValueError("unknown format %r" % (fmt,))
+            raise ValueError("unknown format %r (csv, text, json-stat, px, xlsx)" % (fmt,))
+        return f
+
+    def to_bytes(self, fmt="csv", lang="nb"):
+        """The table as the library writes it in a format ('csv', 'text',
+        'json-stat', 'px', 'xlsx') and language ('nb', 'en'), as bytes."""
+        L = _lib.lib()
+        f = self._format(L, fmt)
         out = ctypes.c_void_p()
         n = ctypes.c_size_t()
         h = self._handle()
-        st = L.hjtj_table_to_string(h, f, ctypes.byref(out), ctypes.byref(n))
+        st = L.hjtj_table_to_string_lang(h, f, _lang(lang), ctypes.byref(out), ctypes.byref(n))
         if st != Status.OK:
             raise _error_from(L.hjtj_table_error(h), st)
         try:
-            return ctypes.string_at(out.value, n.value).decode("utf-8")
+            return ctypes.string_at(out.value, n.value)
         finally:
             L.hjtj_free(out)
+
+    def to_string(self, fmt="csv", lang="nb"):
+        """The table as text: 'csv', 'text', 'json-stat' or 'px' (XLSX is
+        binary: use :meth:`to_bytes` or :meth:`write`)."""
+        if fmt == "xlsx":
+            raise ValueError("xlsx is binary: use to_bytes() or write()")
+        return self.to_bytes(fmt, lang).decode("utf-8")
+
+    def write(self, path, format=None, lang="nb"):
+        """Write the table to a file: ``format`` is 'csv', 'text',
+        'json-stat', 'px' or 'xlsx', by default taken from the extension
+        (.csv .txt .json .px .xlsx); ``lang`` 'nb' or 'en' for titles,
+        labels and notes.  Raises :class:`hjtj.Error` (status UNSUPPORTED
+        for xlsx when the library was built without libxlsxwriter)."""
+        L = _lib.lib()
+        p = os.fspath(path)
+        if format is None:
+            f = L.hjtj_format_from_path(enc(p))
+            if f < 0:
+                raise ValueError("no format given and none known for %r" % (p,))
+        else:
+            f = self._format(L, format)
+        h = self._handle()
+        st = L.hjtj_table_write_path_lang(h, f, _lang(lang), enc(p))
+        if st != Status.OK:
+            raise _error_from(L.hjtj_table_error(h), st)
+        return p
 
     def to_csv(self, path=None):
         """The CSV text (the report's header and row labels).  With a path,
