@@ -7,7 +7,7 @@
 
 #define DEFAULT_REGISTER "register-2024-syntetisk.xml"
 
-static void print_error(const char *prog, const hjtj_error *e, hjtj_status st)
+void cli_print_error(const char *prog, const hjtj_error *e, hjtj_status st)
 {
     fprintf(stderr, "%s: %s:%llu:%llu: %s (%s)\n", prog, hjtj_error_file(e),
             (unsigned long long)hjtj_error_line(e), (unsigned long long)hjtj_error_column(e),
@@ -40,7 +40,52 @@ static hjtj_status load_stdin(hjtj_register *reg)
 
 hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner_file)
 {
+    return cli_load_scheme(prog, file, kommuner_file, NULL);
+}
+
+hjtj_register *cli_register_new(const char *prog, const char *kommuner_file,
+                                const char *scheme_file)
+{
     hjtj_register *reg = NULL;
+    hjtj_status st;
+
+    if (hjtj_register_new(&reg) != HJTJ_OK) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return NULL;
+    }
+    if (scheme_file) {
+        hjtj_scheme *s = NULL;
+        st = hjtj_scheme_new(&s);
+        if (st == HJTJ_OK && (st = hjtj_scheme_load_file(s, scheme_file)) == HJTJ_OK)
+            st = hjtj_register_set_scheme(reg, s);
+        if (st != HJTJ_OK) {
+            cli_print_error(prog, hjtj_scheme_error(s), st);
+            hjtj_scheme_free(s);
+            hjtj_register_free(reg);
+            return NULL;
+        }
+        hjtj_scheme_free(s);
+    }
+    if (kommuner_file) {
+        hjtj_kommuner *k = NULL;
+        st = hjtj_kommuner_new(&k);
+        if (st == HJTJ_OK && (st = hjtj_kommuner_load_file(k, kommuner_file)) == HJTJ_OK)
+            st = hjtj_register_set_kommuner(reg, k);
+        if (st != HJTJ_OK) {
+            cli_print_error(prog, hjtj_kommuner_error(k), st);
+            hjtj_kommuner_free(k);
+            hjtj_register_free(reg);
+            return NULL;
+        }
+        hjtj_kommuner_free(k);
+    }
+    return reg;
+}
+
+hjtj_register *cli_load_scheme(const char *prog, const char *file, const char *kommuner_file,
+                               const char *scheme_file)
+{
+    hjtj_register *reg;
     hjtj_status st;
     char defbuf[4096];
 
@@ -50,31 +95,12 @@ hjtj_register *cli_load(const char *prog, const char *file, const char *kommuner
                  DEFAULT_REGISTER);
         file = defbuf;
     }
-    if (hjtj_register_new(&reg) != HJTJ_OK) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+    reg = cli_register_new(prog, kommuner_file, scheme_file);
+    if (reg == NULL)
         return NULL;
-    }
-    if (kommuner_file) {
-        hjtj_kommuner *k = NULL;
-        if (hjtj_kommuner_new(&k) != HJTJ_OK) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            hjtj_register_free(reg);
-            return NULL;
-        }
-        st = hjtj_kommuner_load_file(k, kommuner_file);
-        if (st == HJTJ_OK)
-            st = hjtj_register_set_kommuner(reg, k);
-        if (st != HJTJ_OK) {
-            print_error(prog, hjtj_kommuner_error(k), st);
-            hjtj_kommuner_free(k);
-            hjtj_register_free(reg);
-            return NULL;
-        }
-        hjtj_kommuner_free(k);
-    }
     st = strcmp(file, "-") == 0 ? load_stdin(reg) : hjtj_register_load_file(reg, file);
     if (st != HJTJ_OK) {
-        print_error(prog, hjtj_register_error(reg), st);
+        cli_print_error(prog, hjtj_register_error(reg), st);
         hjtj_register_free(reg);
         return NULL;
     }

@@ -1,6 +1,6 @@
 /* hjtj-classify — classify the records of a register (SPEC §7).
  *
- *   hjtj-classify [--kommuner FILE] [FILE]
+ *   hjtj-classify [--kommuner FILE] [--scheme FILE] [FILE]
  *
  * Prints one CSV row per active record on stdout; rejected records go to
  * stderr with file, line, orgnr and reason.  Exit status: 0 all records
@@ -13,7 +13,7 @@
 
 static void usage(FILE *f)
 {
-    fputs("Usage: hjtj-classify [--kommuner FILE] [FILE]\n"
+    fputs("Usage: hjtj-classify [--kommuner FILE] [--scheme FILE] [FILE]\n"
           "Classify home-care enterprises as in SSB Rapporter 2026/5.\n"
           "\n"
           "FILE is a register in XML or CSV (detected by content); without FILE the\n"
@@ -21,6 +21,7 @@ static void usage(FILE *f)
           "active record; rejected records are listed on stderr.\n"
           "\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
+          "  --scheme FILE    classification scheme (XML, hjtj-formats(5))\n"
           "  --help           show this help\n"
           "  --version        show the library version\n"
           "\n"
@@ -37,7 +38,7 @@ static const char *code_or_empty(const hjtj_record *r, hjtj_field f)
 
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL;
+    const char *file = NULL, *kfile = NULL, *sfile = NULL;
     hjtj_register *reg;
     size_t i, n;
     int a;
@@ -53,6 +54,10 @@ int main(int argc, char **argv)
             kfile = argv[++a];
         } else if (strncmp(argv[a], "--kommuner=", 11) == 0) {
             kfile = argv[a] + 11;
+        } else if (strcmp(argv[a], "--scheme") == 0 && a + 1 < argc) {
+            sfile = argv[++a];
+        } else if (strncmp(argv[a], "--scheme=", 9) == 0) {
+            sfile = argv[a] + 9;
         } else if (argv[a][0] == '-' && argv[a][1] != '\0') {
             fprintf(stderr, "hjtj-classify: unknown option %s\n", argv[a]);
             usage(stderr);
@@ -64,7 +69,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    reg = cli_load("hjtj-classify", file, kfile);
+    reg = cli_load_scheme("hjtj-classify", file, kfile, sfile);
     if (reg == NULL)
         return 2;
 

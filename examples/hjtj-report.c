@@ -42,6 +42,7 @@ static void usage(FILE *f)
           "                   PX with several tables: F is a directory, one .px each\n"
           "  --lang nb|en     language of titles, labels and notes (default nb)\n"
           "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
+          "  --scheme FILE    classification scheme (XML, hjtj-formats(5))\n"
           "  --list           list the table ids and titles\n"
           "  --list-figures   list the report's figures: id, table id, title\n"
           "  --help           show this help\n"
@@ -173,7 +174,7 @@ static int write_page(const hjtj_register *reg, const char **ids, size_t nids, h
 
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL, *output = NULL;
+    const char *file = NULL, *kfile = NULL, *output = NULL, *sfile = NULL;
     const char *figure = NULL, *chart = NULL;
     int charts = 0, list_figures = 0;
     hjtj_lang lang = HJTJ_LANG_NB;
@@ -245,6 +246,10 @@ int main(int argc, char **argv)
             kfile = argv[++a];
         } else if (strncmp(arg, "--kommuner=", 11) == 0) {
             kfile = arg + 11;
+        } else if (strcmp(arg, "--scheme") == 0 && a + 1 < argc) {
+            sfile = argv[++a];
+        } else if (strncmp(arg, "--scheme=", 9) == 0) {
+            sfile = arg + 9;
         } else if (arg[0] == '-' && arg[1] != '\0') {
             fprintf(stderr, "hjtj-report: unknown or incomplete option %s\n", arg);
             usage(stderr);
@@ -282,7 +287,7 @@ int main(int argc, char **argv)
         free(ids);
         return 2;
     }
-    reg = cli_load("hjtj-report", file, kfile);
+    reg = cli_load_scheme("hjtj-report", file, kfile, sfile);
     if (reg == NULL) {
         free(ids);
         return 2;

@@ -325,17 +325,23 @@ typedef enum hjtj_limit {
 /* ------------------------------------------------------------------ */
 
 /* The configurable parts of the classification: the samlemålgruppe sets,
- * the ASSS municipalities, the size thresholds and the boenheter bands. */
+ * the ASSS municipalities, the size thresholds, the boenheter bands and
+ * two rule switches (hjtj_scheme_enetiltak(), hjtj_scheme_administrasjon()). */
 typedef struct hjtj_scheme hjtj_scheme;
 
 /* Create a scheme holding the built-in 2024 scheme of the report.
  * Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG (out == NULL). */
 HJTJ_API hjtj_status hjtj_scheme_new(hjtj_scheme **out);
 HJTJ_API void hjtj_scheme_free(hjtj_scheme *scheme);
-/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)).
- * On error the scheme is unchanged and hjtj_scheme_error() has the detail.
- * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE,
- * HJTJ_ERR_NOMEM. */
+/* Replace the scheme by one read from an XML scheme file (hjtj-formats(5)),
+ * validated against hjtj-skjema-1.xsd (installed with the data) and checked
+ * for the rules a schema cannot say (sets that overlap, thresholds or bands
+ * out of order, an element given twice).  Parts the file leaves out keep
+ * their values; a rule switch it leaves out has its 2024 rule.
+ * On error the scheme is unchanged and hjtj_scheme_error() has the detail
+ * (file, line and column of the element, reason).
+ * Errors: HJTJ_ERR_IO (also: the XSD not found), HJTJ_ERR_SYNTAX,
+ * HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE, HJTJ_ERR_NOMEM. */
 HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path);
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data,
                                              size_t len, const char *name);
@@ -351,6 +357,28 @@ HJTJ_API int32_t hjtj_scheme_samlemalgruppe(const hjtj_scheme *scheme, uint32_t 
 HJTJ_API int32_t hjtj_scheme_band_count(const hjtj_scheme *scheme);
 HJTJ_API int64_t hjtj_scheme_band_lower(const hjtj_scheme *scheme, int32_t band);
 HJTJ_API int32_t hjtj_scheme_band_of(const hjtj_scheme *scheme, int64_t boenheter);
+
+/* The rule switches of a scheme (SPEC §4.7), attributes of a scheme file's
+ * root; the built-in scheme has the 2024 rules (value 0). */
+typedef enum hjtj_enetiltak_rule {
+    HJTJ_ENETILTAK_MED = 0,  /* enetiltak="med" (2024): enetiltak are home care */
+    HJTJ_ENETILTAK_UTEN = 1  /* enetiltak="uten" (2020): a record whose edited
+                                types are enetiltak is `utenfor` */
+} hjtj_enetiltak_rule;
+typedef enum hjtj_administrasjon_rule {
+    HJTJ_ADMINISTRASJON_2024 = 0, /* administrasjon="2024": SPEC §4.2 */
+    HJTJ_ADMINISTRASJON_2020 = 1  /* administrasjon="2020": an ADM type and no
+                                     barnebolig-avlastning, sykehjem or
+                                     dagaktivitet is administrasjon whatever
+                                     the HT types */
+} hjtj_administrasjon_rule;
+/* The scheme's switch (an hjtj_enetiltak_rule / hjtj_administrasjon_rule),
+ * -1 for a NULL scheme. */
+HJTJ_API int32_t hjtj_scheme_enetiltak(const hjtj_scheme *scheme);
+HJTJ_API int32_t hjtj_scheme_administrasjon(const hjtj_scheme *scheme);
+/* Set a switch.  Errors: HJTJ_ERR_INVALID_ARG (NULL scheme, unknown rule). */
+HJTJ_API hjtj_status hjtj_scheme_set_enetiltak(hjtj_scheme *scheme, int32_t rule);
+HJTJ_API hjtj_status hjtj_scheme_set_administrasjon(hjtj_scheme *scheme, int32_t rule);
 
 /* ------------------------------------------------------------------ */
 /* Municipality table (SPEC §3)                                         */
@@ -797,6 +825,68 @@ HJTJ_API hjtj_status hjtj_html_write(const hjtj_html *page, hjtj_write_fn fn, vo
 HJTJ_API hjtj_status hjtj_html_write_path(const hjtj_html *page, const char *path);
 HJTJ_API hjtj_status hjtj_html_to_string(const hjtj_html *page, char **out, size_t *len);
 HJTJ_API const hjtj_error *hjtj_html_error(const hjtj_html *page);
+
+/* ------------------------------------------------------------------ */
+/* Data-quality checks for the editing round (SPEC §12)                 */
+/* ------------------------------------------------------------------ */
+
+/* The checks: a check is a question for the municipality, never a reject.
+ * Types and målgrupper are those after the editing rules unless a check
+ * says "given"; see hjtj_checks(3) for the exact rules. */
+typedef enum hjtj_check {
+    HJTJ_CHECK_EN_BOENHET = 0,               /* "en-boenhet" */
+    HJTJ_CHECK_INGEN_MALGRUPPE = 1,          /* "ingen-malgruppe" */
+    HJTJ_CHECK_ENETILTAK_MED_ANDRE = 2,      /* "enetiltak-med-andre" */
+    HJTJ_CHECK_BOENHETER_UTEN_BOLIGBASE = 3, /* "boenheter-uten-boligbase" */
+    HJTJ_CHECK_MANGE_BOENHETER = 4,          /* "mange-boenheter" */
+    HJTJ_CHECK_BOFELLESSKAP_UTEN_BOLIGBASE = 5, /* "bofellesskap-uten-boligbase" */
+    HJTJ_CHECK_HJEMMESYKEPLEIE_UTEN_AMB_HELSE = 6, /* "hjemmesykepleie-uten-amb-helse" */
+    HJTJ_CHECK_HJEMMEHJELP_UTEN_AMB_PRAKTISK = 7,  /* "hjemmehjelp-uten-amb-praktisk" */
+    HJTJ_CHECK_SN2025_KODE = 8,              /* "sn2025-kode" */
+    HJTJ_CHECK_MANGLER_NAERINGSKODE = 9,     /* "mangler-naeringskode" */
+    HJTJ_CHECK_AKTIV_UTENFOR = 10,           /* "aktiv-utenfor" */
+    HJTJ_CHECK_SAMME_NAVN = 11               /* "samme-navn" */
+} hjtj_check;
+
+/* The number of checks (12); values are 0 .. hjtj_check_kinds() - 1. */
+HJTJ_API int32_t hjtj_check_kinds(void);
+/* The check's stable code ("en-boenhet"), NULL when out of range. */
+HJTJ_API const char *hjtj_check_code(hjtj_check check);
+/* A one-line description (Norwegian or English), NULL when out of range. */
+HJTJ_API const char *hjtj_check_description(hjtj_check check, hjtj_lang lang);
+/* The check of a code, or -1. */
+HJTJ_API int32_t hjtj_check_parse(const char *code);
+
+/* The checks a register's records trip ("hits"), in input order (the
+ * register's record order: file by file, line by line), and within a
+ * record in hjtj_check order. */
+typedef struct hjtj_checks hjtj_checks;
+
+/* Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_checks_new(hjtj_checks **out);
+HJTJ_API void hjtj_checks_free(hjtj_checks *checks);
+/* Run every check over the loaded records of reg, replacing what the object
+ * held.  The object does not refer to reg afterwards.
+ * Errors: HJTJ_ERR_STATE (reg does not keep its records, or is being
+ * loaded), HJTJ_ERR_INVALID_ARG, HJTJ_ERR_NOMEM; detail in hjtj_checks_error(). */
+HJTJ_API hjtj_status hjtj_checks_run(hjtj_checks *checks, const hjtj_register *reg);
+HJTJ_API const hjtj_error *hjtj_checks_error(const hjtj_checks *checks);
+/* Number of hits, and the number of records that trip one check. */
+HJTJ_API size_t hjtj_checks_count(const hjtj_checks *checks);
+HJTJ_API size_t hjtj_checks_total(const hjtj_checks *checks, hjtj_check check);
+/* Hit i: its check (hjtj_check; -1 out of range), the record's index in the
+ * register (SIZE_MAX out of range), file, line and orgnr (NULL / 0 out of
+ * range; strings owned by the checks object). */
+HJTJ_API int32_t hjtj_checks_check(const hjtj_checks *checks, size_t i);
+HJTJ_API size_t hjtj_checks_record_index(const hjtj_checks *checks, size_t i);
+HJTJ_API const char *hjtj_checks_file(const hjtj_checks *checks, size_t i);
+HJTJ_API uint64_t hjtj_checks_line(const hjtj_checks *checks, size_t i);
+HJTJ_API const char *hjtj_checks_orgnr(const hjtj_checks *checks, size_t i);
+/* The message of hit i (the values that tripped it), made on the first
+ * request and kept by the object until the next run or free; NULL out of
+ * range, "" if it could not be made (out of memory).  Like every call on
+ * the object, not from two threads at once. */
+HJTJ_API const char *hjtj_checks_message(const hjtj_checks *checks, size_t i, hjtj_lang lang);
 
 #ifdef __cplusplus
 }

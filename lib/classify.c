@@ -1,4 +1,5 @@
-/* classify.c — the report's rules (SPEC §4.1–4.6). */
+/* classify.c — the report's rules (SPEC §4.1–4.6), with the rule switches of
+ * the scheme (§4.7). */
 #include "internal.h"
 
 #define T(x) BIT(HJTJ_TYPE_##x)
@@ -103,8 +104,11 @@ void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class
     ht = types & TYPES_HT;
     at = types & TYPES_AT;
     adm = types & TYPES_ADM;
-    if (adm && !(types & TYPES_HT_STAR) && !(types & TYPES_AT_PRIME))
-        hoved = HJTJ_HOVED_ADMINISTRASJON;
+    if (scheme->enetiltak == HJTJ_ENETILTAK_UTEN && types == T(ENETILTAK))
+        hoved = HJTJ_HOVED_UTENFOR; /* 4.7: enetiltak="uten" (2020) */
+    else if (adm && !(types & TYPES_AT_PRIME) &&
+             (scheme->administrasjon == HJTJ_ADMINISTRASJON_2020 || !(types & TYPES_HT_STAR)))
+        hoved = HJTJ_HOVED_ADMINISTRASJON; /* 4.7: administrasjon="2020" drops the HT test */
     else if (ht && at)
         hoved = HJTJ_HOVED_KOMBINERT_ANNEN;
     else if (ht)

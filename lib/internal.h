@@ -152,6 +152,8 @@ struct hjtj_scheme {
     int64_t thresholds[3];            /* 20000, 10000, 5000 */
     int64_t bands[HJTJ_MAX_BANDS];    /* lower bounds: 2, 6, 11, ..., 51 */
     int nbands;
+    int8_t enetiltak;                 /* hjtj_enetiltak_rule */
+    int8_t administrasjon;            /* hjtj_administrasjon_rule */
     hjtj_error err;
 };
 

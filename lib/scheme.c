@@ -2,8 +2,13 @@
  * ASSS municipalities, size thresholds and boenheter bands. */
 #include "internal.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +68,8 @@ void scheme_init_default(hjtj_scheme *s)
     for (i = 0; i < sizeof bands_2024 / sizeof bands_2024[0]; i++)
         s->bands[i] = bands_2024[i];
     s->nbands = (int)(sizeof bands_2024 / sizeof bands_2024[0]);
+    s->enetiltak = HJTJ_ENETILTAK_MED;
+    s->administrasjon = HJTJ_ADMINISTRASJON_2024;
     err_clear(&s->err);
 }
 
@@ -157,9 +164,112 @@ HJTJ_API int32_t hjtj_scheme_band_of(const hjtj_scheme *scheme, int64_t boenhete
     return 0;
 }
 
-/* ---- loading a scheme from XML ---- */
+/* ---- the rule switches ---- */
+
+HJTJ_API int32_t hjtj_scheme_enetiltak(const hjtj_scheme *scheme)
+{
+    return scheme ? scheme->enetiltak : -1;
+}
+
+HJTJ_API int32_t hjtj_scheme_administrasjon(const hjtj_scheme *scheme)
+{
+    return scheme ? scheme->administrasjon : -1;
+}
+
+HJTJ_API hjtj_status hjtj_scheme_set_enetiltak(hjtj_scheme *scheme, int32_t rule)
+{
+    if (scheme == NULL || (rule != HJTJ_ENETILTAK_MED && rule != HJTJ_ENETILTAK_UTEN))
+        return HJTJ_ERR_INVALID_ARG;
+    scheme->enetiltak = (int8_t)rule;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_scheme_set_administrasjon(hjtj_scheme *scheme, int32_t rule)
+{
+    if (scheme == NULL ||
+        (rule != HJTJ_ADMINISTRASJON_2024 && rule != HJTJ_ADMINISTRASJON_2020))
+        return HJTJ_ERR_INVALID_ARG;
+    scheme->administrasjon = (int8_t)rule;
+    return HJTJ_OK;
+}
+
+/* ---- loading a scheme from XML ----------------------------------------
+ *
+ * A scheme file is parsed into a tree (it is small), validated against
+ * data/hjtj-skjema-1.xsd, then read element by element with the rules a
+ * schema cannot say.  Every error names the file, and the line and column
+ * of the start tag it is about: the parser's startElementNs is wrapped to
+ * note each element's column in its node (node->_private, which libxml2
+ * leaves to applications), and the validator's errors carry their node. */
 
 #define SCHEME_NS "urn:hjtj:skjema:1"
+#define SCHEME_XSD "hjtj-skjema-1.xsd"
+
+/* The line and column (in characters) of each start tag's '<', counted as
+ * the parser goes. */
+typedef struct tag_cols {
+    const char *data;
+    size_t len, pos;
+    size_t bom; /* 3 if the document starts with a UTF-8 BOM, which the
+                   parser's buffer does not hold */
+    uint64_t line, col;
+} tag_cols;
+
+static void tag_position(tag_cols *t, xmlParserCtxtPtr ctxt)
+{
+    /* the offset in the parser's buffer, which holds the document's bytes
+     * (UTF-8 converted to UTF-8); xmlByteConsumed() counts what the
+     * converter has read ahead */
+    xmlParserInputPtr in = ctxt->input;
+    size_t used = in ? (size_t)in->consumed + (size_t)(in->cur - in->base) + t->bom : 0;
+    size_t off = used > 0 && used <= t->len ? used : t->pos, lt = off, p;
+    /* the cursor is on the tag's closing '>': back to its '<' */
+    while (lt > t->pos && t->data[lt - 1] != '<')
+        lt--;
+    if (lt > t->pos)
+        lt--;
+    for (p = t->pos; p < lt; p++) {
+        if (t->data[p] == '\n') {
+            t->line++;
+            t->col = 1;
+        } else {
+            t->col += ((unsigned char)t->data[p] & 0xC0) != 0x80;
+        }
+    }
+    t->pos = lt > t->pos ? lt : t->pos;
+}
+
+static void note_start_tag(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                           int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    tag_cols *t = ctxt->_private;
+    xmlNodePtr before = ctxt->node;
+    tag_position(t, ctxt);
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                          nb_defaulted, attributes);
+    if (ctxt->node != NULL && ctxt->node != before) {
+        /* libxml2 noted the line where the tag ends; a tag over several
+         * lines is placed by its '<', as the column is */
+        ctxt->node->_private = (void *)(uintptr_t)t->col;
+        if (t->line < 65535)
+            ctxt->node->line = (unsigned short)t->line;
+    }
+}
+
+static uint64_t node_line(const xmlNode *n)
+{
+    long l = n ? xmlGetLineNo(n) : 0;
+    return l > 0 ? (uint64_t)l : 0;
+}
+
+static uint64_t node_col(const xmlNode *n)
+{
+    if (n != NULL && n->type == XML_ATTRIBUTE_NODE)
+        n = n->parent;
+    return n != NULL && n->type == XML_ELEMENT_NODE ? (uint64_t)(uintptr_t)n->_private : 0;
+}
 
 static int name_is(const xmlNode *n, const char *name)
 {
@@ -167,7 +277,135 @@ static int name_is(const xmlNode *n, const char *name)
            n->ns != NULL && strcmp((const char *)n->ns->href, SCHEME_NS) == 0;
 }
 
-/* Parse whitespace-separated integers, strictly increasing if `increasing`. */
+/* ---- the XSD ---- */
+
+/* Installed on our own contexts so that no global handler (R's xml2, lxml)
+ * ever sees our errors. */
+static void ignore_xml_error(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+typedef struct xsd_errors {
+    const char *file;
+    hjtj_error first;
+} xsd_errors;
+
+static void keep_first_error(void *ctx, xmlErrorPtr e)
+{
+    xsd_errors *x = ctx;
+    if (e == NULL || x->first.status != HJTJ_OK || e->level < XML_ERR_ERROR)
+        return;
+    xml_error_to(&x->first, e, x->file);
+    x->first.status = e->code == XML_ERR_NO_MEMORY ? HJTJ_ERR_NOMEM : HJTJ_ERR_SCHEMA;
+    if (x->first.line == 0)
+        x->first.line = node_line(e->node);
+    if (x->first.column == 0)
+        x->first.column = node_col(e->node);
+}
+
+/* Validate doc against the scheme XSD, read from the data directory into
+ * memory and parsed without network access. */
+static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *err)
+{
+    char path[4096];
+    buf b;
+    xmlParserCtxtPtr pctxt = NULL;
+    xmlDocPtr xsd_doc = NULL;
+    xmlSchemaParserCtxtPtr pc = NULL;
+    xmlSchemaPtr schema = NULL;
+    xmlSchemaValidCtxtPtr vc = NULL;
+    xsd_errors x;
+    hjtj_status st = HJTJ_OK;
+
+    if (datadir_path(path, sizeof path, SCHEME_XSD) != 0)
+        return err_set(err, HJTJ_ERR_IO, path, 0, 0,
+                       "the scheme XSD was not found at %s (set HJTJ_DATADIR)", path);
+    st = read_all_file(&b, path, err);
+    if (st != HJTJ_OK)
+        return st;
+    pctxt = xmlNewParserCtxt();
+    if (pctxt != NULL) {
+        pctxt->sax->serror = ignore_xml_error;
+        pctxt->sax->initialized = XML_SAX2_MAGIC;
+        xsd_doc = xmlCtxtReadMemory(pctxt, b.data, b.len > INT32_MAX ? 0 : (int)b.len, path,
+                                    "UTF-8",
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    }
+    if (xsd_doc != NULL)
+        pc = xmlSchemaNewDocParserCtxt(xsd_doc);
+    if (pc != NULL) {
+        xmlSchemaSetParserStructuredErrors(pc, ignore_xml_error, NULL);
+        schema = xmlSchemaParse(pc);
+    }
+    if (schema != NULL)
+        vc = xmlSchemaNewValidCtxt(schema);
+    if (pctxt == NULL || (xsd_doc != NULL && (pc == NULL || (schema != NULL && vc == NULL)))) {
+        st = err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+    } else if (vc == NULL) {
+        st = err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot read the scheme XSD %s", path);
+    } else {
+        memset(&x, 0, sizeof x);
+        x.file = file;
+        err_clear(&x.first);
+        xmlSchemaSetValidStructuredErrors(vc, keep_first_error, &x);
+        if (xmlSchemaValidateDoc(vc, doc) != 0) {
+            if (x.first.status != HJTJ_OK) {
+                err_copy(err, &x.first);
+                st = x.first.status;
+            } else {
+                st = err_set(err, HJTJ_ERR_SCHEMA, file, 0, 0,
+                             "the scheme does not follow the XML schema %s", SCHEME_XSD);
+            }
+        }
+    }
+    xmlSchemaFreeValidCtxt(vc);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pc);
+    xmlFreeDoc(xsd_doc);
+    xmlFreeParserCtxt(pctxt);
+    buf_free(&b);
+    return st;
+}
+
+/* ---- the rules a schema cannot say ---- */
+
+/* What has been read so far, for the checks across elements. */
+typedef struct scheme_read {
+    hjtj_scheme *s;
+    const char *file;
+    unsigned seen;            /* bit per element kind given once already */
+    int have_sets;
+    int8_t set_owner[64];     /* samlemålgruppe a set was put in, or -1 */
+    uint64_t set_line[64];    /* and where */
+} scheme_read;
+
+enum { SEEN_ASSS = 1, SEEN_TERSKLER = 2, SEEN_BANDS = 4 };
+
+static hjtj_status bad_at(scheme_read *r, const xmlNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static hjtj_status bad_at(scheme_read *r, const xmlNode *n, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return err_set(&r->s->err, HJTJ_ERR_SCHEMA, r->file, node_line(n), node_col(n), "%s", msg);
+}
+
+/* An element that may come once. */
+static hjtj_status once(scheme_read *r, const xmlNode *n, unsigned bit)
+{
+    if (r->seen & bit)
+        return bad_at(r, n, "<%s> is given twice", (const char *)n->name);
+    r->seen |= bit;
+    return HJTJ_OK;
+}
+
+/* Parse whitespace-separated integers. */
 static int parse_ints(const char *s, int64_t *out, int max, int *count)
 {
     int n = 0;
@@ -192,13 +430,203 @@ static int parse_ints(const char *s, int64_t *out, int max, int *count)
     return 0;
 }
 
+/* The text of n (NUL-terminated, "" when empty), or NULL for out of memory. */
+static xmlChar *text_of(const xmlNode *n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    return t ? t : xmlStrdup((const xmlChar *)"");
+}
+
+#define TEXT_OR_NOMEM(t, r, n)                                                     \
+    do {                                                                           \
+        if ((t) == NULL)                                                           \
+            return err_set(&(r)->s->err, HJTJ_ERR_NOMEM, (r)->file, node_line(n),  \
+                           node_col(n), "out of memory");                          \
+    } while (0)
+
+static void set_text(char *out, size_t cap, uint32_t mask)
+{
+    size_t len = 0;
+    int i;
+    out[0] = '\0';
+    for (i = 0; i < 6 && len < cap; i++)
+        if (mask & BIT(i))
+            len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? " " : "",
+                                    hjtj_code(HJTJ_FIELD_MALGRUPPE, i));
+}
+
+static hjtj_status read_sett(scheme_read *r, const xmlNode *c, int32_t sm)
+{
+    int64_t mask;
+    xmlChar *text = text_of(c);
+    TEXT_OR_NOMEM(text, r, c);
+    mask = code_list_parse(HJTJ_FIELD_MALGRUPPE, (const char *)text,
+                           strlen((const char *)text), NULL, NULL);
+    xmlFree(text);
+    if (mask <= 0 || (mask & ~(int64_t)MG_MAIN))
+        return bad_at(r, c, "<sett> must list main målgrupper (demens ... rusproblemer)");
+    if (r->set_owner[mask] >= 0) {
+        char set[160];
+        set_text(set, sizeof set, (uint32_t)mask);
+        return bad_at(r, c, "the set {%s} is already in samlemålgruppe '%s' (line %llu): "
+                            "the sets of a scheme may not overlap",
+                      set, hjtj_code(HJTJ_FIELD_SAMLEMALGRUPPE, r->set_owner[mask]),
+                      (unsigned long long)r->set_line[mask]);
+    }
+    r->set_owner[mask] = (int8_t)sm;
+    r->set_line[mask] = node_line(c);
+    r->s->samle[mask] = (int8_t)sm;
+    return HJTJ_OK;
+}
+
+static hjtj_status read_samlemalgruppe(scheme_read *r, const xmlNode *n)
+{
+    xmlChar *kode = xmlGetProp(n, (const xmlChar *)"kode");
+    int32_t sm = kode ? hjtj_code_parse(HJTJ_FIELD_SAMLEMALGRUPPE, (const char *)kode) : -1;
+    const xmlNode *c;
+    xmlFree(kode);
+    if (sm < 0)
+        return bad_at(r, n, "<samlemalgruppe> needs a kode attribute naming a samlemålgruppe");
+    if (!r->have_sets) {
+        int i;
+        for (i = 0; i < 64; i++)
+            r->s->samle[i] = HJTJ_SAMLE_UTENFOR;
+        r->have_sets = 1;
+    }
+    for (c = n->children; c != NULL; c = c->next) {
+        hjtj_status st;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!name_is(c, "sett"))
+            return bad_at(r, c, "unexpected element <%s> in <samlemalgruppe>", c->name);
+        st = read_sett(r, c, sm);
+        if (st != HJTJ_OK)
+            return st;
+    }
+    return HJTJ_OK;
+}
+
+static hjtj_status read_asss(scheme_read *r, const xmlNode *n)
+{
+    const char *p;
+    int k = 0, j;
+    xmlChar *text = text_of(n);
+    TEXT_OR_NOMEM(text, r, n);
+    p = (const char *)text;
+    while (*p) {
+        size_t len = 0;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        while (p[len] >= '0' && p[len] <= '9')
+            len++;
+        if (len == 0 && *p == '\0')
+            break;
+        if (len != 4 || k >= HJTJ_MAX_ASSS ||
+            (p[len] && p[len] != ' ' && p[len] != '\t' && p[len] != '\n' && p[len] != '\r')) {
+            xmlFree(text);
+            return bad_at(r, n, "<asss> must list 4-digit kommunenr (at most %d)",
+                          HJTJ_MAX_ASSS);
+        }
+        for (j = 0; j < k; j++)
+            if (memcmp(r->s->asss[j], p, 4) == 0) {
+                char nr[5];
+                memcpy(nr, p, 4);
+                nr[4] = '\0';
+                xmlFree(text);
+                return bad_at(r, n, "<asss> lists kommunenr %s twice", nr);
+            }
+        memcpy(r->s->asss[k], p, 4);
+        r->s->asss[k][4] = '\0';
+        k++;
+        p += len;
+    }
+    r->s->nasss = k;
+    xmlFree(text);
+    return HJTJ_OK;
+}
+
+static hjtj_status read_terskler(scheme_read *r, const xmlNode *n)
+{
+    int64_t v[3];
+    int cnt = 0;
+    xmlChar *text = text_of(n);
+    TEXT_OR_NOMEM(text, r, n);
+    if (parse_ints((const char *)text, v, 3, &cnt) != 0 || cnt != 3) {
+        xmlFree(text);
+        return bad_at(r, n, "<terskler> must hold three inhabitant thresholds");
+    }
+    xmlFree(text);
+    if (!(v[0] > v[1] && v[1] > v[2]))
+        return bad_at(r, n, "<terskler> %lld %lld %lld: the thresholds must be strictly "
+                            "decreasing (as 20000 10000 5000)",
+                      (long long)v[0], (long long)v[1], (long long)v[2]);
+    memcpy(r->s->thresholds, v, sizeof v);
+    return HJTJ_OK;
+}
+
+static hjtj_status read_bands(scheme_read *r, const xmlNode *n)
+{
+    int64_t v[HJTJ_MAX_BANDS];
+    int cnt = 0, i;
+    xmlChar *text = text_of(n);
+    TEXT_OR_NOMEM(text, r, n);
+    if (parse_ints((const char *)text, v, HJTJ_MAX_BANDS, &cnt) != 0 || cnt < 1) {
+        xmlFree(text);
+        return bad_at(r, n, "<boenhetsgrupper> must hold 1 to %d lower bounds", HJTJ_MAX_BANDS);
+    }
+    xmlFree(text);
+    if (v[0] < 2)
+        return bad_at(r, n, "<boenhetsgrupper>: the first band starts at %lld, below 2 (the "
+                            "botilbud population starts at 2 boenheter)",
+                      (long long)v[0]);
+    for (i = 1; i < cnt; i++)
+        if (v[i] <= v[i - 1])
+            return bad_at(r, n, "<boenhetsgrupper>: %lld after %lld: the lower bounds must be "
+                                "strictly increasing",
+                          (long long)v[i], (long long)v[i - 1]);
+    memcpy(r->s->bands, v, (size_t)cnt * sizeof v[0]);
+    r->s->nbands = cnt;
+    return HJTJ_OK;
+}
+
+/* A rule switch: an attribute of the root with two values; absent = the
+ * 2024 rule (value 0). */
+static hjtj_status read_switch(scheme_read *r, const xmlNode *root, const char *attr,
+                               const char *v0, const char *v1, int8_t *out)
+{
+    xmlChar *v = xmlGetProp(root, (const xmlChar *)attr);
+    *out = 0;
+    if (v == NULL)
+        return HJTJ_OK;
+    if (strcmp((const char *)v, v1) == 0)
+        *out = 1;
+    else if (strcmp((const char *)v, v0) != 0) {
+        hjtj_status st = bad_at(r, root, "%s=\"%.40s\": the rule switch is %s or %s", attr,
+                                (const char *)v, v0, v1);
+        xmlFree(v);
+        return st;
+    }
+    xmlFree(v);
+    return HJTJ_OK;
+}
+
 static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file)
 {
     xmlNode *root = xmlDocGetRootElement(doc), *n;
-    int have_sets = 0;
+    scheme_read r;
+    hjtj_status st;
+    int8_t rule;
+
+    memset(&r, 0, sizeof r);
+    r.s = s;
+    r.file = file;
+    memset(r.set_owner, -1, sizeof r.set_owner);
     if (root == NULL || !name_is(root, "skjema"))
-        return err_set(&s->err, HJTJ_ERR_SCHEMA, file, root ? (uint64_t)xmlGetLineNo(root) : 0,
-                       0, "root element must be <skjema xmlns=\"%s\">", SCHEME_NS);
+        return err_set(&s->err, HJTJ_ERR_SCHEMA, file, node_line(root), node_col(root),
+                       "root element must be <skjema xmlns=\"%s\">", SCHEME_NS);
+    st = scheme_validate(doc, file, &s->err);
+    if (st != HJTJ_OK)
+        return st;
     {
         xmlChar *navn = xmlGetProp(root, (const xmlChar *)"navn");
         if (navn != NULL) {
@@ -206,115 +634,31 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
             xmlFree(navn);
         }
     }
+    st = read_switch(&r, root, "enetiltak", "med", "uten", &rule);
+    if (st != HJTJ_OK)
+        return st;
+    s->enetiltak = rule ? HJTJ_ENETILTAK_UTEN : HJTJ_ENETILTAK_MED;
+    st = read_switch(&r, root, "administrasjon", "2024", "2020", &rule);
+    if (st != HJTJ_OK)
+        return st;
+    s->administrasjon = rule ? HJTJ_ADMINISTRASJON_2020 : HJTJ_ADMINISTRASJON_2024;
     for (n = root->children; n != NULL; n = n->next) {
-        uint64_t line = (uint64_t)xmlGetLineNo(n);
-        xmlChar *text;
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (name_is(n, "samlemalgruppe")) {
-            xmlChar *kode = xmlGetProp(n, (const xmlChar *)"kode");
-            int32_t sm = kode ? hjtj_code_parse(HJTJ_FIELD_SAMLEMALGRUPPE, (const char *)kode) : -1;
-            xmlNode *c;
-            xmlFree(kode);
-            if (sm < 0)
-                return err_set(&s->err, HJTJ_ERR_SCHEMA, file, line, 0,
-                               "<samlemalgruppe> needs a kode attribute naming a samlemålgruppe");
-            if (!have_sets) {
-                int i;
-                for (i = 0; i < 64; i++)
-                    s->samle[i] = HJTJ_SAMLE_UTENFOR;
-                have_sets = 1;
-            }
-            for (c = n->children; c != NULL; c = c->next) {
-                int64_t mask;
-                const char *bad = NULL;
-                size_t badlen = 0;
-                if (c->type != XML_ELEMENT_NODE)
-                    continue;
-                if (!name_is(c, "sett"))
-                    return err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(c), 0,
-                                   "unexpected element <%s> in <samlemalgruppe>", c->name);
-                text = xmlNodeGetContent(c);
-                mask = code_list_parse(HJTJ_FIELD_MALGRUPPE, text ? (const char *)text : "",
-                                       text ? strlen((const char *)text) : 0, &bad, &badlen);
-                if (mask <= 0 || (mask & ~(int64_t)MG_MAIN)) {
-                    xmlFree(text);
-                    return err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(c), 0,
-                                   "<sett> must list main målgrupper (demens ... rusproblemer)");
-                }
-                xmlFree(text);
-                s->samle[mask] = (int8_t)sm;
-            }
-        } else if (name_is(n, "asss")) {
-            const char *p;
-            int k = 0;
-            text = xmlNodeGetContent(n);
-            p = text ? (const char *)text : "";
-            while (*p) {
-                size_t len = 0;
-                while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-                    p++;
-                while (p[len] >= '0' && p[len] <= '9')
-                    len++;
-                if (len == 0 && *p == '\0')
-                    break;
-                if (len != 4 || k >= HJTJ_MAX_ASSS ||
-                    (p[len] && p[len] != ' ' && p[len] != '\t' && p[len] != '\n' &&
-                     p[len] != '\r')) {
-                    xmlFree(text);
-                    return err_set(&s->err, HJTJ_ERR_SCHEMA, file, line, 0,
-                                   "<asss> must list 4-digit kommunenr (at most %d)",
-                                   HJTJ_MAX_ASSS);
-                }
-                memcpy(s->asss[k], p, 4);
-                s->asss[k][4] = '\0';
-                k++;
-                p += len;
-            }
-            s->nasss = k;
-            xmlFree(text);
-        } else if (name_is(n, "terskler")) {
-            int64_t v[3];
-            int cnt = 0;
-            text = xmlNodeGetContent(n);
-            if (parse_ints(text ? (const char *)text : "", v, 3, &cnt) != 0 || cnt != 3 ||
-                !(v[0] > v[1] && v[1] > v[2])) {
-                xmlFree(text);
-                return err_set(&s->err, HJTJ_ERR_SCHEMA, file, line, 0,
-                               "<terskler> must hold three decreasing inhabitant limits");
-            }
-            xmlFree(text);
-            memcpy(s->thresholds, v, sizeof v);
-        } else if (name_is(n, "boenhetsgrupper")) {
-            int64_t v[HJTJ_MAX_BANDS];
-            int cnt = 0, i, ok;
-            text = xmlNodeGetContent(n);
-            ok = parse_ints(text ? (const char *)text : "", v, HJTJ_MAX_BANDS, &cnt) == 0 &&
-                 cnt >= 1 && v[0] >= 2;
-            for (i = 1; ok && i < cnt; i++)
-                ok = v[i] > v[i - 1];
-            xmlFree(text);
-            if (!ok)
-                return err_set(&s->err, HJTJ_ERR_SCHEMA, file, line, 0,
-                               "<boenhetsgrupper> must hold increasing lower bounds from 2 on "
-                               "(at most %d)", HJTJ_MAX_BANDS);
-            memcpy(s->bands, v, (size_t)cnt * sizeof v[0]);
-            s->nbands = cnt;
-        } else {
-            return err_set(&s->err, HJTJ_ERR_SCHEMA, file, line, 0,
-                           "unexpected element <%s> in <skjema>", n->name);
-        }
+        if (name_is(n, "samlemalgruppe"))
+            st = read_samlemalgruppe(&r, n);
+        else if (name_is(n, "asss"))
+            st = once(&r, n, SEEN_ASSS) == HJTJ_OK ? read_asss(&r, n) : s->err.status;
+        else if (name_is(n, "terskler"))
+            st = once(&r, n, SEEN_TERSKLER) == HJTJ_OK ? read_terskler(&r, n) : s->err.status;
+        else if (name_is(n, "boenhetsgrupper"))
+            st = once(&r, n, SEEN_BANDS) == HJTJ_OK ? read_bands(&r, n) : s->err.status;
+        else
+            st = bad_at(&r, n, "unexpected element <%s> in <skjema>", n->name);
+        if (st != HJTJ_OK)
+            return st;
     }
     return HJTJ_OK;
-}
-
-
-/* Installed on our own parser context so that no global handler (R's xml2,
- * lxml) ever sees our errors; the detail is read from ctxt->lastError. */
-static void scheme_xml_error(void *ctx, xmlErrorPtr e)
-{
-    (void)ctx;
-    (void)e;
 }
 
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data, size_t len,
@@ -324,6 +668,7 @@ HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *da
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
     hjtj_status st;
+    tag_cols cols;
     if (scheme == NULL)
         return HJTJ_ERR_INVALID_ARG;
     if (name == NULL)
@@ -339,8 +684,16 @@ HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *da
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
         return err_set(&scheme->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
-    ctxt->sax->serror = scheme_xml_error;
+    ctxt->sax->serror = ignore_xml_error;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
+    memset(&cols, 0, sizeof cols);
+    cols.data = data;
+    cols.len = len;
+    cols.line = cols.col = 1;
+    cols.bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    cols.pos = cols.bom;
+    ctxt->sax->startElementNs = note_start_tag;
+    ctxt->_private = &cols;
     doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
                             XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
                                 XML_PARSE_NOWARNING);

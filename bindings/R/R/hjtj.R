@@ -39,7 +39,19 @@ hjtj_catalog <- function(lang = c("nb", "en")) {
   data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
 }
 
-hjtj_load <- function(path, kommuner = NULL) {
+# NULL, a file name (expanded) or a raw vector, for the argument `what`.
+optional_input <- function(x, what) {
+  if (is.character(x)) {
+    if (length(x) != 1L || is.na(x))
+      stop(sprintf("'%s' must be a single file name", what), call. = FALSE)
+    return(path.expand(x))
+  }
+  if (!is.null(x) && !is.raw(x))
+    stop(sprintf("'%s' must be NULL, a file name or a raw vector", what), call. = FALSE)
+  x
+}
+
+hjtj_load <- function(path, kommuner = NULL, scheme = NULL) {
   name <- NULL
   if (is.character(path)) {
     if (length(path) != 1L || is.na(path)) stop("'path' must be a single file name")
@@ -47,14 +59,9 @@ hjtj_load <- function(path, kommuner = NULL) {
   } else if (!is.raw(path)) {
     stop("'path' must be a file name or a raw vector")
   }
-  if (is.character(kommuner)) {
-    if (length(kommuner) != 1L || is.na(kommuner))
-      stop("'kommuner' must be a single file name")
-    kommuner <- path.expand(kommuner)
-  } else if (!is.null(kommuner) && !is.raw(kommuner)) {
-    stop("'kommuner' must be NULL, a file name or a raw vector")
-  }
-  x <- .Call(hjtj_r_load, path, kommuner, name)
+  kommuner <- optional_input(kommuner, "kommuner")
+  scheme <- optional_input(scheme, "scheme")
+  x <- .Call(hjtj_r_load, path, kommuner, name, scheme)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   reg <- x$register
   class(reg) <- "hjtj_register"
@@ -83,6 +90,32 @@ hjtj_rejects <- function(reg) {
 hjtj_warnings <- function(reg) {
   x <- .Call(hjtj_r_diags, check_register(reg), 1L)
   as.data.frame(x, stringsAsFactors = FALSE, optional = TRUE)
+}
+
+hjtj_checks <- function(reg, only = NULL, lang = c("nb", "en")) {
+  lang <- match.arg(lang)
+  x <- .Call(hjtj_r_checks, check_register(reg), if (lang == "en") 1L else 0L)
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  keep <- x$summary_kontroll
+  if (!is.null(only)) {
+    if (!is.character(only) || anyNA(only)) stop("'only' must be NULL or check codes")
+    only <- trimws(unlist(strsplit(only, ",", fixed = TRUE)))
+    only <- only[nzchar(only)]
+    bad <- setdiff(only, x$summary_kontroll)
+    if (length(bad))
+      stop(sprintf("unknown check '%s'; valid checks: %s", bad[1L],
+                   paste(x$summary_kontroll, collapse = ", ")), call. = FALSE)
+    keep <- intersect(x$summary_kontroll, only)
+  }
+  rows <- x$kontroll %in% keep
+  df <- data.frame(fil = x$fil[rows], linje = x$linje[rows], orgnr = x$orgnr[rows],
+                   kontroll = x$kontroll[rows], melding = x$melding[rows],
+                   stringsAsFactors = FALSE)
+  sel <- x$summary_kontroll %in% keep
+  summary <- x$summary_antall[sel]
+  names(summary) <- x$summary_kontroll[sel]
+  attr(df, "summary") <- summary
+  df
 }
 
 # The built table as the list of src/hjtj_r.c (cells row-major).

@@ -91,7 +91,7 @@ static SEXP status_list(hjtj_status st, const char *msg)
 /* External pointers                                                    */
 /* ------------------------------------------------------------------ */
 
-static SEXP tag_register, tag_kommuner, tag_table, tag_string;
+static SEXP tag_register, tag_kommuner, tag_table, tag_string, tag_scheme, tag_checks;
 
 static void register_finalizer(SEXP p)
 {
@@ -108,6 +108,24 @@ static void kommuner_finalizer(SEXP p)
     if (k != NULL) {
         R_ClearExternalPtr(p);
         hjtj_kommuner_free(k);
+    }
+}
+
+static void scheme_finalizer(SEXP p)
+{
+    hjtj_scheme *s = (hjtj_scheme *)R_ExternalPtrAddr(p);
+    if (s != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_scheme_free(s);
+    }
+}
+
+static void checks_finalizer(SEXP p)
+{
+    hjtj_checks *c = (hjtj_checks *)R_ExternalPtrAddr(p);
+    if (c != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_checks_free(c);
     }
 }
 
@@ -180,7 +198,38 @@ static SEXP r_catalog(SEXP lang)
 
 /* src is a path (character) or the data (raw).  Returns list(ok = TRUE,
  * register = <external pointer>) or an error list. */
-static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
+/* Give reg the scheme file `scheme` (a file name or a raw vector): NULL
+ * when it is set, else the error list (unprotected, to be returned). */
+static SEXP set_scheme(hjtj_register *reg, SEXP scheme)
+{
+    hjtj_scheme *sc = NULL;
+    hjtj_status st;
+    SEXP ps = PROTECT(new_xptr(tag_scheme, scheme_finalizer)), out;
+    st = hjtj_scheme_new(&sc);
+    if (st != HJTJ_OK) {
+        UNPROTECT(1);
+        return status_list(st, "cannot create a scheme");
+    }
+    R_SetExternalPtrAddr(ps, sc);
+    if (TYPEOF(scheme) == RAWSXP)
+        st = hjtj_scheme_load_memory(sc, (const char *)RAW(scheme), (size_t)XLENGTH(scheme),
+                                     "<scheme>");
+    else
+        st = hjtj_scheme_load_file(sc,
+                                   R_ExpandFileName(Rf_translateChar(STRING_ELT(scheme, 0))));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_scheme_error(sc), st);
+        UNPROTECT(1);
+        return out; /* the scheme goes with its finalizer */
+    }
+    st = hjtj_register_set_scheme(reg, sc);
+    R_ClearExternalPtr(ps);
+    hjtj_scheme_free(sc);
+    UNPROTECT(1);
+    return st == HJTJ_OK ? NULL : error_list(hjtj_register_error(reg), st);
+}
+
+static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme)
 {
     static const char *names[] = {"ok", "register"};
     hjtj_register *reg = NULL;
@@ -200,6 +249,9 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
           (Rf_isString(kommuner) && XLENGTH(kommuner) == 1 &&
            STRING_ELT(kommuner, 0) != NA_STRING)))
         Rf_error("'kommuner' must be NULL, a single file name or a raw vector");
+    if (!(Rf_isNull(scheme) || TYPEOF(scheme) == RAWSXP ||
+          (Rf_isString(scheme) && XLENGTH(scheme) == 1 && STRING_ELT(scheme, 0) != NA_STRING)))
+        Rf_error("'scheme' must be NULL, a single file name or a raw vector");
 
     preg = PROTECT(new_xptr(tag_register, register_finalizer));
     st = hjtj_register_new(&reg);
@@ -237,6 +289,14 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name)
             out = error_list(hjtj_register_error(reg), st);
             UNPROTECT(1);
             return out;
+        }
+    }
+
+    if (!Rf_isNull(scheme)) {
+        out = set_scheme(reg, scheme);
+        if (out != NULL) {
+            UNPROTECT(1);
+            return out; /* the register goes with its finalizer */
         }
     }
 
@@ -828,13 +888,71 @@ static SEXP r_html(SEXP preg, SEXP ids, SEXP lang, SEXP charts)
 }
 
 /* ------------------------------------------------------------------ */
+/* Data-quality checks (SPEC 12)                                        */
+/* ------------------------------------------------------------------ */
+
+static SEXP r_checks(SEXP preg, SEXP lang)
+{
+    static const char *names[] = {"ok",       "fil",      "linje",    "orgnr",
+                                  "kontroll", "melding",  "summary_kontroll",
+                                  "summary_antall"};
+    const hjtj_register *reg = get_register(preg);
+    hjtj_lang lg = Rf_asInteger(lang) == 1 ? HJTJ_LANG_EN : HJTJ_LANG_NB;
+    hjtj_checks *c = NULL;
+    hjtj_status st;
+    SEXP pc = PROTECT(new_xptr(tag_checks, checks_finalizer)), v[8], out;
+    size_t i, n;
+    int32_t k, nk = hjtj_check_kinds();
+
+    st = hjtj_checks_new(&c);
+    if (st != HJTJ_OK) {
+        UNPROTECT(1);
+        return status_list(st, "cannot create a checks object");
+    }
+    R_SetExternalPtrAddr(pc, c);
+    st = hjtj_checks_run(c, reg);
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_checks_error(c), st);
+        UNPROTECT(1);
+        return out;
+    }
+    n = hjtj_checks_count(c);
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[1] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[2] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)n));
+    v[3] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[4] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[5] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)n));
+    v[6] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nk));
+    v[7] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)nk));
+    for (i = 0; i < n; i++) {
+        SET_STRING_ELT(v[1], (R_xlen_t)i, mkutf8(hjtj_checks_file(c, i)));
+        REAL(v[2])[i] = (double)hjtj_checks_line(c, i);
+        SET_STRING_ELT(v[3], (R_xlen_t)i, mkutf8(hjtj_checks_orgnr(c, i)));
+        SET_STRING_ELT(v[4], (R_xlen_t)i,
+                       mkutf8(hjtj_check_code((hjtj_check)hjtj_checks_check(c, i))));
+        SET_STRING_ELT(v[5], (R_xlen_t)i, mkutf8(hjtj_checks_message(c, i, lg)));
+    }
+    for (k = 0; k < nk; k++) {
+        SET_STRING_ELT(v[6], k, mkutf8(hjtj_check_code((hjtj_check)k)));
+        REAL(v[7])[k] = (double)hjtj_checks_total(c, (hjtj_check)k);
+    }
+    R_ClearExternalPtr(pc);
+    hjtj_checks_free(c);
+    out = named_list(8, names, v);
+    UNPROTECT(9);
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
 /* Registration                                                         */
 /* ------------------------------------------------------------------ */
 
 static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_version", (DL_FUNC)&r_version, 0},
     {"hjtj_r_catalog", (DL_FUNC)&r_catalog, 1},
-    {"hjtj_r_load", (DL_FUNC)&r_load, 3},
+    {"hjtj_r_load", (DL_FUNC)&r_load, 4},
+    {"hjtj_r_checks", (DL_FUNC)&r_checks, 2},
     {"hjtj_r_counts", (DL_FUNC)&r_counts, 1},
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
@@ -850,6 +968,8 @@ void R_init_hjtj(DllInfo *dll)
     tag_kommuner = Rf_install("hjtj_kommuner");
     tag_table = Rf_install("hjtj_table");
     tag_string = Rf_install("hjtj_string");
+    tag_scheme = Rf_install("hjtj_scheme");
+    tag_checks = Rf_install("hjtj_checks");
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);

@@ -9,6 +9,8 @@ of the report «Hjemmetjenestens målgrupper og organisering» (SSB Rapporter
     for rec in reg:                             # active records, as dicts
         print(rec["orgnr"], rec["kategori"], rec["samlemalgruppe"])
     print(reg.table("4.6").to_csv())
+    checks = reg.checks()                       # SPEC 12, rows as dicts
+    checks.to_pandas()
 
 The C library is found through $HJTJ_LIBRARY (full path), else
 ``pkg-config --variable=libdir hjemmetjeneste``, else the dynamic loader.
@@ -21,12 +23,13 @@ from ._core import (
 )
 from ._table import CellKind, Column, Row, Share, Table
 from ._figure import figures
+from ._checks import CHECK_COLUMNS, Checks, check_codes
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CLASSIFY_COLUMNS", "CellKind", "Column", "Diagnostic", "Error", "Field", "Kommune",
-    "Kommuner", "LibraryNotFound", "Limit", "Register", "Row", "Scheme", "Share", "Status",
-    "Table", "catalog", "codes", "figures", "label", "library_path", "load", "loads",
-    "strerror", "version",
+    "CHECK_COLUMNS", "CLASSIFY_COLUMNS", "CellKind", "Checks", "Column", "Diagnostic",
+    "Error", "Field", "Kommune", "Kommuner", "LibraryNotFound", "Limit", "Register", "Row",
+    "Scheme", "Share", "Status", "Table", "catalog", "check_codes", "codes", "figures",
+    "label", "library_path", "load", "loads", "strerror", "version",
 ]

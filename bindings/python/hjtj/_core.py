@@ -429,6 +429,44 @@ class Scheme(_Handle):
         """The size bands' lower bounds (Table 5.3)."""
         return _bands(self._handle())
 
+    # The rule switches (SPEC 4.7), as the scheme file writes them.
+    _ENETILTAK = ("med", "uten")
+    _ADMINISTRASJON = ("2024", "2020")
+
+    def _switch(self, getter, values):
+        v = getter(self._handle())
+        return values[v] if 0 <= v < len(values) else None
+
+    def _set_switch(self, setter, values, what, value):
+        value = str(value)
+        if value not in values:
+            raise ValueError("%s must be one of %s, not %r" % (what, values, value))
+        st = setter(self._handle(), values.index(value))
+        if st != Status.OK:
+            raise Error(st, "cannot set %s" % what)
+
+    @property
+    def enetiltak(self):
+        """``"med"`` (2024: enetiltak are home care) or ``"uten"`` (2020:
+        an enetiltak is outside the population)."""
+        return self._switch(_lib.lib().hjtj_scheme_enetiltak, self._ENETILTAK)
+
+    @enetiltak.setter
+    def enetiltak(self, value):
+        self._set_switch(_lib.lib().hjtj_scheme_set_enetiltak, self._ENETILTAK, "enetiltak",
+                         value)
+
+    @property
+    def administrasjon(self):
+        """``"2024"`` or ``"2020"`` (an ADM type and no barnebolig-avlastning,
+        sykehjem or dagaktivitet is administration whatever the HT types)."""
+        return self._switch(_lib.lib().hjtj_scheme_administrasjon, self._ADMINISTRASJON)
+
+    @administrasjon.setter
+    def administrasjon(self, value):
+        self._set_switch(_lib.lib().hjtj_scheme_set_administrasjon, self._ADMINISTRASJON,
+                         "administrasjon", value)
+
     def __repr__(self):
         return "<hjtj.Scheme %s>" % ("closed" if self.closed else repr(self.name))
 
@@ -681,6 +719,14 @@ class Register(_Handle):
         ``charts=True`` adds a bar chart to every table without a figure."""
         from ._figure import register_html
         return register_html(self, path=path, ids=ids, lang=lang, charts=charts)
+    def checks(self, only=None, lang="nb"):
+        """The data-quality checks of the editing round (SPEC 12) that the
+        records trip, in input order: a :class:`Checks` list of dicts with
+        the keys of ``hjtj-check``'s CSV (``fil``, ``linje``, ``orgnr``,
+        ``kontroll``, ``melding``) and ``record_index``.  ``only`` limits
+        them to some checks (codes, a list or comma-separated)."""
+        from ._checks import Checks
+        return Checks._run(self, only, lang)
 
     def to_pandas(self, all_statuses=False):
         """The records as a pandas DataFrame (code lists space-separated)."""

@@ -66,6 +66,7 @@ class _Table(Structure):
 
 
 class _Html(Structure):
+class _Checks(Structure):
     pass
 
 
@@ -77,6 +78,7 @@ KommunerP = POINTER(_Kommuner)
 SchemeP = POINTER(_Scheme)
 TableP = POINTER(_Table)
 HtmlP = POINTER(_Html)
+ChecksP = POINTER(_Checks)
 
 status_t = c_int  # hjtj_status
 enum_t = c_int    # hjtj_field, hjtj_lang, hjtj_cell_kind, hjtj_reason, hjtj_format, hjtj_limit
@@ -110,6 +112,27 @@ _PROTOTYPES = {
     "hjtj_scheme_name": (c_char_p, [SchemeP]),
     "hjtj_scheme_band_count": (c_int32, [SchemeP]),
     "hjtj_scheme_band_lower": (c_int64, [SchemeP, c_int32]),
+    "hjtj_scheme_enetiltak": (c_int32, [SchemeP]),
+    "hjtj_scheme_administrasjon": (c_int32, [SchemeP]),
+    "hjtj_scheme_set_enetiltak": (status_t, [SchemeP, c_int32]),
+    "hjtj_scheme_set_administrasjon": (status_t, [SchemeP, c_int32]),
+    # checks (SPEC 12)
+    "hjtj_check_kinds": (c_int32, []),
+    "hjtj_check_code": (c_char_p, [enum_t]),
+    "hjtj_check_description": (c_char_p, [enum_t, enum_t]),
+    "hjtj_check_parse": (c_int32, [c_char_p]),
+    "hjtj_checks_new": (status_t, [POINTER(ChecksP)]),
+    "hjtj_checks_free": (None, [ChecksP]),
+    "hjtj_checks_run": (status_t, [ChecksP, RegisterP]),
+    "hjtj_checks_error": (ErrorP, [ChecksP]),
+    "hjtj_checks_count": (c_size_t, [ChecksP]),
+    "hjtj_checks_total": (c_size_t, [ChecksP, enum_t]),
+    "hjtj_checks_check": (c_int32, [ChecksP, c_size_t]),
+    "hjtj_checks_record_index": (c_size_t, [ChecksP, c_size_t]),
+    "hjtj_checks_file": (c_char_p, [ChecksP, c_size_t]),
+    "hjtj_checks_line": (c_uint64, [ChecksP, c_size_t]),
+    "hjtj_checks_orgnr": (c_char_p, [ChecksP, c_size_t]),
+    "hjtj_checks_message": (c_char_p, [ChecksP, c_size_t, enum_t]),
     # kommuner
     "hjtj_kommuner_new": (status_t, [POINTER(KommunerP)]),
     "hjtj_kommuner_free": (None, [KommunerP]),
