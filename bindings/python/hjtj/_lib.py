@@ -66,6 +66,9 @@ class _Table(Structure):
 
 
 class _Html(Structure):
+    pass
+
+
 class _Checks(Structure):
     pass
 
