@@ -590,7 +590,7 @@ static int any_suppressed(const chart *c, const hjtj_table *t)
 static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj_lang lang,
                      int inline_html, const char *idp)
 {
-    char caption[1024], nline[64];
+    char caption[1024], nline[64], ntext[32];
     lines T;
     geom g;
     size_t k, r, nleg = c->nser > 1 ? legend_rows(c, W - 2 * PAD) : 0;
@@ -624,12 +624,12 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
                W, h, W, h, idp, idp);
     buf_puts(b, " data-table=\"");
     hjtj__put_escaped(b, hjtj_table_id(t));
-    buf_printf(b, "\" data-figure=\"%s\" data-n=\"%lld\">\n",
-               fig >= 0 ? figs[fig].id : "", (long long)hjtj_table_n(t));
+    buf_printf(b, "\" data-figure=\"%s\" data-n=\"%s\">\n", fig >= 0 ? figs[fig].id : "",
+               hjtj__n_shown(t, ntext, sizeof ntext));
     buf_printf(b, "<title id=\"%s-t\">", idp);
     hjtj__put_escaped(b, caption);
     buf_printf(b, "</title>\n<desc id=\"%s-d\">", idp);
-    snprintf(nline, sizeof nline, "N=%lld", (long long)hjtj_table_n(t));
+    snprintf(nline, sizeof nline, "N=%s", ntext);
     hjtj__put_escaped(b, nline);
     buf_puts(b, ". ");
     hjtj__put_escaped(b, hjtj__source_line(lang));

@@ -35,6 +35,16 @@ void hjtj__put_escaped(buf *b, const char *s)
     }
 }
 
+const char *hjtj__n_shown(const hjtj_table *t, char *out, size_t cap)
+{
+    int64_t n = hjtj_table_n(t);
+    if (n < 0)
+        str_copy(out, cap, ":");
+    else
+        snprintf(out, cap, "%lld", (long long)n);
+    return out;
+}
+
 int hjtj__cell_suppressed(const hjtj_table *t, size_t row, size_t col)
 {
     const char *s = hjtj_table_cell_text(t, row, col);

@@ -15,6 +15,10 @@ void hjtj__put_escaped(buf *b, const char *s);
 const char *hjtj__cell_shown(const hjtj_table *t, size_t row, size_t col, hjtj_lang lang,
                              char *out, size_t cap);
 
+/* The table's N as shown: "3611", or ":" when the table hides it (a
+ * protected table whose N is a small count: hjtj_table_n() < 0). */
+const char *hjtj__n_shown(const hjtj_table *t, char *out, size_t cap);
+
 /* 1 if the cell is suppressed for confidentiality (printed ":"). */
 int hjtj__cell_suppressed(const hjtj_table *t, size_t row, size_t col);
 

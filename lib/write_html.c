@@ -126,7 +126,7 @@ static void put_table(buf *b, const hjtj_table *t, hjtj_lang lang)
         buf_puts(b, " ");
     }
     hjtj__put_escaped(b, hjtj_table_title(t, lang));
-    buf_printf(b, ". </span>N=%lld</caption>\n<thead><tr>", (long long)hjtj_table_n(t));
+    buf_printf(b, ". </span>N=%s</caption>\n<thead><tr>", hjtj__n_shown(t, tmp, sizeof tmp));
     for (j = 0; j < ncols; j++) {
         buf_puts(b, j < nstub ? "<th scope=\"col\" class=\"stub\">" : "<th scope=\"col\">");
         hjtj__put_escaped(b, hjtj__col_heading(t, j, lang, tmp, sizeof tmp));
@@ -191,7 +191,7 @@ static void put_para(buf *b, const char *cls, const char *lead, const char *text
 HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *table,
                                          int32_t bar_chart)
 {
-    char sid[96], np[64];
+    char sid[96], np[64], nbuf[32];
     const char *id, *note;
     hjtj_lang lang;
     long fig;
@@ -226,7 +226,7 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     for (; fig >= 0 && st == HJTJ_OK; fig = hjtj__figure_of_table(id, (size_t)fig + 1))
         st = put_figure(&sect, table, fig, lang, sid, nfig++, &page->err);
     buf_puts(&sect, "</div>\n");
-    snprintf(np, sizeof np, " N=%lld.", (long long)hjtj_table_n(table));
+    snprintf(np, sizeof np, " N=%s.", hjtj__n_shown(table, nbuf, sizeof nbuf));
     buf_printf(&sect, "<p class=\"pop\"><strong>%s</strong> ",
                word(lang, "Populasjon:", "Population:"));
     hjtj__put_escaped(&sect, hjtj_table_population_label(table, lang));

@@ -126,7 +126,7 @@ def main():
                         errors.append("%s figure row %s %s: %r, CSV %r" % (
                             tid, g.get("data-i"), col, rect.get("data-value"), r[rows[0].index(col)]))
         pop = [p for p in sec.iter("p") if p.get("class") == "pop"]
-        if len(pop) != 1 or not re.search(r"N=\d+\.$", text(pop[0])):
+        if len(pop) != 1 or not re.search(r"N=(\d+|:)\.$", text(pop[0])):
             errors.append("%s: population sentence" % tid)
         src = "Kilde: Statistisk sentralbyrå" if lang == "nb" else "Source: Statistics Norway"
         if not any(p.get("class") == "src" and text(p).startswith(src) for p in sec.iter("p")):
