@@ -79,8 +79,8 @@ with hjtj.load(src) as reg:
             f.write(",".join("" if r[k] is None else r[k] for k in hjtj.CLASSIFY_COLUMNS) + "\n")
     with open(os.path.join(out, "rejects.txt"), "w", encoding="utf-8", newline="") as f:
         for d in reg.rejects:
-            f.write("%s:%d:%d: orgnr %s: rejected (%s): %s\n"
-                    % (d.file, d.line, d.column, d.orgnr or "-", d.reason, d.message))
+            who = "orgnr %s" % d.orgnr if d.orgnr else "record"
+            f.write("%s:%d:%d: %s rejected: %s\n" % (d.file, d.line, d.column, who, d.message))
     ids = [i for i, _ in hjtj.catalog()]
     with open(os.path.join(out, "catalog.txt"), "w", encoding="utf-8", newline="") as f:
         f.write("".join(i + "\n" for i in ids))
@@ -107,9 +107,8 @@ cl[is.na(cl)] <- ""
 rows <- if (nrow(cl)) do.call(paste, c(unname(as.list(cl)), sep = ",")) else character(0)
 put(c(paste(names(cl), collapse = ","), rows), file.path(out, "classify.csv"))
 rj <- hjtj_rejects(reg)
-rj$orgnr[is.na(rj$orgnr)] <- "-"
-put(sprintf("%s:%s:%s: orgnr %s: rejected (%s): %s", rj$file, format(rj$line, scientific = FALSE, trim = TRUE),
-            format(rj$column, scientific = FALSE, trim = TRUE), rj$orgnr, rj$reason, rj$message),
+who <- ifelse(is.na(rj$orgnr), "record", paste("orgnr", rj$orgnr))
+put(sprintf("%s:%d:%d: %s rejected: %s", rj$file, rj$line, rj$column, who, rj$message),
     file.path(out, "rejects.txt"))
 ids <- hjtj_catalog()$id
 put(ids, file.path(out, "catalog.txt"))
@@ -123,10 +122,11 @@ run_c() {
     "$CLASSIFY" "$1" >"$2/classify.csv" 2>"$2/stderr"
     rc=$?
     [ $rc -le 1 ] || return 1
-    grep ': rejected (' "$2/stderr" >"$2/rejects.txt"
+    grep ' rejected: ' "$2/stderr" >"$2/rejects.txt"
     "$REPORT" --list | cut -f1 >"$2/catalog.txt" || return 1
     while IFS= read -r id; do
-        "$REPORT" --table "$id" "$1" >"$2/tables/$id.csv" 2>/dev/null || return 1
+        "$REPORT" --table "$id" "$1" >"$2/tables/$id.csv" 2>/dev/null
+        [ $? -le 1 ] || return 1  # 1: some record rejected
     done <"$2/catalog.txt"
     return 0
 }

@@ -1,10 +1,10 @@
 /* hjtj-classify — classify the records of a register (SPEC §7).
  *
- *   hjtj-classify [--kommuner FILE] [--scheme FILE] [FILE]
+ *   hjtj-classify [options] [FILE...]
  *
- * Prints one CSV row per active record on stdout; rejected records go to
- * stderr with file, line, orgnr and reason.  Exit status: 0 all records
- * loaded, 1 some record was rejected, 2 the input could not be read. */
+ * Prints one CSV row per active record; rejected records go to stderr with
+ * file, line, orgnr and reason.  Input, options and exit status are those
+ * every program shares (common.h). */
 #include "common.h"
 
 #include <stdio.h>
@@ -13,20 +13,12 @@
 
 static void usage(FILE *f)
 {
-    fputs("Usage: hjtj-classify [--kommuner FILE] [--scheme FILE] [FILE]\n"
-          "Classify home-care enterprises as in SSB Rapporter 2026/5.\n"
-          "\n"
-          "FILE is a register in XML or CSV (detected by content); without FILE the\n"
-          "bundled synthetic 2024 register is read.  One CSV row is printed per\n"
-          "active record; rejected records are listed on stderr.\n"
-          "\n"
-          "  --kommuner FILE  municipality table (kommunenr;navn;innbyggere)\n"
-          "  --scheme FILE    classification scheme (XML, hjtj-formats(5))\n"
-          "  --help           show this help\n"
-          "  --version        show the library version\n"
-          "\n"
-          "Exit status: 0 all records loaded, 1 a record was rejected, 2 error.\n",
+    fputs("Usage: hjtj-classify [options] [FILE...]\n"
+          "Classify home-care enterprises as in SSB Rapporter 2026/5: one CSV row per\n"
+          "active record (codes, see hjtj-classify(1)).\n"
+          "\n",
           f);
+    cli_shared_help(f);
 }
 
 static const char *code_or_empty(const hjtj_record *r, hjtj_field f)
@@ -38,61 +30,58 @@ static const char *code_or_empty(const hjtj_record *r, hjtj_field f)
 
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *kfile = NULL, *sfile = NULL;
+    cli_opts o;
     hjtj_register *reg;
+    FILE *out;
     size_t i, n;
-    int a;
+    int a, rc;
 
+    if (cli_init(&o, "hjtj-classify", argc) != 0)
+        return 2;
     for (a = 1; a < argc; a++) {
+        int r = cli_shared_option(&o, argc, argv, &a);
+        if (r < 0)
+            return cli_done(&o, 2);
+        if (r > 0)
+            continue;
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
             usage(stdout);
-            return 0;
+            return cli_done(&o, 0);
         } else if (strcmp(argv[a], "--version") == 0) {
             printf("hjtj-classify (libhjtj) %s\n", hjtj_version());
-            return 0;
-        } else if (strcmp(argv[a], "--kommuner") == 0 && a + 1 < argc) {
-            kfile = argv[++a];
-        } else if (strncmp(argv[a], "--kommuner=", 11) == 0) {
-            kfile = argv[a] + 11;
-        } else if (strcmp(argv[a], "--scheme") == 0 && a + 1 < argc) {
-            sfile = argv[++a];
-        } else if (strncmp(argv[a], "--scheme=", 9) == 0) {
-            sfile = argv[a] + 9;
+            return cli_done(&o, 0);
         } else if (argv[a][0] == '-' && argv[a][1] != '\0') {
-            fprintf(stderr, "hjtj-classify: unknown option %s\n", argv[a]);
-            usage(stderr);
-            return 2;
-        } else if (file == NULL) {
-            file = argv[a];
-        } else {
-            fprintf(stderr, "hjtj-classify: only one FILE may be given\n");
-            return 2;
+            return cli_done(&o, cli_unknown_option(&o, argv[a]));
+        } else if (cli_file(&o, argv[a]) != 0) {
+            return cli_done(&o, 2);
         }
     }
-    reg = cli_load_scheme("hjtj-classify", file, kfile, sfile);
+    reg = cli_load(&o);
     if (reg == NULL)
-        return 2;
-
-    puts("orgnr,hovedvirksomhetstype,ht_sammensetning,kategori,samlemalgruppe,"
-         "antall_malgrupper,kommunestorrelse,botilbud");
+        return cli_done(&o, 2);
+    out = cli_output(&o);
+    if (out == NULL) {
+        hjtj_register_free(reg);
+        return cli_done(&o, 2);
+    }
+    fputs("orgnr,hovedvirksomhetstype,ht_sammensetning,kategori,samlemalgruppe,"
+          "antall_malgrupper,kommunestorrelse,botilbud\n",
+          out);
     n = hjtj_register_count(reg);
     for (i = 0; i < n; i++) {
         const hjtj_record *r = hjtj_register_record(reg, i);
         if (hjtj_record_status(r) != HJTJ_STATUS_AKTIV)
             continue;
-        printf("%s,%s,%s,%s,%s,%s,%s,%s\n", hjtj_record_orgnr(r),
-               code_or_empty(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE),
-               code_or_empty(r, HJTJ_FIELD_HT_SAMMENSETNING),
-               code_or_empty(r, HJTJ_FIELD_KATEGORI), code_or_empty(r, HJTJ_FIELD_SAMLEMALGRUPPE),
-               code_or_empty(r, HJTJ_FIELD_ANTALL_MALGRUPPER),
-               code_or_empty(r, HJTJ_FIELD_KOMMUNESTORRELSE),
-               code_or_empty(r, HJTJ_FIELD_BOTILBUD));
+        fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s\n", hjtj_record_orgnr(r),
+                code_or_empty(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE),
+                code_or_empty(r, HJTJ_FIELD_HT_SAMMENSETNING),
+                code_or_empty(r, HJTJ_FIELD_KATEGORI), code_or_empty(r, HJTJ_FIELD_SAMLEMALGRUPPE),
+                code_or_empty(r, HJTJ_FIELD_ANTALL_MALGRUPPER),
+                code_or_empty(r, HJTJ_FIELD_KOMMUNESTORRELSE),
+                code_or_empty(r, HJTJ_FIELD_BOTILBUD));
     }
-    n = cli_report_rejects(reg);
-    if (fflush(stdout) != 0) {
-        hjtj_register_free(reg);
-        return 2;
-    }
+    rc = cli_close_output(&o, out);
+    rc = cli_summary(&o, reg, rc);
     hjtj_register_free(reg);
-    return n > 0 ? 1 : 0;
+    return cli_done(&o, rc);
 }

@@ -479,6 +479,34 @@ typedef enum hjtj_xsd_mode {
 HJTJ_API hjtj_status hjtj_register_set_xsd_mode(hjtj_register *reg, hjtj_xsd_mode mode);
 HJTJ_API hjtj_xsd_mode hjtj_register_xsd_mode(const hjtj_register *reg);
 
+/* The character encoding of CSV input.  UTF-8 is the default; Norwegian
+ * Excel saves CSV in Windows-1252.  XML declares its own encoding (and must
+ * be UTF-8), so this applies to CSV only; a CSV that starts with a UTF-8
+ * byte-order mark is read as UTF-8 whatever is set.  A single-byte input is
+ * converted to UTF-8 before it is read, keeping its lines, and every column
+ * in messages counts characters of the original line (one per byte in these
+ * encodings, as for UTF-8 input where a column counts characters too).  In
+ * Windows-1252 the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not characters:
+ * the load fails with HJTJ_ERR_ENCODING at the first of them.  Memory stays
+ * bounded: an input over 8 MiB is converted into an unlinked temporary file
+ * (tmpfile(3)) that is mapped and released behind the reader like an input
+ * file (in memory when no temporary file can be made). */
+typedef enum hjtj_encoding {
+    HJTJ_ENCODING_UTF8 = 0,
+    HJTJ_ENCODING_WINDOWS_1252 = 1,
+    HJTJ_ENCODING_ISO_8859_1 = 2
+} hjtj_encoding;
+/* "utf-8" (or "utf8"), "windows-1252" ("cp1252"), "iso-8859-1" ("latin1",
+ * "latin-1", "iso8859-1"), ASCII case ignored -> the encoding; -1 if unknown. */
+HJTJ_API int32_t hjtj_encoding_parse(const char *name);
+/* "utf-8", "windows-1252", "iso-8859-1"; NULL for an unknown value. */
+HJTJ_API const char *hjtj_encoding_name(hjtj_encoding encoding);
+/* Set the encoding of the CSV inputs loaded from now on (may be changed
+ * between loads).  Errors: HJTJ_ERR_INVALID_ARG (no register, unknown
+ * encoding), HJTJ_ERR_STATE (during a load). */
+HJTJ_API hjtj_status hjtj_register_set_encoding(hjtj_register *reg, hjtj_encoding encoding);
+HJTJ_API hjtj_encoding hjtj_register_encoding(const hjtj_register *reg);
+
 /* Load records from a file, a memory buffer or a read callback; the format
  * (XML or CSV) is detected from the content.  Records are appended, so
  * several files may be loaded into one register; orgnr must be unique

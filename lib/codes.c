@@ -1,7 +1,22 @@
 /* codes.c — the code lists of SPEC §2 and §6 with their labels. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static int ascii_casecmp_n(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (ascii_lower(a[i]) != ascii_lower(b[i]))
+            return 1;
+    return 0;
+}
 
 typedef struct code_entry {
     const char *code;
@@ -260,10 +275,81 @@ int32_t code_parse_n(hjtj_field field, const char *s, size_t n)
         return -1;
     for (i = 0; i < d->n; i++) {
         const char *c = d->entries[i].code;
-        if (strlen(c) == n && memcmp(c, s, n) == 0)
+        if (strlen(c) == n && ascii_casecmp_n(c, s, n) == 0)
             return i;
     }
     return -1;
+}
+
+/* Edit distance (Levenshtein, ASCII case folded) between a and b[0..n),
+ * counted up to a cap: anything at least cap is cap. */
+size_t hjtj__edit_distance(const char *a, const char *b, size_t n, size_t cap)
+{
+    size_t la = strlen(a), row[64], i, j;
+    if (la >= sizeof row / sizeof row[0] || n >= sizeof row / sizeof row[0])
+        return cap;
+    for (j = 0; j <= n; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        size_t diag = row[0], best;
+        row[0] = i;
+        best = row[0];
+        for (j = 1; j <= n; j++) {
+            size_t up = row[j], v = diag + (ascii_lower(a[i - 1]) != ascii_lower(b[j - 1]));
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            diag = up;
+            row[j] = v;
+            if (v < best)
+                best = v;
+        }
+        if (best >= cap)
+            return cap;
+    }
+    return row[n] < cap ? row[n] : cap;
+}
+
+const char *hjtj__nearest(const char *const *names, size_t count, const char *s, size_t n)
+{
+    /* close enough to be a slip: at most a third of the word, at least 1 */
+    size_t i, best = (size_t)-1, cap = n / 3 + 1;
+    const char *hit = NULL;
+    for (i = 0; i < count; i++) {
+        size_t d = hjtj__edit_distance(names[i], s, n, cap + 1);
+        /* a prefix of a code ("bolig" for "boligbase") is a slip too */
+        if (d > cap && n >= 3 && strlen(names[i]) > n && ascii_casecmp_n(names[i], s, n) == 0)
+            d = cap;
+        if (d <= cap && d < best) {
+            best = d;
+            hit = names[i];
+        }
+    }
+    return hit;
+}
+
+int hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size_t n)
+{
+    const field_def *d = field_get(field);
+    const char *names[64], *near;
+    size_t used = 0;
+    int32_t i;
+    if (d == NULL || cap == 0)
+        return -1;
+    for (i = 0; i < d->n && i < 64; i++)
+        names[i] = d->entries[i].code;
+    near = hjtj__nearest(names, (size_t)i, s, n);
+    out[0] = '\0';
+    if (near != NULL)
+        used = (size_t)snprintf(out, cap, "did you mean '%s'? ", near);
+    if (used < cap)
+        used += (size_t)snprintf(out + used, cap - used, "The codes are");
+    for (i = 0; i < d->n && used < cap; i++)
+        used += (size_t)snprintf(out + used, cap - used, "%s %s", i ? "," : ":", names[i]);
+    if (used < cap)
+        snprintf(out + used, cap - used, ".");
+    return 0;
 }
 
 HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code)

@@ -117,8 +117,7 @@ hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
             input_restart(in);
             (void)utf8_check(s, n, &line, &col);
             return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
-                           "invalid UTF-8 (line %llu, column %llu)", (unsigned long long)line,
-                           (unsigned long long)col);
+                           "invalid UTF-8 (a byte that is not part of a UTF-8 character)");
         }
         p = q;
         input_release(in, p);

@@ -113,6 +113,15 @@ const char *input_memchr_nul(input *in, const char *s, size_t n);
 int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
                      size_t ahead, int nul);
 
+/* Convert a CSV input in a single-byte encoding to UTF-8 (encoding.c):
+ * out receives the text as an input (input_close() it), with the same lines
+ * and one character per input byte, so positions stay the original's; a
+ * large one is a mapped temporary file, released behind the reader like any
+ * mapped input.  Releases the input behind as it goes (in may be NULL).
+ * HJTJ_ERR_ENCODING at an undefined byte (Windows-1252), HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
+                          const char *file, hjtj_error *err);
+
 /* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.
  * Writes the path into out; returns 0 if the file exists, -1 otherwise. */
 int datadir_path(char *out, size_t cap, const char *name);
@@ -139,6 +148,15 @@ int32_t code_parse_n(hjtj_field field, const char *s, size_t n);
 int64_t code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
                         size_t *badlen);
 int popcount32(uint32_t x);
+/* Codes are matched with ASCII case folded ("Boligbase" is boligbase). */
+/* Levenshtein distance of a and (b, n), ASCII case folded, capped at cap. */
+size_t hjtj__edit_distance(const char *a, const char *b, size_t n, size_t cap);
+/* The name among names[0..count) nearest to (s, n) when it is close enough
+ * to be a slip (distance at most n/3 + 1, or s a prefix of it), else NULL. */
+const char *hjtj__nearest(const char *const *names, size_t count, const char *s, size_t n);
+/* Write "did you mean 'x'? The codes are: a, b, c." for an unknown code
+ * (s, n) of a field into out (truncated to cap).  0, or -1 for a bad field. */
+int hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Scheme                                                              */
@@ -422,6 +440,7 @@ struct hjtj_register {
     int keep;
     hjtj_xsd_mode xsd_mode;
     int loading;             /* inside a load call */
+    hjtj_encoding encoding;  /* of CSV input (XML declares its own) */
     hjtj_error err;
 };
 
@@ -550,6 +569,7 @@ typedef struct trow {
 struct hjtj_table {
     char id[16];
     const char *title_nb, *title_en, *population;
+    char title_year[2][256]; /* titles naming another reference year */
     int64_t n;
     size_t nrows, ncols, nstub, caprows;
     tcol *cols;

@@ -210,7 +210,8 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
     }
     if (utf8_check(data, len, &eline, &ecol) != 0)
         return err_set(&kommuner->err, HJTJ_ERR_ENCODING, name, eline, ecol,
-                       "invalid UTF-8 in municipality table");
+                       "invalid UTF-8 in the municipality table, which must be UTF-8 "
+                       "(from Excel: save as \"CSV UTF-8\")");
     memset(&tmp, 0, sizeof tmp);
     csv_init(&r, data, len, 0, &kommuner->err, name);
     rc = csv_next(&r, &line);

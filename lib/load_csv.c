@@ -2,6 +2,7 @@
  * any order; code sets as lists or as one 0/1 column per code. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,11 @@ static const struct {
     {"leverer_til", RAW_LEVERER_TIL},
 };
 
+#define RAW_COLUMN_LIST                                                                        \
+    "orgnr, kommunenr, eierskap, status, boenheter, navn, merknad, naeringskode, "             \
+    "naeringskode_standard, andre_kommuner, virksomhetstyper, malgrupper, mottar_fra, "        \
+    "leverer_til"
+
 static const hjtj_field set_fields[4] = {HJTJ_FIELD_VIRKSOMHETSTYPE, HJTJ_FIELD_MALGRUPPE,
                                          HJTJ_FIELD_MOTTAR_FRA, HJTJ_FIELD_LEVERER_TIL};
 
@@ -51,12 +57,111 @@ static int name_eq(const char *s, size_t n, const char *name)
     return strlen(name) == n && memcmp(s, name, n) == 0;
 }
 
-/* Map a header name to a column. */
+/* The spelling-independent form of a column name, for the forgiving match:
+ * ASCII lower case, å→a, æ→ae, ø→o (either case), '-' and ' ' → '_', then
+ * "aa"→"a" and "oe"→"o" (the old spellings of å and ø).  Applied to both the
+ * header and the documented names, so "Næringskode", "Maalgrupper",
+ * "andre-kommuner" and "Mottar_Fra:Sykehjem" find their columns.  0, or -1
+ * when the name does not fit in out. */
+static int canonical(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t i, o = 0, w;
+    char tmp[128];
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i], d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        if (c == 0xC3 && (d == 0xA5 || d == 0x85))
+            rep = "a";
+        else if (c == 0xC3 && (d == 0xA6 || d == 0x86))
+            rep = "ae";
+        else if (c == 0xC3 && (d == 0xB8 || d == 0x98))
+            rep = "o";
+        if (rep != NULL)
+            i++;
+        else {
+            one[0] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : (c == '-' || c == ' ') ? '_' : c);
+            rep = one;
+        }
+        if (o + strlen(rep) >= sizeof tmp)
+            return -1;
+        memcpy(tmp + o, rep, strlen(rep));
+        o += strlen(rep);
+    }
+    for (i = 0, w = 0; i < o; i++) {
+        if (w >= cap - 1)
+            return -1;
+        out[w++] = tmp[i];
+        if ((tmp[i] == 'a' && i + 1 < o && tmp[i + 1] == 'a') ||
+            (tmp[i] == 'o' && i + 1 < o && tmp[i + 1] == 'e'))
+            i++;
+    }
+    out[w] = '\0';
+    return 0;
+}
+
+/* The documented column names: the raw columns, then one 0/1 column per
+ * code of the four sets (with "mottar-fra:" / "leverer-til:" before the
+ * personnel-exchange codes).  Writes name i into out; -1 past the end. */
+static int column_name(size_t i, col_map *m, char *out, size_t cap)
+{
+    static const char *const prefix[4] = {"", "", "mottar-fra:", "leverer-til:"};
+    size_t nraw = sizeof raw_cols / sizeof raw_cols[0];
+    int k;
+    if (i < nraw) {
+        m->kind = COL_RAW;
+        m->id = raw_cols[i].id;
+        m->bit = 0;
+        snprintf(out, cap, "%s", raw_cols[i].name);
+        return 0;
+    }
+    i -= nraw;
+    for (k = 0; k < 4; k++) {
+        size_t sz = (size_t)hjtj_field_size(set_fields[k]);
+        if (i < sz) {
+            m->kind = COL_WIDE;
+            m->id = k;
+            m->bit = BIT(i);
+            snprintf(out, cap, "%s%s", prefix[k], hjtj_code(set_fields[k], (int32_t)i));
+            return 0;
+        }
+        i -= sz;
+    }
+    return -1;
+}
+
+/* The documented name nearest to an unknown column (s, n), or NULL. */
+static const char *column_suggestion(const char *s, size_t n, char *out, size_t cap)
+{
+    char names[64][40];
+    const char *ptrs[64], *hit;
+    size_t i, k = 0;
+    col_map m;
+    for (i = 0; k < 64 && column_name(i, &m, names[k], sizeof names[k]) == 0; i++, k++)
+        ptrs[k] = names[k];
+    hit = hjtj__nearest(ptrs, k, s, n);
+    if (hit == NULL)
+        return NULL;
+    snprintf(out, cap, "%s", hit);
+    return out;
+}
+
+/* Map a header name to a column: exactly as documented, else by its
+ * canonical spelling (above). */
 static col_map map_column(const char *s, size_t n)
 {
     col_map m = {COL_IGNORED, 0, 0};
     size_t i;
     int32_t v;
+    char want[128], name[64];
+    if (canonical(want, sizeof want, s, n) == 0) {
+        col_map c;
+        for (i = 0; column_name(i, &c, name, sizeof name) == 0; i++) {
+            char have[128];
+            if (canonical(have, sizeof have, name, strlen(name)) == 0 && strcmp(have, want) == 0)
+                return c;
+        }
+    }
     for (i = 0; i < sizeof raw_cols / sizeof raw_cols[0]; i++)
         if (name_eq(s, n, raw_cols[i].name)) {
             m.kind = COL_RAW;
@@ -83,6 +188,11 @@ static col_map map_column(const char *s, size_t n)
         m.bit = BIT(v);
     }
     return m;
+}
+
+static int same_column(col_map a, col_map b)
+{
+    return a.kind != COL_IGNORED && a.kind == b.kind && a.id == b.id && a.bit == b.bit;
 }
 
 /* Rows are checked (UTF-8) a piece of this size ahead of the tokenizer. */
@@ -138,16 +248,36 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
                              s);
                 goto out;
             }
+            if (same_column(map[i], map[j])) {
+                st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
+                             "columns '%.*s' and '%.*s' of the header are the same column",
+                             (int)(m > 60 ? 60 : m), t, (int)(n > 60 ? 60 : n), s);
+                goto out;
+            }
         }
         if (map[i].kind == COL_RAW)
             have_raw[map[i].id] = 1;
         else if (map[i].kind == COL_WIDE)
             have_wide[map[i].id] = 1;
-        else if (register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
-                               r.fields[i].col, "unknown column '%.*s' ignored",
-                               (int)(n > 60 ? 60 : n), s) != 0) {
-            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
-            goto out;
+        else {
+            char near[64];
+            int w;
+            if (column_suggestion(s, n, near, sizeof near) != NULL)
+                w = register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
+                                  r.fields[i].col,
+                                  "unknown column '%.*s' ignored; did you mean '%s'? The columns "
+                                  "are %s, or one 0/1 column per code",
+                                  (int)(n > 60 ? 60 : n), s, near, RAW_COLUMN_LIST);
+            else
+                w = register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
+                                  r.fields[i].col,
+                                  "unknown column '%.*s' ignored; the columns are %s, or one 0/1 "
+                                  "column per code (see hjtj-formats(5))",
+                                  (int)(n > 60 ? 60 : n), s, RAW_COLUMN_LIST);
+            if (w != 0) {
+                st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
+                goto out;
+            }
         }
     }
     {
@@ -163,6 +293,24 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
         else if (!have_raw[RAW_MALGRUPPER] && !have_wide[1])
             missing = "malgrupper (or one 0/1 column per målgruppe)";
         if (missing) {
+            /* a header column that is a slip of the missing name */
+            const char *want[1];
+            size_t mlen = strcspn(missing, " ");
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)mlen, missing);
+            want[0] = name;
+            for (i = 0; i < ncols; i++) {
+                const char *s = r.fields[i].s;
+                size_t n = r.fields[i].n;
+                trim(&s, &n);
+                if (map[i].kind == COL_IGNORED && hjtj__nearest(want, 1, s, n) != NULL) {
+                    st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line,
+                                 r.fields[i].col,
+                                 "the CSV header has no column %s; is '%.*s' meant to be '%s'?",
+                                 missing, (int)(n > 60 ? 60 : n), s, name);
+                    goto out;
+                }
+            }
             st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, line, 1,
                          "the CSV header has no column %s", missing);
             goto out;
@@ -230,6 +378,11 @@ out:
         hjtj_status b = input_check_utf8(reg->in, data, len, checked, file, &reg->err);
         if (b != HJTJ_OK)
             st = b;
+        if (b == HJTJ_ERR_ENCODING) /* the usual cause, and the way out */
+            (void)err_set(&reg->err, b, file, reg->err.line, reg->err.column,
+                          "invalid UTF-8; if the file was saved by Excel it is probably "
+                          "Windows-1252: use --encoding windows-1252 (encoding = "
+                          "\"windows-1252\" in Python and R)");
     }
     free(map);
     csv_free(&r);

@@ -921,6 +921,29 @@ static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len,
     return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
 }
 
+/* Is a syntax error at (line, col) at the end of the document's text (only
+ * blanks after it)?  Then the document was cut short, whatever libxml2 calls
+ * it ("Extra content at the end", "AttValue: ' expected", ...). */
+static int at_end(const char *data, size_t len, uint64_t line, uint64_t col)
+{
+    size_t last = len, i;
+    uint64_t l = 1, c = 1;
+    while (last > 0 && (data[last - 1] == ' ' || data[last - 1] == '\t' ||
+                        data[last - 1] == '\n' || data[last - 1] == '\r'))
+        last--;
+    if (last == 0 || line == 0)
+        return 0;
+    for (i = 0; i + 1 < last; i++) { /* the position of the last non-blank */
+        if (data[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    return line > l || (line == l && col >= c);
+}
+
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
     sax_state s;
@@ -955,6 +978,12 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     if (st != HJTJ_OK) {
         hjtj_status b = input_fault(reg, data, len, s.checked, file, 1);
         st = b != HJTJ_OK ? b : st;
+        if (st == HJTJ_ERR_SYNTAX && at_end(data, len, reg->err.line, reg->err.column)) {
+            input_restart(reg->in);
+            (void)err_set(&reg->err, st, file, reg->err.line, reg->err.column,
+                          "the file ends before the XML document is complete (truncated?)");
+        }
+        input_restart(reg->in);
     }
     buf_free(&s.vals);
     kommuner_clear(&s.k);

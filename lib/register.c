@@ -728,6 +728,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     const char *s;
     size_t n, i;
     int64_t kidx;
+    char hint[320];
     uint32_t sets[4];
     uint64_t orgkey;
     int flag;
@@ -809,8 +810,10 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing eierskap");
     {
         int32_t v = code_parse_n(HJTJ_FIELD_EIERSKAP, s, n);
-        if (v < 0)
-            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown eierskap '%.*s'", SHOW(f));
+        if (v < 0) {
+            (void)hjtj__code_hint(hint, sizeof hint, HJTJ_FIELD_EIERSKAP, s, n);
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown eierskap '%.*s'; %s", SHOW(f), hint);
+        }
         rec.eierskap = (uint8_t)v;
     }
 
@@ -823,8 +826,10 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     rec.status = HJTJ_STATUS_AKTIV;
     if (f->set) { /* absent means aktiv; status="" is not a status */
         int32_t v = code_parse_n(HJTJ_FIELD_STATUS, s, n);
-        if (v < 0)
-            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'", SHOW(f));
+        if (v < 0) {
+            (void)hjtj__code_hint(hint, sizeof hint, HJTJ_FIELD_STATUS, s, n);
+            REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'; %s", SHOW(f), hint);
+        }
         rec.status = (uint8_t)v;
     }
 
@@ -836,9 +841,11 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         f = &raw->f[RAW_TYPES + i];
         if (f->set) {
             m = code_list_parse(list_fields[i], f->s, f->n, &bad, &badlen);
-            if (m < 0)
-                REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown code '%.*s' in %s",
-                       (int)(badlen > 40 ? 40 : badlen), bad, list_names[i]);
+            if (m < 0) {
+                (void)hjtj__code_hint(hint, sizeof hint, list_fields[i], bad, badlen);
+                REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown code '%.*s' in %s; %s",
+                       (int)(badlen > 40 ? 40 : badlen), bad, list_names[i], hint);
+            }
         }
         sets[i] = (uint32_t)m | raw->wide[i];
     }
@@ -1010,7 +1017,19 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
              * fails the load with HJTJ_ERR_ENCODING, whatever else is wrong) */
             st = load_xml(reg, p, (size_t)(end - p), file);
         } else if ((st = register_ensure_kommuner(reg)) == HJTJ_OK) {
-            st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
+            if (reg->encoding != HJTJ_ENCODING_UTF8 && p == data) {
+                /* a single-byte CSV: read its UTF-8 form (a UTF-8 BOM wins) */
+                input u, *in = reg->in;
+                st = hjtj__to_utf8(&u, reg->encoding, in, p, (size_t)(end - p), file, &reg->err);
+                if (st == HJTJ_OK) {
+                    reg->in = &u;
+                    st = load_csv(reg, u.data, u.len, file);
+                    reg->in = in;
+                    input_close(&u);
+                }
+            } else {
+                st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
+            }
         } else {
             hjtj_status b = input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err);
             st = b != HJTJ_OK ? b : st;
@@ -1096,6 +1115,25 @@ HJTJ_API hjtj_status hjtj_register_load_callback(hjtj_register *reg, hjtj_read_f
     st = load_buffer(reg, b.data, b.len, name);
     buf_free(&b);
     return st;
+}
+
+HJTJ_API hjtj_status hjtj_register_set_encoding(hjtj_register *reg, hjtj_encoding encoding)
+{
+    if (reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&reg->err);
+    if (hjtj_encoding_name(encoding) == NULL)
+        return err_set(&reg->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "unknown encoding %d",
+                       (int)encoding);
+    if (reg->loading)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is in progress");
+    reg->encoding = encoding;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_encoding hjtj_register_encoding(const hjtj_register *reg)
+{
+    return reg ? reg->encoding : HJTJ_ENCODING_UTF8;
 }
 
 /* ---- queries ---- */

@@ -216,6 +216,24 @@ HJTJ_API void hjtj_table_free(hjtj_table *t)
     free(t);
 }
 
+/* The catalogue's titles name the reference date of the bundled table,
+ * 1.1.2025, which follows data year 2024: for a register of another aargang
+ * the title names 1 January of the year after it. */
+static const char *title_for_year(char *out, size_t cap, const char *title, int32_t aargang)
+{
+    const char *p = title, *hit;
+    size_t o = 0;
+    if (title == NULL || aargang == 2024 || strstr(title, "2025") == NULL)
+        return title;
+    while ((hit = strstr(p, "2025")) != NULL && o < cap) {
+        o += (size_t)snprintf(out + o, cap - o, "%.*s%d", (int)(hit - p), p, (int)aargang + 1);
+        p = hit + 4;
+    }
+    if (o < cap)
+        snprintf(out + o, cap - o, "%s", p);
+    return out;
+}
+
 HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, const char *id)
 {
     size_t i;
@@ -228,11 +246,24 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     for (i = 0; i < hjtj_table_ndefs; i++)
         if (strcmp(hjtj_table_defs[i].id, id) == 0)
             break;
-    if (i == hjtj_table_ndefs)
-        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no table with id '%.40s'", id);
+    if (i == hjtj_table_ndefs) {
+        const char *ids[128], *near;
+        size_t k;
+        for (k = 0; k < hjtj_table_ndefs && k < 128; k++)
+            ids[k] = hjtj_table_defs[k].id;
+        near = strlen(id) < 40 ? hjtj__nearest(ids, k, id, strlen(id)) : NULL;
+        if (near != NULL)
+            return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                           "no table with id '%.40s'; did you mean '%s'?", id, near);
+        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                       "no table with id '%.40s'; the ids are those of the report (1.9, 3.5, "
+                       "C1, ...), listed by hjtj_catalog_id() and hjtj-report --list", id);
+    }
     str_copy(t->id, sizeof t->id, hjtj_table_defs[i].id);
-    t->title_nb = hjtj_table_defs[i].title_nb;
-    t->title_en = hjtj_table_defs[i].title_en;
+    t->title_nb = title_for_year(t->title_year[0], sizeof t->title_year[0],
+                                 hjtj_table_defs[i].title_nb, reg->aargang);
+    t->title_en = title_for_year(t->title_year[1], sizeof t->title_year[1],
+                                 hjtj_table_defs[i].title_en, reg->aargang);
     t->population = hjtj_table_defs[i].population;
     st = hjtj_table_defs[i].build(t, reg);
     if (st == HJTJ_OK && t->nomem)

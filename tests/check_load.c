@@ -5,6 +5,8 @@
 
 #include "testutil.h"
 
+#include <unistd.h>
+
 #define HEAD "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"2024\">\n"
 #define TAIL "</kartlegging>\n"
 #define REC(orgnr, extra)                                                                    \
@@ -905,6 +907,161 @@ START_TEST(test_csv_encoding_while_parsing)
 }
 END_TEST
 
+/* Issue 19: CSV in Windows-1252 and ISO-8859-1 (converted, with the original
+ * file's lines and columns), forgiving header spellings, codes in any case. */
+START_TEST(test_csv_single_byte_encodings)
+{
+    static const char w1252[] =
+        "orgnr;kommunenr;eierskap;navn;virksomhetstyper;m\xe5lgrupper\r\n"
+        "100000008;0301;kommunal;Bj\xf8rn \xe6 \xe5 \x80\x9f;boligbase;demens\r\n"
+        "100000016;0301;privat;\xe6\xe6;bolig;demens\r\n";
+    hjtj_register *reg = NULL;
+    const hjtj_diag *d;
+    const hjtj_error *e;
+    ck_assert_int_eq(hjtj_encoding_parse("Windows-1252"), HJTJ_ENCODING_WINDOWS_1252);
+    ck_assert_int_eq(hjtj_encoding_parse("latin1"), HJTJ_ENCODING_ISO_8859_1);
+    ck_assert_int_eq(hjtj_encoding_parse("UTF8"), HJTJ_ENCODING_UTF8);
+    ck_assert_int_eq(hjtj_encoding_parse("ebcdic"), -1);
+    ck_assert_int_eq(hjtj_encoding_parse(NULL), -1);
+    ck_assert_str_eq(hjtj_encoding_name(HJTJ_ENCODING_ISO_8859_1), "iso-8859-1");
+    ck_assert_ptr_null(hjtj_encoding_name((hjtj_encoding)7));
+
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_encoding(reg), HJTJ_ENCODING_UTF8);
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, (hjtj_encoding)7), HJTJ_ERR_INVALID_ARG);
+    ck_assert_int_eq(hjtj_register_set_encoding(NULL, HJTJ_ENCODING_UTF8), HJTJ_ERR_INVALID_ARG);
+    /* as UTF-8: refused at the å of the header, naming the option */
+    ck_assert_int_eq(hjtj_register_load_memory(reg, w1252, sizeof w1252 - 1, "w.csv"),
+                     HJTJ_ERR_ENCODING);
+    e = hjtj_register_error(reg);
+    ck_assert_uint_eq(hjtj_error_line(e), 1);
+    ck_assert_uint_eq(hjtj_error_column(e), 49);
+    ck_assert_ptr_nonnull(strstr(hjtj_error_message(e), "--encoding windows-1252"));
+    /* as Windows-1252: 'Bjørn æ å €Ÿ' in UTF-8, and the reject at the
+     * original column (2 bytes ææ = 2 characters before 'bolig') */
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, w1252, sizeof w1252 - 1, "w.csv"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 1);
+    ck_assert_str_eq(hjtj_record_navn(hjtj_register_record(reg, 0)),
+                     "Bj\xc3\xb8rn \xc3\xa6 \xc3\xa5 \xe2\x82\xac\xc5\xb8");
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 1);
+    d = hjtj_register_reject(reg, 0);
+    ck_assert_uint_eq(hjtj_diag_line(d), 3);
+    ck_assert_uint_eq(hjtj_diag_column(d), 26);
+    ck_assert_ptr_nonnull(strstr(hjtj_diag_message(d), "did you mean 'boligbase'?"));
+    hjtj_register_free(reg);
+
+    /* an undefined Windows-1252 byte: refused at its line and column */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, "orgnr;kommunenr\r\n1\r\n\xe6\x9d", 22, "u"),
+                     HJTJ_ERR_ENCODING);
+    e = hjtj_register_error(reg);
+    ck_assert_uint_eq(hjtj_error_line(e), 3);
+    ck_assert_uint_eq(hjtj_error_column(e), 2);
+    /* ISO-8859-1: every byte is a character (0x9D is U+009D) */
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_ISO_8859_1), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(
+                         reg,
+                         "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,navn\n"
+                         "100000008,0301,kommunal,boligbase,demens,\xe6\xf8\xe5\n",
+                         103, "l"),
+                     HJTJ_OK);
+    ck_assert_str_eq(hjtj_record_navn(hjtj_register_record(reg, 0)), "\xc3\xa6\xc3\xb8\xc3\xa5");
+    /* a UTF-8 BOM wins over the setting */
+    ck_assert_int_eq(hjtj_register_load_memory(
+                         reg,
+                         "\xef\xbb\xbforgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,navn\n"
+                         "100000016,0301,kommunal,boligbase,demens,\xc3\xa6\n",
+                         105, "b"),
+                     HJTJ_OK);
+    ck_assert_str_eq(hjtj_record_navn(hjtj_register_record(reg, 1)), "\xc3\xa6");
+    hjtj_register_free(reg);
+
+    /* codes in any case; the forgiving header */
+    ck_assert_int_eq(hjtj_code_parse(HJTJ_FIELD_VIRKSOMHETSTYPE, "BoligBase"), HJTJ_TYPE_BOLIGBASE);
+    ck_assert_int_eq(hjtj_code_parse(HJTJ_FIELD_STATUS, "Opphort"), HJTJ_STATUS_OPPHORT);
+    ck_assert_int_eq(hjtj_code_parse(HJTJ_FIELD_MALGRUPPE, "demensx"), -1);
+    reg = load_string("ORGNR;Kommune-nr;Kommunenr;Eierskap;Virksomhetstyper;Maalgrupper;"
+                      "N\xc3\xa6ringskode;Andre-Kommuner;LEVERER-TIL:Dagsenter\n"
+                      "100000008;x;0301;Privat;BPA Enetiltak;Demens;87.203;1;1\n",
+                      HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), 1);
+    ck_assert_uint_eq(hjtj_register_warning_count(reg), 1); /* Kommune-nr: not a column */
+    ck_assert_ptr_nonnull(strstr(hjtj_diag_message(hjtj_register_warning(reg, 0)),
+                                 "did you mean 'kommunenr'?"));
+    {
+        const hjtj_record *r = hjtj_register_record(reg, 0);
+        ck_assert_int_eq(hjtj_record_eierskap(r), HJTJ_EIERSKAP_PRIVAT);
+        ck_assert_uint_eq(hjtj_record_types_given(r),
+                          (1u << HJTJ_TYPE_BPA) | (1u << HJTJ_TYPE_ENETILTAK));
+        ck_assert_str_eq(hjtj_record_naeringskode(r), "87.203");
+        ck_assert_int_eq(hjtj_record_andre_kommuner(r), 1);
+        ck_assert_uint_eq(hjtj_record_leverer_til(r), 1u << HJTJ_LEVERER_DAGSENTER);
+    }
+    hjtj_register_free(reg);
+}
+END_TEST
+
+/* A Windows-1252 CSV larger than what is converted in memory: the same
+ * records, texts and original positions (the converted text goes through a
+ * mapped temporary file). */
+START_TEST(test_csv_single_byte_large)
+{
+    static const char head[] = "orgnr;kommunenr;eierskap;navn;virksomhetstyper;malgrupper\r\n";
+    enum { ROWS = 9000, NAME = 1000 };
+    char path[] = "/tmp/hjtj-check-w1252-XXXXXX", orgnr[10];
+    size_t cap = sizeof head + (size_t)ROWS * (NAME + 64) + 128, len = 0;
+    char *d = malloc(cap), name_utf8[2 * NAME + 1];
+    hjtj_register *reg = NULL;
+    const hjtj_diag *dg;
+    int fd, i, k;
+    FILE *f;
+    ck_assert_ptr_nonnull(d);
+    len += (size_t)snprintf(d + len, cap - len, "%s", head);
+    for (i = 0, k = 20000000; i < ROWS; i++) {
+        do
+            snprintf(orgnr, sizeof orgnr, "%08d", (k++) % 100000000);
+        while (orgnr_complete(orgnr) != 0);
+        len += (size_t)snprintf(d + len, cap - len, "%s;0301;kommunal;", orgnr);
+        memset(d + len, '\xe6', NAME);
+        len += NAME;
+        len += (size_t)snprintf(d + len, cap - len, ";%s;demens\r\n",
+                                i == ROWS - 1 ? "bolig" : "boligbase");
+    }
+    ck_assert_uint_gt(len, (size_t)8 << 20);
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(d, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+    for (i = 0; i < NAME; i++)
+        memcpy(name_utf8 + 2 * i, "\xc3\xa6", 2);
+    name_utf8[2 * NAME] = '\0';
+
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_file(reg, path), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), ROWS - 1);
+    ck_assert_str_eq(hjtj_record_navn(hjtj_register_record(reg, ROWS - 2)), name_utf8);
+    ck_assert_uint_eq(hjtj_register_reject_count(reg), 1);
+    dg = hjtj_register_reject(reg, 0);
+    ck_assert_uint_eq(hjtj_diag_line(dg), ROWS + 1);
+    /* 9 + 1 + 4 + 1 + 8 + 1 characters, the name, ';': 'bolig' at 26 + NAME */
+    ck_assert_uint_eq(hjtj_diag_column(dg), 26 + NAME);
+    hjtj_register_free(reg);
+    /* the same from memory */
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_set_encoding(reg, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_register_load_memory(reg, d, len, "m"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_register_count(reg), ROWS - 1);
+    hjtj_register_free(reg);
+    unlink(path);
+    free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -922,6 +1079,8 @@ int main(void)
     tcase_add_test(tc, test_encoding_while_parsing);
     tcase_add_test(tc, test_control_bytes);
     tcase_add_test(tc, test_csv_encoding_while_parsing);
+    tcase_add_test(tc, test_csv_single_byte_encodings);
+    tcase_add_test(tc, test_csv_single_byte_large);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -3,16 +3,7 @@
 # hjtj-report, and agreement with the independent Python implementation of
 # SPEC (tests/oracle) on random registers in all three input layouts.
 set -u
-B=${HJTJ_BUILDDIR:-.}
-S=${HJTJ_SRCDIR:-.}
-export HJTJ_DATADIR=${HJTJ_DATADIR:-$S/data}
-CLASSIFY="$B/examples/hjtj-classify"
-REPORT="$B/examples/hjtj-report"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-ok() { echo "ok: $*"; }
+. "${HJTJ_SRCDIR:-.}/tests/cli_env.sh"
 
 # --help, --version
 "$CLASSIFY" --help | grep -q "Usage: hjtj-classify" && ok "classify --help" || fail "classify --help"
@@ -33,18 +24,20 @@ grep -qx "100000032,rene-brukerrettede,enetiltak,enetiltak,utviklingshemning,1,1
     && ok "enetiltak by one boenhet" || fail "enetiltak row"
 
 # without FILE: the bundled synthetic register (3 611 active in the population)
-"$CLASSIFY" >"$T/out" 2>"$T/err"; rc=$?
-[ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ] && ok "bundled register" \
-    || fail "bundled register: exit $rc, $(wc -l <"$T/out") lines"
-"$REPORT" --table 3.2 >"$T/out" 2>/dev/null
-grep -qx "Totalt,3611,100.0" "$T/out" && ok "report on the bundled register" || fail "report bundled"
+if have_devnull "the bundled register"; then
+    "$CLASSIFY" >"$T/out" 2>"$T/err" </dev/null; rc=$?
+    [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 3612 ] && ok "bundled register" \
+        || fail "bundled register: exit $rc, $(wc -l <"$T/out") lines"
+    "$REPORT" --table 3.2 >"$T/out" 2>/dev/null </dev/null
+    grep -qx "Totalt,3611,100.0" "$T/out" && ok "report on the bundled register" || fail "report bundled"
+fi
 
 # rejects: stderr with file, line, orgnr, reason; exit 1
 printf 'orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,boenheter\n100000008,0301,kommunal,boligbase,demens,3\n100000009,0301,kommunal,bpa,demens,\n100000016,0301,kommunal,bpa,ingen demens,\n' >"$T/bad.csv"
 "$CLASSIFY" "$T/bad.csv" >"$T/out" 2>"$T/err"; rc=$?
 [ $rc -eq 1 ] && ok "rejects exit 1" || fail "rejects exit $rc"
-grep -q "bad.csv:3:.*orgnr 100000009.*orgnr" "$T/err" && ok "reject line 3" || fail "reject line 3: $(cat "$T/err")"
-grep -q "bad.csv:4:.*orgnr 100000016.*ingen" "$T/err" && ok "reject line 4" || fail "reject line 4"
+grep -q "bad.csv:3:[0-9]*: orgnr 100000009 rejected: orgnr" "$T/err" && ok "reject line 3" || fail "reject line 3: $(cat "$T/err")"
+grep -q "bad.csv:4:[0-9]*: orgnr 100000016 rejected: .*ingen" "$T/err" && ok "reject line 4" || fail "reject line 4"
 [ "$(wc -l <"$T/out")" -eq 2 ] && ok "good record printed" || fail "good record"
 
 # a malformed file: exit 2 with line and column
@@ -79,7 +72,7 @@ if [ -n "$PY" ]; then
             "$PY" "$S/tests/oracle/hjtj_oracle.py" classify "$f" >"$T/o.out" 2>"$T/o.err"; orc=$?
             "$CLASSIFY" "$f" >"$T/c.out" 2>"$T/c.err"; crc=$?
             grep -v warning "$T/o.err" | cut -d: -f2 | sort -n >"$T/o.lines"
-            grep rejected "$T/c.err" | cut -d: -f2 | sort -n >"$T/c.lines"
+            grep ' rejected: ' "$T/c.err" | cut -d: -f2 | sort -n >"$T/c.lines"
             if [ $orc -eq $crc ] && cmp -s "$T/o.out" "$T/c.out" && cmp -s "$T/o.lines" "$T/c.lines"; then
                 ok "oracle agrees: $(basename "$f") ($(($(wc -l <"$T/c.out") - 1)) rows, $(wc -l <"$T/c.lines") rejects)"
             else
@@ -102,18 +95,18 @@ fi
 # publication formats (SPEC §10): --format, -o with the format from the
 # extension, --lang; PX of several tables needs a directory; XLSX works or
 # says how to get it (the clients' read-back of every table: publish.sh)
-"$REPORT" --table 3.5 --format json-stat >"$T/o.json" 2>/dev/null && head -c 40 "$T/o.json" \
+"$REPORT" --table 3.5 --format json-stat </dev/null >"$T/o.json" 2>/dev/null && head -c 40 "$T/o.json" \
     | grep -q '"version":"2.0","class":"dataset"' && ok "--format json-stat" || fail "--format json-stat"
-"$REPORT" --table 3.5 -o "$T/o.px" 2>/dev/null && grep -q '^CODEPAGE="utf-8";' "$T/o.px" \
+"$REPORT" --table 3.5 -o "$T/o.px" </dev/null 2>/dev/null && grep -q '^CODEPAGE="utf-8";' "$T/o.px" \
     && ok "-o x.px writes PX" || fail "-o x.px"
-"$REPORT" --table 3.5 --output "$T/o.txt" --lang en 2>/dev/null && head -1 "$T/o.txt" \
+"$REPORT" --table 3.5 --output "$T/o.txt" --lang en </dev/null 2>/dev/null && head -1 "$T/o.txt" \
     | grep -q "^Table 3.5. Home-care enterprises" && ok "-o x.txt --lang en" || fail "-o x.txt --lang en"
-"$REPORT" --table 3.5 --format csv --lang en 2>/dev/null | head -1 | grep -qx "virksomhetskategori,antall,andel" \
+"$REPORT" --table 3.5 --format csv --lang en </dev/null 2>/dev/null | head -1 | grep -qx "virksomhetskategori,antall,andel" \
     && ok "CSV keeps the codes in English" || fail "CSV header with --lang en"
-"$REPORT" --all --format px >/dev/null 2>"$T/err"; rc=$?
+"$REPORT" --all --format px </dev/null >/dev/null 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "give -o DIR" "$T/err" && ok "--all px without a directory" || fail "--all px: exit $rc"
 "$REPORT" --table 3.5 --lang de >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown --lang" || fail "unknown --lang"
-"$REPORT" --table 3.5 -o "$T/o.xlsx" >/dev/null 2>"$T/err"; rc=$?
+"$REPORT" --table 3.5 -o "$T/o.xlsx" </dev/null >/dev/null 2>"$T/err"; rc=$?
 if [ "${HJTJ_HAVE_XLSX:-yes}" = no ]; then
     [ $rc -eq 2 ] && grep -q "install libxlsxwriter-dev" "$T/err" \
         && ok "xlsx without libxlsxwriter: exit 2 and how to get it" || fail "xlsx without libxlsxwriter: exit $rc"

@@ -10,6 +10,9 @@ B=${HJTJ_BUILDDIR:-.}
 S=${HJTJ_SRCDIR:-.}
 export HJTJ_DATADIR=${HJTJ_DATADIR:-$S/data}
 REPORT="$B/examples/hjtj-report"
+# the bundled register, named: without FILE a program reads standard input
+# when it is a pipe or a file (SPEC §7)
+REG="$HJTJ_DATADIR/register-2024-syntetisk.xml"
 PY=/usr/bin/python3
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -34,16 +37,16 @@ series() {
     5.1) echo "andel_virksomheter andel_boenheter" ;;
     esac
 }
-"$REPORT" --list >"$T/list" || fail "--list"
-"$REPORT" --list-figures >"$T/figlist" || fail "--list-figures"
+"$REPORT" "$REG" --list >"$T/list" || fail "--list"
+"$REPORT" "$REG" --list-figures >"$T/figlist" || fail "--list-figures"
 [ "$(cut -f1,2 "$T/figlist" | tr '\t\n' ': ')" = "3.3:3.5 3.4:3.23 4.1:4.10 4.2:4.11 5.1:5.3 " ] \
     && ok "--list-figures" || fail "--list-figures: $(cat "$T/figlist")"
 for fig in 3.3 3.4 4.1 4.2 5.1; do
     tid=$(awk -F'\t' -v f="$fig" '$1 == f { print $2 }' "$T/figlist")
     [ -n "$tid" ] || { fail "figure $fig not listed"; continue; }
-    "$REPORT" --table "$tid" >"$T/t.csv" 2>/dev/null || fail "table $tid"
+    "$REPORT" "$REG" --table "$tid" >"$T/t.csv" 2>/dev/null || fail "table $tid"
     for lang in nb en; do
-        "$REPORT" --figure "$fig" --lang "$lang" -o "$T/f.svg" 2>"$T/err" || { fail "figure $fig $lang: $(cat "$T/err")"; continue; }
+        "$REPORT" "$REG" --figure "$fig" --lang "$lang" -o "$T/f.svg" 2>"$T/err" || { fail "figure $fig $lang: $(cat "$T/err")"; continue; }
         xmllint --noout "$T/f.svg" || { fail "figure $fig $lang: not well-formed"; continue; }
         "$PY" "$S/tests/svg_check.py" "$T/f.svg" "$T/t.csv" "$lang" "$(series "$fig")" \
             && ok "figure $fig ($lang) = table $tid" || fail "figure $fig ($lang)"
@@ -53,9 +56,9 @@ done
 # a bar chart of every table
 n=0
 for id in $(cut -f1 "$T/list"); do
-    "$REPORT" --table "$id" >"$T/t.csv" 2>/dev/null || { fail "table $id"; continue; }
+    "$REPORT" "$REG" --table "$id" >"$T/t.csv" 2>/dev/null || { fail "table $id"; continue; }
     for lang in nb en; do
-        if ! "$REPORT" --chart "$id" --lang "$lang" -o "$T/c.svg" 2>"$T/err"; then
+        if ! "$REPORT" "$REG" --chart "$id" --lang "$lang" -o "$T/c.svg" 2>"$T/err"; then
             fail "chart of $id ($lang): $(cat "$T/err")"
             continue
         fi
@@ -69,35 +72,35 @@ done
 [ "$n" -eq 108 ] && ok "bar charts of all 54 tables in both languages" || fail "only $n of 108 charts"
 
 # a figure on standard output is the same as with -o
-"$REPORT" --figure 3.3 >"$T/stdout.svg" 2>/dev/null
-"$REPORT" --figure 3.3 -o "$T/o.svg" 2>/dev/null
+"$REPORT" "$REG" --figure 3.3 >"$T/stdout.svg" 2>/dev/null
+"$REPORT" "$REG" --figure 3.3 -o "$T/o.svg" 2>/dev/null
 cmp -s "$T/stdout.svg" "$T/o.svg" && ok "--figure to stdout" || fail "--figure to stdout"
-"$REPORT" --figure 9.9 >/dev/null 2>"$T/err"; rc=$?
+"$REPORT" "$REG" --figure 9.9 >/dev/null 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "9.9" "$T/err" && ok "unknown figure: exit 2" || fail "unknown figure: exit $rc"
-"$REPORT" --all --format html -o /nonexistent/dir/r.html >/dev/null 2>"$T/err"; rc=$?
+"$REPORT" "$REG" --all --format html -o /nonexistent/dir/r.html >/dev/null 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "/nonexistent/dir/r.html" "$T/err" && ok "unwritable -o: exit 2 with the path" \
     || fail "unwritable -o: exit $rc"
 if [ -w /dev/full ]; then
-    "$REPORT" --figure 3.3 -o /dev/full >/dev/null 2>&1; rc=$?
+    "$REPORT" "$REG" --figure 3.3 -o /dev/full >/dev/null 2>&1; rc=$?
     [ $rc -eq 2 ] && ok "full disk: exit 2" || fail "full disk: exit $rc"
 fi
-"$REPORT" --figure 3.3 --lang de >/dev/null 2>&1; rc=$?
+"$REPORT" "$REG" --figure 3.3 --lang de >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "unknown language: exit 2" || fail "unknown language: exit $rc"
 
 # the page of every table, in both languages; the CSVs of all tables to compare
-"$REPORT" --all >"$T/all.csv" 2>/dev/null || fail "--all csv"
+"$REPORT" "$REG" --all >"$T/all.csv" 2>/dev/null || fail "--all csv"
 for lang in nb en; do
-    "$REPORT" --all --format html --lang "$lang" -o "$T/rapport.html" 2>"$T/err" || fail "html $lang: $(cat "$T/err")"
+    "$REPORT" "$REG" --all --format html --lang "$lang" -o "$T/rapport.html" 2>"$T/err" || fail "html $lang: $(cat "$T/err")"
     "$PY" "$S/tests/html_check.py" "$T/rapport.html" "$T/all.csv" "$lang" 54 \
         && ok "html page ($lang): strict HTML5, 54 tables = CSV, nothing from outside" || fail "html page ($lang)"
 done
 # the extension of -o names the format; one table through --format html
-"$REPORT" --table 5.3 -o "$T/t.html" 2>/dev/null
-"$REPORT" --table 5.3 >"$T/t53.csv" 2>/dev/null
+"$REPORT" "$REG" --table 5.3 -o "$T/t.html" 2>/dev/null
+"$REPORT" "$REG" --table 5.3 >"$T/t53.csv" 2>/dev/null
 sed '1i # Tabell 5.3' "$T/t53.csv" >"$T/t53b.csv"
 "$PY" "$S/tests/html_check.py" "$T/t.html" "$T/t53b.csv" nb 1 && grep -q 'data-figure="5.1"' "$T/t.html" \
     && ok "-o t.html: a page with table 5.3 and figure 5.1" || fail "-o t.html"
-"$REPORT" --all --format html --charts -o "$T/charts.html" 2>/dev/null
+"$REPORT" "$REG" --all --format html --charts -o "$T/charts.html" 2>/dev/null
 "$PY" "$S/tests/html_check.py" "$T/charts.html" "$T/all.csv" nb 54 \
     && [ "$(grep -c '<svg' "$T/charts.html")" -eq 54 ] \
     && ok "--charts: a chart beside every table" || fail "--charts ($(grep -c '<svg' "$T/charts.html") charts)"

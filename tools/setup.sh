@@ -1,7 +1,8 @@
 #!/bin/sh
 # tools/setup.sh — set up a fresh Debian machine for libhjtj: install the
 # build dependencies, build, and install the library, the programs, the man
-# pages and the bundled data under /usr/local (or $PREFIX).
+# pages, the bundled data and the Python module hjtj under /usr/local (or
+# $PREFIX), and the R package hjtj when R is installed.
 #
 #   sh tools/setup.sh            # as root, or with sudo available
 #
@@ -29,3 +30,19 @@ fi
 make -j"$(nproc)"
 $SUDO make install >/dev/null
 $SUDO ldconfig 2>/dev/null || true
+
+# The R package, when R is there (it links the library just installed,
+# found through pkg-config); built from a copy so the checkout stays clean.
+if command -v R >/dev/null 2>&1; then
+    rtmp=$(mktemp -d)
+    cp -R bindings/R "$rtmp/hjtj"
+    if $SUDO env PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" R CMD INSTALL "$rtmp/hjtj" >"$rtmp/install.log" 2>&1; then
+        echo "setup: R package hjtj installed"
+    else
+        tail -20 "$rtmp/install.log"
+        echo "setup: R CMD INSTALL bindings/R failed" >&2
+        rm -rf "$rtmp"
+        exit 1
+    fi
+    rm -rf "$rtmp"
+fi

@@ -392,11 +392,13 @@ def _validate(raw, kommuner, loaded_orgnr):
     e = raw['eierskap']
     if e is None or e == '':
         return None, 'missing eierskap'
+    e = _ascii_lower(e)  # codes are matched with ASCII case folded
     if e not in EIERSKAP:
         return None, 'unknown eierskap %r' % e
     st = raw['status']
     if st is None:
         st = 'aktiv'
+    st = _ascii_lower(st)
     if st not in STATUSES:
         return None, 'unknown status %r' % st
     for name, toks, allowed in (('virksomhetstype', raw['types'], TYPES),
@@ -404,7 +406,7 @@ def _validate(raw, kommuner, loaded_orgnr):
                                 ('mottar-fra', raw['mottar'], MOTTAR),
                                 ('leverer-til', raw['leverer'], LEVERER)):
         for t in toks:
-            if t not in allowed:
+            if _ascii_lower(t) not in allowed:
                 return None, 'unknown %s code %r' % (name, t)
     b = raw['boenheter']
     boenheter = None
@@ -433,8 +435,8 @@ def _validate(raw, kommuner, loaded_orgnr):
         v = raw[fld]
         if v is not None and _bad_text(v):
             return None, 'control character in %s' % fld
-    types = frozenset(raw['types'])
-    mal = frozenset(raw['malgrupper'])
+    types = frozenset(map(_ascii_lower, raw['types']))
+    mal = frozenset(map(_ascii_lower, raw['malgrupper']))
     if st == 'aktiv':
         if 'ingen' in mal and len(mal) > 1:
             return None, "malgruppe 'ingen' together with another malgruppe"
@@ -444,8 +446,8 @@ def _validate(raw, kommuner, loaded_orgnr):
         return None, 'duplicate orgnr (first at line %d)' % loaded_orgnr[orgnr]
     innb = kommuner[k][1]
     rec = {'line': raw['line'], 'orgnr': orgnr, 'kommunenr': k, 'eierskap': e, 'status': st,
-           'types': types, 'malgrupper': mal, 'mottar': frozenset(raw['mottar']),
-           'leverer': frozenset(raw['leverer']), 'boenheter': boenheter, 'andre': andre,
+           'types': types, 'malgrupper': mal, 'mottar': frozenset(map(_ascii_lower, raw['mottar'])),
+           'leverer': frozenset(map(_ascii_lower, raw['leverer'])), 'boenheter': boenheter, 'andre': andre,
            'naeringskode': nk, 'standard': std, 'navn': raw['navn'], 'merknad': raw['merknad'],
            'innbyggere': innb, 'storrelse': size_class(innb, k)}
     return rec, None
@@ -614,8 +616,34 @@ def _wide_columns():
 WIDE_COLUMNS = _wide_columns()
 
 
+def _canon(name):
+    """A column name's spelling-independent form (the issue-19 rule: case,
+    å/æ/ø and their aa/oe spellings, '-'/' ' for '_')."""
+    out = []
+    for ch in name:
+        if ch in 'åÅ':
+            out.append('a')
+        elif ch in 'æÆ':
+            out.append('ae')
+        elif ch in 'øØ':
+            out.append('o')
+        elif ch in '- ':
+            out.append('_')
+        elif 'A' <= ch <= 'Z':
+            out.append(chr(ord(ch) + 32))
+        else:
+            out.append(ch)
+    return re.sub('aa|oe', lambda m: m.group(0)[0], ''.join(out))
+
+
+def _ascii_lower(s):
+    return ''.join(chr(ord(c) + 32) if 'A' <= c <= 'Z' else c for c in s)
+
+
 def _csv_records(text, path, warn):
     header, rows = _read_csv_table(text)
+    known = {_canon(c): c for c in list(_CSV_SCALARS) + list(_CSV_LISTS) + list(WIDE_COLUMNS)}
+    header = [known.get(_canon(h.strip(' \t')), h) for h in header]
     for c in ('orgnr', 'kommunenr', 'eierskap'):
         if c not in header:
             raise FileError('CSV lacks required column %r' % c, 1, 1)

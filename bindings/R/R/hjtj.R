@@ -15,7 +15,7 @@ hjtj_stop <- function(e, call = sys.call(-1L)) {
     }
     where <- paste0(where, ": ")
   }
-  msg <- paste0(where, e$message, " (", e$description, ")")
+  msg <- paste0(where, e$message)
   cond <- structure(
     class = c("hjtj_error", "error", "condition"),
     list(message = msg, call = call, status = e$status, description = e$description,
@@ -39,29 +39,25 @@ hjtj_catalog <- function(lang = c("nb", "en")) {
   data.frame(id = x$id, title = x$title, stringsAsFactors = FALSE)
 }
 
-# NULL, a file name (expanded) or a raw vector, for the argument `what`.
-optional_input <- function(x, what) {
+# An input argument: a single file name (expanded), a raw vector, or NULL
+# where that is allowed.
+file_or_raw <- function(x, what, null_ok = TRUE) {
   if (is.character(x)) {
-    if (length(x) != 1L || is.na(x))
-      stop(sprintf("'%s' must be a single file name", what), call. = FALSE)
+    if (length(x) != 1L || is.na(x)) stop(sprintf("'%s' must be a single file name", what))
     return(path.expand(x))
   }
-  if (!is.null(x) && !is.raw(x))
-    stop(sprintf("'%s' must be NULL, a file name or a raw vector", what), call. = FALSE)
-  x
+  if (is.raw(x) || (null_ok && is.null(x))) return(x)
+  stop(sprintf("'%s' must be %sa file name or a raw vector", what, if (null_ok) "NULL, " else ""))
 }
 
-hjtj_load <- function(path, kommuner = NULL, scheme = NULL) {
+hjtj_load <- function(path, kommuner = NULL, scheme = NULL,
+                      encoding = c("utf-8", "windows-1252", "iso-8859-1")) {
+  encoding <- match.arg(tolower(encoding), c("utf-8", "windows-1252", "iso-8859-1"))
   name <- NULL
-  if (is.character(path)) {
-    if (length(path) != 1L || is.na(path)) stop("'path' must be a single file name")
-    path <- path.expand(path)
-  } else if (!is.raw(path)) {
-    stop("'path' must be a file name or a raw vector")
-  }
-  kommuner <- optional_input(kommuner, "kommuner")
-  scheme <- optional_input(scheme, "scheme")
-  x <- .Call(hjtj_r_load, path, kommuner, name, scheme)
+  path <- file_or_raw(path, "path", null_ok = FALSE)
+  kommuner <- file_or_raw(kommuner, "kommuner")
+  scheme <- file_or_raw(scheme, "scheme")
+  x <- .Call(hjtj_r_load, path, kommuner, name, scheme, encoding)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   reg <- x$register
   class(reg) <- "hjtj_register"
@@ -134,6 +130,8 @@ table_raw <- function(reg, id, csv = FALSE) {
 # Cell kinds (hjtj_cell_kind).
 KIND_EMPTY <- 0L
 KIND_TEXT <- 1L
+KIND_COUNT <- 2L
+KIND_SUM <- 4L
 
 hjtj_table <- function(reg, id) {
   x <- table_raw(reg, id)
@@ -153,6 +151,8 @@ hjtj_table <- function(reg, id) {
       v <- rep(NA_real_, nr)
       ok <- kinds != KIND_EMPTY & nzchar(texts)
       v[ok] <- as.numeric(texts[ok])
+      # counts and sums are integers (a column of them only)
+      if (any(ok) && all(kinds[ok] %in% c(KIND_COUNT, KIND_SUM))) v <- as.integer(v)
     }
     cols[[j]] <- v
   }

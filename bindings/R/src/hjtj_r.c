@@ -19,6 +19,7 @@
 
 #include <hjtj.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,6 +93,13 @@ static SEXP status_list(hjtj_status st, const char *msg)
 /* ------------------------------------------------------------------ */
 
 static SEXP tag_register, tag_kommuner, tag_table, tag_string, tag_scheme, tag_checks;
+
+/* A count, line or column as an R integer (NA beyond R's integers). */
+static int r_int(uint64_t v)
+{
+    return v > (uint64_t)INT_MAX ? NA_INTEGER : (int)v;
+}
+
 
 static void register_finalizer(SEXP p)
 {
@@ -229,7 +237,7 @@ static SEXP set_scheme(hjtj_register *reg, SEXP scheme)
     return st == HJTJ_OK ? NULL : error_list(hjtj_register_error(reg), st);
 }
 
-static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme)
+static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme, SEXP encoding)
 {
     static const char *names[] = {"ok", "register"};
     hjtj_register *reg = NULL;
@@ -252,6 +260,9 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme)
     if (!(Rf_isNull(scheme) || TYPEOF(scheme) == RAWSXP ||
           (Rf_isString(scheme) && XLENGTH(scheme) == 1 && STRING_ELT(scheme, 0) != NA_STRING)))
         Rf_error("'scheme' must be NULL, a single file name or a raw vector");
+    if (!Rf_isString(encoding) || XLENGTH(encoding) != 1 || STRING_ELT(encoding, 0) == NA_STRING ||
+        hjtj_encoding_parse(CHAR(STRING_ELT(encoding, 0))) < 0)
+        Rf_error("'encoding' must be \"utf-8\", \"windows-1252\" or \"iso-8859-1\"");
 
     preg = PROTECT(new_xptr(tag_register, register_finalizer));
     st = hjtj_register_new(&reg);
@@ -299,6 +310,13 @@ static SEXP r_load(SEXP src, SEXP kommuner, SEXP name, SEXP scheme)
             return out; /* the register goes with its finalizer */
         }
     }
+    st = hjtj_register_set_encoding(
+        reg, (hjtj_encoding)hjtj_encoding_parse(CHAR(STRING_ELT(encoding, 0))));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_register_error(reg), st);
+        UNPROTECT(1);
+        return out;
+    }
 
     if (TYPEOF(src) == RAWSXP)
         st = hjtj_register_load_memory(reg, (const char *)RAW(src), (size_t)XLENGTH(src),
@@ -324,10 +342,10 @@ static SEXP r_counts(SEXP preg)
     static const char *names[] = {"read", "loaded", "rejected", "warnings", "aargang"};
     const hjtj_register *reg = get_register(preg);
     SEXP v[5], out;
-    v[0] = PROTECT(Rf_ScalarReal((double)hjtj_register_read_count(reg)));
-    v[1] = PROTECT(Rf_ScalarReal((double)hjtj_register_count(reg)));
-    v[2] = PROTECT(Rf_ScalarReal((double)hjtj_register_reject_count(reg)));
-    v[3] = PROTECT(Rf_ScalarReal((double)hjtj_register_warning_count(reg)));
+    v[0] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_read_count(reg))));
+    v[1] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_count(reg))));
+    v[2] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_reject_count(reg))));
+    v[3] = PROTECT(Rf_ScalarInteger(r_int(hjtj_register_warning_count(reg))));
     v[4] = PROTECT(Rf_ScalarInteger((int)hjtj_register_aargang(reg)));
     out = named_list(5, names, v);
     UNPROTECT(5);
@@ -474,7 +492,7 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
         case C_BOENHETER:
         case C_BOENHETER_COUNTED:
         case C_LINE:
-            type = REALSXP;
+            type = INTSXP;
             break;
         default:
             break;
@@ -553,10 +571,10 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
                 break;
             case C_BOENHETER:
                 b = hjtj_record_boenheter(r);
-                REAL(col)[k] = b < 0 ? NA_REAL : (double)b;
+                INTEGER(col)[k] = b < 0 ? NA_INTEGER : r_int((uint64_t)b);
                 break;
             case C_BOENHETER_COUNTED:
-                REAL(col)[k] = (double)hjtj_record_boenheter_counted(r);
+                INTEGER(col)[k] = r_int((uint64_t)hjtj_record_boenheter_counted(r));
                 break;
             case C_IN_POP:
                 LOGICAL(col)[k] = hjtj_record_in_population(r) ? TRUE : FALSE;
@@ -568,7 +586,7 @@ static SEXP r_records(SEXP preg, SEXP all_statuses, SEXP extended)
                 SET_STRING_ELT(col, k, mkutf8(hjtj_record_file(r)));
                 break;
             case C_LINE:
-                REAL(col)[k] = (double)hjtj_record_line(r);
+                INTEGER(col)[k] = r_int(hjtj_record_line(r));
                 break;
             }
         }
@@ -588,13 +606,13 @@ static SEXP r_diags(SEXP preg, SEXP which)
     SEXP v[6], out;
     int j;
     for (j = 0; j < 6; j++)
-        v[j] = PROTECT(Rf_allocVector(j == 1 || j == 2 ? REALSXP : STRSXP, (R_xlen_t)n));
+        v[j] = PROTECT(Rf_allocVector(j == 1 || j == 2 ? INTSXP : STRSXP, (R_xlen_t)n));
     for (i = 0; i < n; i++) {
         const hjtj_diag *d = warn ? hjtj_register_warning(reg, i) : hjtj_register_reject(reg, i);
         const char *rc = hjtj_reason_code(hjtj_diag_reason(d));
         SET_STRING_ELT(v[0], (R_xlen_t)i, mkutf8(hjtj_diag_file(d)));
-        REAL(v[1])[i] = (double)hjtj_diag_line(d);
-        REAL(v[2])[i] = (double)hjtj_diag_column(d);
+        INTEGER(v[1])[i] = r_int(hjtj_diag_line(d));
+        INTEGER(v[2])[i] = r_int(hjtj_diag_column(d));
         SET_STRING_ELT(v[3], (R_xlen_t)i, optional_str(hjtj_diag_orgnr(d)));
         SET_STRING_ELT(v[4], (R_xlen_t)i, rc ? mkutf8(rc) : NA_STRING);
         SET_STRING_ELT(v[5], (R_xlen_t)i, mkutf8(hjtj_diag_message(d)));
@@ -659,7 +677,7 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
     v[1] = PROTECT(str1(hjtj_table_id(t)));
     v[2] = PROTECT(str1(hjtj_table_title(t, HJTJ_LANG_NB)));
     v[3] = PROTECT(str1(hjtj_table_title(t, HJTJ_LANG_EN)));
-    v[4] = PROTECT(Rf_ScalarReal((double)hjtj_table_n(t)));
+    v[4] = PROTECT(Rf_ScalarInteger(hjtj_table_n(t) < 0 ? NA_INTEGER : r_int((uint64_t)hjtj_table_n(t))));
     v[5] = PROTECT(str1(hjtj_table_population(t)));
     v[6] = PROTECT(Rf_ScalarInteger((int)hjtj_table_stub_count(t)));
     v[7] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nc));
@@ -951,7 +969,7 @@ static SEXP r_checks(SEXP preg, SEXP lang)
 static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_version", (DL_FUNC)&r_version, 0},
     {"hjtj_r_catalog", (DL_FUNC)&r_catalog, 1},
-    {"hjtj_r_load", (DL_FUNC)&r_load, 4},
+    {"hjtj_r_load", (DL_FUNC)&r_load, 5},
     {"hjtj_r_checks", (DL_FUNC)&r_checks, 2},
     {"hjtj_r_counts", (DL_FUNC)&r_counts, 1},
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},

@@ -204,12 +204,12 @@ class Error(Exception):
                 if self.column:
                     where += ":%d" % self.column
             where += ": "
-        msg = self.message or "error"
+        if self.message:  # the message says it all; the status is .status
+            return where + self.message
         try:
-            desc = strerror(self.status)
+            return where + strerror(self.status)
         except _lib.LibraryNotFound:
-            desc = self.status_name
-        return "%s%s (%s)" % (where, msg, desc)
+            return where + self.status_name
 
 
 def _error_from(err_ptr, status):
@@ -512,7 +512,7 @@ class Register(_Handle):
 
     _kind = "register"
 
-    def __init__(self, kommuner=None, scheme=None, limits=None):
+    def __init__(self, kommuner=None, scheme=None, limits=None, encoding=None):
         L = _lib.lib()
         p = _lib.RegisterP()
         _check_new(L.hjtj_register_new(ctypes.byref(p)), self._kind)
@@ -534,6 +534,8 @@ class Register(_Handle):
             for key, value in (limits or {}).items():
                 lim = Limit[key.upper()] if isinstance(key, str) else Limit(key)
                 self._call(L.hjtj_register_set_limit, int(lim), int(value))
+            if encoding is not None:
+                self.encoding = encoding
         except BaseException:
             self.close()
             raise
@@ -557,6 +559,22 @@ class Register(_Handle):
         if st != Status.OK:
             raise _error_from(L.hjtj_register_error(h), st)
         return self
+
+    @property
+    def encoding(self):
+        """The encoding of CSV input: ``"utf-8"`` (default),
+        ``"windows-1252"`` (what Norwegian Excel saves) or ``"iso-8859-1"``.
+        Lines and columns in messages are those of the original file."""
+        L = _lib.lib()
+        return s(L.hjtj_encoding_name(L.hjtj_register_encoding(self._handle())))
+
+    @encoding.setter
+    def encoding(self, name):
+        v = _lib.lib().hjtj_encoding_parse(enc(name))
+        if v < 0:
+            raise ValueError("unknown encoding %r; the encodings are utf-8, windows-1252 and "
+                             "iso-8859-1" % (name,))
+        self._call(_lib.lib().hjtj_register_set_encoding, v)
 
     # -- counts ------------------------------------------------------------
     @property
@@ -729,15 +747,33 @@ class Register(_Handle):
         return Checks._run(self, only, lang)
 
     def to_pandas(self, all_statuses=False):
-        """The records as a pandas DataFrame (code lists space-separated)."""
+        """The records as a pandas DataFrame (code lists space-separated).
+
+        Every class column (hovedvirksomhetstype ... botilbud, the
+        at/adm-sammensetning, personellutveksling, storrelse) and eierskap
+        and status are ordered ``Categorical`` with the categories in
+        code-list order (``hjtj_code(field, 0..n-1)``), so sorting and
+        ``groupby`` follow the report's order and empty classes still show;
+        a class that does not apply is missing.  ``line``, ``boenheter``
+        (missing when not given) and ``boenheter_counted`` are nullable
+        ``Int64``."""
         import pandas as pd
         rows = []
         for rec in self.records(all_statuses=all_statuses):
             rows.append({k: (" ".join(v) if isinstance(v, list) else v)
                          for k, v in rec.items()})
-        if not rows:
-            return pd.DataFrame(columns=list(CLASSIFY_COLUMNS))
-        return pd.DataFrame(rows)
+        df = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(CLASSIFY_COLUMNS))
+        cats = [(key, _codes(f)) for key, f in _CLASS_FIELDS + _EXTRA_CLASS_FIELDS]
+        cats += [("eierskap", _codes(Field.EIERSKAP)), ("status", _codes(Field.STATUS)),
+                 ("storrelse", self._storrelse_codes())]
+        for key, codes_ in cats:
+            if key in df.columns or not rows:
+                df[key] = pd.Categorical(df[key] if key in df.columns else [],
+                                         categories=list(codes_), ordered=True)
+        for key in ("line", "boenheter", "boenheter_counted"):
+            if key in df.columns:
+                df[key] = pd.array(list(df[key]) if rows else [], dtype="Int64")
+        return df
 
     def __repr__(self):
         if self.closed:
@@ -746,15 +782,18 @@ class Register(_Handle):
             self.read_count, self.count, self.reject_count)
 
 
-def load(source, kommuner=None, name=None, scheme=None, limits=None):
+def load(source, kommuner=None, name=None, scheme=None, limits=None, encoding=None):
     """Load a register and classify its records.
 
     ``source`` is a path (str or os.PathLike), the data itself (bytes, or a
     str holding a line break or starting with ``<``), or a file-like object.
     ``kommuner`` is a municipality table (a path, data, or :class:`Kommuner`)
-    replacing the bundled one; ``name`` labels in-memory data in diagnostics.
-    Raises :class:`Error` when the input cannot be read as a whole."""
-    reg = Register(kommuner=kommuner, scheme=scheme, limits=limits)
+    replacing the bundled one; ``name`` labels in-memory data in diagnostics;
+    ``scheme`` a classification scheme (path, data or :class:`Scheme`);
+    ``encoding`` that of CSV input (``"utf-8"``, ``"windows-1252"``,
+    ``"iso-8859-1"``).  Raises :class:`Error` when the input cannot be read
+    as a whole."""
+    reg = Register(kommuner=kommuner, scheme=scheme, limits=limits, encoding=encoding)
     try:
         reg.load(source, name=name)
     except BaseException:
@@ -763,8 +802,9 @@ def load(source, kommuner=None, name=None, scheme=None, limits=None):
     return reg
 
 
-def loads(data, kommuner=None, name=None, scheme=None, limits=None):
+def loads(data, kommuner=None, name=None, scheme=None, limits=None, encoding=None):
     """Load a register from data (str or bytes), never from a path."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return load(bytes(data), kommuner=kommuner, name=name, scheme=scheme, limits=limits)
+    return load(bytes(data), kommuner=kommuner, name=name, scheme=scheme, limits=limits,
+                encoding=encoding)

@@ -3,9 +3,11 @@
 The library is looked up, in this order:
 
 1. ``$HJTJ_LIBRARY`` -- the full path of the shared library;
-2. ``pkg-config --variable=libdir hjemmetjeneste`` -- ``libhjtj.so.0`` (or
+2. the directory ``make install`` put the library in, when the module was
+   installed by it (``_config.LIBDIR``);
+3. ``pkg-config --variable=libdir hjemmetjeneste`` -- ``libhjtj.so.0`` (or
    ``libhjtj.so``) in that directory;
-3. :func:`ctypes.util.find_library` ``("hjtj")``, then the soname
+4. :func:`ctypes.util.find_library` ``("hjtj")``, then the soname
    ``libhjtj.so.0`` through the dynamic loader's usual search.
 
 Every function the binding calls has its ``argtypes`` and ``restype``
@@ -155,6 +157,10 @@ _PROTOTYPES = {
     "hjtj_register_set_kommuner": (status_t, [RegisterP, KommunerP]),
     "hjtj_register_set_scheme": (status_t, [RegisterP, SchemeP]),
     "hjtj_register_set_limit": (status_t, [RegisterP, enum_t, c_uint64]),
+    "hjtj_register_set_encoding": (status_t, [RegisterP, enum_t]),
+    "hjtj_register_encoding": (enum_t, [RegisterP]),
+    "hjtj_encoding_parse": (c_int32, [c_char_p]),
+    "hjtj_encoding_name": (c_char_p, [enum_t]),
     "hjtj_register_limit": (c_uint64, [RegisterP, enum_t]),
     "hjtj_register_load_file": (status_t, [RegisterP, c_char_p]),
     "hjtj_register_load_memory": (status_t, [RegisterP, c_char_p, c_size_t, c_char_p]),
@@ -260,6 +266,17 @@ def _candidates():
         # An explicit choice: nothing else is tried.
         return [(env, "HJTJ_LIBRARY")]
     out = []
+    try:
+        from . import _config  # written by make install
+        libdir = _config.LIBDIR
+    except ImportError:
+        libdir = None
+    if libdir:
+        for name in ("libhjtj.so.0", "libhjtj.0.dylib"):
+            p = os.path.join(libdir, name)
+            if os.path.exists(p):
+                out.append((p, "make install"))
+                break
     try:
         res = subprocess.run(
             ["pkg-config", "--variable=libdir", "hjemmetjeneste"],

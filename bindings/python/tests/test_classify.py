@@ -27,12 +27,20 @@ class TestAgainstClassify(unittest.TestCase):
         self.assertEqual(lines[0], ",".join(hjtj.CLASSIFY_COLUMNS))
         with hjtj.load(path) as reg:
             self.assertEqual(classify_rows(reg), lines[1:])
-            rejected = [l for l in res.stderr.decode("utf-8").splitlines() if "rejected" in l]
+            err = res.stderr.decode("utf-8").splitlines()
+            rejected = [l for l in err if " rejected: " in l]
             self.assertEqual(len(rejected), reg.reject_count)
             self.assertEqual(res.returncode, 1 if reg.reject_count else 0)
             for d, l in zip(reg.rejects, rejected):
                 self.assertTrue(l.startswith("%s:%d:%d: " % (d.file, d.line, d.column)), l)
-                self.assertIn("(%s)" % d.reason, l)
+                self.assertTrue(l.endswith(" rejected: " + d.message), l)
+            if reg.reject_count:
+                # the summary: read, loaded, rejected by reason
+                self.assertIn("%d records read, %d loaded, %d rejected (" % (
+                    reg.read_count, reg.count, reg.reject_count), err[-1])
+                for reason in set(d.reason for d in reg.rejects):
+                    n = sum(1 for d in reg.rejects if d.reason == reason)
+                    self.assertIn("%s %d" % (reason, n), err[-1])
 
     def test_example(self):
         p = example_path()
