@@ -9,7 +9,7 @@ peak KiB (min), runs."""
 import sys
 
 ORDER = ['noop', 'bare-xml', 'bare-xml-mem', 'bare-sax', 'xsd-xml', 'lib-xml', 'lib-xml-xsd',
-         'lib3-xml', 'stream-xml', 'scan-csv', 'lib-csv', 'lib3-csv', 'stream-csv',
+         'lib3-xml', 'stream-xml', 'scan-csv', 'lib-csv', 'lib3-csv', 'libxtab-csv', 'stream-csv',
          'pandas-competent', 'pandas-plain']
 WHAT = {
     'noop': 'empty child process',
@@ -24,6 +24,7 @@ WHAT = {
     'scan-csv': 'read CSV + count lines (I/O floor)',
     'lib-csv': 'libhjtj CSV: load+classify+all tables',
     'lib3-csv': 'libhjtj CSV: load+classify+3.5,4.6,5.4',
+    'libxtab-csv': 'libhjtj CSV: load+classify+3 custom tables',
     'stream-csv': 'libhjtj CSV streaming + all tables',
     'pandas-competent': 'pandas, typed/categorical read_csv',
     'pandas-plain': 'pandas, text columns + .str ops',
@@ -98,6 +99,9 @@ def main(argv):
               % fmt(ratio(d, 'xsd-xml', 'bare-xml')))
         print('  libhjtj CSV / libhjtj XML (load+classify+all tables)          %6s  (target < 1)'
               % fmt(ratio(d, 'lib-csv', 'lib-xml')))
+        xt, l3 = d.get('libxtab-csv'), d.get('lib3-csv')
+        print('  3 custom tables / 3 report tables (tables time, CSV)        %6s  (target <= 1)'
+              % fmt(xt['tables'] / l3['tables'] if xt and l3 and l3['tables'] > 0 else None))
         for style in ('competent', 'plain'):
             print('  pandas (%-9s) / libhjtj CSV, same 3 tables              %6s  (target >= 30)'
                   % (style, fmt(ratio(d, 'pandas-' + style, 'lib3-csv'), '%.1f')))

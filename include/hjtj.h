@@ -77,6 +77,7 @@ typedef enum hjtj_status {
     HJTJ_ERR_STATE = 12,       /* call not allowed in the object's state */
     HJTJ_ERR_KOMMUNER = 13,    /* invalid municipality table */
     HJTJ_ERR_RANGE = 14,       /* index out of range */
+    HJTJ_ERR_OVERFLOW = 15,    /* an exact sum does not fit (custom tables) */
     HJTJ_ERR_UNSUPPORTED = 17  /* a feature this build of the library lacks
                                   (XLSX output without libxlsxwriter) */
 } hjtj_status;
@@ -137,7 +138,14 @@ typedef enum hjtj_field {
     HJTJ_FIELD_ADM_SAMMENSETNING = 14,  /* hjtj_adm_sammensetning */
     HJTJ_FIELD_PERSONELLUTVEKSLING = 15, /* hjtj_personellutveksling */
     HJTJ_FIELD_STORRELSE = 16,          /* size band index of the scheme */
-    HJTJ_FIELD_EDIT = 17                /* hjtj_edit (editing rules) */
+    HJTJ_FIELD_EDIT = 17,               /* hjtj_edit (editing rules) */
+    /* Dimensions of custom tables (hjtj_crosstab(3)).  Open lists have
+     * hjtj_field_size() 0 and no hjtj_code()/hjtj_label(). */
+    HJTJ_FIELD_ANDRE_KOMMUNER = 18,     /* "0" / "1" */
+    HJTJ_FIELD_NAERINGSKODE = 19,       /* open: SN2007 codes, "uoppgitt" */
+    HJTJ_FIELD_KOMMUNE = 20,            /* open: the municipality table */
+    HJTJ_FIELD_FYLKE = 21,              /* the 15 counties of 2024 ("03", ...) */
+    HJTJ_FIELD_LANDET = 22              /* one value: "hele-landet" */
 } hjtj_field;
 
 /* Virksomhetstyper (bit i of a type set is value i). */
@@ -453,10 +461,10 @@ HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limi
 HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit);
 /* Streaming: call fn for every loaded record.  With keep = 0 records are not
  * kept after the callback: hjtj_register_count() still counts them and every
- * table can still be built (each table's loops over the records keep one
- * representative per distinct combination of the values they read, with
- * counts, which accumulate as records pass), but hjtj_register_record()
- * returns NULL.  The orgnr seen are kept in a paged bitmap (at most 119 MiB)
+ * table of the catalogue, and every custom table added before the load with
+ * hjtj_register_add_crosstab(), can still be built (each table is a
+ * declaration whose distinct keys, with their counts, accumulate as records
+ * pass), but hjtj_register_record() returns NULL.  The orgnr seen are kept in a paged bitmap (at most 119 MiB)
  * so that duplicates are rejected: memory does not grow with the records. */
 HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);
@@ -565,6 +573,10 @@ typedef enum hjtj_reason {
                                          column fails the load (HJTJ_ERR_SCHEMA) */
     HJTJ_REASON_TOO_LONG = 12,        /* a text value over HJTJ_LIMIT_MAX_TEXT */
     HJTJ_REASON_RAGGED_ROW = 13,      /* CSV row with too many or too few fields */
+    /* link files (hjtj_link(3)) */
+    HJTJ_REASON_NOT_A_NUMBER = 20,    /* a linked value that is not a number */
+    HJTJ_REASON_NOT_IN_REGISTER = 21, /* a link row whose orgnr is not loaded */
+    HJTJ_REASON_NUMBER_RANGE = 22,    /* too many decimals, or too large */
     HJTJ_REASON_UNKNOWN_COLUMN = 100  /* warning: CSV column ignored */
 } hjtj_reason;
 
@@ -642,7 +654,13 @@ typedef enum hjtj_cell_kind {
     HJTJ_CELL_COUNT = 2,   /* an exact integer count */
     HJTJ_CELL_SHARE = 3,   /* a percentage num/den; value = 100*num/den */
     HJTJ_CELL_SUM = 4,     /* an exact integer sum (boenheter, innbyggere) */
-    HJTJ_CELL_MEDIAN = 5   /* a median; exact in halves */
+    HJTJ_CELL_MEDIAN = 5,  /* a median; exact in halves */
+    /* custom tables (hjtj_crosstab(3)): */
+    HJTJ_CELL_MEAN = 6,    /* a quotient num/den (a mean, or a median of
+                              decimals); printed rounded half up to one
+                              decimal; den 0 = empty */
+    HJTJ_CELL_DECIMAL = 7  /* an exact decimal num/den, den a power of ten,
+                              printed with all its decimals */
 } hjtj_cell_kind;
 
 /* Output formats (hjtj-formats(5)).  More may be added. */
@@ -718,9 +736,10 @@ HJTJ_API const char *hjtj_table_note(const hjtj_table *table, hjtj_lang lang);
 
 /* Cells.  Out-of-range indices give HJTJ_CELL_EMPTY / 0 / NULL. */
 HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *table, size_t row, size_t col);
-/* COUNT and SUM: the value; SHARE: the numerator; MEDIAN: twice the median. */
+/* COUNT and SUM: the value; SHARE, MEAN, DECIMAL: the numerator; MEDIAN:
+ * twice the median. */
 HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *table, size_t row, size_t col);
-/* SHARE: the denominator (0 = empty base); others: 1. */
+/* SHARE, MEAN, DECIMAL: the denominator (0 = empty base); others: 1. */
 HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *table, size_t row, size_t col);
 /* The value as a double (a share in percent, unrounded); NaN for EMPTY/TEXT
  * and for a share of an empty base. */
@@ -915,6 +934,126 @@ HJTJ_API const char *hjtj_checks_orgnr(const hjtj_checks *checks, size_t i);
  * range, "" if it could not be made (out of memory).  Like every call on
  * the object, not from two threads at once. */
 HJTJ_API const char *hjtj_checks_message(const hjtj_checks *checks, size_t i, hjtj_lang lang);
+
+/* ------------------------------------------------------------------ */
+/* Linked variables (hjtj_link(3), SPEC §9)                            */
+/* ------------------------------------------------------------------ */
+
+/* Numeric columns of another register joined to the records by orgnr: a
+ * CSV (`,` or `;`; with `;` a decimal comma is allowed) with a column
+ * `orgnr` and one or more numeric columns; an empty cell is a missing
+ * value.  Values are exact decimals: at most 6 decimals and 12 integer
+ * digits.  A problem row (bad orgnr, duplicate orgnr, a value that is not a
+ * number or out of range, a ragged row) is listed as a diagnostic with
+ * file, line and reason and left out; the rest is used. */
+typedef struct hjtj_link hjtj_link;
+
+/* Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_link_new(hjtj_link **out);
+HJTJ_API void hjtj_link_free(hjtj_link *link);
+/* Replace the link's contents by a file / memory buffer.  Errors (the link
+ * is then empty): HJTJ_ERR_IO, HJTJ_ERR_EMPTY, HJTJ_ERR_SYNTAX,
+ * HJTJ_ERR_ENCODING, HJTJ_ERR_SCHEMA (no `orgnr` column, no other column,
+ * a duplicate column name), HJTJ_ERR_LIMIT, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_link_load_file(hjtj_link *link, const char *path);
+HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *link, const char *data, size_t len,
+                                           const char *name);
+HJTJ_API const hjtj_error *hjtj_link_error(const hjtj_link *link);
+/* The variables: the numeric columns in file order. */
+HJTJ_API size_t hjtj_link_var_count(const hjtj_link *link);
+HJTJ_API const char *hjtj_link_var_name(const hjtj_link *link, size_t i);
+/* Report the rows whose orgnr is not in the register (HJTJ_REASON_NOT_IN_REGISTER),
+ * replacing the result of an earlier match.  Works on a streaming register
+ * (after its load).  Errors: HJTJ_ERR_INVALID_ARG, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_link_match(hjtj_link *link, const hjtj_register *reg);
+/* Data rows read = rows used + problem rows. */
+HJTJ_API size_t hjtj_link_read_count(const hjtj_link *link);
+HJTJ_API size_t hjtj_link_used_count(const hjtj_link *link);
+HJTJ_API size_t hjtj_link_problem_count(const hjtj_link *link);
+/* The i-th problem row, in line order (read with the hjtj_diag_* accessors;
+ * owned by the link).  NULL out of range. */
+HJTJ_API const hjtj_diag *hjtj_link_problem(const hjtj_link *link, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Custom tables (hjtj_crosstab(3), SPEC §9)                           */
+/* ------------------------------------------------------------------ */
+
+/* A declaration: population, filters, a row dimension, an optional column
+ * dimension and a measure.  Built into an hjtj_table with
+ * hjtj_table_build_crosstab().  Setters check their argument at once: an
+ * unknown name or code gives HJTJ_ERR_NOT_FOUND with a message listing the
+ * valid ones (hjtj_crosstab_error()), and leaves the declaration unchanged. */
+typedef struct hjtj_crosstab hjtj_crosstab;
+
+typedef enum hjtj_population {
+    HJTJ_POPULATION_POPULASJON = 0, /* status aktiv, not utenfor (chapters 3–5) */
+    HJTJ_POPULATION_AKTIV = 1,      /* status aktiv, utenfor included */
+    HJTJ_POPULATION_ALLE = 2        /* every loaded record */
+} hjtj_population;
+
+typedef enum hjtj_measure {
+    HJTJ_MEASURE_ANTALL = 0,        /* enterprises */
+    HJTJ_MEASURE_ANDEL_RAD = 1,     /* percent of the row total */
+    HJTJ_MEASURE_ANDEL_KOLONNE = 2, /* percent of the column total */
+    HJTJ_MEASURE_ANDEL_TOTAL = 3,   /* percent of the grand total */
+    HJTJ_MEASURE_SUM = 4,           /* sum of a variable */
+    HJTJ_MEASURE_GJENNOMSNITT = 5,  /* mean of a variable */
+    HJTJ_MEASURE_MEDIAN = 6         /* median of a variable */
+} hjtj_measure;
+
+/* A new declaration: rows kategori, no columns, population populasjon,
+ * measure antall.  Errors: HJTJ_ERR_NOMEM, HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_crosstab_new(hjtj_crosstab **out);
+HJTJ_API void hjtj_crosstab_free(hjtj_crosstab *ct);
+HJTJ_API const hjtj_error *hjtj_crosstab_error(const hjtj_crosstab *ct);
+/* The dimensions by name: a field name of hjtj_field_name() ("kategori",
+ * "malgruppe", "kommune", "fylke", "landet", ...).  hjtj_crosstab_set_cols()
+ * with NULL or "" removes the column dimension. */
+HJTJ_API hjtj_status hjtj_crosstab_set_rows(hjtj_crosstab *ct, const char *field);
+HJTJ_API hjtj_status hjtj_crosstab_set_cols(hjtj_crosstab *ct, const char *field);
+/* The dimension names, for listings: i = 0, 1, ... until NULL. */
+HJTJ_API const char *hjtj_crosstab_dimension_name(size_t i);
+/* Keep the records with one of the codes (comma-separated) in the field;
+ * several calls combine with AND.  A multiple-response field keeps the
+ * records with at least one of the codes.  Codes of `kommune` (4 digits),
+ * `fylke` (2 digits) and `naeringskode` (NN.NNN or `uoppgitt`) are checked
+ * for their form here and against the register at build time. */
+HJTJ_API hjtj_status hjtj_crosstab_add_where(hjtj_crosstab *ct, const char *field,
+                                             const char *codes);
+HJTJ_API hjtj_status hjtj_crosstab_clear_where(hjtj_crosstab *ct);
+/* "populasjon", "aktiv" or "alle". */
+HJTJ_API hjtj_status hjtj_crosstab_set_population(hjtj_crosstab *ct, const char *population);
+/* "antall", "andel-rad", "andel-kolonne", "andel-total", "sum:VAR",
+ * "gjennomsnitt:VAR", "median:VAR"; VAR is `boenheter` (the records of the
+ * botilbud population) or a variable of the attached link. */
+HJTJ_API hjtj_status hjtj_crosstab_set_measure(hjtj_crosstab *ct, const char *measure);
+/* Attach a link (NULL detaches).  The crosstab does not copy it: the link
+ * must stay alive and unloaded-again while the crosstab, or a register it
+ * was added to, uses it.  A measure's variable is checked against the link
+ * when both are set (HJTJ_ERR_NOT_FOUND listing the link's variables). */
+HJTJ_API hjtj_status hjtj_crosstab_set_link(hjtj_crosstab *ct, const hjtj_link *link);
+/* Streaming: make the register fill this declaration as records load, so
+ * that it can be built without kept records.  Call before the first load
+ * (HJTJ_ERR_STATE afterwards); the register keeps a copy of the
+ * declaration (not of its link).  On a register that keeps its records
+ * this does nothing.  Errors: HJTJ_ERR_STATE, HJTJ_ERR_NOMEM,
+ * HJTJ_ERR_INVALID_ARG. */
+HJTJ_API hjtj_status hjtj_register_add_crosstab(hjtj_register *reg, const hjtj_crosstab *ct);
+/* Build the custom table.  Rows: the row dimension's classes, then
+ * "totalt"; columns: the row field's name (stub, class codes), the column
+ * classes, "totalt".  Errors: HJTJ_ERR_NOT_FOUND (a where code not in the
+ * register's municipality table), HJTJ_ERR_STATE (a streaming register
+ * to which the declaration was not added before the load; a linked
+ * measure without a link), HJTJ_ERR_OVERFLOW, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_table_build_crosstab(hjtj_table *table, const hjtj_register *reg,
+                                               const hjtj_crosstab *ct);
+/* A municipality's profile: kategori, samlemalgruppe, eierskap (counts and
+ * shares) and boenheter (sum, mean, median) of the municipality beside its
+ * size class and the whole country (hjtj-report(1) shows the layout).
+ * Needs kept records.  Errors: HJTJ_ERR_NOT_FOUND (no such kommunenr),
+ * HJTJ_ERR_STATE, HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *table, const hjtj_register *reg,
+                                              const char *kommunenr);
 
 #ifdef __cplusplus
 }

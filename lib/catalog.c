@@ -6,10 +6,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* Dimensions and filters                                              */
-/* ------------------------------------------------------------------ */
-
-/* ------------------------------------------------------------------ */
 /* Counting                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -40,131 +36,6 @@ void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
 void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
 {
     xt_addw(x, rows, cols, value, 1);
-}
-
-/* rec_boenheter_counted as a view's key (the medians need the values) */
-static uint32_t value_key(const hjtj_record *r)
-{
-    return (uint32_t)rec_boenheter_counted(r);
-}
-
-/* The medians by sorting (or counting) a copy of the values: for values too
- * large for the histogram below. */
-static hjtj_status xt_medians_sorted(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
-{
-    rview rv = reg_view(reg, keep, rows, NULL, value_key);
-    size_t n = 0, pos[XT_MAXCLS + 1], cnt[XT_MAXCLS + 1], off = 0, i;
-    wval *v;
-    int c;
-    /* count the units of each row class, then give each class a slice */
-    memset(cnt, 0, sizeof cnt);
-    for (i = 0; i < rv_n(&rv); i++) {
-        const hjtj_record *r = rv_rec(&rv, i);
-        uint32_t m;
-        if (!keep(r))
-            continue;
-        m = rows(r);
-        cnt[m ? xt_low_bit(m) : XT_TOTAL]++;
-        n++;
-    }
-    if (n == 0)
-        return HJTJ_OK;
-    v = malloc(2 * n * sizeof *v); /* by class, then all together */
-    if (v == NULL)
-        return HJTJ_ERR_NOMEM;
-    for (c = 0; c <= XT_MAXCLS; c++) {
-        pos[c] = off;
-        off += cnt[c];
-    }
-    for (i = 0, off = 0; i < rv_n(&rv); i++) {
-        const hjtj_record *r = rv_rec(&rv, i);
-        uint32_t m;
-        wval e;
-        if (!keep(r))
-            continue;
-        m = rows(r);
-        e.v = rec_boenheter_counted(r);
-        e.w = rv_w(&rv, i);
-        v[pos[m ? xt_low_bit(m) : XT_TOTAL]++] = e;
-        v[n + off++] = e;
-    }
-    for (c = 0, off = 0; c < XT_MAXCLS; off += cnt[c], c++)
-        x->med2[c] = median2_weighted(v + off, cnt[c]);
-    x->med2[XT_TOTAL] = median2_weighted(v + n, n);
-    free(v);
-    return HJTJ_OK;
-}
-
-/* Twice the median of the units in column c of a value-major histogram
- * (h[v * (XT_MAXCLS + 1) + c]: units of class c with value v). */
-static int64_t hist_median2(const int64_t *h, size_t nv, int c, int64_t total)
-{
-    int64_t k1 = (total - 1) / 2, k2 = total / 2, seen = 0, a = -1;
-    size_t v;
-    for (v = 0; v < nv; v++) {
-        seen += h[v * (XT_MAXCLS + 1) + (size_t)c];
-        if (a < 0 && seen > k1)
-            a = (int64_t)v;
-        if (seen > k2)
-            return a + (int64_t)v;
-    }
-    return 0;
-}
-
-/* The medians of the boenheter by row class and in total, in one pass:
- * boenheter are small numbers, so the units go into a histogram by value
- * (grown as values come) instead of being copied and sorted. */
-hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows)
-{
-    enum { NC = XT_MAXCLS + 1 };
-    rview rv = reg_view(reg, keep, rows, NULL, value_key);
-    size_t n = rv_n(&rv), limit = 4 * n + 1024, cap = 0, nv = 0, i;
-    int64_t *h = NULL, tot[NC];
-    int c, any = 0;
-    memset(tot, 0, sizeof tot);
-    for (i = 0; i < n; i++) {
-        const hjtj_record *r = rv_rec(&rv, i);
-        int64_t v, w;
-        uint32_t m;
-        if (!keep(r))
-            continue;
-        v = rec_boenheter_counted(r);
-        w = rv_w(&rv, i);
-        if (v < 0 || (uint64_t)v >= limit) { /* not a small number after all */
-            free(h);
-            return xt_medians_sorted(x, reg, keep, rows);
-        }
-        if ((size_t)v >= cap) {
-            size_t nc = cap ? cap : 64;
-            int64_t *g;
-            while (nc <= (size_t)v)
-                nc *= 2;
-            g = realloc(h, nc * NC * sizeof *h);
-            if (g == NULL) {
-                free(h);
-                return HJTJ_ERR_NOMEM;
-            }
-            memset(g + cap * NC, 0, (nc - cap) * NC * sizeof *g);
-            h = g;
-            cap = nc;
-        }
-        if ((size_t)v >= nv)
-            nv = (size_t)v + 1;
-        m = rows(r);
-        if (m) {
-            c = xt_low_bit(m);
-            h[(size_t)v * NC + (size_t)c] += w;
-            tot[c] += w;
-        }
-        h[(size_t)v * NC + XT_TOTAL] += w;
-        tot[XT_TOTAL] += w;
-        any = 1;
-    }
-    if (any)
-        for (c = 0; c < NC; c++)
-            x->med2[c] = tot[c] ? hist_median2(h, nv, c, tot[c]) : 0;
-    free(h);
-    return HJTJ_OK;
 }
 
 int kommune_storrelse(const hjtj_register *reg, size_t i)
@@ -277,21 +148,6 @@ void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
         emit_cells(t, tb_row(t, "totalt", L->total_nb, L->total_en ? L->total_en : "Total"), x,
                    XT_TOTAL, cols, ncols, L->flags);
     t->n = x->n[XT_TOTAL];
-}
-
-hjtj_status xt_finish(hjtj_table *t, xtab *x, const hjtj_register *reg, xdim keep, xdim rows,
-                      const xlayout *L)
-{
-    size_t j;
-    for (j = 0; j < L->ncols; j++)
-        if (L->cols[j].kind == XC_MEDIAN) {
-            hjtj_status st = xt_medians(x, reg, keep, rows);
-            if (st != HJTJ_OK)
-                return st;
-            break;
-        }
-    xt_emit(t, x, L);
-    return HJTJ_OK;
 }
 
 void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share)

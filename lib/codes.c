@@ -201,6 +201,34 @@ static const code_entry edits[] = {
      "Housing units without housing base: not counted"},
 };
 
+static const code_entry andre_kommuner[] = {
+    {"0", "Nei", "No"},
+    {"1", "Ja", "Yes"},
+};
+
+/* The 15 counties of 2024 (data/fylker-2024.csv; a test checks they agree). */
+static const code_entry fylker[] = {
+    {"03", "Oslo", "Oslo"},
+    {"11", "Rogaland", "Rogaland"},
+    {"15", "Møre og Romsdal", "Møre og Romsdal"},
+    {"18", "Nordland", "Nordland"},
+    {"31", "Østfold", "Østfold"},
+    {"32", "Akershus", "Akershus"},
+    {"33", "Buskerud", "Buskerud"},
+    {"34", "Innlandet", "Innlandet"},
+    {"39", "Vestfold", "Vestfold"},
+    {"40", "Telemark", "Telemark"},
+    {"42", "Agder", "Agder"},
+    {"46", "Vestland", "Vestland"},
+    {"50", "Trøndelag", "Trøndelag"},
+    {"55", "Troms", "Troms"},
+    {"56", "Finnmark", "Finnmark"},
+};
+
+static const code_entry landet[] = {
+    {"hele-landet", "Hele landet", "Norway"},
+};
+
 typedef struct field_def {
     const char *name;
     const code_entry *entries;
@@ -228,6 +256,11 @@ static const field_def fields[] = {
     FIELD("personellutveksling", personellutveksling),
     FIELD("storrelse", storrelse_bands),
     FIELD("edit", edits),
+    FIELD("andre_kommuner", andre_kommuner),
+    {"naeringskode", NULL, 0}, /* open lists */
+    {"kommune", NULL, 0},
+    FIELD("fylke", fylker),
+    FIELD("landet", landet),
 };
 
 #define NFIELDS ((int)(sizeof fields / sizeof fields[0]))

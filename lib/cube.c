@@ -333,6 +333,14 @@ unsigned hjtj__cube_symbols(const cube *c)
     return f;
 }
 
+void hjtj__full_title(buf *b, const hjtj_table *t, hjtj_lang lang)
+{
+    const char *title = hjtj_table_title(t, lang);
+    if (!t->custom) /* a custom table's title is whole */
+        buf_printf(b, "%s %s. ", hjtj__word("table", lang), hjtj_table_id(t));
+    buf_puts(b, title ? title : "");
+}
+
 const char *hjtj__stub_text(const hjtj_table *t, size_t row, size_t col, hjtj_lang lang)
 {
     const char *label = hjtj_table_row_label(t, row, lang), *printed;

@@ -52,6 +52,9 @@ int hjtj__col_is_text(const hjtj_table *t, size_t col);
 /* Is t a pair table (3.4, 4.4, ...: stubs row_label, col_label, one value)? */
 int hjtj__is_pair_table(const hjtj_table *t);
 
+/* "Tabell 3.5. " and the title of a report table; a custom table's whole title. */
+void hjtj__full_title(buf *b, const hjtj_table *t, hjtj_lang lang);
+
 /* The text of label cell (row, col) in lang: with one label column the
  * row's label; in a pair table the labels of its two items; else the
  * printed text (a second column's part of the row label when the label is

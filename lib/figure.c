@@ -5,7 +5,8 @@
  *
  * Colours (all on a white background, contrast ratios by WCAG 2.x):
  *   bars   #1f5c99 #b04a00 #2e7031 #a3214a #5e3aa8 #7a5a00 #00697a #595959 #8a3a8a
- *          each >= 4.5:1 against white, so white labels inside them are as
+ *          #c0136e #4f6b00 #6b4226 (one per series, at most 12), each
+ *          >= 4.5:1 (5.5 to 8.6) against white, so white labels inside them are as
  *          readable as the bars are visible;
  *   text   #1a1a1a (17:1), axis #595959 (7:1), grid lines #d0d0d0 (decoration).
  * A suppressed cell (":") is an empty dashed box with ':' in it, never a bar
@@ -72,8 +73,9 @@ static const fig_def figs[] = {
 };
 #define NFIGS (sizeof figs / sizeof figs[0])
 
-static const char *const palette[] = {"#1f5c99", "#b04a00", "#2e7031", "#a3214a", "#5e3aa8",
-                                      "#7a5a00", "#00697a", "#595959", "#8a3a8a"};
+static const char *const palette[] = {"#1f5c99", "#b04a00", "#2e7031", "#a3214a",
+                                      "#5e3aa8", "#7a5a00", "#00697a", "#595959",
+                                      "#8a3a8a", "#c0136e", "#4f6b00", "#6b4226"};
 #define NPAL (sizeof palette / sizeof palette[0])
 #define C_TEXT "#1a1a1a"
 #define C_AXIS "#595959"
@@ -112,6 +114,15 @@ long hjtj__figure_of_table(const char *table_id, size_t from)
     return -1;
 }
 
+int hjtj__in_catalog(const char *id)
+{
+    size_t i;
+    for (i = 0; id != NULL && i < hjtj_catalog_count(); i++)
+        if (strcmp(hjtj_catalog_id(i), id) == 0)
+            return 1;
+    return 0;
+}
+
 const char *hjtj__figure_caption(long fig, const hjtj_table *t, hjtj_lang lang, char *out,
                                  size_t cap)
 {
@@ -120,7 +131,7 @@ const char *hjtj__figure_caption(long fig, const hjtj_table *t, hjtj_lang lang, 
     if (fig >= 0 && (size_t)fig < NFIGS)
         snprintf(out, cap, "%s %s %s", en ? "Figure" : "Figur", figs[fig].id,
                  en ? figs[fig].title_en : figs[fig].title_nb);
-    else if (id != NULL && id[0] != '\0')
+    else if (hjtj__in_catalog(id))
         snprintf(out, cap, "%s %s: %s", en ? "Chart of table" : "Diagram over tabell", id,
                  title ? title : "");
     else
@@ -287,6 +298,27 @@ static double cell_value(const hjtj_table *t, size_t i, size_t j)
     return hjtj_table_cell_value(t, i, j);
 }
 
+/* 1 when the chart has several share series and every row's shares add up
+ * to 100 (a distribution of the row, as andel-rad): drawn stacked. */
+static int rows_are_wholes(const chart *c, const hjtj_table *t)
+{
+    size_t r, s;
+    if (!c->percent || c->nser < 2 || c->nrows == 0)
+        return 0;
+    for (r = 0; r < c->nrows; r++) {
+        double sum = 0;
+        for (s = 0; s < c->nser; s++) {
+            double v = cell_value(t, c->rows[r], c->ser[s]);
+            if (v != v) /* NaN: suppressed, or an empty base */
+                return 0;
+            sum += v;
+        }
+        if (sum < 99.9 || sum > 100.1)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- layout ---- */
 
 #define W 820.0
@@ -426,6 +458,43 @@ static double xpos(const geom *g, double v)
     return v / g->axmax * g->pw;
 }
 
+/* 1 if a value label fits inside a segment w pixels wide. */
+static int label_fits(const char *shown, double w)
+{
+    return (double)utf8_width(shown) * 6.2 + 6.0 <= w;
+}
+
+/* The width of the labels a stacked row writes after its stack (those of
+ * segments too narrow for them), with their gaps. */
+#define OVER_W(s) ((double)utf8_width(s) * 7.0 + 8.0)
+
+/* How far past the plot's right edge the labels after the stacks reach, at
+ * most (0 when none does). */
+static double overflow_right(const chart *c, const hjtj_table *t, const geom *g, hjtj_lang lang)
+{
+    size_t r, s;
+    double most = 0;
+    char shown[64];
+    for (r = 0; r < c->nrows; r++) {
+        double x = 0, over = 0;
+        for (s = 0; s < c->nser; s++) {
+            size_t i = c->rows[r], j = c->ser[s];
+            double v = cell_value(t, i, j), w = xpos(g, v);
+            if (hjtj__cell_suppressed(t, i, j)) {
+                x += 22.0;
+                continue;
+            }
+            hjtj__cell_shown(t, i, j, lang, shown, sizeof shown);
+            if (shown[0] && !(v == 0) && !label_fits(shown, w))
+                over += OVER_W(shown);
+            x += w;
+        }
+        if (over > 0 && x + 6.0 + over - g->pw > most)
+            most = x + 6.0 + over - g->pw;
+    }
+    return most;
+}
+
 /* Draw one row's bars (grouped) or segments (stacked) from y; returns the
  * band height used. */
 static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, const geom *g,
@@ -462,7 +531,7 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
             if (supp)
                 w = 22.0;
             bar_el(b, t, i, j, x, by, w, bh, fill, tip, shown);
-            if (supp || (shown[0] && (double)utf8_width(shown) * 6.2 + 6.0 <= w))
+            if (supp || (shown[0] && label_fits(shown, w)))
                 text_el(b, x + w / 2.0, by + bh / 2.0 + 4.0, "middle",
                         supp ? "font-size=\"11\" fill=\"" C_TEXT "\""
                              : "font-size=\"11\" fill=\"#ffffff\"",
@@ -488,7 +557,7 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
         snprintf(attrs, sizeof attrs, "font-size=\"11\" font-weight=\"bold\" fill=\"%s\"",
                  palette[over[s] % NPAL]);
         text_el(b, x, y + band / 2.0 + 4.0, NULL, attrs, shown);
-        x += (double)utf8_width(shown) * 7.0 + 8.0;
+        x += OVER_W(shown);
     }
     buf_puts(b, "</g>\n");
     return band;
@@ -601,14 +670,21 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
     for (r = 0; r < c->nrows; r++)
         plot_h += row_band(c, t, r, lang);
     g.left = PAD + labw + 10.0;
-    /* room at the right for the labels after a bar or a stack */
-    g.pw = W - g.left - (c->kind == CH_STACKED ? 140.0 : 64.0);
     if (c->kind == CH_STACKED && c->percent && maxv < 100.0 + 1e-9)
         maxv = 100.0;
     g.step = nice_step(maxv > 0 ? maxv : 1.0);
     g.axmax = g.step * ceil((maxv > 0 ? maxv : 1.0) / g.step - 1e-9);
     if (g.axmax <= 0)
         g.axmax = g.step;
+    /* room at the right for the labels after a bar or a stack: a narrower
+     * plot makes more segments too narrow for their label, so twice */
+    g.pw = W - g.left - 64.0;
+    if (c->kind == CH_STACKED)
+        for (k = 0; k < 2; k++) {
+            double need = overflow_right(c, t, &g, lang);
+            if (need > 0)
+                g.pw = W - g.left - 24.0 - need;
+        }
     g.top = 24.0 + 20.0 * (double)T.n + 18.0 + (nleg ? 18.0 * (double)nleg + 8.0 : 0.0);
     h = g.top + plot_h + 52.0 + (supp ? 18.0 : 0.0) + 22.0;
 
@@ -699,6 +775,8 @@ hjtj_status hjtj__svg_render(buf *b, const hjtj_table *t, long fig, hjtj_lang la
         st = chart_of_table(c, t, lang, err);
     if (st == HJTJ_OK)
         st = chart_rows(c, t, fig >= 0 && figs[fig].with_total);
+    if (st == HJTJ_OK && fig < 0 && rows_are_wholes(c, t))
+        c->kind = CH_STACKED; /* each row's shares add up to 100: one stacked bar */
     if (st == HJTJ_OK) {
         draw_svg(b, c, t, fig, lang, inline_html, idp ? idp : "hjtj-fig");
         if (b->failed)

@@ -16,6 +16,9 @@ long hjtj__figure_of_table(const char *table_id, size_t from);
 hjtj_status hjtj__svg_render(buf *b, const hjtj_table *t, long fig, hjtj_lang lang,
                              int inline_html, const char *idp, hjtj_error *err);
 
+/* 1 if id is a table of the catalogue (a custom table is not). */
+int hjtj__in_catalog(const char *id);
+
 /* The figure's caption ("Figur 3.3 Virksomheter ..."), into out. */
 const char *hjtj__figure_caption(long fig, const hjtj_table *t, hjtj_lang lang, char *out,
                                  size_t cap);

@@ -289,6 +289,9 @@ struct hjtj_diag {
     char *message;
 };
 
+/* Free the orgnr and message of n diagnostics (not the array). */
+void hjtj__diags_free(hjtj_diag *d, size_t n);
+
 /* A record as read by a loader, before validation.  Strings point into the
  * input (not NUL-terminated); `set` says whether the field was present. */
 typedef struct raw_field {
@@ -352,51 +355,49 @@ char *pool_alloc(pool *p, size_t n);
 const char *pool_strndup(pool *p, const char *s, size_t n);
 void pool_free(pool *p);
 
-/* Tables of a register that does not keep its records (streaming).
+/* The records a table reads, reduced (streaming.c, crosstab.c).
  *
- * Every table reads the records through a few reductions: a loop over the
- * records that looks at each only through some functions of it (a filter,
- * a row and a column class, the boenheter counted...).  Two records with the
- * same values of those functions are interchangeable for that loop, so a
- * streaming register keeps, per reduction, one representative record for
- * each distinct tuple of values, with the number of records it stands for.
- * The tuples are few whatever the number of records (classes, codes and
- * boenheter are bounded), so memory does not grow with the register.  The
- * reductions are found by building every table of the catalogue once on the
- * empty register before the first streaming load (streaming.c). */
-typedef uint32_t (*rec_fn)(const hjtj_record *r);
+ * Every table is read through declarations (crosstab.h: population,
+ * filters, a row and a column dimension, a variable): a record enters a
+ * declaration only through its key function, RED_NFN values (row class,
+ * column class, the variable's value).  Records with the same key are
+ * interchangeable for every table over that declaration, so the table is
+ * built from the distinct keys and the number of records of each: from the
+ * kept records at build time, or, in a register that does not keep them,
+ * from a store filled as the records load.  The keys are few whatever the
+ * number of records (classes, codes and boenheter are bounded; a linked
+ * variable's values are those of its file), so memory does not grow with
+ * the register.  A streaming register knows which declarations to fill
+ * because every table of the catalogue is built once on the empty register
+ * before the first load (each declaration it makes is registered then),
+ * and custom tables are added before the load (hjtj_register_add_crosstab).
+ * There is no other way for a table to read records. */
 #define RED_NFN 4
 
 typedef struct rstore {
-    hjtj_record *p;  /* representatives */
-    uint32_t *key;   /* RED_NFN values per representative */
-    uint64_t *w;     /* records per representative */
-    int64_t *sum;    /* their boenheter as counted in chapter 5, summed */
+    uint32_t *key;   /* RED_NFN values per distinct key */
+    uint64_t *w;     /* records per key */
     size_t n, cap;
     uint32_t *slot;  /* open addressing: index + 1, 0 = empty */
     size_t nslot;
 } rstore;
 
+struct xdecl;
 typedef struct reduction {
-    rec_fn fn[RED_NFN]; /* the functions (NULL = unused), compared as the identity */
+    struct xdecl *decl; /* the declaration (owned copy; crosstab.h): its key
+                           function gives the values, its content is the
+                           identity */
     rstore all;         /* the records loaded so far */
     rstore stage;       /* the load in progress, merged when it succeeds */
 } reduction;
 
 typedef struct red_set {
-    reduction **r;   /* each allocated alone: views stay valid as the set grows */
+    reduction **r;   /* each allocated alone: stores stay valid as the set grows */
     size_t n, cap;
-    int ready;       /* the catalogue's reductions are known */
+    int ready;       /* the catalogue's declarations are known */
     int discovering; /* building the catalogue to find them */
-    int failed;      /* a table asked for a reduction not found (or nomem) */
+    int failed;      /* out of memory while registering one */
 } red_set;
-
-/* The records a reduction loops over: the register's own records when it
- * keeps them (weight 1 each), else the reduction's representatives. */
-typedef struct rview {
-    const hjtj_register *reg;
-    const rstore *s;
-} rview;
 
 /* A set of orgnr as a bitmap over the 10^9 numbers, in pages of 4 096 bits
  * made on demand behind a two-level directory, with the list of pages made
@@ -476,23 +477,6 @@ static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
     return &reg->blocks[i / REC_BLOCK][i % REC_BLOCK];
 }
 
-/* The view of reduction (f0, f1, f2, f3) of reg (unused functions NULL).
- * On a streaming register whose reductions do not include it the view is
- * empty and reg->reds->failed is set (hjtj_table_build then fails). */
-rview reg_view(const hjtj_register *reg, rec_fn f0, rec_fn f1, rec_fn f2, rec_fn f3);
-static inline size_t rv_n(const rview *v)
-{
-    return v->s ? v->s->n : v->reg->nrecords;
-}
-static inline const hjtj_record *rv_rec(const rview *v, size_t i)
-{
-    return v->s ? &v->s->p[i] : reg_rec(v->reg, i);
-}
-static inline int64_t rv_w(const rview *v, size_t i)
-{
-    return v->s ? (int64_t)v->s->w[i] : 1;
-}
-
 /* streaming.c: find the reductions (before the first streaming load); count
  * a loaded record in them; at the end of a load, keep (ok) or drop its
  * counts; free.  The int functions return 0 or -1 (nomem). */
@@ -533,12 +517,6 @@ static inline int64_t rec_boenheter_counted(const hjtj_record *r)
 {
     return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
 }
-/* The sum of rec_boenheter_counted over the records unit i stands for. */
-static inline int64_t rv_sum(const rview *v, size_t i)
-{
-    return v->s ? v->s->sum[i] : rec_boenheter_counted(reg_rec(v->reg, i));
-}
-
 /* Number of målgrupper checked (annen included, ingen = 3+). */
 int antall_malgrupper_class(uint32_t mg);
 
@@ -549,6 +527,7 @@ int antall_malgrupper_class(uint32_t mg);
 typedef struct tcell {
     uint8_t kind;   /* hjtj_cell_kind */
     int64_t a, b;   /* value / numerator, denominator */
+    int64_t n;      /* custom tables: the enterprises counted in the cell */
     char *text;     /* TEXT cells (owned) */
 } tcell;
 
@@ -576,6 +555,14 @@ struct hjtj_table {
     trow *rows;
     tcell *cells;    /* nrows * ncols, row-major */
     char **printed;  /* lazily formatted cell texts */
+    char **owned;    /* strings the table owns (custom titles, column codes) */
+    size_t nowned, capowned;
+    /* Custom tables (crosstab.c): the structure small-count protection
+     * needs.  Every cell's n is the count under it; the last row and the
+     * last column are the totals; a multiple-response dimension's classes
+     * may overlap (their counts do not add up to the total). */
+    int custom;
+    int rows_multi, cols_multi;
     int nomem;
     hjtj_error err;
 };
@@ -593,6 +580,13 @@ void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v);
 void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
 void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
 void tb_empty(hjtj_table *t, size_t i, size_t j);
+/* Release everything the table holds and make it empty again. */
+void hjtj__table_reset(hjtj_table *t);
+/* A copy of s owned by the table (NULL on nomem, then t->nomem is set). */
+const char *hjtj__tb_own(hjtj_table *t, const char *s);
+/* Set a custom cell: kind, numerator, denominator and the count under it. */
+void hjtj__tb_cell(hjtj_table *t, size_t i, size_t j, int kind, int64_t a, int64_t b,
+                   int64_t n);
 
 /* Median (twice its value, exact, as R's median) of n values v[i] occurring
  * w[i] times each; reorders v; 0 if there are none. */

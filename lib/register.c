@@ -1,6 +1,6 @@
 /* register.c — the register: loading entry points, record validation
  * (SPEC §2), rejects and warnings, record accessors. */
-#include "internal.h"
+#include "crosstab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -363,7 +363,7 @@ HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
     return HJTJ_OK;
 }
 
-static void diags_free(hjtj_diag *d, size_t n)
+void hjtj__diags_free(hjtj_diag *d, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -380,9 +380,9 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     for (i = 0; i < reg->nblocks; i++)
         free(reg->blocks[i]);
     free(reg->blocks);
-    diags_free(reg->rejects, reg->nrejects);
+    hjtj__diags_free(reg->rejects, reg->nrejects);
     free(reg->rejects);
-    diags_free(reg->warnings, reg->nwarnings);
+    hjtj__diags_free(reg->warnings, reg->nwarnings);
     free(reg->warnings);
     free(reg->hslots);
     xsd_free(reg->xsd);
@@ -1047,9 +1047,9 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         /* a file-level error: nothing of this file stays */
         size_t i;
         if (reg->nrejects > mark_rej)
-            diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
+            hjtj__diags_free(reg->rejects + mark_rej, reg->nrejects - mark_rej);
         if (reg->nwarnings > mark_warn)
-            diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
+            hjtj__diags_free(reg->warnings + mark_warn, reg->nwarnings - mark_warn);
         reg->nrejects = mark_rej;
         reg->nwarnings = mark_warn;
         reg->nread = mark_read;
@@ -1217,6 +1217,9 @@ HJTJ_API const char *hjtj_reason_code(hjtj_reason reason)
     case HJTJ_REASON_DUPLICATE_FIELD: return "duplicate-field";
     case HJTJ_REASON_TOO_LONG: return "too-long";
     case HJTJ_REASON_RAGGED_ROW: return "ragged-row";
+    case HJTJ_REASON_NOT_A_NUMBER: return "not-a-number";
+    case HJTJ_REASON_NOT_IN_REGISTER: return "not-in-register";
+    case HJTJ_REASON_NUMBER_RANGE: return "number-range";
     case HJTJ_REASON_UNKNOWN_COLUMN: return "unknown-column";
     }
     return NULL;
@@ -1312,4 +1315,13 @@ HJTJ_API int32_t hjtj_record_class(const hjtj_record *rec, hjtj_field field)
 HJTJ_API int32_t hjtj_record_in_population(const hjtj_record *rec)
 {
     return rec ? rec->population : 0;
+}
+
+/* ---- for linked variables (link.c) ---- */
+
+int hjtj__register_has_orgnr(const hjtj_register *reg, uint32_t orgnr)
+{
+    if (reg->keep)
+        return reg->hcap != 0 && hash_get(reg, orgnr) != 0;
+    return orgset_has(&reg->orgseen, orgnr);
 }

@@ -1,6 +1,7 @@
-/* streaming.c — the tables of a register that does not keep its records:
- * one store of representative records per reduction (see internal.h). */
-#include "internal.h"
+/* streaming.c — the stores of distinct keys behind every table: made from
+ * the kept records when a table is built (crosstab.c), or filled as the
+ * records load in a register that does not keep them (see internal.h). */
+#include "crosstab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +20,10 @@ static uint64_t key_hash(const uint32_t *k)
     return h;
 }
 
-static void rstore_free(rstore *s)
+void hjtj__rstore_free(rstore *s)
 {
-    free(s->p);
     free(s->key);
     free(s->w);
-    free(s->sum);
     free(s->slot);
     memset(s, 0, sizeof *s);
 }
@@ -36,22 +35,16 @@ static void rstore_clear(rstore *s)
         memset(s->slot, 0, s->nslot * sizeof *s->slot);
 }
 
-/* Make room for `extra` more representatives, so that adding them cannot
- * fail; 0 or -1 (nomem). */
+/* Make room for `extra` more keys, so that adding them cannot fail; 0 or
+ * -1 (nomem). */
 static int rstore_reserve(rstore *s, size_t extra)
 {
     size_t need = s->n + extra, cap = s->cap ? s->cap : 16, nslot, i, j;
     while (cap < need)
         cap *= 2;
     if (cap > s->cap) {
-        hjtj_record *p = realloc(s->p, cap * sizeof *p);
-        uint32_t *key;
+        uint32_t *key = realloc(s->key, cap * RED_NFN * sizeof *key);
         uint64_t *w;
-        int64_t *sum;
-        if (p == NULL)
-            return -1;
-        s->p = p;
-        key = realloc(s->key, cap * RED_NFN * sizeof *key);
         if (key == NULL)
             return -1;
         s->key = key;
@@ -59,10 +52,6 @@ static int rstore_reserve(rstore *s, size_t extra)
         if (w == NULL)
             return -1;
         s->w = w;
-        sum = realloc(s->sum, cap * sizeof *sum);
-        if (sum == NULL)
-            return -1;
-        s->sum = sum;
         s->cap = cap;
     }
     nslot = s->nslot ? s->nslot : 64;
@@ -85,10 +74,7 @@ static int rstore_reserve(rstore *s, size_t extra)
     return 0;
 }
 
-/* Count w records with key k, represented by p, whose boenheter add up to
- * sum; 0 or -1 (nomem). */
-static int rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64_t w,
-                      int64_t sum)
+int hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w)
 {
     uint64_t h = key_hash(k);
     size_t j;
@@ -97,7 +83,6 @@ static int rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64
             size_t i = s->slot[j] - 1;
             if (memcmp(&s->key[i * RED_NFN], k, RED_NFN * sizeof *k) == 0) {
                 s->w[i] += w;
-                s->sum[i] += sum;
                 return 0;
             }
         }
@@ -106,21 +91,20 @@ static int rstore_add(rstore *s, const uint32_t *k, const hjtj_record *p, uint64
         return -1;
     for (j = h & (s->nslot - 1); s->slot[j]; j = (j + 1) & (s->nslot - 1))
         ;
-    s->p[s->n] = *p;
     memcpy(&s->key[s->n * RED_NFN], k, RED_NFN * sizeof *k);
     s->w[s->n] = w;
-    s->sum[s->n] = sum;
     s->slot[j] = (uint32_t)(s->n + 1);
     s->n++;
     return 0;
 }
 
-/* ---- the set of reductions ---- */
+/* ---- the set of declarations of a streaming register ---- */
 
 static void reduction_free(reduction *r)
 {
-    rstore_free(&r->all);
-    rstore_free(&r->stage);
+    free(r->decl);
+    hjtj__rstore_free(&r->all);
+    hjtj__rstore_free(&r->stage);
     free(r);
 }
 
@@ -135,57 +119,63 @@ void red_free(red_set *rs)
     free(rs);
 }
 
-static int same_fns(const reduction *r, const rec_fn *f)
+static reduction *find_decl(const red_set *rs, const xdecl *d)
 {
-    int i;
-    for (i = 0; i < RED_NFN; i++)
-        if (r->fn[i] != f[i])
-            return 0;
-    return 1;
+    size_t i;
+    for (i = 0; rs != NULL && i < rs->n; i++)
+        if (memcmp(rs->r[i]->decl, d, sizeof *d) == 0)
+            return rs->r[i];
+    return NULL;
 }
 
-rview reg_view(const hjtj_register *reg, rec_fn f0, rec_fn f1, rec_fn f2, rec_fn f3)
+/* Append a reduction for d to rs; NULL on nomem. */
+static reduction *add_decl(red_set *rs, const xdecl *d)
 {
-    static const rstore empty; /* read-only */
-    const rec_fn f[RED_NFN] = {f0, f1, f2, f3};
-    red_set *rs = reg->reds;
-    rview v;
-    size_t i;
-    v.reg = reg;
-    v.s = NULL;
-    if (reg->keep)
-        return v;
-    v.s = &empty;
-    if (rs == NULL)
-        return v; /* nothing loaded in streaming mode yet: no records */
-    for (i = 0; i < rs->n; i++)
-        if (same_fns(rs->r[i], f)) {
-            v.s = &rs->r[i]->all;
-            return v;
-        }
-    if (!rs->discovering) {
-        rs->failed = 1; /* a table outside the catalogue's reductions */
-        return v;
-    }
+    reduction *r;
     if (rs->n == rs->cap) {
         size_t cap = rs->cap ? rs->cap * 2 : 64;
-        reduction **r = realloc(rs->r, cap * sizeof *r);
-        if (r == NULL) {
-            rs->failed = 1;
-            return v;
-        }
-        rs->r = r;
+        reduction **a = realloc(rs->r, cap * sizeof *a);
+        if (a == NULL)
+            return NULL;
+        rs->r = a;
         rs->cap = cap;
     }
-    rs->r[rs->n] = calloc(1, sizeof *rs->r[rs->n]);
-    if (rs->r[rs->n] == NULL) {
-        rs->failed = 1;
-        return v;
+    r = calloc(1, sizeof *r);
+    if (r == NULL || (r->decl = malloc(sizeof *d)) == NULL) {
+        free(r);
+        return NULL;
     }
-    memcpy(rs->r[rs->n]->fn, f, sizeof f);
-    v.s = &rs->r[rs->n]->all;
-    rs->n++;
-    return v;
+    memcpy(r->decl, d, sizeof *d);
+    rs->r[rs->n++] = r;
+    return r;
+}
+
+const rstore *hjtj__red_decl_store(const hjtj_register *reg, const xdecl *d)
+{
+    static const rstore empty; /* read-only */
+    red_set *rs = reg->reds;
+    const reduction *r = find_decl(rs, d);
+    if (r != NULL)
+        return &r->all;
+    if (rs != NULL && rs->discovering) {
+        /* a table of the catalogue declares what it reads: keep it */
+        r = add_decl(rs, d);
+        if (r == NULL)
+            rs->failed = 1;
+        return r ? &r->all : &empty;
+    }
+    return reg->nread == 0 ? &empty : NULL;
+}
+
+int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
+{
+    if (find_decl(reg->reds, d) != NULL)
+        return 0;
+    if (reg->nread > 0 || reg->loading)
+        return -2;
+    if (reg->reds == NULL && (reg->reds = calloc(1, sizeof *reg->reds)) == NULL)
+        return -1;
+    return add_decl(reg->reds, d) != NULL ? 0 : -1;
 }
 
 int red_prepare(hjtj_register *reg)
@@ -204,21 +194,17 @@ int red_prepare(hjtj_register *reg)
     rs = reg->reds;
     if (hjtj_table_new(&t) != HJTJ_OK)
         return -1;
-    /* every table of the catalogue, on the empty register: each asks for
-     * the views it reads, which creates them */
+    /* every table of the catalogue, on the empty register: each declaration
+     * it reads is registered as it asks for it */
     rs->discovering = 1;
     rs->failed = 0;
     for (i = 0; i < hjtj_table_ndefs && ok; i++)
         ok = hjtj_table_build(t, reg, hjtj_table_defs[i].id) == HJTJ_OK && !rs->failed;
     rs->discovering = 0;
+    rs->failed = 0;
     hjtj_table_free(t);
-    if (!ok) {
-        for (i = 0; i < rs->n; i++)
-            reduction_free(rs->r[i]);
-        rs->n = 0;
-        rs->failed = 0;
-        return -1;
-    }
+    if (!ok)
+        return -1; /* out of memory: the load fails, and the next one tries again */
     rs->ready = 1;
     return 0;
 }
@@ -226,23 +212,15 @@ int red_prepare(hjtj_register *reg)
 int red_count_record(hjtj_register *reg, const hjtj_record *r)
 {
     red_set *rs = reg->reds;
-    hjtj_record p;
     size_t i;
     if (rs == NULL)
         return 0;
-    /* the representative: a copy without what no table reads (the strings
-     * of the record are not kept) */
-    p = *r;
-    p.orgnr = p.file = "";
-    p.text = record_no_text;
-    p.line = 0;
     for (i = 0; i < rs->n; i++) {
         reduction *red = rs->r[i];
         uint32_t k[RED_NFN];
-        int j;
-        for (j = 0; j < RED_NFN; j++)
-            k[j] = red->fn[j] ? red->fn[j](&p) : 0u;
-        if (rstore_add(&red->stage, k, &p, 1, rec_boenheter_counted(&p)) != 0)
+        /* the key function of the declaration (it reads a linked variable
+         * through the record's orgnr, which is there until the next record) */
+        if (hjtj__xdecl_key(red->decl, r, k) && hjtj__rstore_add(&red->stage, k, 1) != 0)
             return -1;
     }
     return 0;
@@ -262,8 +240,7 @@ int red_end_load(hjtj_register *reg, int ok)
         for (i = 0; i < rs->n; i++) {
             rstore *st = &rs->r[i]->stage;
             for (j = 0; j < st->n; j++)
-                (void)rstore_add(&rs->r[i]->all, &st->key[j * RED_NFN], &st->p[j], st->w[j],
-                                 st->sum[j]);
+                (void)hjtj__rstore_add(&rs->r[i]->all, &st->key[j * RED_NFN], st->w[j]);
         }
     }
     for (i = 0; i < rs->n; i++)

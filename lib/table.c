@@ -3,6 +3,7 @@
 #include "cube.h"
 #include "labels.h"
 #include "writers.h"
+#include "crosstab.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -125,6 +126,39 @@ void tb_empty(hjtj_table *t, size_t i, size_t j)
     set_num(t, i, j, HJTJ_CELL_EMPTY, 0, 0);
 }
 
+const char *hjtj__tb_own(hjtj_table *t, const char *s)
+{
+    char *c;
+    if (t->nomem)
+        return NULL;
+    if (t->nowned == t->capowned) {
+        size_t cap = t->capowned ? t->capowned * 2 : 16;
+        char **o = realloc(t->owned, cap * sizeof *o);
+        if (o == NULL) {
+            t->nomem = 1;
+            return NULL;
+        }
+        t->owned = o;
+        t->capowned = cap;
+    }
+    c = str_dup(s);
+    if (c == NULL) {
+        t->nomem = 1;
+        return NULL;
+    }
+    t->owned[t->nowned++] = c;
+    return c;
+}
+
+void hjtj__tb_cell(hjtj_table *t, size_t i, size_t j, int kind, int64_t a, int64_t b,
+                   int64_t n)
+{
+    tcell *c = cell(t, i, j);
+    set_num(t, i, j, (uint8_t)kind, a, b);
+    if (c != NULL)
+        c->n = n;
+}
+
 static int cmp_wval(const void *a, const void *b)
 {
     int64_t x = ((const wval *)a)->v, y = ((const wval *)b)->v;
@@ -178,7 +212,7 @@ HJTJ_API const char *hjtj_catalog_title(size_t i, hjtj_lang lang)
 }
 
 /* Release everything the table holds and make it empty again. */
-static void table_reset(hjtj_table *t)
+void hjtj__table_reset(hjtj_table *t)
 {
     size_t i;
     for (i = 0; i < t->nrows; i++) {
@@ -194,6 +228,9 @@ static void table_reset(hjtj_table *t)
             free(t->printed[i]);
         free(t->printed);
     }
+    for (i = 0; i < t->nowned; i++)
+        free(t->owned[i]);
+    free(t->owned);
     free(t->rows);
     free(t->cells);
     free(t->cols);
@@ -212,7 +249,7 @@ HJTJ_API void hjtj_table_free(hjtj_table *t)
 {
     if (t == NULL)
         return;
-    table_reset(t);
+    hjtj__table_reset(t);
     free(t);
 }
 
@@ -240,7 +277,7 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     hjtj_status st;
     if (t == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    table_reset(t);
+    hjtj__table_reset(t);
     if (reg == NULL || id == NULL)
         return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or table id");
     for (i = 0; i < hjtj_table_ndefs; i++)
@@ -272,7 +309,7 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
         !reg->reds->discovering)
         st = HJTJ_ERR_STATE; /* a reduction the streaming register did not keep */
     if (st != HJTJ_OK) {
-        table_reset(t);
+        hjtj__table_reset(t);
         return err_set(&t->err, st, "", 0, 0, "cannot build table %s: %s", id,
                        hjtj_strerror(st));
     }
@@ -371,7 +408,10 @@ HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col
     const tcell *c = cget(t, row, col);
     if (c == NULL)
         return 0;
-    return c->kind == HJTJ_CELL_SHARE ? c->b : 1;
+    return c->kind == HJTJ_CELL_SHARE || c->kind == HJTJ_CELL_MEAN ||
+                   c->kind == HJTJ_CELL_DECIMAL
+               ? c->b
+               : 1;
 }
 
 HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t col)
@@ -387,6 +427,9 @@ HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t co
         return (double)c->a / 2.0;
     case HJTJ_CELL_SHARE:
         return c->b > 0 ? 100.0 * (double)c->a / (double)c->b : NAN;
+    case HJTJ_CELL_MEAN:
+    case HJTJ_CELL_DECIMAL:
+        return c->b > 0 ? (double)c->a / (double)c->b : NAN;
     default:
         return NAN;
     }
@@ -415,6 +458,19 @@ static const char *format_cell(const tcell *c, char *out, size_t cap, char decim
         q = share_tenths(c->a, c->b);
         snprintf(out, cap, "%lld%c%lld", (long long)(q / 10), decimal, (long long)(q % 10));
         return out;
+    case HJTJ_CELL_MEAN:
+        if (c->b <= 0 || hjtj__div_tenths(c->a, c->b, &q) != 0)
+            return "";
+        hjtj__fmt_tenths(out, cap, q, decimal);
+        return out;
+    case HJTJ_CELL_DECIMAL: {
+        int d = 0;
+        int64_t p;
+        for (p = c->b; p > 1; p /= 10)
+            d++;
+        hjtj__fmt_decimal(out, cap, c->a, d, decimal);
+        return out;
+    }
     default:
         return "";
     }
@@ -576,8 +632,8 @@ void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
 {
     size_t i, j, *w;
     char tmp[64], hdr[256];
-    const char *title = lang == HJTJ_LANG_EN ? t->title_en : t->title_nb;
-    buf_printf(b, "%s %s. %s\n", hjtj__word("table", lang), t->id, title ? title : "");
+    hjtj__full_title(b, t, lang);
+    buf_putc(b, '\n');
     if (t->n > 0)
         buf_printf(b, "N = %lld\n", (long long)t->n);
     buf_putc(b, '\n');

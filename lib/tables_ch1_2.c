@@ -100,21 +100,6 @@ static const char *sn2007_label(int32_t code, hjtj_lang lang)
     return NULL;
 }
 
-/* The SN2007 code of a record as NNNNN, or -1 (none, or SN2025). */
-static int32_t sn2007_code(const hjtj_record *r)
-{
-    const char *s = r->naeringskode;
-    if (r->nk_standard != 0 || s == NULL || strlen(s) != 6 || s[2] != '.')
-        return -1;
-    return (int32_t)((s[0] - '0') * 10000 + (s[1] - '0') * 1000 + (s[3] - '0') * 100 +
-                     (s[4] - '0') * 10 + (s[5] - '0'));
-}
-
-static uint32_t sn2007_key(const hjtj_record *r)
-{
-    return (uint32_t)sn2007_code(r);
-}
-
 /* Records per SN2007 code: a small open-addressing table keyed by code + 1
  * (0 = empty slot), grown as codes come; a register has few distinct codes. */
 typedef struct code_n {
@@ -138,15 +123,26 @@ static code_n *code_slot(code_n *h, size_t cap, int32_t key)
 
 hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 {
-    rview v = reg_view(reg, sn2007_key, NULL, NULL, NULL);
+    /* every record by its SN2007 code (the key: NNNNN + 1, or uoppgitt) */
+    xdecl d = xd_of(HJTJ_FIELD_NAERINGSKODE, -1);
     size_t cap = 64, used = 0, i, j, row;
-    code_n *h = calloc(cap, sizeof *h), *e;
+    code_n *h, *e;
     int64_t coded = 0;
-    if (h == NULL)
+    rstore own;
+    const rstore *s;
+    hjtj_status st;
+    d.population = HJTJ_POPULATION_ALLE;
+    st = hjtj__decl_keys(reg, &d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
+    h = calloc(cap, sizeof *h);
+    if (h == NULL) {
+        hjtj__rstore_free(&own);
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < rv_n(&v); i++) {
-        int32_t c = sn2007_code(rv_rec(&v, i));
-        if (c < 0)
+    }
+    for (i = 0; i < s->n; i++) {
+        int32_t c = (int32_t)(s->key[i * RED_NFN] & 0x7fffffffu) - 1;
+        if (c < 0 || c >= (int32_t)NK_UOPPGITT)
             continue;
         e = code_slot(h, cap, c + 1);
         if (e->key == 0) {
@@ -154,6 +150,7 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
                 code_n *g = calloc(2 * cap, sizeof *g);
                 if (g == NULL) {
                     free(h);
+                    hjtj__rstore_free(&own);
                     return HJTJ_ERR_NOMEM;
                 }
                 for (j = 0; j < cap; j++)
@@ -167,8 +164,9 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
             e->key = c + 1;
             used++;
         }
-        e->n += rv_w(&v, i);
+        e->n += (int64_t)s->w[i];
     }
+    hjtj__rstore_free(&own);
     for (i = j = 0; i < cap; i++) /* the codes in order */
         if (h[i].key != 0)
             h[j++] = h[i];
@@ -207,12 +205,6 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 
 /* ---- 2.3: from the initial to the final population ---- */
 
-static uint32_t dim_2_3(const hjtj_record *r)
-{
-    return 1u | (r->status != HJTJ_STATUS_IKKE_INNRAPPORTERT ? 2u : 0u) |
-           (r->population ? 4u : 0u);
-}
-
 hjtj_status build_2_3(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {0, 1, 2};
@@ -226,5 +218,20 @@ hjtj_status build_2_3(hjtj_table *t, const hjtj_register *reg)
     static const xcol cols[] = {{"antall_virksomheter", XC_N, 0},
                                 {"andel_av_utgangspopulasjon", XC_SHARE_N, 0}};
     static const xlayout L = {"populasjon", &rows, 0, 0, NULL, NULL, XCOLS(cols), 0};
-    return xt_table(t, reg, keep_all, dim_2_3, NULL, &L);
+    /* every record by status; the population of chapters 3–5 */
+    xdecl all = xd_of(HJTJ_FIELD_STATUS, -1);
+    const xdecl pop = xd_of(HJTJ_FIELD_LANDET, -1);
+    xtab x, y;
+    hjtj_status st;
+    all.population = HJTJ_POPULATION_ALLE;
+    st = hjtj__xt_count_decl(&x, reg, &all);
+    if (st == HJTJ_OK)
+        st = hjtj__xt_count_decl(&y, reg, &pop);
+    if (st != HJTJ_OK)
+        return st;
+    x.n[0] = x.n[XT_TOTAL];
+    x.n[1] = x.n[XT_TOTAL] - x.n[HJTJ_STATUS_IKKE_INNRAPPORTERT];
+    x.n[2] = y.n[XT_TOTAL];
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }

@@ -6,142 +6,52 @@
 
 #define KAT(x) BIT(HJTJ_KAT_##x)
 
-/* ---- filters ---- */
+/* ---- the populations, as declarations (tables_common.h) ---- */
 
-/* The population's records of one hovedvirksomhetstype. */
-#define KEEP_HOVED(name, hoved)                                                 \
-    static uint32_t name(const hjtj_record *r)                                 \
-    {                                                                          \
-        return r->population &&                                                \
-               rec_cls(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE) == (hoved);         \
-    }
-KEEP_HOVED(keep_rene, HJTJ_HOVED_RENE_BRUKERRETTEDE)
-KEEP_HOVED(keep_kombinert, HJTJ_HOVED_KOMBINERT_ANNEN)
-KEEP_HOVED(keep_adm, HJTJ_HOVED_ADMINISTRASJON)
-
-static uint32_t keep_not_enetiltak(const hjtj_record *r)
+#define KAT_ALL (BIT(HJTJ_KAT_ADMINISTRASJON + 1) - 1u)
+/* the population of eierskap e, enetiltak excluded */
+static inline xdecl base_eier(int e, int rows, int cols)
 {
-    return r->population && rec_cls(r, HJTJ_FIELD_KATEGORI) != HJTJ_KAT_ENETILTAK;
+    return xd_where(xd_where(xd_of(rows, cols), HJTJ_FIELD_EIERSKAP, BIT(e)), HJTJ_FIELD_KATEGORI,
+                    KAT_ALL & ~KAT(ENETILTAK));
 }
-
-/* 3.11–3.16: municipal, not enetiltak. */
-static uint32_t keep_komm(const hjtj_record *r)
-{
-    return keep_not_enetiltak(r) && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL;
-}
-
-static uint32_t keep_komm_exchange(const hjtj_record *r)
-{
-    return keep_komm(r) && (r->mottar || r->leverer);
-}
-
-static uint32_t keep_komm_mottar(const hjtj_record *r)
-{
-    return keep_komm(r) && r->mottar;
-}
-
-static uint32_t keep_komm_leverer(const hjtj_record *r)
-{
-    return keep_komm(r) && r->leverer;
-}
-
-static uint32_t keep_privat(const hjtj_record *r)
-{
-    return keep_not_enetiltak(r) && r->eierskap == HJTJ_EIERSKAP_PRIVAT;
-}
-
-/* ---- dimensions ---- */
-
-static FIELD_DIM(dim_hoved, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE)
-static FIELD_DIM(dim_ht, HJTJ_FIELD_HT_SAMMENSETNING)
-static FIELD_DIM(dim_at, HJTJ_FIELD_AT_SAMMENSETNING)
-static FIELD_DIM(dim_adm, HJTJ_FIELD_ADM_SAMMENSETNING)
-static FIELD_DIM(dim_pu, HJTJ_FIELD_PERSONELLUTVEKSLING)
-
-/* 3.7: the HT composition with two and three or more merged, numbered as
- * the categories (the first seven values coincide). */
-static uint32_t dim_ht_merged(const hjtj_record *r)
-{
-    int h = rec_cls(r, HJTJ_FIELD_HT_SAMMENSETNING);
-    if (h == HJTJ_HT_TRE_ELLER_FLERE)
-        h = HJTJ_HT_TO_TYPER;
-    return h < 0 ? 0u : BIT(h);
-}
-
-/* 3.4: the home-service types of the record. */
-static uint32_t dim_ht_types(const hjtj_record *r)
-{
-    return r->types & TYPES_HT;
-}
-
-/* Two-way splits: class 0 = yes, class 1 = no. */
-static uint32_t yes_no(int yes)
-{
-    return yes ? 1u : 2u;
-}
-
-static uint32_t dim_has_admin(const hjtj_record *r)
-{
-    return yes_no(r->types & TYPES_ADM);
-}
-
-static uint32_t dim_exchange(const hjtj_record *r)
-{
-    return yes_no(r->mottar || r->leverer);
-}
-
-static uint32_t dim_andre_kommuner(const hjtj_record *r)
-{
-    return yes_no(r->andre_kommuner);
-}
-
-static uint32_t dim_eierskap(const hjtj_record *r)
-{
-    return BIT(r->eierskap);
-}
-
-static uint32_t dim_mottar(const hjtj_record *r)
-{
-    return r->mottar;
-}
-
-static uint32_t dim_leverer(const hjtj_record *r)
-{
-    return r->leverer;
-}
+#define BASE_KOMM(rows, cols) base_eier(HJTJ_EIERSKAP_KOMMUNAL, (rows), (cols))
 
 /* ---- shared layouts ---- */
 
 static const xcol antall_andel[] = {{"antall", XC_N, 0}, {"andel", XC_SHARE_N, 0}};
 
 /* A distribution table: rows, "antall" and "andel" of the total. */
-XT_INLINE hjtj_status distribution(hjtj_table *t, const hjtj_register *reg, const char *stub,
-                                xdim keep, xdim dim, const xrows *rows, uint32_t optional)
+static inline hjtj_status distribution(hjtj_table *t, const hjtj_register *reg,
+                                       const char *stub, xdecl d, const xrows *rows,
+                                       uint32_t optional)
 {
     const xlayout L = {stub, rows, 0, optional, "Totalt", NULL, XCOLS(antall_andel), 0};
-    return xt_table(t, reg, keep, dim, NULL, &L);
+    return xt_decl_table(t, reg, d, &L);
 }
 
-/* A category table over keep, with the values of cols by column class. */
-XT_INLINE hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim cols,
-                               const xcol *c, size_t nc, uint32_t optional, unsigned flags)
+/* A category table (rows kategori), with the values of the column classes. */
+static inline hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                      const xcol *c, size_t nc, uint32_t optional,
+                                      unsigned flags)
 {
     const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK), optional, "Totalt",
                        NULL, c, nc, flags};
-    return xt_table(t, reg, keep, dim_kategori, cols, &L);
+    return xt_decl_table(t, reg, d, &L);
 }
 
-/* A yes/no split (class 0 = yes) with its own labels. */
+/* The labels of a yes/no split. */
 typedef struct yes_no_labels {
     const char *nb[2], *en[2], *code[2];
 } yes_no_labels;
 
-XT_INLINE hjtj_status yes_no_table(hjtj_table *t, const hjtj_register *reg, const char *stub,
-                                xdim keep, xdim dim, const yes_no_labels *labels)
+/* A yes/no split of the 0/1 field andre_kommuner (1 = yes, printed first). */
+static inline hjtj_status yes_no_d(hjtj_table *t, const hjtj_register *reg, const char *stub,
+                                   xdecl d, const yes_no_labels *labels)
 {
-    static const int8_t cls[] = {0, 1};
+    static const int8_t cls[] = {1, 0};
     const xrows rows = {-1, cls, 2, labels->nb, labels->en, labels->code};
-    return distribution(t, reg, stub, keep, dim, &rows, 0);
+    return distribution(t, reg, stub, d, &rows, 0);
 }
 
 /* ---- 3.2–3.8: distributions ---- */
@@ -154,7 +64,7 @@ hjtj_status build_3_2(hjtj_table *t, const hjtj_register *reg)
     static const xcol cols[] = {{"antall", XC_N, 0}, {"andel_av_alle_i_drift", XC_SHARE_N, 0}};
     static const xlayout L = {"hovedvirksomhetstype", &rows, 0, 0, "Totalt", NULL, XCOLS(cols),
                               0};
-    return xt_table(t, reg, keep_pop, dim_hoved, NULL, &L);
+    return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, -1), &L);
 }
 
 hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
@@ -165,8 +75,9 @@ hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
                                  HJTJ_HT_ENETILTAK,      HJTJ_HT_TO_TYPER,
                                  HJTJ_HT_TRE_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_HT_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_rene, dim_ht, &rows,
-                        BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE));
+    return distribution(t, reg, "virksomhetskategori",
+                        XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_HT_SAMMENSETNING, -1),
+                          &rows, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE));
 }
 
 hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
@@ -177,11 +88,13 @@ hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
     static const char *const nb[] = {"Boligbase", "Amb. helsetjenester", "Amb. praktisk bistand",
                                      "BPA", "Annen hjemmetjeneste", "Enetiltak"};
     static const xrows items = XROWS(HJTJ_FIELD_VIRKSOMHETSTYPE, cls, nb, NULL, NULL);
-    return xt_pairs(t, reg, keep_rene, dim_ht_types, &items, 0);
+    const xdecl d =
+        XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_VIRKSOMHETSTYPE, -1);
+    return hjtj__xt_pairs_decl(t, reg, &d, TYPES_HT, &items, 0);
 }
 
-BUILD_AS(3_5, distribution, "virksomhetskategori", keep_pop, dim_kategori, &xr_kategori,
-         KAT(KUN_ANNEN_HJEMMETJENESTE))
+BUILD_AS(3_5, distribution, "virksomhetskategori", xd_of(HJTJ_FIELD_KATEGORI, -1),
+         &xr_kategori, KAT(KUN_ANNEN_HJEMMETJENESTE))
 
 hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
 {
@@ -189,7 +102,9 @@ hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
                                  HJTJ_AT_KUN_DAGAKTIVITET, HJTJ_AT_KUN_ANNEN_VIRKSOMHET,
                                  HJTJ_AT_TO_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_AT_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_kombinert, dim_at, &rows, 0);
+    return distribution(t, reg, "virksomhetskategori",
+                        XD_HOVED(HJTJ_HOVED_KOMBINERT_ANNEN, HJTJ_FIELD_AT_SAMMENSETNING, -1),
+                          &rows, 0);
 }
 
 hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
@@ -217,7 +132,18 @@ hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
         "Other service type + other home service only",
         "Other service type + two or more home-service types"};
     static const xrows rows = XROWS(HJTJ_FIELD_KATEGORI, cls, nb, en, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_kombinert, dim_ht_merged, &rows, 0);
+    static const xlayout L = {"virksomhetskategori", &rows, 0, 0, "Totalt", NULL,
+                              XCOLS(antall_andel), 0};
+    const xdecl d = XD_HOVED(HJTJ_HOVED_KOMBINERT_ANNEN, HJTJ_FIELD_HT_SAMMENSETNING, -1);
+    xtab x;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
+    /* the HT composition with two and three or more merged, numbered as the
+     * categories (the first seven values coincide) */
+    xt_move_row(&x, HJTJ_HT_TRE_ELLER_FLERE, HJTJ_HT_TO_TYPER);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }
 
 hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
@@ -225,7 +151,9 @@ hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
     static const int8_t cls[] = {HJTJ_ADM_KUN_RESSURSENHET, HJTJ_ADM_KUN_ADMINISTRASJON,
                                  HJTJ_ADM_KUN_BESTILLERKONTOR, HJTJ_ADM_TO_ELLER_FLERE};
     static const xrows rows = XROWS(HJTJ_FIELD_ADM_SAMMENSETNING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "virksomhetskategori", keep_adm, dim_adm, &rows, 0);
+    return distribution(t, reg, "virksomhetskategori",
+                        XD_HOVED(HJTJ_HOVED_ADMINISTRASJON, HJTJ_FIELD_ADM_SAMMENSETNING, -1),
+                          &rows, 0);
 }
 
 /* ---- 3.9, 3.10: categories split in two ---- */
@@ -236,8 +164,28 @@ hjtj_status build_3_9(hjtj_table *t, const hjtj_register *reg)
                                         "antall_uten_admin", "andel_med_admin",
                                         "andel_uten_admin"};
     xcol cols[5];
-    return by_kategori(t, reg, keep_not_enetiltak, dim_has_admin, cols,
-                       xcols_split(cols, codes, 2), KAT(KUN_ANNEN_HJEMMETJENESTE), 0);
+    const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK),
+                       KAT(KUN_ANNEN_HJEMMETJENESTE), "Totalt", NULL, cols,
+                       xcols_split(cols, codes, 2), 0};
+    /* the keys hold each record's type set: «med admin.» = an ADM type */
+    const xdecl d = xd_where(xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_VIRKSOMHETSTYPE),
+                             HJTJ_FIELD_KATEGORI, KAT_ALL & ~KAT(ENETILTAK));
+    rstore own;
+    const rstore *s;
+    xtab x;
+    size_t i;
+    hjtj_status st = hjtj__decl_keys(reg, &d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
+    memset(&x, 0, sizeof x);
+    for (i = 0; i < s->n; i++) {
+        const uint32_t *k = &s->key[i * RED_NFN];
+        xt_addw(&x, BIT((k[0] & 0x7fffffffu) - 1), k[1] & TYPES_ADM ? 1u : 2u, 0,
+                (int64_t)s->w[i]);
+    }
+    hjtj__rstore_free(&own);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }
 
 hjtj_status build_3_10(hjtj_table *t, const hjtj_register *reg)
@@ -247,7 +195,7 @@ hjtj_status build_3_10(hjtj_table *t, const hjtj_register *reg)
     xcol cols[5];
     const xlayout L = {"virksomhetskategori", &xr_kategori, 0, KAT(KUN_ANNEN_HJEMMETJENESTE),
                        "Totalt", NULL, cols, xcols_split(cols, codes, 2), 0};
-    return xt_table(t, reg, keep_pop, dim_kategori, dim_eierskap, &L);
+    return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_EIERSKAP), &L);
 }
 
 /* ---- 3.11–3.17: personnel exchange and cooperation ---- */
@@ -265,15 +213,37 @@ static const yes_no_labels sales_labels = {
     {"Sells to other municipalities", "Does not sell to other municipalities"},
     {"med", "uten"}};
 
-BUILD_AS(3_11, yes_no_table, "utveksling_av_personell", keep_komm, dim_exchange,
-         &exchange_labels)
+hjtj_status build_3_11(hjtj_table *t, const hjtj_register *reg)
+{
+    static const int8_t cls[] = {0, 1};
+    const xrows rows = {-1, cls, 2, exchange_labels.nb, exchange_labels.en,
+                        exchange_labels.code};
+    const xlayout L = {"utveksling_av_personell", &rows, 0, 0, "Totalt", NULL,
+                       XCOLS(antall_andel), 0};
+    const xdecl d = BASE_KOMM(HJTJ_FIELD_PERSONELLUTVEKSLING, -1);
+    xtab x;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
+    /* with exchange: receives and/or provides (classes 0-2), row 0; without: row 1 */
+    xt_move_row(&x, HJTJ_PU_KUN_LEVERER, HJTJ_PU_MOTTAR_OG_LEVERER);
+    xt_move_row(&x, HJTJ_PU_KUN_MOTTAR, HJTJ_PU_MOTTAR_OG_LEVERER);
+    xt_move_row(&x, HJTJ_PU_INGEN, 1);
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
+}
 
 hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_PU_MOTTAR_OG_LEVERER, HJTJ_PU_KUN_LEVERER,
                                  HJTJ_PU_KUN_MOTTAR};
     static const xrows rows = XROWS(HJTJ_FIELD_PERSONELLUTVEKSLING, cls, NULL, NULL, NULL);
-    return distribution(t, reg, "personellbistand", keep_komm_exchange, dim_pu, &rows, 0);
+    return distribution(t, reg, "personellbistand",
+                          xd_where(BASE_KOMM(HJTJ_FIELD_PERSONELLUTVEKSLING, -1),
+                                   HJTJ_FIELD_PERSONELLUTVEKSLING,
+                                   BIT(HJTJ_PU_MOTTAR_OG_LEVERER) | BIT(HJTJ_PU_KUN_LEVERER) |
+                                       BIT(HJTJ_PU_KUN_MOTTAR)),
+                          &rows, 0);
 }
 
 /* 3.13: the count is of municipal non-enetiltak enterprises with exchange,
@@ -281,10 +251,24 @@ hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
 hjtj_status build_3_13(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"antall", XC_COUNT, 0}, {"andel", XC_SHARE, 0}};
-    /* column class 0: the enterprises of 3.12 */
-    hjtj_status st = by_kategori(t, reg, keep_pop, keep_komm_exchange, XCOLS(cols),
-                                 KAT(KUN_ANNEN_HJEMMETJENESTE), 0);
-    if (st == HJTJ_OK && t->nrows > 0)
+    static const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK),
+                              KAT(KUN_ANNEN_HJEMMETJENESTE), "Totalt", NULL, XCOLS(cols), 0};
+    /* the rows: every enterprise of the category; column 0: those of 3.12 */
+    const xdecl all = xd_of(HJTJ_FIELD_KATEGORI, -1);
+    const xdecl ex = xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, -1), HJTJ_FIELD_PERSONELLUTVEKSLING,
+                              BIT(HJTJ_PU_MOTTAR_OG_LEVERER) | BIT(HJTJ_PU_KUN_LEVERER) |
+                                  BIT(HJTJ_PU_KUN_MOTTAR));
+    xtab x, y;
+    int i;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &all);
+    if (st == HJTJ_OK)
+        st = hjtj__xt_count_decl(&y, reg, &ex);
+    if (st != HJTJ_OK)
+        return st;
+    for (i = 0; i <= XT_TOTAL; i++)
+        x.c[i][0] = y.n[i];
+    xt_emit(t, &x, &L);
+    if (t->nrows > 0)
         t->n = hjtj_table_cell_int(t, t->nrows - 1, 1);
     return st;
 }
@@ -299,14 +283,19 @@ static const xcol leverer_cols[] = {{"totalt", XC_N, 0},
                                     {"annen", XC_COUNT, 3}};
 
 /* 3.14/3.15: zero cells empty, categories without enterprises left out. */
-BUILD_AS(3_14, by_kategori, keep_komm_mottar, dim_mottar, XCOLS(mottar_cols), ~0u, XL_ZERO_EMPTY)
-BUILD_AS(3_15, by_kategori, keep_komm_leverer, dim_leverer, XCOLS(leverer_cols), ~0u,
-         XL_ZERO_EMPTY)
+BUILD_AS(3_14, by_kategori,
+         xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_MOTTAR_FRA), HJTJ_FIELD_MOTTAR_FRA,
+                  0xfu),
+         XCOLS(mottar_cols), ~0u, XL_ZERO_EMPTY)
+BUILD_AS(3_15, by_kategori,
+         xd_where(BASE_KOMM(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_LEVERER_TIL), HJTJ_FIELD_LEVERER_TIL,
+                  0xfu),
+         XCOLS(leverer_cols), ~0u, XL_ZERO_EMPTY)
 
-BUILD_AS(3_16, yes_no_table, "kommunalt_samarbeid", keep_komm, dim_andre_kommuner,
+BUILD_AS(3_16, yes_no_d, "kommunalt_samarbeid", BASE_KOMM(HJTJ_FIELD_ANDRE_KOMMUNER, -1),
          &cooperation_labels)
-BUILD_AS(3_17, yes_no_table, "salg_til_andre_kommuner_enn_lokaliseringskommunen", keep_privat,
-         dim_andre_kommuner, &sales_labels)
+BUILD_AS(3_17, yes_no_d, "salg_til_andre_kommuner_enn_lokaliseringskommunen",
+         base_eier(HJTJ_EIERSKAP_PRIVAT, HJTJ_FIELD_ANDRE_KOMMUNER, -1), &sales_labels)
 
 /* ---- 3.18–3.23: municipality size ---- */
 
@@ -318,7 +307,10 @@ hjtj_status build_3_18(hjtj_table *t, const hjtj_register *reg)
                               XCOLS(cols), 0};
     xtab x, k;
     int i;
-    xt_count(&x, reg, keep_pop, dim_storrelse, NULL);
+    const xdecl d = xd_of(HJTJ_FIELD_KOMMUNESTORRELSE, -1);
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
     xt_kommuner(&k, reg, NULL);
     for (i = 0; i <= XT_TOTAL; i++)
         x.c[i][0] = k.n[i];
@@ -341,35 +333,39 @@ static const xcol kategori_shares[] = {
      HJTJ_KAT_KOMBINERT_ANNEN},
     {"andel_administrasjon_og_service_mv", XC_SHARE, HJTJ_KAT_ADMINISTRASJON}};
 
-/* the keys of kommuner_with()'s view */
-static uint32_t pop_kommunal(const hjtj_record *r)
-{
-    return r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL;
-}
-
-static uint32_t kommune_key(const hjtj_record *r)
-{
-    return r->kommune;
-}
-
 /* 3.19/3.20: the share of the municipalities of each size class with at
- * least one municipal enterprise of the population in class k of flags(). */
-XT_INLINE hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdim flags,
-                                 const xcol *cols, size_t ncols)
+ * least one municipal enterprise of the population in class k: the
+ * declarations dk[k] (by kommune) for k in 0..n-1, or with n = 1 one
+ * declaration by kommune and by class (its column value). */
+static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, const xdecl *dk,
+                                 int n, const xcol *cols, size_t ncols)
 {
     const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
                        "kommuner_totalt"};
-    rview v = reg_view(reg, pop_kommunal, kommune_key, flags, NULL);
     uint8_t *has = calloc(reg->kommuner.n ? reg->kommuner.n : 1, 1);
+    rstore own;
+    const rstore *s;
     xtab x;
     size_t i;
+    int k;
+    hjtj_status st = HJTJ_OK;
     if (has == NULL)
         return HJTJ_ERR_NOMEM;
-    for (i = 0; i < rv_n(&v); i++) {
-        const hjtj_record *r = rv_rec(&v, i);
-        if (r->population && r->eierskap == HJTJ_EIERSKAP_KOMMUNAL &&
-            r->kommune < reg->kommuner.n)
-            has[r->kommune] |= (uint8_t)flags(r);
+    for (k = 0; k < n && st == HJTJ_OK; k++) {
+        st = hjtj__decl_keys(reg, &dk[k], &own, &s);
+        for (i = 0; st == HJTJ_OK && i < s->n; i++) {
+            uint32_t nr = (s->key[i * RED_NFN] & 0x7fffffffu) - 1;
+            int32_t ki = nr < 10000 && reg->kommuner.index ? reg->kommuner.index[nr] : -1;
+            /* one declaration per class k, or one by kommune and the class */
+            if (ki >= 0)
+                has[ki] |= (uint8_t)(n > 1 ? BIT(k) : BIT(s->key[i * RED_NFN + 1] - 1));
+        }
+        if (st == HJTJ_OK)
+            hjtj__rstore_free(&own);
+    }
+    if (st != HJTJ_OK) {
+        free(has);
+        return st;
     }
     xt_kommuner(&x, reg, has);
     free(has);
@@ -377,16 +373,12 @@ XT_INLINE hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, xdi
     return HJTJ_OK;
 }
 
-static uint32_t with_types(const hjtj_record *r)
+/* The municipal enterprises whose field has class c, by kommune. */
+static xdecl komm_with(int field, int c)
 {
-    return r->types & (BIT(HJTJ_TYPE_BOLIGBASE) | BIT(HJTJ_TYPE_AMB_HELSE) |
-                       BIT(HJTJ_TYPE_AMB_PRAKTISK));
-}
-
-static uint32_t with_pure(const hjtj_record *r)
-{
-    return dim_kategori(r) & (KAT(KUN_BOLIGBASE) | KAT(KUN_AMB_HELSE) | KAT(KUN_AMB_PRAKTISK) |
-                              KAT(KUN_AMB_BEGGE));
+    return xd_where(xd_where(xd_of(HJTJ_FIELD_KOMMUNE, -1), HJTJ_FIELD_EIERSKAP,
+                             BIT(HJTJ_EIERSKAP_KOMMUNAL)),
+                    field, BIT(c));
 }
 
 hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
@@ -395,19 +387,33 @@ hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
                                 {"andel_boligbase", XC_SHARE, HJTJ_TYPE_BOLIGBASE},
                                 {"andel_amb_helsetjenester", XC_SHARE, HJTJ_TYPE_AMB_HELSE},
                                 {"andel_amb_praktisk_bistand", XC_SHARE, HJTJ_TYPE_AMB_PRAKTISK}};
-    return kommuner_with(t, reg, with_types, XCOLS(cols));
+    xdecl d[3];
+    int k;
+    for (k = 0; k < 3; k++) /* boligbase, amb-helse, amb-praktisk: the types 0-2 */
+        d[k] = komm_with(HJTJ_FIELD_VIRKSOMHETSTYPE, k);
+    return kommuner_with(t, reg, d, 3, XCOLS(cols));
 }
 
 /* The pure categories Kun boligbase and Kun ambulerende (3 kinds). */
-BUILD_AS(3_20, kommuner_with, with_pure, kategori_shares, 5)
+hjtj_status build_3_20(hjtj_table *t, const hjtj_register *reg)
+{
+    /* Kun boligbase and the three Kun ambulerende (0-3), by kommune and kategori */
+    const xdecl d = xd_where(xd_where(xd_of(HJTJ_FIELD_KOMMUNE, HJTJ_FIELD_KATEGORI),
+                                      HJTJ_FIELD_EIERSKAP, BIT(HJTJ_EIERSKAP_KOMMUNAL)),
+                             HJTJ_FIELD_KATEGORI,
+                             KAT(KUN_BOLIGBASE) | KAT(KUN_AMB_HELSE) | KAT(KUN_AMB_PRAKTISK) |
+                                 KAT(KUN_AMB_BEGGE));
+    return kommuner_with(t, reg, &d, 1, kategori_shares, 5);
+}
 
-BUILD_AS(3_21, distribution, "kommunestorrelse", keep_pure_bolig, dim_storrelse, &xr_storrelse,
-         0)
-BUILD_AS(3_22, distribution, "kommunestorrelse", keep_pure_amb, dim_storrelse, &xr_storrelse, 0)
+BUILD_AS(3_21, distribution, "kommunestorrelse",
+         XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &xr_storrelse, 0)
+BUILD_AS(3_22, distribution, "kommunestorrelse", XD_PURE_AMB(HJTJ_FIELD_KOMMUNESTORRELSE, -1),
+         &xr_storrelse, 0)
 
 hjtj_status build_3_23(hjtj_table *t, const hjtj_register *reg)
 {
     static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(kategori_shares), 0, NULL};
-    return xt_table(t, reg, keep_pop, dim_storrelse, dim_kategori, &L);
+    return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_KOMMUNESTORRELSE, HJTJ_FIELD_KATEGORI), &L);
 }

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static FIELD_DIM(dim_antall, HJTJ_FIELD_ANTALL_MALGRUPPER)
 
 /* ---- row sets ---- */
 
@@ -46,59 +45,74 @@ static const xcol samle_cols[] = {
 
 #define NSAMLE_COLS (sizeof samle_cols / sizeof samle_cols[0])
 
-/* A table of the rows of `rows` over keep, with the value columns `cols`
- * (the first renamed to n_code) by the column classes of dim cols_dim. */
-XT_INLINE hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows_dim,
-                            const xrows *rows, const char *stub, const char *const total[2],
-                            xdim cols_dim, const xcol *cols, size_t ncols, const char *n_code)
+/* A table of the rows of `rows` over base's population, with the value
+ * columns `cols` (the first renamed to n_code) by the classes of cols_field. */
+static inline hjtj_status table_of(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                   int rows_field, const xrows *rows, const char *stub,
+                                   const char *const total[2], int cols_field, const xcol *cols,
+                                   size_t ncols, const char *n_code)
 {
     const xlayout L = {stub, rows, 0, 0, total[0], total[1], cols, ncols, 0, n_code};
-    return xt_table(t, reg, keep, rows_dim, cols_dim, &L);
+    return xt_decl_table(t, reg, xd_dims(base, rows_field, cols_field), &L);
 }
 
 static const char *const totalt[2] = {"Totalt", "Total"};
 
 /* Columns by number of målgrupper. */
-XT_INLINE hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                xdim rows_dim, const xrows *rows, const char *stub,
-                                const char *const total[2], const char *n_code)
+static inline hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                       int rows_field, const xrows *rows, const char *stub,
+                                       const char *const total[2], const char *n_code)
 {
     xcol cols[7];
-    return table_of(t, reg, keep, rows_dim, rows, stub, total, dim_antall, cols,
-                    xcols_split(cols, antall_codes, 3), n_code);
+    return table_of(t, reg, base, rows_field, rows, stub, total, HJTJ_FIELD_ANTALL_MALGRUPPER,
+                    cols, xcols_split(cols, antall_codes, 3), n_code);
 }
 
 /* Rows by målgruppe (multiple response), columns by number of målgrupper. */
-XT_INLINE hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                const char *n_code)
+static inline hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                       const char *n_code)
 {
-    return antall_table(t, reg, keep, dim_malgrupper, &mg_rows, "malgruppe", totalt, n_code);
+    return antall_table(t, reg, base, HJTJ_FIELD_MALGRUPPE, &mg_rows, "malgruppe", totalt,
+                        n_code);
 }
 
 /* Rows by size class (own labels), columns by samlemålgruppe. */
-XT_INLINE hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                 const char *const *labels, const char *n_code)
+static inline hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdecl base,
+                                        const char *const *labels, const char *n_code)
 {
     const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, labels, NULL, NULL};
-    return table_of(t, reg, keep, dim_storrelse, &rows, "kommunestorrelse", hele_landet,
-                    dim_samle, samle_cols, NSAMLE_COLS, n_code);
+    return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &rows, "kommunestorrelse",
+                    hele_landet, HJTJ_FIELD_SAMLEMALGRUPPE, samle_cols, NSAMLE_COLS, n_code);
 }
 
-/* A distribution over the samlemålgrupper. */
-XT_INLINE hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdim keep,
-                                      const char *n_code, const char *share_code)
+/* A distribution over the samlemålgrupper (a declaration, tables_common.h). */
+static inline hjtj_status samle_distribution(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                             const char *n_code, const char *share_code)
 {
     const xcol cols[] = {{n_code, XC_N, 0}, {share_code, XC_SHARE_N, 0}};
     const xlayout L = {"samlemalgruppe", &xr_samle, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
-    return xt_table(t, reg, keep, dim_samle, NULL, &L);
+    return xt_decl_table(t, reg, d, &L);
 }
 
 /* ---- 4.3–4.6 ---- */
 
-BUILD_AS(4_3, antall_by_mg, keep_pop, "virksomheter_totalt")
-BUILD_AS(4_4, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 0)
-BUILD_AS(4_5, xt_pairs, keep_pop, dim_malgrupper, &mg_pair_items, 1)
-BUILD_AS(4_6, samle_distribution, keep_pop, "antall_virksomheter", "andel_av_alle")
+/* The populations of the tables below, as declarations (tables_common.h). */
+#define BASE_POP xd_of(-1, -1)
+#define BASE_PURE_BOLIG XD_PURE_BOLIG(-1, -1)
+#define BASE_PURE_AMB XD_PURE_AMB(-1, -1)
+
+BUILD_AS(4_3, antall_by_mg, BASE_POP, "virksomheter_totalt")
+/* The pairs of målgrupper over a population (rows: each record's set). */
+static inline hjtj_status mg_pairs(hjtj_table *t, const hjtj_register *reg, xdecl base, int share)
+{
+    const xdecl d = xd_dims(base, HJTJ_FIELD_MALGRUPPE, -1);
+    return hjtj__xt_pairs_decl(t, reg, &d, ~0u, &mg_pair_items, share);
+}
+
+BUILD_AS(4_4, mg_pairs, BASE_POP, 0)
+BUILD_AS(4_5, mg_pairs, BASE_POP, 1)
+BUILD_AS(4_6, samle_distribution, xd_of(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall_virksomheter",
+         "andel_av_alle")
 
 /* ---- 4.7 and C1: the combinations of målgrupper ---- */
 
@@ -133,21 +147,26 @@ static int combo_cmp(const void *pa, const void *pb)
 }
 
 /* The combinations present in the population, in C1's order. */
-static size_t combos(const hjtj_register *reg, combo out[256])
+static hjtj_status combos(const hjtj_register *reg, combo out[256], size_t *nout)
 {
-    rview v = reg_view(reg, keep_pop, dim_malgrupper, dim_samle, NULL);
+    /* the declaration's keys hold each record's målgruppe set and samlemålgruppe */
+    const xdecl d = xd_of(HJTJ_FIELD_MALGRUPPE, HJTJ_FIELD_SAMLEMALGRUPPE);
+    rstore own;
+    const rstore *s;
     int64_t n[256];
     int8_t samle[256];
     size_t i, k = 0;
+    hjtj_status st = hjtj__decl_keys(reg, &d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
     memset(n, 0, sizeof n);
     memset(samle, 0, sizeof samle);
-    for (i = 0; i < rv_n(&v); i++) {
-        const hjtj_record *r = rv_rec(&v, i);
-        if (!r->population)
-            continue;
-        n[r->mg] += rv_w(&v, i);
-        samle[r->mg] = (int8_t)rec_cls(r, HJTJ_FIELD_SAMLEMALGRUPPE);
+    for (i = 0; i < s->n; i++) {
+        uint32_t mg = s->key[i * RED_NFN] & 0xffu;
+        n[mg] += (int64_t)s->w[i];
+        samle[mg] = (int8_t)(s->key[i * RED_NFN + 1] - 1);
     }
+    hjtj__rstore_free(&own);
     for (i = 0; i < 256; i++)
         if (n[i] > 0) {
             out[k].mg = (uint8_t)i;
@@ -156,7 +175,8 @@ static size_t combos(const hjtj_register *reg, combo out[256])
             k++;
         }
     qsort(out, k, sizeof *out, combo_cmp);
-    return k;
+    *nout = k;
+    return HJTJ_OK;
 }
 
 static const char *const mark_codes[HJTJ_NMALGRUPPER] = {
@@ -200,7 +220,10 @@ static void mg_join(char *out, size_t cap, uint8_t mg, const char *sep, int labe
 hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
 {
     combo c[256];
-    size_t n = combos(reg, c), i, shown = 0;
+    size_t n, i, shown = 0;
+    hjtj_status st = combos(reg, c, &n);
+    if (st != HJTJ_OK)
+        return st;
     tb_begin(t, 12, 1);
     tb_col(t, 0, "kombinasjon", "Kombinasjon", "Combination");
     tb_col(t, 1, "antall_enheter", "Antall enheter", "Enterprises");
@@ -233,7 +256,10 @@ hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
 hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
 {
     combo c[256];
-    size_t n = combos(reg, c), i;
+    size_t n, i;
+    hjtj_status st = combos(reg, c, &n);
+    if (st != HJTJ_OK)
+        return st;
     tb_begin(t, 11, 1);
     tb_col(t, 0, "samlemalgruppe", "Samlemålgruppe", "Target-group cluster");
     mark_cols(t, 1);
@@ -262,19 +288,20 @@ hjtj_status build_4_8(hjtj_table *t, const hjtj_register *reg)
 {
     const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, storrelse_4_8,
                         NULL, NULL};
-    return antall_table(t, reg, keep_pop, dim_storrelse, &rows, "kommunestorrelse", hele_landet,
-                        "totalt_antall_virksomheter");
+    return antall_table(t, reg, BASE_POP, HJTJ_FIELD_KOMMUNESTORRELSE, &rows, "kommunestorrelse",
+                        hele_landet, "totalt_antall_virksomheter");
 }
 
-BUILD_AS(4_9, samle_by_size, keep_pop, storrelse_4_8, "totalt_antall_virksomheter")
-BUILD_AS(4_10, antall_by_mg, keep_pure_bolig, "totalt_antall_virksomheter")
-BUILD_AS(4_11, antall_by_mg, keep_pure_amb, "totalt_antall_virksomheter")
-BUILD_AS(4_12, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 0)
-BUILD_AS(4_13, xt_pairs, keep_pure_bolig, dim_malgrupper, &mg_pair_items, 1)
-BUILD_AS(4_14, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 0)
-BUILD_AS(4_15, xt_pairs, keep_pure_amb, dim_malgrupper, &mg_pair_items, 1)
-BUILD_AS(4_16, samle_distribution, keep_pure_bolig, "antall", "andel")
-BUILD_AS(4_17, samle_distribution, keep_pure_amb, "antall", "andel")
+BUILD_AS(4_9, samle_by_size, BASE_POP, storrelse_4_8, "totalt_antall_virksomheter")
+BUILD_AS(4_10, antall_by_mg, BASE_PURE_BOLIG, "totalt_antall_virksomheter")
+BUILD_AS(4_11, antall_by_mg, BASE_PURE_AMB, "totalt_antall_virksomheter")
+BUILD_AS(4_12, mg_pairs, BASE_PURE_BOLIG, 0)
+BUILD_AS(4_13, mg_pairs, BASE_PURE_BOLIG, 1)
+BUILD_AS(4_14, mg_pairs, BASE_PURE_AMB, 0)
+BUILD_AS(4_15, mg_pairs, BASE_PURE_AMB, 1)
+BUILD_AS(4_16, samle_distribution, XD_PURE_BOLIG(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall",
+         "andel")
+BUILD_AS(4_17, samle_distribution, XD_PURE_AMB(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall", "andel")
 
 hjtj_status build_4_18(hjtj_table *t, const hjtj_register *reg)
 {
@@ -284,16 +311,17 @@ hjtj_status build_4_18(hjtj_table *t, const hjtj_register *reg)
                                      "Kun amb hjtj - praktisk bistand",
                                      "Kun amb hjtj - både helsetjenester og praktisk bistand"};
     static const xrows rows = XROWS(HJTJ_FIELD_KATEGORI, cls, nb, NULL, NULL);
-    return table_of(t, reg, keep_pure_amb, dim_kategori, &rows, "virksomhetskategori", totalt,
-                    dim_samle, samle_cols, NSAMLE_COLS, "totalt_antall_virksomheter");
+    return table_of(t, reg, BASE_PURE_AMB, HJTJ_FIELD_KATEGORI, &rows, "virksomhetskategori",
+                    totalt, HJTJ_FIELD_SAMLEMALGRUPPE, samle_cols, NSAMLE_COLS,
+                    "totalt_antall_virksomheter");
 }
 
-BUILD_AS(4_19, samle_by_size, keep_pure_bolig, NULL, "totalt_antall_virksomheter")
-BUILD_AS(4_20, samle_by_size, keep_pure_amb, NULL, "totalt")
+BUILD_AS(4_19, samle_by_size, BASE_PURE_BOLIG, NULL, "totalt_antall_virksomheter")
+BUILD_AS(4_20, samle_by_size, BASE_PURE_AMB, NULL, "totalt")
 
 /* 4.21/4.22: the share of each målgruppe, each under its own label
  * (KNOWN_ISSUES A4). */
-XT_INLINE hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim keep)
+static inline hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdecl base)
 {
     static const xcol cols[] = {{"totalt_antall_virksomheter", XC_N, 0},
                                 {"andel_demens", XC_SHARE, HJTJ_MG_DEMENS},
@@ -304,30 +332,16 @@ XT_INLINE hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xdim k
                                 {"andel_rusproblemer", XC_SHARE, HJTJ_MG_RUSPROBLEMER},
                                 {"andel_ingen_malgruppe", XC_SHARE, HJTJ_MG_INGEN},
                                 {"andel_annen_malgruppe", XC_SHARE, HJTJ_MG_ANNEN}};
-    return table_of(t, reg, keep, dim_storrelse, &xr_storrelse, "kommunestorrelse", hele_landet,
-                    dim_malgrupper, XCOLS(cols), cols[0].code);
+    return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &xr_storrelse, "kommunestorrelse",
+                    hele_landet, HJTJ_FIELD_MALGRUPPE, XCOLS(cols), cols[0].code);
 }
 
-BUILD_AS(4_21, mg_by_size, keep_pure_bolig)
-BUILD_AS(4_22, mg_by_size, keep_pure_amb)
+BUILD_AS(4_21, mg_by_size, BASE_PURE_BOLIG)
+BUILD_AS(4_22, mg_by_size, BASE_PURE_AMB)
 
 /* 4.23: pure enterprises by HT composition (0–8), then combined (9) and
  * administration (10). */
 enum { ROW_4_23_KOMBINERT = 9, ROW_4_23_ADM = 10 };
-
-static uint32_t dim_4_23(const hjtj_record *r)
-{
-    switch (rec_cls(r, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE)) {
-    case HJTJ_HOVED_RENE_BRUKERRETTEDE:
-        return cls_bit(r, HJTJ_FIELD_HT_SAMMENSETNING);
-    case HJTJ_HOVED_KOMBINERT_ANNEN:
-        return BIT(ROW_4_23_KOMBINERT);
-    case HJTJ_HOVED_ADMINISTRASJON:
-        return BIT(ROW_4_23_ADM);
-    default:
-        return 0;
-    }
-}
 
 hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
 {
@@ -371,5 +385,28 @@ hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
     static const xrows rows = XROWS(-1, cls, nb, en, code);
     const xlayout L = {"virksomhetskategori", &rows, 0, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE),
                        "Totalt", NULL, XCOLS(samle_cols), 0};
-    return xt_table(t, reg, keep_pop, dim_4_23, dim_samle, &L);
+    /* the pure enterprises by HT composition, then the others by main type */
+    const xdecl rene = XD_HOVED(HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_FIELD_HT_SAMMENSETNING,
+                                HJTJ_FIELD_SAMLEMALGRUPPE);
+    const xdecl andre = xd_where(xd_of(HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, HJTJ_FIELD_SAMLEMALGRUPPE),
+                                 HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE,
+                                 BIT(HJTJ_HOVED_KOMBINERT_ANNEN) | BIT(HJTJ_HOVED_ADMINISTRASJON));
+    xtab x, y;
+    int k;
+    hjtj_status st = hjtj__xt_count_decl(&x, reg, &rene);
+    if (st == HJTJ_OK)
+        st = hjtj__xt_count_decl(&y, reg, &andre);
+    if (st != HJTJ_OK)
+        return st;
+    xt_move_row(&y, HJTJ_HOVED_KOMBINERT_ANNEN, ROW_4_23_KOMBINERT);
+    xt_move_row(&y, HJTJ_HOVED_ADMINISTRASJON, ROW_4_23_ADM);
+    for (k = ROW_4_23_KOMBINERT; k <= ROW_4_23_ADM; k++) {
+        x.n[k] = y.n[k];
+        memcpy(x.c[k], y.c[k], sizeof x.c[k]);
+    }
+    x.n[XT_TOTAL] += y.n[XT_TOTAL];
+    for (k = 0; k < XT_MAXCOL; k++)
+        x.c[XT_TOTAL][k] += y.c[XT_TOTAL][k];
+    xt_emit(t, &x, &L);
+    return HJTJ_OK;
 }

@@ -7,23 +7,6 @@
 /* The three categories of chapter 5. */
 #define CH5_KAT (KAT(KUN_BOLIGBASE) | KAT(TO_ELLER_FLERE_HT) | KAT(KOMBINERT_ANNEN))
 
-static uint32_t keep_botilbud(const hjtj_record *r)
-{
-    return r->population && rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1;
-}
-
-static uint32_t keep_ch5_kategori(const hjtj_record *r)
-{
-    return r->population && (dim_kategori(r) & CH5_KAT);
-}
-
-/* Class 0 = with boenheter (the botilbud population), 1 = without. */
-static uint32_t dim_botilbud(const hjtj_record *r)
-{
-    return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? 1u : 2u;
-}
-
-static FIELD_DIM(dim_band, HJTJ_FIELD_STORRELSE)
 
 /* ---- size bands, labelled from the scheme ---- */
 
@@ -78,7 +61,13 @@ hjtj_status build_5_1(hjtj_table *t, const hjtj_register *reg)
     xcol cols[5];
     const xlayout L = {"virksomhetskategori", &xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
                        cols, xcols_split(cols, codes, 2), 0};
-    return xt_table(t, reg, keep_ch5_kategori, dim_kategori, dim_botilbud, &L);
+    /* «med» first: the botilbud class 1, «uten» class 0 */
+    cols[1].k = cols[3].k = 1;
+    cols[2].k = cols[4].k = 0;
+    return xt_decl_table(t, reg,
+                         xd_where(xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_BOTILBUD),
+                                  HJTJ_FIELD_KATEGORI, CH5_KAT),
+                         &L);
 }
 
 /* Boenheter, enterprises and the median, by rows. */
@@ -90,7 +79,7 @@ hjtj_status build_5_2(hjtj_table *t, const hjtj_register *reg)
 {
     static const xlayout L = {"virksomhetskategori", &xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
                               XCOLS(sum_cols), 0};
-    return xt_table(t, reg, keep_botilbud, dim_kategori, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_KATEGORI, -1), &L);
 }
 
 hjtj_status build_5_3(hjtj_table *t, const hjtj_register *reg)
@@ -103,7 +92,7 @@ hjtj_status build_5_3(hjtj_table *t, const hjtj_register *reg)
     xlayout L = {"virksomhetens_storrelse", NULL, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
     band_rows_init(&b, &reg->scheme, 1);
     L.rows = &b.rows;
-    return xt_table(t, reg, keep_botilbud, dim_band, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, -1), &L);
 }
 
 hjtj_status build_5_4(hjtj_table *t, const hjtj_register *reg)
@@ -117,7 +106,7 @@ hjtj_status build_5_4(hjtj_table *t, const hjtj_register *reg)
                                 {"boenheter_per_virksomhet_median", XC_MEDIAN, 0}};
     const xrows rows = {xr_samle.field, xr_samle.cls, xr_samle.n, nb, NULL, NULL};
     const xlayout L = {"samlemalgruppe", &rows, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
-    return xt_table(t, reg, keep_botilbud, dim_samle, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_SAMLEMALGRUPPE, -1), &L);
 }
 
 hjtj_status build_5_5(hjtj_table *t, const hjtj_register *reg)
@@ -132,12 +121,12 @@ hjtj_status build_5_5(hjtj_table *t, const hjtj_register *reg)
                  XL_ZERO_EMPTY};
     band_rows_init(&b, &reg->scheme, 0);
     L.rows = &b.rows;
-    return xt_table(t, reg, keep_botilbud, dim_band, dim_samle, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, HJTJ_FIELD_SAMLEMALGRUPPE), &L);
 }
 
 hjtj_status build_5_6(hjtj_table *t, const hjtj_register *reg)
 {
     static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(sum_cols), 0};
-    return xt_table(t, reg, keep_botilbud, dim_storrelse, NULL, &L);
+    return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &L);
 }

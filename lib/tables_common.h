@@ -1,48 +1,28 @@
 /* tables_common.h — helpers shared by the table definitions (tables_*.c).
  *
  * Almost every table of the report is one cross-tabulation: the records of a
- * population (a filter), counted by a row class and, optionally, by one or
- * more column classes, then printed as counts, shares of the row, shares of
- * the total, sums or medians of boenheter.  The "xtab" machinery below does
- * that once:
+ * population, counted by a row class and, optionally, by column classes,
+ * then printed as counts, shares of the row, shares of the total, sums or
+ * medians of boenheter.  A table reads the records only through a
+ * declaration of the custom-table engine (crosstab.h; SPEC §9): population,
+ * filters, row and column dimensions.  The counts go into an xtab, and a
+ * layout prints it with the table's own rows, labels and columns:
  *
- *   xtab x;
- *   xt_count(&x, reg, keep_pure_bolig, dim_storrelse, dim_samle);
- *   xt_emit(t, &x, &layout);
+ *   const xlayout L = {...};
+ *   return xt_decl_table(t, reg, XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE,
+ *                                              HJTJ_FIELD_SAMLEMALGRUPPE), &L);
  *
- * A dimension (xdim) maps a record to a bit mask of classes (bit i = class i;
- * several bits for multiple-response dimensions such as the målgrupper); a
- * filter is a dimension whose non-zero result means "in the population".
- * The layout names the rows (classes in printed order, with the table's own
- * labels), the columns (CSV code and what they show) and the total row.
- *
- * The machinery, the shared dimensions and the shared row sets are defined in
- * catalog.c together with the catalogue of tables.
+ * Tables of another shape (pairs, combinations, municipalities with ...)
+ * read the declaration's distinct keys (hjtj__decl_keys).  The machinery,
+ * the shared row sets and the catalogue are in catalog.c.
  */
 #ifndef HJTJ_TABLES_COMMON_H
 #define HJTJ_TABLES_COMMON_H
 
+#include "crosstab.h"
 #include "internal.h"
 
 #include <string.h>
-
-/* ------------------------------------------------------------------ */
-/* Dimensions and filters                                              */
-/* ------------------------------------------------------------------ */
-
-typedef uint32_t (*xdim)(const hjtj_record *r);
-
-/* The scans (xt_count, xt_table, xt_pairs) and the helpers that pass
- * dimensions on to them are inlined into each table's build function,
- * where the dimensions are constants: the compiler then inlines the
- * dimensions too, instead of calling through a pointer two or three times
- * for every record (two thirds of the time of a scan).  The function
- * pointers still name the scan's reduction (reg_view). */
-#if defined(__GNUC__)
-#define XT_INLINE static inline __attribute__((always_inline))
-#else
-#define XT_INLINE static inline
-#endif
 
 /* The index of the lowest bit set of m (m != 0). */
 static inline int xt_low_bit(uint32_t m)
@@ -59,49 +39,6 @@ static inline int xt_low_bit(uint32_t m)
 #endif
 }
 
-/* BIT(class of the record in field f), or 0 when the field does not apply. */
-static inline uint32_t cls_bit(const hjtj_record *r, hjtj_field f)
-{
-    int c = rec_cls(r, f);
-    return c < 0 ? 0u : BIT(c);
-}
-/* Define a dimension `name` giving the record's class in a classification
- * field (prefix with `static` for a local one). */
-#define FIELD_DIM(name, field)                                                  \
-    uint32_t name(const hjtj_record *r)                                        \
-    {                                                                          \
-        return cls_bit(r, (field));                                            \
-    }
-
-/* Filters.  All but keep_all are inside the population of chapters 3–5. */
-static inline uint32_t keep_all(const hjtj_record *r) /* every loaded record */
-{
-    (void)r;
-    return 1;
-}
-static inline uint32_t keep_pop(const hjtj_record *r) /* aktiv, not utenfor */
-{
-    return r->population;
-}
-static inline uint32_t keep_pure_bolig(const hjtj_record *r) /* kategori Kun boligbase */
-{
-    return r->population && rec_cls(r, HJTJ_FIELD_KATEGORI) == HJTJ_KAT_KUN_BOLIGBASE;
-}
-static inline uint32_t keep_pure_amb(const hjtj_record *r) /* the three Kun ambulerende */
-{
-    int k = rec_cls(r, HJTJ_FIELD_KATEGORI);
-    return r->population && k >= HJTJ_KAT_KUN_AMB_HELSE && k <= HJTJ_KAT_KUN_AMB_BEGGE;
-}
-
-/* Dimensions used by several chapters. */
-static inline FIELD_DIM(dim_kategori, HJTJ_FIELD_KATEGORI)
-static inline FIELD_DIM(dim_storrelse, HJTJ_FIELD_KOMMUNESTORRELSE) /* kommunestørrelse */
-static inline FIELD_DIM(dim_samle, HJTJ_FIELD_SAMLEMALGRUPPE)       /* samlemålgruppe */
-static inline uint32_t dim_malgrupper(const hjtj_record *r) /* the edited målgruppe set */
-{
-    return r->mg;
-}
-
 /* ------------------------------------------------------------------ */
 /* Counting                                                            */
 /* ------------------------------------------------------------------ */
@@ -114,7 +51,7 @@ typedef struct xtab {
     int64_t n[XT_MAXCLS + 1];            /* units per row class; [XT_TOTAL]: all */
     int64_t c[XT_MAXCLS + 1][XT_MAXCOL]; /* units per (row, column) class */
     int64_t sum[XT_MAXCLS + 1];          /* summed values (boenheter, innbyggere) */
-    int64_t med2[XT_MAXCLS + 1];         /* twice the median value (xt_medians) */
+    int64_t med2[XT_MAXCLS + 1];         /* twice the median value (a median measure) */
 } xtab;
 
 /* Add one unit in the row classes `rows` and column classes `cols`, with a
@@ -125,61 +62,6 @@ void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w);
 /* w units in rows and cols whose values add up to sum. */
 void xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w);
 
-/* Units gathered by their (rows, cols) pair before they are spread over the
- * classes: a table has few distinct pairs, so each record costs a probe
- * instead of a walk over its row and column bits.  Integer sums in another
- * order: the same counts. */
-#define XT_PAIR_SLOTS 512
-#define XT_PAIR_PROBES 8
-
-/* Clear x and count the records r with keep(r) != 0 by rows(r) and cols(r)
- * (cols may be NULL).  The value summed is the record's boenheter as counted
- * in chapter 5 (0 outside the botilbud population). */
-XT_INLINE void xt_count(xtab *x, const hjtj_register *reg, xdim keep, xdim rows, xdim cols)
-{
-    /* the sums come from rv_sum, so the values need not be in the key */
-    rview v = reg_view(reg, keep, rows, cols, NULL);
-    uint64_t key[XT_PAIR_SLOTS];
-    /* two sets of sums, for even and odd records: a record adding to the
-     * slot the previous one added to need not wait for that store */
-    int64_t w[2][XT_PAIR_SLOTS], sum[2][XT_PAIR_SLOTS];
-    unsigned char used[XT_PAIR_SLOTS];
-    size_t i, n = rv_n(&v);
-    memset(x, 0, sizeof *x);
-    memset(used, 0, sizeof used);
-    for (i = 0; i < n; i++) {
-        const hjtj_record *r = rv_rec(&v, i);
-        uint64_t k;
-        unsigned h, p;
-        if (!keep(r))
-            continue;
-        k = (uint64_t)rows(r) << 32 | (cols ? cols(r) : 0u);
-        h = (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 55); /* 9 bits: XT_PAIR_SLOTS */
-        for (p = 0; p < XT_PAIR_PROBES; p++, h = (h + 1) & (XT_PAIR_SLOTS - 1)) {
-            if (!used[h]) {
-                used[h] = 1;
-                key[h] = k;
-                w[0][h] = sum[0][h] = w[1][h] = sum[1][h] = 0;
-            }
-            if (key[h] == k)
-                break;
-        }
-        if (p == XT_PAIR_PROBES) { /* a crowded neighbourhood: spread it now */
-            xt_add_units(x, (uint32_t)(k >> 32), (uint32_t)k, rv_sum(&v, i), rv_w(&v, i));
-            continue;
-        }
-        w[i & 1][h] += rv_w(&v, i);
-        sum[i & 1][h] += rv_sum(&v, i);
-    }
-    for (i = 0; i < XT_PAIR_SLOTS; i++)
-        if (used[i])
-            xt_add_units(x, (uint32_t)(key[i] >> 32), (uint32_t)key[i], sum[0][i] + sum[1][i],
-                         w[0][i] + w[1][i]);
-}
-/* After xt_count with the same arguments: the median boenheter of each row
- * class and of the total (rows must give at most one class per record).
- * Errors: HJTJ_ERR_NOMEM. */
-hjtj_status xt_medians(xtab *x, const hjtj_register *reg, xdim keep, xdim rows);
 /* Clear x and count the register's municipalities by size class, summing
  * their inhabitants; cols (NULL = none) gives municipality i's column
  * classes. */
@@ -247,56 +129,100 @@ size_t xcols_split(xcol *out, const char *const *codes, int n);
 
 /* Print x as the layout says; t->n = x->n[XT_TOTAL]. */
 void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L);
-/* After xt_count: the medians if the layout has a median column, then print. */
-hjtj_status xt_finish(hjtj_table *t, xtab *x, const hjtj_register *reg, xdim keep, xdim rows,
-                      const xlayout *L);
-/* Count, then print: the usual table in one call. */
-XT_INLINE hjtj_status xt_table(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim rows,
-                               xdim cols, const xlayout *L)
+/* ---- tables as declarations (crosstab.c) --------------------------
+ * A report table may be a declaration of the custom-table engine (SPEC §9:
+ * population, filters, rows, columns) with a layout: it is then counted by
+ * the same reduction as a custom table, and a streaming register fills it
+ * because building the catalogue on the empty register (streaming.c)
+ * registers every declaration a table makes. */
+
+/* d: the chapter 3–5 population by rows_field (and cols_field, or -1). */
+void hjtj__xdecl_init(xdecl *d, int rows_field, int cols_field);
+/* Keep the records whose class in field is one of the bits of classes. */
+void hjtj__xdecl_where(xdecl *d, int field, uint32_t classes);
+/* Clear x and count the declaration into it: n, c, sum (boenheter of the
+ * botilbud population) and, for a median measure, med2. */
+hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *d);
+
+static inline xdecl xd_of(int rows_field, int cols_field)
+{
+    xdecl d;
+    hjtj__xdecl_init(&d, rows_field, cols_field);
+    return d;
+}
+static inline xdecl xd_where(xdecl d, int field, uint32_t classes)
+{
+    hjtj__xdecl_where(&d, field, classes);
+    return d;
+}
+/* base with its rows and columns set to these fields (cols -1: none). */
+static inline xdecl xd_dims(xdecl base, int rows_field, int cols_field)
+{
+    xdecl d = xd_of(rows_field, cols_field);
+    d.nwhere = base.nwhere;
+    memcpy(d.where, base.where, sizeof d.where);
+    d.population = base.population;
+    return d;
+}
+/* The populations of the pure boligbaser, the pure ambulatory enterprises,
+ * the botilbud population, and of a main type. */
+#define XD_PURE_BOLIG(rows, cols)                                               \
+    xd_where(xd_of((rows), (cols)), HJTJ_FIELD_KATEGORI, BIT(HJTJ_KAT_KUN_BOLIGBASE))
+#define XD_PURE_AMB(rows, cols)                                                 \
+    xd_where(xd_of((rows), (cols)), HJTJ_FIELD_KATEGORI,                         \
+             BIT(HJTJ_KAT_KUN_AMB_HELSE) | BIT(HJTJ_KAT_KUN_AMB_PRAKTISK) |       \
+                 BIT(HJTJ_KAT_KUN_AMB_BEGGE))
+#define XD_BOTILBUD(rows, cols) xd_where(xd_of((rows), (cols)), HJTJ_FIELD_BOTILBUD, BIT(1))
+#define XD_HOVED(h, rows, cols)                                                 \
+    xd_where(xd_of((rows), (cols)), HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, BIT(h))
+
+/* Add row `from` of x to row `to` and clear it (a layout merging classes). */
+static inline void xt_move_row(xtab *x, int from, int to)
+{
+    int k;
+    x->n[to] += x->n[from];
+    x->sum[to] += x->sum[from];
+    for (k = 0; k < XT_MAXCOL; k++)
+        x->c[to][k] += x->c[from][k];
+    x->n[from] = x->sum[from] = 0;
+    memset(x->c[from], 0, sizeof x->c[from]);
+}
+
+/* Count the declaration (with the boenheter and medians the layout shows),
+ * then print. */
+static inline hjtj_status xt_decl_table(hjtj_table *t, const hjtj_register *reg, xdecl d,
+                                        const xlayout *L)
 {
     xtab x;
-    xt_count(&x, reg, keep, rows, cols);
-    return xt_finish(t, &x, reg, keep, rows, L);
+    size_t j;
+    hjtj_status st;
+    for (j = 0; j < L->ncols; j++) {
+        if (L->cols[j].kind == XC_SUM || L->cols[j].kind == XC_SUM_SHARE ||
+            L->cols[j].kind == XC_MEDIAN)
+            d.var = -1;
+        if (L->cols[j].kind == XC_MEDIAN)
+            d.measure = HJTJ_MEASURE_MEDIAN;
+    }
+    st = hjtj__xt_count_decl(&x, reg, &d);
+    if (st != HJTJ_OK)
+        return st;
+    xt_emit(t, &x, L);
+    return HJTJ_OK;
 }
 
 /* The long-format cross tables (3.4, 4.4, 4.5, 4.12–4.15): the records of
- * keep whose set(r) holds one or two of the items (and nothing else),
- * counted by pair, lower triangle in item order; with share, as a share of
- * all records of keep. */
+ * a declaration whose rows are a code set (its keys hold each record's set),
+ * whose set (masked with premask) holds one or two of the items and nothing
+ * else, counted by pair, lower triangle in item order; with share, as a
+ * share of all the declaration's records. */
+hjtj_status hjtj__xt_pairs_decl(hjtj_table *t, const hjtj_register *reg, const xdecl *d,
+                                uint32_t premask, const xrows *items, int share);
 typedef struct xpairs {
     int64_t cnt[XT_MAXCOL][XT_MAXCOL]; /* [higher item class][lower] */
-    int64_t all, pairs;                /* units of keep; of them with one or two items */
+    int64_t all, pairs;                /* records; of them with one or two items */
 } xpairs;
-/* Print the counts of xt_pairs. */
+/* Print the counted pairs. */
 void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share);
-XT_INLINE hjtj_status xt_pairs(hjtj_table *t, const hjtj_register *reg, xdim keep, xdim set,
-                               const xrows *items, int share)
-{
-    rview rv = reg_view(reg, keep, set, NULL, NULL);
-    xpairs c;
-    uint32_t mask = 0;
-    size_t i, a;
-    memset(&c, 0, sizeof c);
-    for (a = 0; a < items->n; a++)
-        mask |= BIT(items->cls[a]);
-    for (i = 0; i < rv_n(&rv); i++) {
-        const hjtj_record *r = rv_rec(&rv, i);
-        int64_t w = rv_w(&rv, i);
-        uint32_t s, lo, rest;
-        if (!keep(r))
-            continue;
-        c.all += w;
-        s = set(r);
-        rest = s & (s - 1); /* without the lowest item */
-        if (s == 0 || (s & ~mask) || (rest & (rest - 1)))
-            continue; /* no item, another one, or more than two */
-        lo = (uint32_t)xt_low_bit(s);
-        c.cnt[rest ? (uint32_t)xt_low_bit(rest) : lo][lo] += w;
-        c.pairs += w;
-    }
-    xt_pairs_emit(t, &c, items, share);
-    return HJTJ_OK;
-}
 /* The code, Norwegian and English label of row r of R. */
 void xrows_label(const xrows *R, size_t r, const char **code, const char **nb,
                  const char **en);

@@ -121,6 +121,7 @@ HJTJ_API const char *hjtj_strerror(hjtj_status status)
     case HJTJ_ERR_KOMMUNER: return "invalid municipality table";
     case HJTJ_ERR_RANGE: return "index out of range";
     case HJTJ_ERR_UNSUPPORTED: return "not supported by this build";
+    case HJTJ_ERR_OVERFLOW: return "exact sum out of range";
     }
     return "unknown status";
 }

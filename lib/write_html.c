@@ -120,7 +120,7 @@ static void put_table(buf *b, const hjtj_table *t, hjtj_lang lang)
     /* the heading above says the title; the caption repeats it for screen
      * readers and shows N */
     buf_puts(b, "<div class=\"table-wrap\"><table>\n<caption><span class=\"vh\">");
-    if (hjtj_table_id(t) && hjtj_table_id(t)[0]) {
+    if (hjtj__in_catalog(hjtj_table_id(t))) {
         hjtj__put_escaped(b, word(lang, "Tabell ", "Table "));
         hjtj__put_escaped(b, hjtj_table_id(t));
         buf_puts(b, " ");
@@ -208,7 +208,7 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     buf_init(&sect);
     buf_printf(&sect, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", sid,
                sid, sid);
-    if (id && id[0]) {
+    if (hjtj__in_catalog(id)) {
         hjtj__put_escaped(&sect, word(lang, "Tabell ", "Table "));
         hjtj__put_escaped(&sect, id);
         buf_puts(&sect, " ");
@@ -242,7 +242,7 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
         st = HJTJ_ERR_NOMEM;
     if (st == HJTJ_OK) {
         buf_printf(&page->toc, "<li><a href=\"#%s\">", sid);
-        if (id && id[0]) {
+        if (hjtj__in_catalog(id)) {
             hjtj__put_escaped(&page->toc, word(lang, "Tabell ", "Table "));
             hjtj__put_escaped(&page->toc, id);
             buf_puts(&page->toc, " ");

@@ -134,19 +134,15 @@ int hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *update
 {
     cube c;
     size_t i, k;
-    const char *title = hjtj_table_title(t, lang);
     int any_status = 0;
     if (hjtj__cube_init(&c, t, lang) != 0)
         return -1;
     buf_puts(b, "{\"version\":\"2.0\",\"class\":\"dataset\",");
     key(b, "label");
     {
-        char head[64];
-        snprintf(head, sizeof head, "%s %s. ", hjtj__word("table", lang), hjtj_table_id(t));
         buf bl;
         buf_init(&bl);
-        buf_puts(&bl, head);
-        buf_puts(&bl, title ? title : "");
+        hjtj__full_title(&bl, t, lang);
         hjtj__json_string(b, bl.data ? bl.data : "");
         if (bl.failed)
             b->failed = 1;

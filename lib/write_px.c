@@ -106,9 +106,7 @@ static const char *lang_code(hjtj_lang lang)
 
 static void title_of(buf *b, const hjtj_table *t, hjtj_lang lang)
 {
-    const char *title = hjtj_table_title(t, lang);
-    buf_printf(b, "%s %s. ", hjtj__word("table", lang), hjtj_table_id(t));
-    buf_puts(b, title ? title : "");
+    hjtj__full_title(b, t, lang);
 }
 
 /* The keywords that carry text, for one language of the cube c. */

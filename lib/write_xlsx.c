@@ -151,8 +151,7 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
         return err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "cannot add worksheet %s", name);
     x->nsheets++;
     buf_init(&s);
-    buf_printf(&s, "%s %s. %s", hjtj__word("table", lang), hjtj_table_id(t),
-               hjtj_table_title(t, lang) ? hjtj_table_title(t, lang) : "");
+    hjtj__full_title(&s, t, lang);
     rc |= s.failed || put_text(ws, 0, 0, s.data, x->bold);
     buf_free(&s);
     if (hjtj_table_n(t) > 0)

@@ -71,6 +71,34 @@ for id in $(cut -f1 "$T/list"); do
 done
 [ "$n" -eq 108 ] && ok "bar charts of all 54 tables in both languages" || fail "only $n of 108 charts"
 
+# custom tables (SPEC §9): --figure custom draws the table the options declare;
+# a distribution per row (andel-rad) is stacked, its numbers are the CSV's
+for lang in nb en; do
+    for decl in "--rows fylke --cols kategori --measure andel-rad" "--rows samlemalgruppe" \
+        "--rows kommunestorrelse --cols eierskap --measure andel-kolonne"; do
+        # shellcheck disable=SC2086
+        "$REPORT" "$REG" $decl >"$T/c.csv" 2>/dev/null || { fail "custom table $decl"; continue; }
+        # shellcheck disable=SC2086
+        if "$REPORT" "$REG" $decl --figure custom --lang "$lang" -o "$T/c.svg" 2>"$T/err" &&
+            xmllint --noout "$T/c.svg" && "$PY" "$S/tests/svg_check.py" "$T/c.svg" "$T/c.csv" "$lang"; then
+            ok "--figure custom $decl ($lang)"
+        else
+            fail "--figure custom $decl ($lang): $(cat "$T/err")"
+        fi
+    done
+done
+"$REPORT" "$REG" --rows fylke --cols kategori --measure andel-rad --figure custom -o "$T/c.svg" 2>/dev/null
+[ "$(grep -c 'data-i=' "$T/c.svg")" -eq 15 ] && grep -q '>Oslo</text>' "$T/c.svg" \
+    && grep -q 'fill="#ffffff">[0-9]' "$T/c.svg" \
+    && ok "custom figure: the 15 counties, stacked" || fail "custom figure rows"
+"$REPORT" "$REG" --figure custom >/dev/null 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- "--rows" "$T/err" && ok "--figure custom without --rows: exit 2" \
+    || fail "--figure custom without --rows: exit $rc"
+"$REPORT" "$REG" --rows fylke --format html -o "$T/c.html" 2>/dev/null \
+    && "$PY" -c 'import html5lib,sys; html5lib.HTMLParser(strict=True).parse(open(sys.argv[1],"rb").read())' "$T/c.html" \
+    && grep -q 'data-table="custom"\|<table>' "$T/c.html" && ok "a custom table as an HTML page" \
+    || fail "custom table as HTML"
+
 # a figure on standard output is the same as with -o
 "$REPORT" "$REG" --figure 3.3 >"$T/stdout.svg" 2>/dev/null
 "$REPORT" "$REG" --figure 3.3 -o "$T/o.svg" 2>/dev/null

@@ -87,7 +87,8 @@ def main():
         if not cols:
             errors.append("row %d has no bars" % i)
         col_sets.add(tuple(cols))
-    totals = {k for k, r in enumerate(body) if r[0].startswith("Totalt") or r[0] == "Hele landet"}
+    totals = {k for k, r in enumerate(body)
+              if r[0].lower().startswith("totalt") or r[0] in ("Hele landet", "hele-landet")}
     want_rows = [k for k in range(len(body)) if k not in totals or len(body) == 1]
     if sorted(seen_rows) != sorted(want_rows) and sorted(seen_rows) != list(range(len(body))):
         errors.append("rows drawn %s, table rows %s" % (seen_rows, want_rows))

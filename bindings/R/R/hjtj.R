@@ -134,7 +134,11 @@ KIND_COUNT <- 2L
 KIND_SUM <- 4L
 
 hjtj_table <- function(reg, id) {
-  x <- table_raw(reg, id)
+  table_df(table_raw(reg, id))
+}
+
+# The data.frame of a table's list (src/hjtj_r.c).
+table_df <- function(x) {
   nr <- length(x$row_code)
   nc <- length(x$col_code)
   cols <- vector("list", nc)
@@ -237,4 +241,40 @@ print.hjtj_register <- function(x, ...) {
                 format(n[["read"]]), format(n[["loaded"]]), format(n[["rejected"]])))
   }
   invisible(x)
+}
+
+# Custom tables (SPEC 9): any cross-tabulation of the classes.
+hjtj_crosstab <- function(reg, rows, cols = NULL, where = NULL, measure = "antall",
+                          population = "populasjon", link = NULL) {
+  one <- function(x, what) {
+    if (!is.character(x) || length(x) != 1L || is.na(x))
+      stop(sprintf("'%s' must be a single string", what), call. = FALSE)
+    x
+  }
+  one(rows, "rows")
+  if (!is.null(cols)) one(cols, "cols")
+  one(measure, "measure")
+  one(population, "population")
+  wf <- character(0)
+  wc <- character(0)
+  if (!is.null(where)) {
+    if (!is.list(where) && !is.character(where) || is.null(names(where)) ||
+        any(!nzchar(names(where))))
+      stop("'where' must be a named list, e.g. list(eierskap = \"privat\")", call. = FALSE)
+    wf <- names(where)
+    wc <- vapply(where, function(v) paste(as.character(v), collapse = ","), "")
+  }
+  if (!is.null(link) && !is.raw(link)) link <- one(link, "link")
+  x <- .Call(hjtj_r_crosstab, check_register(reg), rows, if (is.null(cols)) "" else cols,
+             wf, unname(wc), population, measure, link, FALSE)
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  t <- x$table
+  nr <- length(t$row_code)
+  nc <- length(t$col_code)
+  t$kind <- matrix(t$kind, nrow = nr, ncol = nc, byrow = TRUE)
+  t$text <- matrix(t$text, nrow = nr, ncol = nc, byrow = TRUE)
+  df <- table_df(t)
+  attr(df, "population") <- t$population
+  attr(df, "link_problems") <- x$problems
+  df
 }

@@ -92,7 +92,8 @@ static SEXP status_list(hjtj_status st, const char *msg)
 /* External pointers                                                    */
 /* ------------------------------------------------------------------ */
 
-static SEXP tag_register, tag_kommuner, tag_table, tag_string, tag_scheme, tag_checks;
+static SEXP tag_register, tag_kommuner, tag_table, tag_string, tag_scheme, tag_checks,
+    tag_crosstab, tag_link;
 
 /* A count, line or column as an R integer (NA beyond R's integers). */
 static int r_int(uint64_t v)
@@ -143,6 +144,24 @@ static void table_finalizer(SEXP p)
     if (t != NULL) {
         R_ClearExternalPtr(p);
         hjtj_table_free(t);
+    }
+}
+
+static void crosstab_finalizer(SEXP p)
+{
+    hjtj_crosstab *c = (hjtj_crosstab *)R_ExternalPtrAddr(p);
+    if (c != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_crosstab_free(c);
+    }
+}
+
+static void link_finalizer(SEXP p)
+{
+    hjtj_link *l = (hjtj_link *)R_ExternalPtrAddr(p);
+    if (l != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_link_free(l);
     }
 }
 
@@ -648,29 +667,16 @@ static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, hjtj
  * population, stub, col_code, col_label, row_code, row_label, kind, text,
  * num, den) with the cells row-major, or an error list.  With csv = TRUE
  * also `csv`: the library's own CSV writer output. */
-static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
+/* The list of a built table (pt owns t; one PROTECT of pt is released here). */
+static SEXP table_result(SEXP pt, hjtj_table *t, int want_csv)
 {
     static const char *names[] = {"ok", "id", "title", "title_en", "n", "population", "stub",
                                   "col_code", "col_label", "row_code", "row_label", "kind",
                                   "text", "num", "den", "csv"};
-    const hjtj_register *reg = get_register(preg);
-    int want_csv = Rf_asLogical(csv) == TRUE;
-    hjtj_table *t = NULL;
     hjtj_status st;
     size_t i, j, nr, nc;
-    SEXP pt, v[16], out;
-    const char *cid;
+    SEXP v[16], out;
 
-    if (!Rf_isString(id) || XLENGTH(id) != 1 || STRING_ELT(id, 0) == NA_STRING)
-        Rf_error("'id' must be a single string");
-    cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
-
-    pt = PROTECT(new_xptr(tag_table, table_finalizer));
-    out = built_table(pt, reg, cid, &t);
-    if (t == NULL) {
-        UNPROTECT(1);
-        return out;
-    }
     nr = hjtj_table_rows(t);
     nc = hjtj_table_cols(t);
     v[0] = PROTECT(Rf_ScalarLogical(TRUE));
@@ -962,6 +968,144 @@ static SEXP r_checks(SEXP preg, SEXP lang)
     return out;
 }
 
+static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
+{
+    const hjtj_register *reg = get_register(preg);
+    int want_csv = Rf_asLogical(csv) == TRUE;
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    SEXP pt, out;
+    const char *cid;
+
+    if (!Rf_isString(id) || XLENGTH(id) != 1 || STRING_ELT(id, 0) == NA_STRING)
+        Rf_error("'id' must be a single string");
+    cid = Rf_translateCharUTF8(STRING_ELT(id, 0));
+
+    pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    st = hjtj_table_new(&t);
+    if (st != HJTJ_OK) {
+        UNPROTECT(1);
+        return status_list(st, "cannot create a table");
+    }
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_build(t, reg, cid);
+    if (st != HJTJ_OK) {
+        PROTECT(out = error_list(hjtj_table_error(t), st));
+        R_ClearExternalPtr(pt);
+        hjtj_table_free(t);
+        UNPROTECT(2);
+        return out;
+    }
+    return table_result(pt, t, want_csv);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Custom tables                                                        */
+/* ------------------------------------------------------------------ */
+
+static const char *opt_str(SEXP x)
+{
+    if (!Rf_isString(x) || XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
+        return NULL;
+    return Rf_translateCharUTF8(STRING_ELT(x, 0));
+}
+
+/* list(ok, table = the table's list, problems = "file:line: reason: message") */
+static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcodes, SEXP pop,
+                       SEXP measure, SEXP link, SEXP csv)
+{
+    static const char *names[] = {"ok", "table", "problems"};
+    const hjtj_register *reg = get_register(preg);
+    hjtj_crosstab *ct = NULL;
+    hjtj_link *lk = NULL;
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    SEXP pc, pl, pt, probs, v[3], out;
+    R_xlen_t i, n;
+
+    if (!Rf_isString(wfields) || !Rf_isString(wcodes) || XLENGTH(wfields) != XLENGTH(wcodes))
+        Rf_error("'where' must name each field's codes");
+    pc = PROTECT(new_xptr(tag_crosstab, crosstab_finalizer));
+    pl = PROTECT(new_xptr(tag_link, link_finalizer));
+    if ((st = hjtj_crosstab_new(&ct)) != HJTJ_OK) {
+        UNPROTECT(2);
+        return status_list(st, "cannot create a crosstab");
+    }
+    R_SetExternalPtrAddr(pc, ct);
+    probs = PROTECT(Rf_allocVector(STRSXP, 0));
+    if (Rf_isString(link) || TYPEOF(link) == RAWSXP) {
+        if ((st = hjtj_link_new(&lk)) != HJTJ_OK) {
+            UNPROTECT(3);
+            return status_list(st, "cannot create a link");
+        }
+        R_SetExternalPtrAddr(pl, lk);
+        st = TYPEOF(link) == RAWSXP
+                 ? hjtj_link_load_memory(lk, (const char *)RAW(link), (size_t)XLENGTH(link),
+                                         "<link>")
+                 : hjtj_link_load_file(lk, opt_str(link) ? opt_str(link) : "");
+        if (st == HJTJ_OK)
+            st = hjtj_link_match(lk, reg);
+        if (st != HJTJ_OK) {
+            out = error_list(hjtj_link_error(lk), st);
+            UNPROTECT(3);
+            return out;
+        }
+        n = (R_xlen_t)hjtj_link_problem_count(lk);
+        probs = Rf_allocVector(STRSXP, n);
+        UNPROTECT(1);
+        PROTECT(probs);
+        for (i = 0; i < n; i++) {
+            const hjtj_diag *d = hjtj_link_problem(lk, (size_t)i);
+            char buf[1024];
+            snprintf(buf, sizeof buf, "%s:%llu: %s: %s", hjtj_diag_file(d),
+                     (unsigned long long)hjtj_diag_line(d), hjtj_reason_code(hjtj_diag_reason(d)),
+                     hjtj_diag_message(d));
+            SET_STRING_ELT(probs, i, mkutf8(buf));
+        }
+    }
+    st = hjtj_crosstab_set_rows(ct, opt_str(rows));
+    if (st == HJTJ_OK)
+        st = hjtj_crosstab_set_cols(ct, opt_str(cols));
+    for (i = 0; st == HJTJ_OK && i < XLENGTH(wfields); i++)
+        st = hjtj_crosstab_add_where(ct, Rf_translateCharUTF8(STRING_ELT(wfields, i)),
+                                     Rf_translateCharUTF8(STRING_ELT(wcodes, i)));
+    if (st == HJTJ_OK)
+        st = hjtj_crosstab_set_population(ct, opt_str(pop));
+    if (st == HJTJ_OK && lk != NULL)
+        st = hjtj_crosstab_set_link(ct, lk);
+    if (st == HJTJ_OK)
+        st = hjtj_crosstab_set_measure(ct, opt_str(measure));
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_crosstab_error(ct), st);
+        UNPROTECT(3);
+        return out;
+    }
+    pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    if ((st = hjtj_table_new(&t)) != HJTJ_OK) {
+        UNPROTECT(4);
+        return status_list(st, "cannot create a table");
+    }
+    R_SetExternalPtrAddr(pt, t);
+    st = hjtj_table_build_crosstab(t, reg, ct);
+    if (st != HJTJ_OK) {
+        out = error_list(hjtj_table_error(t), st);
+        UNPROTECT(4);
+        return out;
+    }
+    v[1] = table_result(pt, t, Rf_asLogical(csv) == TRUE); /* releases pt */
+    if (!Rf_asLogical(VECTOR_ELT(v[1], 0))) {
+        UNPROTECT(3);
+        return v[1];
+    }
+    PROTECT(v[1]);
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[2] = probs;
+    out = named_list(3, names, v);
+    UNPROTECT(5);
+    return out;
+}
+
 /* ------------------------------------------------------------------ */
 /* Registration                                                         */
 /* ------------------------------------------------------------------ */
@@ -976,6 +1120,7 @@ static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
     {"hjtj_r_table", (DL_FUNC)&r_table, 3},
     {"hjtj_r_write", (DL_FUNC)&r_write, 5},
+    {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 9},
     {"hjtj_r_figure", (DL_FUNC)&r_figure, 3},
     {"hjtj_r_html", (DL_FUNC)&r_html, 4},
     {NULL, NULL, 0}};
@@ -988,6 +1133,8 @@ void R_init_hjtj(DllInfo *dll)
     tag_string = Rf_install("hjtj_string");
     tag_scheme = Rf_install("hjtj_scheme");
     tag_checks = Rf_install("hjtj_checks");
+    tag_crosstab = Rf_install("hjtj_crosstab");
+    tag_link = Rf_install("hjtj_link");
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);

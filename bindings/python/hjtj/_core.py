@@ -53,6 +53,11 @@ class Field(enum.IntEnum):
     PERSONELLUTVEKSLING = 15
     STORRELSE = 16
     EDIT = 17
+    ANDRE_KOMMUNER = 18   # custom-table dimensions (libhjtj 2:0:2)
+    NAERINGSKODE = 19
+    KOMMUNE = 20
+    FYLKE = 21
+    LANDET = 22
 
 
 class Limit(enum.IntEnum):
@@ -718,6 +723,27 @@ class Register(_Handle):
         """Build a table of the report (``"3.5"``, ``"4.6"``, ``"C1"``)."""
         from ._table import Table
         return Table._build(self, table_id)
+
+    def crosstab(self, rows, cols=None, where=None, measure="antall", population="populasjon",
+                 link=None):
+        """A custom table (SPEC §9) as a :class:`Table` with ``to_pandas()``.
+
+        ``rows`` / ``cols``: dimension names (``hjtj.dimensions()``);
+        ``where``: a dict (or pairs) field -> code or list of codes (AND
+        across fields, OR within); ``measure``: ``antall``, ``andel-rad``,
+        ``andel-kolonne``, ``andel-total``, ``sum:VAR``, ``gjennomsnitt:VAR``
+        or ``median:VAR`` (VAR ``boenheter`` or a linked column);
+        ``population``: ``populasjon``, ``aktiv`` or ``alle``; ``link``: a
+        :class:`Link`, or a path / CSV data to load as one.  The link's
+        problem rows are in the table's ``link_problems``.  An unknown name
+        raises :class:`Error` (status NOT_FOUND) listing the valid ones."""
+        from ._table import build_crosstab
+        return build_crosstab(self, rows, cols, where, measure, population, link)
+
+    def profile(self, kommunenr):
+        """A municipality's profile beside its size class and the country."""
+        from ._table import build_profile
+        return build_profile(self, kommunenr)
 
     def tables(self):
         """Every table of the catalogue, as a dict id -> :class:`Table`."""

@@ -71,6 +71,14 @@ class _Html(Structure):
     pass
 
 
+class _Crosstab(Structure):
+    pass
+
+
+class _Link(Structure):
+    pass
+
+
 class _Checks(Structure):
     pass
 
@@ -84,6 +92,8 @@ SchemeP = POINTER(_Scheme)
 TableP = POINTER(_Table)
 HtmlP = POINTER(_Html)
 ChecksP = POINTER(_Checks)
+CrosstabP = POINTER(_Crosstab)
+LinkP = POINTER(_Link)
 
 status_t = c_int  # hjtj_status
 enum_t = c_int    # hjtj_field, hjtj_lang, hjtj_cell_kind, hjtj_reason, hjtj_format, hjtj_limit
@@ -252,6 +262,31 @@ _PROTOTYPES = {
     "hjtj_html_table_count": (c_size_t, [HtmlP]),
     "hjtj_html_to_string": (status_t, [HtmlP, POINTER(c_void_p), POINTER(c_size_t)]),
     "hjtj_html_error": (ErrorP, [HtmlP]),
+    # custom tables and linked variables (libhjtj 2:0:2)
+    "hjtj_crosstab_new": (status_t, [POINTER(CrosstabP)]),
+    "hjtj_crosstab_free": (None, [CrosstabP]),
+    "hjtj_crosstab_error": (ErrorP, [CrosstabP]),
+    "hjtj_crosstab_set_rows": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_set_cols": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_dimension_name": (c_char_p, [c_size_t]),
+    "hjtj_crosstab_add_where": (status_t, [CrosstabP, c_char_p, c_char_p]),
+    "hjtj_crosstab_set_population": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_set_measure": (status_t, [CrosstabP, c_char_p]),
+    "hjtj_crosstab_set_link": (status_t, [CrosstabP, LinkP]),
+    "hjtj_table_build_crosstab": (status_t, [TableP, RegisterP, CrosstabP]),
+    "hjtj_table_build_profile": (status_t, [TableP, RegisterP, c_char_p]),
+    "hjtj_link_new": (status_t, [POINTER(LinkP)]),
+    "hjtj_link_free": (None, [LinkP]),
+    "hjtj_link_load_file": (status_t, [LinkP, c_char_p]),
+    "hjtj_link_load_memory": (status_t, [LinkP, c_char_p, c_size_t, c_char_p]),
+    "hjtj_link_error": (ErrorP, [LinkP]),
+    "hjtj_link_var_count": (c_size_t, [LinkP]),
+    "hjtj_link_var_name": (c_char_p, [LinkP, c_size_t]),
+    "hjtj_link_match": (status_t, [LinkP, RegisterP]),
+    "hjtj_link_read_count": (c_size_t, [LinkP]),
+    "hjtj_link_used_count": (c_size_t, [LinkP]),
+    "hjtj_link_problem_count": (c_size_t, [LinkP]),
+    "hjtj_link_problem": (DiagP, [LinkP, c_size_t]),
 }
 
 _lock = threading.Lock()

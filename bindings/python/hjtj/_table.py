@@ -2,6 +2,7 @@
 
 import collections
 import ctypes
+import decimal
 import enum
 import math
 import os
@@ -19,6 +20,8 @@ class CellKind(enum.IntEnum):
     SHARE = 3
     SUM = 4
     MEDIAN = 5
+    MEAN = 6      # custom tables: a mean (or a linked median), printed to one decimal
+    DECIMAL = 7   # custom tables: an exact decimal sum of a linked variable
 
 
 class Share:
@@ -83,6 +86,12 @@ def _cell(L, t, i, j, kind):
                      s(L.hjtj_table_cell_text(t, i, j)) or "")
     if kind == CellKind.MEDIAN:
         return L.hjtj_table_cell_int(t, i, j) / 2.0
+    if kind == CellKind.DECIMAL:  # exact: num / 10^k
+        num, den = L.hjtj_table_cell_int(t, i, j), L.hjtj_table_cell_den(t, i, j)
+        return decimal.Decimal(num).scaleb(-(len(str(den)) - 1))
+    if kind == CellKind.MEAN:  # as printed: rounded half up to one decimal
+        txt = s(L.hjtj_table_cell_text(t, i, j)) or ""
+        return decimal.Decimal(txt) if txt else None
     return None
 
 
@@ -107,13 +116,16 @@ class Table(_Handle):
     _kind = "table"
 
     @classmethod
-    def _build(cls, register, table_id):
+    def _build(cls, register, table_id, builder=None):
         L = _lib.lib()
         self = cls.__new__(cls)
         p = _lib.TableP()
         _check_new(L.hjtj_table_new(ctypes.byref(p)), self._kind)
         self._set(p, L.hjtj_table_free)
-        st = L.hjtj_table_build(p, register._handle(), enc(table_id))
+        if builder is not None:  # a custom table or a profile
+            st = builder(L, p, register._handle())
+        else:
+            st = L.hjtj_table_build(p, register._handle(), enc(table_id))
         if st != Status.OK:
             err = _error_from(L.hjtj_table_error(p), st)
             self.close()
@@ -249,7 +261,8 @@ class Table(_Handle):
     def to_pandas(self, exact=False):
         """A pandas DataFrame with the CSV's columns; numbers are numeric.
 
-        Counts and sums are integers (nullable Int64), medians floats, shares
+        Counts and sums are integers (nullable Int64), medians, means and
+        decimal sums of custom tables floats, shares
         the printed (rounded) percentages as in the CSV -- or with
         ``exact=True`` the unrounded 100*num/den.  Empty cells are missing;
         label columns (and any column holding text) are strings.  The row
@@ -293,3 +306,125 @@ class Table(_Handle):
     def __repr__(self):
         return "<hjtj.Table %s %r: %d rows x %d columns, N=%d>" % (
             self.id, self.title, len(self.rows), len(self.columns), self.n)
+
+
+# ---------------------------------------------------------------------------
+# Custom tables (SPEC §9, hjtj_crosstab(3))
+
+def dimensions():
+    """The dimension names of custom tables ('kategori', 'fylke', ...)."""
+    L = _lib.lib()
+    out, i = [], 0
+    while True:
+        name = L.hjtj_crosstab_dimension_name(i)
+        if name is None:
+            return out
+        out.append(s(name))
+        i += 1
+
+
+class Link(_Handle):
+    """Linked variables: a CSV with a column ``orgnr`` and numeric columns
+    (``,`` or ``;``; with ``;`` a decimal comma is allowed), joined to the
+    records by orgnr.  ``source`` is a path, bytes or str data.  Problem rows
+    are left out and listed in :attr:`problems` (after :meth:`match`, also
+    the rows whose orgnr is not in a register); read = used + problems."""
+
+    _kind = "link"
+
+    def __init__(self, source, name=None):
+        from ._core import _load
+        L = _lib.lib()
+        p = _lib.LinkP()
+        _check_new(L.hjtj_link_new(ctypes.byref(p)), self._kind)
+        self._set(p, L.hjtj_link_free)
+        st = _load(p, source, name, L.hjtj_link_load_file, L.hjtj_link_load_memory)
+        if st != Status.OK:
+            err = _error_from(L.hjtj_link_error(p), st)
+            self.close()
+            raise err
+
+    @property
+    def variables(self):
+        L = _lib.lib()
+        h = self._handle()
+        return [s(L.hjtj_link_var_name(h, i)) for i in range(L.hjtj_link_var_count(h))]
+
+    def match(self, register):
+        """List the rows whose orgnr is not in the register.  Returns self."""
+        L = _lib.lib()
+        st = L.hjtj_link_match(self._handle(), register._handle())
+        if st != Status.OK:
+            raise _error_from(L.hjtj_link_error(self._handle()), st)
+        return self
+
+    @property
+    def read_count(self):
+        return _lib.lib().hjtj_link_read_count(self._handle())
+
+    @property
+    def used_count(self):
+        return _lib.lib().hjtj_link_used_count(self._handle())
+
+    @property
+    def problems(self):
+        """The problem rows as :class:`Diagnostic` (file, line, orgnr, reason)."""
+        from ._core import _diag
+        L = _lib.lib()
+        h = self._handle()
+        return [_diag(L.hjtj_link_problem(h, i)) for i in range(L.hjtj_link_problem_count(h))]
+
+    def __repr__(self):
+        return "<hjtj.Link %s: %d rows used>" % (self.variables, self.used_count)
+
+
+def _where_items(where):
+    if where is None:
+        return []
+    items = where.items() if isinstance(where, dict) else where
+    out = []
+    for field, codes in items:
+        if isinstance(codes, (list, tuple, set, frozenset)):
+            codes = ",".join(str(c) for c in codes)
+        out.append((str(field), str(codes)))
+    return out
+
+
+def build_crosstab(register, rows, cols=None, where=None, measure="antall",
+                   population="populasjon", link=None):
+    """The custom table as a :class:`Table` (see ``Register.crosstab``)."""
+    L = _lib.lib()
+    own_link = None
+    if link is not None and not isinstance(link, Link):
+        own_link = link = Link(link)
+    if link is not None:
+        link.match(register)
+    ct = _lib.CrosstabP()
+    _check_new(L.hjtj_crosstab_new(ctypes.byref(ct)), "crosstab")
+    try:
+        def call(fn, *args):
+            st = fn(ct, *args)
+            if st != Status.OK:
+                raise _error_from(L.hjtj_crosstab_error(ct), st)
+        call(L.hjtj_crosstab_set_rows, enc(rows))
+        call(L.hjtj_crosstab_set_cols, enc(cols))
+        for field, codes in _where_items(where):
+            call(L.hjtj_crosstab_add_where, enc(field), enc(codes))
+        call(L.hjtj_crosstab_set_population, enc(population))
+        if link is not None:
+            call(L.hjtj_crosstab_set_link, link._handle())
+        call(L.hjtj_crosstab_set_measure, enc(measure))
+        t = Table._build(register, None,
+                         lambda L_, p, reg: L_.hjtj_table_build_crosstab(p, reg, ct))
+        t.link_problems = link.problems if link is not None else []
+        return t
+    finally:
+        L.hjtj_crosstab_free(ct)
+        if own_link is not None:
+            own_link.close()
+
+
+def build_profile(register, kommunenr):
+    """A municipality's profile as a :class:`Table`."""
+    return Table._build(register, None,
+                        lambda L, p, reg: L.hjtj_table_build_profile(p, reg, enc(kommunenr)))

@@ -62,6 +62,15 @@ class TestFigures(unittest.TestCase):
         # a figure id that is not a report figure is a table's chart
         self.assertIn('data-table="4.6"', self.reg.figure("4.6"))
 
+    def test_custom_table_chart(self):
+        with self.reg.crosstab("kommunestorrelse", cols="kategori", measure="andel-rad") as t:
+            svg = t.figure(lang="en")
+            root, values = bars(svg)
+            self.assertTrue(values)
+            for (i, col), v in values.items():
+                self.assertEqual(v, t.text(i, col))
+            self.assertEqual(root.get("data-figure"), "")
+
     def test_path_and_errors(self):
         with tempfile.TemporaryDirectory() as d:
             p = os.path.join(d, "f.svg")

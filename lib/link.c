@@ -1,0 +1,432 @@
+/* link.c — linked variables: numeric columns of another register joined to
+ * the records by orgnr (SPEC §9, hjtj_link(3)). */
+#include "crosstab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t org_hash(uint32_t k)
+{
+    return ((uint64_t)k * 0x9E3779B97F4A7C15ULL) >> 17;
+}
+
+static void link_clear(hjtj_link *l)
+{
+    size_t i;
+    for (i = 0; i < l->nvars; i++)
+        free(l->vars[i]);
+    free(l->vars);
+    free(l->decimals);
+    free(l->org);
+    free(l->line);
+    free(l->val);
+    free(l->has);
+    free(l->slot);
+    hjtj__diags_free(l->probs, l->nprobs);
+    free(l->probs);
+    free(l->file);
+    memset(l, 0, offsetof(hjtj_link, err));
+}
+
+HJTJ_API hjtj_status hjtj_link_new(hjtj_link **out)
+{
+    if (out == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    *out = calloc(1, sizeof **out);
+    return *out ? HJTJ_OK : HJTJ_ERR_NOMEM;
+}
+
+HJTJ_API void hjtj_link_free(hjtj_link *l)
+{
+    if (l == NULL)
+        return;
+    link_clear(l);
+    free(l);
+}
+
+HJTJ_API const hjtj_error *hjtj_link_error(const hjtj_link *l)
+{
+    return l ? &l->err : NULL;
+}
+
+/* Add a problem row; 0 or -1 (nomem). */
+static int link_problem(hjtj_link *l, hjtj_reason reason, uint64_t line, uint64_t col,
+                        const char *orgnr, size_t orglen, const char *msg)
+{
+    hjtj_diag *d;
+    if (l->nprobs == l->capprobs) {
+        size_t cap = l->capprobs ? l->capprobs * 2 : 16;
+        hjtj_diag *p = realloc(l->probs, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        l->probs = p;
+        l->capprobs = cap;
+    }
+    d = &l->probs[l->nprobs];
+    d->reason = reason;
+    d->line = line;
+    d->column = col;
+    d->file = l->file;
+    d->orgnr = str_ndup(orgnr, orglen > 40 ? 40 : orglen);
+    d->message = str_dup(msg);
+    if (d->orgnr == NULL || d->message == NULL) {
+        free(d->orgnr);
+        free(d->message);
+        return -1;
+    }
+    l->nprobs++;
+    return 0;
+}
+
+static int64_t slot_find(const hjtj_link *l, uint32_t k)
+{
+    size_t j;
+    if (l->nslot == 0)
+        return -1;
+    for (j = org_hash(k) & (l->nslot - 1); l->slot[j]; j = (j + 1) & (l->nslot - 1))
+        if (l->org[l->slot[j] - 1] == k)
+            return (int64_t)l->slot[j] - 1;
+    return -1;
+}
+
+static int slot_grow(hjtj_link *l)
+{
+    size_t n = l->nslot ? l->nslot * 2 : 1024, i, j;
+    uint32_t *s = calloc(n, sizeof *s);
+    if (s == NULL)
+        return -1;
+    for (i = 0; i < l->nrows; i++) {
+        for (j = org_hash(l->org[i]) & (n - 1); s[j]; j = (j + 1) & (n - 1))
+            ;
+        s[j] = (uint32_t)(i + 1);
+    }
+    free(l->slot);
+    l->slot = s;
+    l->nslot = n;
+    return 0;
+}
+
+/* Append a used row; 0 or -1 (nomem). */
+static int link_row(hjtj_link *l, uint32_t org, uint64_t line, const int64_t *val,
+                    const uint8_t *has)
+{
+    size_t j;
+    if (l->nrows == l->caprows) {
+        size_t cap = l->caprows ? l->caprows * 2 : 256;
+        uint32_t *o = realloc(l->org, cap * sizeof *o);
+        uint64_t *ln;
+        int64_t *v;
+        uint8_t *h;
+        if (o == NULL)
+            return -1;
+        l->org = o;
+        ln = realloc(l->line, cap * sizeof *ln);
+        if (ln == NULL)
+            return -1;
+        l->line = ln;
+        v = realloc(l->val, cap * l->nvars * sizeof *v);
+        if (v == NULL)
+            return -1;
+        l->val = v;
+        h = realloc(l->has, cap * l->nvars);
+        if (h == NULL)
+            return -1;
+        l->has = h;
+        l->caprows = cap;
+    }
+    if ((l->nrows + 1) * 2 > l->nslot && slot_grow(l) != 0)
+        return -1;
+    l->org[l->nrows] = org;
+    l->line[l->nrows] = line;
+    memcpy(&l->val[l->nrows * l->nvars], val, l->nvars * sizeof *val);
+    memcpy(&l->has[l->nrows * l->nvars], has, l->nvars);
+    for (j = org_hash(org) & (l->nslot - 1); l->slot[j]; j = (j + 1) & (l->nslot - 1))
+        ;
+    l->slot[j] = (uint32_t)(l->nrows + 1);
+    l->nrows++;
+    return 0;
+}
+
+static int field_is(const csv_field *f, const char *name)
+{
+    const char *s = f->s;
+    size_t n = f->n;
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return n == strlen(name) && memcmp(s, name, n) == 0;
+}
+
+/* Read the header: the orgnr column and the variables. */
+static hjtj_status link_header(hjtj_link *l, const csv_reader *r, uint64_t line, size_t *corg)
+{
+    size_t i, j, nv = 0;
+    *corg = (size_t)-1;
+    for (i = 0; i < r->nfields; i++)
+        if (field_is(&r->fields[i], "orgnr")) {
+            if (*corg != (size_t)-1)
+                return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, r->fields[i].col,
+                               "column orgnr appears twice");
+            *corg = i;
+        }
+    if (*corg == (size_t)-1)
+        return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, 1,
+                       "a link file needs a column orgnr");
+    if (r->nfields < 2)
+        return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, 1,
+                       "a link file needs a numeric column beside orgnr");
+    l->vars = calloc(r->nfields, sizeof *l->vars);
+    l->decimals = calloc(r->nfields, sizeof *l->decimals);
+    if (l->vars == NULL || l->decimals == NULL)
+        return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
+    for (i = 0; i < r->nfields; i++) {
+        const csv_field *f = &r->fields[i];
+        if (i == *corg)
+            continue;
+        if (f->n == 0)
+            return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, f->col,
+                           "column %zu has no name", i + 1);
+        for (j = 0; j < nv; j++)
+            if (field_is(f, l->vars[j]))
+                return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, f->col,
+                               "column %s appears twice", l->vars[j]);
+        l->vars[nv] = str_ndup(f->s, f->n);
+        if (l->vars[nv] == NULL)
+            return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
+        l->nvars = ++nv;
+    }
+    return HJTJ_OK;
+}
+
+/* One data row: used, or listed as a problem.  0, or -1 (nomem). */
+static int link_data_row(hjtj_link *l, const csv_reader *r, uint64_t line, size_t corg,
+                         int64_t *val, uint8_t *has)
+{
+    const csv_field *fo;
+    size_t i, v = 0, k;
+    char msg[256];
+    uint32_t org = 0;
+    if (r->nfields != l->nvars + 1) {
+        snprintf(msg, sizeof msg, "row has %zu fields, the header %zu", r->nfields,
+                 l->nvars + 1);
+        fo = corg < r->nfields ? &r->fields[corg] : NULL;
+        return link_problem(l, HJTJ_REASON_RAGGED_ROW, line, 1, fo ? fo->s : "", fo ? fo->n : 0,
+                            msg);
+    }
+    fo = &r->fields[corg];
+    for (k = 0; k < fo->n && k < 10 && fo->s[k] >= '0' && fo->s[k] <= '9'; k++)
+        org = org * 10 + (uint32_t)(fo->s[k] - '0');
+    if (fo->n != 9 || k != 9) {
+        snprintf(msg, sizeof msg, "orgnr '%.*s' is not 9 digits", (int)(fo->n > 40 ? 40 : fo->n),
+                 fo->s);
+        return link_problem(l, HJTJ_REASON_ORGNR, line, fo->col, fo->s, fo->n, msg);
+    }
+    if (slot_find(l, org) >= 0) {
+        snprintf(msg, sizeof msg, "orgnr %.9s appears on an earlier row", fo->s);
+        return link_problem(l, HJTJ_REASON_DUPLICATE_ORGNR, line, fo->col, fo->s, 9, msg);
+    }
+    for (i = 0; i < r->nfields; i++) {
+        const csv_field *f = &r->fields[i];
+        int dec = 0, rc;
+        if (i == corg)
+            continue;
+        has[v] = 0;
+        val[v] = 0;
+        if (f->n > 0) {
+            rc = hjtj__dec_parse(f->s, f->n, r->delim == ';', &val[v], &dec);
+            if (rc != 0) {
+                snprintf(msg, sizeof msg, "%s '%.*s' %s", l->vars[v],
+                         (int)(f->n > 40 ? 40 : f->n), f->s,
+                         rc == -1 ? "is not a number"
+                                  : "has more than 6 decimals or 12 integer digits");
+                return link_problem(l, rc == -1 ? HJTJ_REASON_NOT_A_NUMBER
+                                                : HJTJ_REASON_NUMBER_RANGE,
+                                    line, f->col, fo->s, 9, msg);
+            }
+            has[v] = 1;
+        }
+        v++;
+    }
+    /* the decimals of a column: the most any of its used values has */
+    for (i = 0, v = 0; i < r->nfields; i++) {
+        const csv_field *f = &r->fields[i];
+        int dec = 0;
+        int64_t m;
+        if (i == corg)
+            continue;
+        if (has[v] && hjtj__dec_parse(f->s, f->n, r->delim == ';', &m, &dec) == 0 &&
+            dec > l->decimals[v])
+            l->decimals[v] = dec;
+        v++;
+    }
+    return link_row(l, org, line, val, has);
+}
+
+/* Bring each column's values from 10^-6 units to its own decimals. */
+static void link_rescale(hjtj_link *l)
+{
+    size_t i, v;
+    for (v = 0; v < l->nvars; v++) {
+        int64_t p = 1;
+        int k;
+        for (k = l->decimals[v]; k < DEC_MAX_DECIMALS; k++)
+            p *= 10;
+        for (i = 0; i < l->nrows; i++)
+            l->val[i * l->nvars + v] /= p;
+    }
+}
+
+HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *l, const char *data, size_t len,
+                                           const char *name)
+{
+    csv_reader r;
+    uint64_t line = 0, eline, ecol;
+    size_t corg = 0;
+    int rc;
+    int64_t *val = NULL;
+    uint8_t *has = NULL;
+    hjtj_status st = HJTJ_OK;
+    if (l == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    link_clear(l);
+    err_clear(&l->err);
+    l->file = str_dup(name ? name : "<memory>");
+    if (l->file == NULL)
+        return err_set(&l->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+    if (data == NULL)
+        return err_set(&l->err, HJTJ_ERR_INVALID_ARG, l->file, 0, 0, "no data");
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    if (utf8_check(data, len, &eline, &ecol) != 0)
+        return err_set(&l->err, HJTJ_ERR_ENCODING, l->file, eline, ecol,
+                       "invalid UTF-8 in link file");
+    csv_init(&r, data, len, 0, &l->err, l->file);
+    rc = csv_next(&r, &line);
+    if (rc == 0)
+        st = err_set(&l->err, HJTJ_ERR_EMPTY, l->file, 1, 1, "empty link file");
+    else if (rc < 0)
+        st = l->err.status;
+    else
+        st = link_header(l, &r, line, &corg);
+    if (st == HJTJ_OK) {
+        val = calloc(l->nvars, sizeof *val);
+        has = calloc(l->nvars, 1);
+        if (val == NULL || has == NULL)
+            st = err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
+    }
+    while (st == HJTJ_OK && (rc = csv_next(&r, &line)) == 1) {
+        l->nread++;
+        if (link_data_row(l, &r, line, corg, val, has) != 0)
+            st = err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
+    }
+    if (st == HJTJ_OK && rc < 0)
+        st = l->err.status;
+    csv_free(&r);
+    free(val);
+    free(has);
+    if (st != HJTJ_OK) {
+        hjtj_error keep = l->err;
+        link_clear(l);
+        l->err = keep;
+        return st;
+    }
+    link_rescale(l);
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_status hjtj_link_load_file(hjtj_link *l, const char *path)
+{
+    buf b;
+    hjtj_status st;
+    if (l == NULL || path == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    err_clear(&l->err);
+    st = read_all_file(&b, path, &l->err);
+    if (st != HJTJ_OK) {
+        link_clear(l);
+        return st;
+    }
+    st = hjtj_link_load_memory(l, b.data, b.len, path);
+    buf_free(&b);
+    return st;
+}
+
+HJTJ_API size_t hjtj_link_var_count(const hjtj_link *l)
+{
+    return l ? l->nvars : 0;
+}
+
+HJTJ_API const char *hjtj_link_var_name(const hjtj_link *l, size_t i)
+{
+    return l && i < l->nvars ? l->vars[i] : NULL;
+}
+
+HJTJ_API size_t hjtj_link_read_count(const hjtj_link *l)
+{
+    return l ? l->nread : 0;
+}
+
+HJTJ_API size_t hjtj_link_problem_count(const hjtj_link *l)
+{
+    return l ? l->nprobs : 0;
+}
+
+HJTJ_API size_t hjtj_link_used_count(const hjtj_link *l)
+{
+    return l ? l->nrows - l->nmatch_bad : 0;
+}
+
+HJTJ_API const hjtj_diag *hjtj_link_problem(const hjtj_link *l, size_t i)
+{
+    return l && i < l->nprobs ? &l->probs[i] : NULL;
+}
+
+static int diag_line_cmp(const void *a, const void *b)
+{
+    uint64_t x = ((const hjtj_diag *)a)->line, y = ((const hjtj_diag *)b)->line;
+    return (x > y) - (x < y);
+}
+
+HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
+{
+    size_t i, k = 0;
+    if (l == NULL || reg == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    /* drop the previous match's problems */
+    for (i = 0; i < l->nprobs; i++) {
+        if (l->probs[i].reason == HJTJ_REASON_NOT_IN_REGISTER)
+            hjtj__diags_free(&l->probs[i], 1);
+        else
+            l->probs[k++] = l->probs[i];
+    }
+    l->nprobs = k;
+    l->nmatch_bad = 0;
+    for (i = 0; i < l->nrows; i++) {
+        char org[10], msg[64];
+        if (hjtj__register_has_orgnr(reg, l->org[i]))
+            continue;
+        snprintf(org, sizeof org, "%09u", (unsigned)l->org[i]);
+        snprintf(msg, sizeof msg, "orgnr %s is not in the register", org);
+        if (link_problem(l, HJTJ_REASON_NOT_IN_REGISTER, l->line[i], 1, org, 9, msg) != 0)
+            return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
+        l->nmatch_bad++;
+    }
+    if (l->nprobs > 1)
+        qsort(l->probs, l->nprobs, sizeof *l->probs, diag_line_cmp);
+    return HJTJ_OK;
+}
+
+int64_t hjtj__link_find(const hjtj_link *l, const char *orgnr)
+{
+    uint32_t k = 0;
+    int i;
+    for (i = 0; i < 9; i++) {
+        if (orgnr[i] < '0' || orgnr[i] > '9')
+            return -1;
+        k = k * 10 + (uint32_t)(orgnr[i] - '0');
+    }
+    return slot_find(l, k);
+}
