@@ -82,4 +82,8 @@ int cli_summary(const cli_opts *o, const hjtj_register *reg, int rc);
  * with only the parts of the position that are known. */
 void cli_print_error(const char *prog, const hjtj_error *e);
 
+/* Call first in main: at exit, standard output is flushed and closed, and a
+ * failed write (full disk, closed stdout) prints a message and exits 2. */
+void cli_check_output_at_exit(const char *prog);
+
 #endif

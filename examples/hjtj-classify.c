@@ -46,10 +46,10 @@ int main(int argc, char **argv)
             continue;
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
             usage(stdout);
-            return cli_done(&o, 0);
+            return cli_done(&o, cli_close_output(&o, stdout));
         } else if (strcmp(argv[a], "--version") == 0) {
             printf("hjtj-classify (libhjtj) %s\n", hjtj_version());
-            return cli_done(&o, 0);
+            return cli_done(&o, cli_close_output(&o, stdout));
         } else if (argv[a][0] == '-' && argv[a][1] != '\0') {
             return cli_done(&o, cli_unknown_option(&o, argv[a]));
         } else if (cli_file(&o, argv[a]) != 0) {

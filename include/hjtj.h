@@ -22,7 +22,16 @@
  *    from several threads at once, because reading never modifies it.
  *  - The library never prints, exits or aborts, and never fetches anything
  *    over a network: XML is parsed without DTD loading, entity expansion or
- *    network access, and a document with a DOCTYPE is refused.
+ *    network access, and a document with a DOCTYPE is refused.  The XSD it
+ *    reads (from $HJTJ_DATADIR or the installation) is parsed the same way
+ *    and refused if it refers to another document (xs:import, xs:include
+ *    with a schemaLocation).  libxml2 is initialised once, thread-safely,
+ *    before its first use, and while the library runs libxml2 the calling
+ *    thread's libxml2 error handlers are the library's (restored after).
+ *  - Text handed out is UTF-8 cut at character boundaries; messages show
+ *    control characters escaped (\n, \x1b); names with control characters
+ *    are refused at load; CSV output writes a text cell that would be a
+ *    spreadsheet formula (=, +, -, @, TAB, CR first) quoted after a '.
  *  - Enumerations have explicit values that never change; new values are
  *    appended.  Integer types at the boundary are fixed-width or size_t.
  */
@@ -318,14 +327,24 @@ HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code);
  * "the default".  Exceeding a file-level limit stops loading with
  * HJTJ_ERR_LIMIT; exceeding a record-level one rejects the record. */
 typedef enum hjtj_limit {
-    HJTJ_LIMIT_MAX_RECORDS = 0,      /* records per register (default 10 000 000) */
+    HJTJ_LIMIT_MAX_RECORDS = 0,      /* records per register (default 10 000 000;
+                                        at most 4 294 967 294: a larger value
+                                        is taken as that) */
     HJTJ_LIMIT_MAX_TEXT = 1,         /* bytes in one value; a longer one rejects
                                         its record (default 65 536) */
     HJTJ_LIMIT_MAX_RECORD = 2,       /* bytes in one CSV row (default 1 048 576;
-                                        libxml2 bounds XML text at 10 MB) */
+                                        an XML text value is kept up to
+                                        HJTJ_LIMIT_MAX_TEXT, whatever its
+                                        length; libxml2 bounds a name or an
+                                        attribute value at 10 MB) */
     HJTJ_LIMIT_MAX_BOENHETER = 3,    /* largest accepted boenheter (default 100 000) */
     HJTJ_LIMIT_MAX_COLUMNS = 4,      /* CSV columns (default 1 024) */
-    HJTJ_LIMIT_MAX_DEPTH = 5         /* XML nesting depth (default 64) */
+    HJTJ_LIMIT_MAX_DEPTH = 5,        /* XML nesting depth (default 64) */
+    HJTJ_LIMIT_MAX_ATTRIBUTES = 6    /* attributes (namespace declarations
+                                        included) in one XML start tag
+                                        (default 256); counted before libxml2
+                                        parses the tag, whose attribute
+                                        handling is quadratic */
 } hjtj_limit;
 
 /* ------------------------------------------------------------------ */
@@ -348,8 +367,12 @@ HJTJ_API void hjtj_scheme_free(hjtj_scheme *scheme);
  * their values; a rule switch it leaves out has its 2024 rule.
  * On error the scheme is unchanged and hjtj_scheme_error() has the detail
  * (file, line and column of the element, reason).
- * Errors: HJTJ_ERR_IO (also: the XSD not found), HJTJ_ERR_SYNTAX,
- * HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE, HJTJ_ERR_NOMEM. */
+ * The name (navn) holds no control character and is kept up to 63 bytes,
+ * cut at a character boundary.
+ * Errors: HJTJ_ERR_IO (also: the XSD not found, or one that refers to
+ * another document), HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_DOCTYPE,
+ * HJTJ_ERR_LIMIT (a start tag with more than 256 attributes, or over
+ * 2 GiB), HJTJ_ERR_NOMEM. */
 HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path);
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data,
                                              size_t len, const char *name);
@@ -402,9 +425,13 @@ HJTJ_API void hjtj_kommuner_free(hjtj_kommuner *kommuner);
  * Errors: HJTJ_ERR_IO (not found), those of hjtj_kommuner_load_file(). */
 HJTJ_API hjtj_status hjtj_kommuner_load_default(hjtj_kommuner *kommuner);
 /* Replace the table by a CSV file `kommunenr;navn;innbyggere` (`,` or `;`,
- * header required).  On error the table is unchanged.
- * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA, HJTJ_ERR_KOMMUNER
- * (bad or duplicate kommunenr, bad number), HJTJ_ERR_ENCODING, HJTJ_ERR_EMPTY. */
+ * header required, each column once).  On error the table is unchanged.
+ * innbyggere is at most 10^12 (so that sums cannot overflow); a name holds
+ * no NUL or control character.  The same rules hold for <kommuner> in XML.
+ * Errors: HJTJ_ERR_IO, HJTJ_ERR_SYNTAX, HJTJ_ERR_SCHEMA (a column missing
+ * or twice), HJTJ_ERR_KOMMUNER (bad or duplicate kommunenr, bad or too
+ * large number, control character in a name), HJTJ_ERR_ENCODING,
+ * HJTJ_ERR_EMPTY. */
 HJTJ_API hjtj_status hjtj_kommuner_load_file(hjtj_kommuner *kommuner, const char *path);
 HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const char *data,
                                                size_t len, const char *name);
@@ -451,7 +478,9 @@ HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out);
 HJTJ_API void hjtj_register_free(hjtj_register *reg);
 
 /* Use a copy of this municipality table / scheme.  Only before the first
- * record is loaded (HJTJ_ERR_STATE afterwards). */
+ * record is loaded (HJTJ_ERR_STATE afterwards).  Every hjtj_register_set_*
+ * function fails with HJTJ_ERR_STATE when called during a load (from the
+ * record callback). */
 HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
                                                 const hjtj_kommuner *kommuner);
 HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_scheme *scheme);
@@ -468,6 +497,8 @@ HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit
  * so that duplicates are rejected: memory does not grow with the records. */
 HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg,
                                                        hjtj_record_fn fn, void *userdata);
+/* The mode may change as long as no record has been read (a load that
+ * failed or was stopped leaves none); HJTJ_ERR_STATE afterwards. */
 HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep);
 
 /* How an XML register is checked against the format's XSD
@@ -526,7 +557,12 @@ HJTJ_API hjtj_encoding hjtj_register_encoding(const hjtj_register *reg);
  * HJTJ_ERR_IO, HJTJ_ERR_EMPTY, HJTJ_ERR_SYNTAX, HJTJ_ERR_ENCODING,
  * HJTJ_ERR_DOCTYPE, HJTJ_ERR_SCHEMA, HJTJ_ERR_KOMMUNER (bad <kommuner>),
  * HJTJ_ERR_STATE (<kommuner> after records were loaded), HJTJ_ERR_LIMIT,
- * HJTJ_ERR_ABORTED, HJTJ_ERR_NOMEM.  The detail is in hjtj_register_error(). */
+ * HJTJ_ERR_ABORTED, HJTJ_ERR_NOMEM.  The detail is in hjtj_register_error().
+ * A failed load leaves the register as it was: records, counts,
+ * diagnostics, aargang, municipality table and scheme.  A file is read
+ * into memory for the load (not mapped: a file truncated meanwhile cannot
+ * crash the caller).  XML attribute values are read as XML 1.0 defines
+ * them (references replaced, white space normalised). */
 HJTJ_API hjtj_status hjtj_register_load_file(hjtj_register *reg, const char *path);
 HJTJ_API hjtj_status hjtj_register_load_memory(hjtj_register *reg, const char *data,
                                                size_t len, const char *name);

@@ -16,7 +16,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* Windows-1252 0x80-0x9F as code points; 0 = undefined. */
 static const uint16_t cp1252_80[32] = {
@@ -75,23 +74,18 @@ static void locate(const char *data, size_t off, uint64_t *line, uint64_t *col)
     *col = (uint64_t)(off - start) + 1;
 }
 
-/* Where converted pieces go: a growing buffer, or a temporary file. */
+/* Where converted pieces go. */
 typedef struct sink {
     buf *b;
-    FILE *f;
-    size_t len;
 } sink;
 
 static int sink_put(sink *k, const char *s, size_t n)
 {
-    k->len += n;
-    if (k->f != NULL)
-        return fwrite(s, 1, n, k->f) == n ? 0 : -1;
     return buf_put(k->b, s, n);
 }
 
 /* Convert data into k; HJTJ_OK, HJTJ_ERR_ENCODING (err set), or
- * HJTJ_ERR_NOMEM / HJTJ_ERR_IO when the sink failed (err not set). */
+ * HJTJ_ERR_NOMEM when the sink failed (err not set). */
 static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *data, size_t len,
                            const char *file, hjtj_error *err)
 {
@@ -129,7 +123,7 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
         }
         if (sink_put(k, tmp, o) != 0) {
             input_restart(in);
-            return k->f != NULL ? HJTJ_ERR_IO : HJTJ_ERR_NOMEM;
+            return HJTJ_ERR_NOMEM;
         }
         input_release(in, data + i);
     }
@@ -137,12 +131,8 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
     return HJTJ_OK;
 }
 
-/* A large input is converted into an unlinked temporary file that is then
- * mapped like any input file, so the CSV reader's releases behind it keep
- * the memory bounded (the pages are the file's, not the heap's); a small
- * one, or when no temporary file can be made, into memory. */
-#define CONVERT_IN_MEMORY ((size_t)8 << 20)
-
+/* The input is converted into memory of our own (as files are read, see
+ * input.c: never mapped). */
 hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
                           const char *file, hjtj_error *err)
 {
@@ -150,26 +140,6 @@ hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *
     hjtj_status st;
     memset(out, 0, sizeof *out);
     memset(&k, 0, sizeof k);
-    if (len > CONVERT_IN_MEMORY && (k.f = tmpfile()) != NULL) {
-        st = convert(&k, enc, in, data, len, file, err);
-        if (st == HJTJ_OK && fflush(k.f) == 0 && k.len > 0) {
-            void *p = mmap(NULL, k.len, PROT_READ, MAP_PRIVATE, fileno(k.f), 0);
-            if (p != MAP_FAILED) {
-                fclose(k.f);
-#ifdef MADV_SEQUENTIAL
-                (void)madvise(p, k.len, MADV_SEQUENTIAL);
-#endif
-                out->data = p;
-                out->len = k.len;
-                out->mapped = 1;
-                return HJTJ_OK;
-            }
-        }
-        fclose(k.f);
-        if (st == HJTJ_ERR_ENCODING)
-            return st;
-        memset(&k, 0, sizeof k); /* the file failed: into memory after all */
-    }
     buf_init(&out->b);
     k.b = &out->b;
     st = convert(&k, enc, in, data, len, file, err);

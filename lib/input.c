@@ -1,30 +1,24 @@
-/* input.c — a register file's bytes for the loaders, in bounded memory.
+/* input.c — a register file's bytes for the loaders.
  *
- * A regular file is mapped read-only rather than read into a buffer, and the
- * loaders tell input_release() how far they have got: the pages behind are
- * handed back to the kernel (madvise MADV_DONTNEED), so the process holds a
- * window of the file instead of all of it, however large the file.  For a
- * private read-only mapping that is only a residency hint: a page touched
- * again (the second XML pass, an error message's context) is read back from
- * the file, so the parsers see the same bytes either way.  Anything that
- * cannot be mapped (a pipe, an empty file, a system without mmap) is read
- * into memory as before.
- *
- * The one new failure: a file truncated by another process while it is
- * being loaded ends the process with SIGBUS, as with every program that maps
- * its input (README, "Large inputs"). */
-#define _DEFAULT_SOURCE 1 /* madvise */
+ * A file is read with read(2) into memory of our own before the load (one
+ * allocation of the file's size for a regular file).  It is not mapped: a
+ * mapped file that another process truncates while the load reads it kills
+ * the process with SIGBUS, and a library must not take its host down
+ * because someone rewrote a file.  A file that changes while it is read is
+ * read as it was when read() returned its bytes; a read error fails the
+ * load with HJTJ_ERR_IO.  The cost: the load holds the file's bytes (the
+ * records themselves are not kept by a streaming register).
+ * input_release() is a no-op kept for the loaders' structure. */
 #include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Release behind the reader in steps of this many bytes. */
+/* Scan in steps of this many bytes (input_check_utf8, input_memchr_nul). */
 #define RELEASE_STEP ((size_t)8 << 20)
 
 hjtj_status input_open(input *in, const char *path, hjtj_error *err)
@@ -36,18 +30,53 @@ hjtj_status input_open(input *in, const char *path, hjtj_error *err)
         return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
     fd = open(path, O_RDONLY);
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size <= (uint64_t)SIZE_MAX) {
-        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (p != MAP_FAILED) {
-            close(fd);
-#ifdef MADV_SEQUENTIAL
-            (void)madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
-#endif
-            in->data = p;
-            in->len = (size_t)st.st_size;
-            in->mapped = 1;
-            return HJTJ_OK;
+        (uint64_t)st.st_size < (uint64_t)SIZE_MAX) {
+        /* the size known: one allocation, then read(2) until the end (a
+         * file that grew meanwhile is read to its end all the same) */
+        size_t want = (size_t)st.st_size;
+        buf_init(&in->b);
+        if (want + 1 > in->b.cap) {
+            in->b.data = malloc(want + 1);
+            if (in->b.data == NULL) {
+                close(fd);
+                return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory reading %s",
+                               path);
+            }
+            in->b.cap = want + 1;
         }
+        for (;;) {
+            ssize_t got;
+            if (in->b.len + 1 >= in->b.cap) {
+                size_t cap = in->b.cap * 2;
+                char *d = cap > in->b.cap ? realloc(in->b.data, cap) : NULL;
+                if (d == NULL) {
+                    close(fd);
+                    buf_free(&in->b);
+                    return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0,
+                                   "out of memory reading %s", path);
+                }
+                in->b.data = d;
+                in->b.cap = cap;
+            }
+            got = read(fd, in->b.data + in->b.len, in->b.cap - 1 - in->b.len);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0) {
+                int e = errno;
+                close(fd);
+                buf_free(&in->b);
+                return err_set(err, HJTJ_ERR_IO, path, 0, 0, "error reading %s: %s", path,
+                               strerror(e));
+            }
+            if (got == 0)
+                break;
+            in->b.len += (size_t)got;
+        }
+        close(fd);
+        in->b.data[in->b.len] = '\0';
+        in->data = in->b.data;
+        in->len = in->b.len;
+        return HJTJ_OK;
     }
     if (fd >= 0)
         close(fd);
@@ -63,10 +92,7 @@ hjtj_status input_open(input *in, const char *path, hjtj_error *err)
 
 void input_close(input *in)
 {
-    if (in->mapped)
-        (void)munmap((void *)in->data, in->len);
-    else
-        buf_free(&in->b);
+    buf_free(&in->b);
     memset(in, 0, sizeof *in);
 }
 
@@ -78,25 +104,15 @@ void input_restart(input *in)
 
 void input_release_slow(input *in, const char *pos)
 {
-#ifdef MADV_DONTNEED
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), upto;
-    if (pos < in->data || pos > in->data + in->len || page == 0)
-        return;
-    upto = (size_t)(pos - in->data) / page * page;
-    if (upto > in->done)
-        (void)madvise((char *)in->data + in->done, upto - in->done, MADV_DONTNEED);
-    in->done = upto;
-#else
     (void)pos;
-    in->done = in->len;
-#endif
+    if (in != NULL)
+        in->done = in->len;
 }
 
 void input_release(input *in, const char *pos)
 {
-    if (in != NULL && in->mapped && pos >= in->data &&
-        (size_t)(pos - in->data) >= in->done + RELEASE_STEP)
-        input_release_slow(in, pos);
+    (void)in;
+    (void)pos;
 }
 
 hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,

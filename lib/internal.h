@@ -15,6 +15,7 @@
 #define HJTJ_NSTORRELSE 5
 #define HJTJ_MAX_BANDS 32
 #define HJTJ_MAX_ASSS 64
+#define HJTJ__NLIMITS 7 /* hjtj_limit values */
 
 #define BIT(x) (1u << (x))
 
@@ -56,6 +57,13 @@ void err_copy(hjtj_error *dst, const hjtj_error *src);
 /* Bounded string copy that always terminates. */
 void str_copy(char *dst, size_t cap, const char *src);
 char *str_dup(const char *s);
+/* The length of the longest prefix of s, at most n bytes, that does not end
+ * inside a UTF-8 character (s[n] must be readable). */
+size_t hjtj__utf8_prefix(const char *s, size_t n);
+/* Copy src[0..n) into dst (cap bytes, NUL-terminated) for a message the
+ * library hands out: control characters written as \n, \r, \t or \xHH,
+ * bytes of a character cut elsewhere dropped, cut at a character boundary. */
+void hjtj__text_clean(char *dst, size_t cap, const char *src, size_t n);
 char *str_ndup(const char *s, size_t n);
 
 /* ------------------------------------------------------------------ */
@@ -80,17 +88,17 @@ hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err);
 hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
                               hjtj_error *err);
 
-/* A file's bytes for a load (input.c): mapped when possible, else read
- * into memory.  The loaders call input_release(in, pos) as they advance:
- * the memory of what lies before pos may be given back (the bytes stay
- * readable).  input_restart() before reading from the start again.  in may
- * be NULL (a load from memory) in all but input_open/close. */
+/* A file's bytes for a load (input.c): read into memory (never mapped: a
+ * file truncated meanwhile would raise SIGBUS).  The loaders call
+ * input_release(in, pos) as they advance and input_restart() before reading
+ * from the start again (no-ops now, kept as the points where a windowed
+ * reader would hook in).  in may be NULL (a load from memory) in all but
+ * input_open/close. */
 typedef struct input {
     const char *data;
     size_t len;
     size_t done;   /* bytes released */
-    int mapped;
-    buf b;         /* when read into memory */
+    buf b;         /* the file's bytes */
 } input;
 hjtj_status input_open(input *in, const char *path, hjtj_error *err);
 void input_close(input *in);
@@ -207,8 +215,12 @@ struct hjtj_kommuner {
 /* Deep copy; returns 0 or -1 (nomem). */
 int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src);
 void kommuner_clear(hjtj_kommuner *k);
-/* Add one municipality (validates nr and inhabitants).  0 ok; -1 nomem;
- * -2 bad number; -3 duplicate. */
+/* Inhabitants of one municipality at most (10^12: the sums over a table
+ * of at most 10 000 municipalities stay far below INT64_MAX). */
+#define KOMMUNER_MAX_INNBYGGERE ((int64_t)1000000000000)
+/* Add one municipality (validates nr, inhabitants and name).  0 ok; -1
+ * nomem; -2 bad number; -3 duplicate; -4 innbyggere above
+ * KOMMUNER_MAX_INNBYGGERE; -5 a NUL or control character in the name. */
 int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
                  size_t navnlen, int64_t innbyggere);
 int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n);
@@ -435,7 +447,7 @@ struct hjtj_register {
     char orgnr_now[10];      /* streaming: the orgnr of the record passed to the callback */
     const char **nk_intern[100]; /* næringskode NN.NNN: [NN][NNN] -> one string */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
-    uint64_t limits[6];
+    uint64_t limits[HJTJ__NLIMITS];
     hjtj_record_fn cb;
     void *cb_ud;
     int keep;
@@ -445,12 +457,41 @@ struct hjtj_register {
     hjtj_error err;
 };
 
+/* Around every use of libxml2 (load_xml.c): initialise libxml2 once
+ * (thread-safe), and make the calling thread's libxml2 error handlers ours
+ * until hjtj__xml_end() puts the caller's back, so that libxml2 never prints
+ * (nomem: it reported an allocation failure meanwhile). */
+typedef struct hjtj__xml_quiet {
+    void (*serr)(void);
+    void *sctx;
+    void (*gerr)(void);
+    void *gctx;
+    int nomem;
+} hjtj__xml_quiet;
+void hjtj__xml_begin(hjtj__xml_quiet *q);
+void hjtj__xml_end(hjtj__xml_quiet *q);
+
+/* Start tags with more than max attributes (load_xml.c): scan d[*scanned..)
+ * for the start tags that begin before upto (looking past upto as needed);
+ * 0, or -1 with *scanned at the '<' of a start tag with more.  The bound of
+ * the files without a register's limits (scheme, XSD), and the check of it
+ * over a whole document (HJTJ_ERR_LIMIT with the tag's line and column). */
+#define HJTJ_XML_MAX_ATTRIBUTES 256
+int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, uint64_t max);
+hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *file,
+                                      hjtj_error *err);
+
 /* XML helpers shared by the loaders: refuse a DOCTYPE in the prolog; turn a
  * libxml2 error into ours. */
 hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err);
 struct _xmlError;
 void xml_error_to(hjtj_error *err, const struct _xmlError *e, const char *file);
 void xsd_free(void *xsd);
+/* Is n an XML Schema element that brings in another document (xs:import,
+ * include, redefine, override with a schemaLocation)?  Such an XSD is
+ * refused, never fetched. */
+struct _xmlNode;
+int hjtj__xsd_external_ref(const struct _xmlNode *n);
 
 /* Loader entry points (buffer is NUL-terminated, BOM already checked). */
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file);

@@ -100,8 +100,16 @@ int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *nav
 {
     kommune *e;
     int key = kommune_key(nr, nrlen), i;
+    size_t j;
     if (key < 0 || innbyggere < 0)
         return -2;
+    if (innbyggere > KOMMUNER_MAX_INNBYGGERE)
+        return -4;
+    /* a name is text for people and terminals: no NUL (it would cut the
+     * name short) and no control character, as in a record's text fields */
+    for (j = 0; j < navnlen; j++)
+        if ((unsigned char)navn[j] < 0x20 || navn[j] == 0x7f)
+            return -5;
     if (k->index == NULL) {
         k->index = malloc(10000 * sizeof *k->index);
         if (k->index == NULL)
@@ -224,12 +232,19 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
         return kommuner->err.status;
     }
     for (i = 0; i < r.nfields; i++) {
-        if (trim_eq(&r.fields[i], "kommunenr"))
-            c_nr = (int)i;
-        else if (trim_eq(&r.fields[i], "navn"))
-            c_navn = (int)i;
-        else if (trim_eq(&r.fields[i], "innbyggere"))
-            c_inn = (int)i;
+        int *c = trim_eq(&r.fields[i], "kommunenr")    ? &c_nr
+                 : trim_eq(&r.fields[i], "navn")       ? &c_navn
+                 : trim_eq(&r.fields[i], "innbyggere") ? &c_inn
+                                                       : NULL;
+        if (c != NULL && *c >= 0) { /* as in a register: no column twice */
+            uint64_t l = r.fields[i].line, col = r.fields[i].col;
+            csv_free(&r);
+            return err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, l, col,
+                           "column %s appears twice in the municipality table",
+                           c == &c_nr ? "kommunenr" : c == &c_navn ? "navn" : "innbyggere");
+        }
+        if (c != NULL)
+            *c = (int)i;
     }
     if (c_nr < 0 || c_inn < 0) {
         csv_free(&r);
@@ -274,6 +289,17 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
         if (a == -3) {
             st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
                          "kommunenr %.4s appears twice", fnr->s);
+            break;
+        }
+        if (a == -4) {
+            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
+                         "innbyggere %.*s is larger than %lld", (int)(finn->n > 40 ? 40 : finn->n),
+                         finn->s, (long long)KOMMUNER_MAX_INNBYGGERE);
+            break;
+        }
+        if (a == -5) {
+            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnavn->line, fnavn->col,
+                         "NUL byte or control character in the name of kommune %.4s", fnr->s);
             break;
         }
     }

@@ -13,12 +13,68 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define NS "urn:hjtj:kartlegging:1"
 #define XSD_FILE "hjtj-kartlegging-1.xsd"
+
+/* ---- libxml2 in someone else's process ----
+ *
+ * libxml2 initialises its global tables lazily at its first use, which is
+ * not safe when two threads make their first use at once: every entry point
+ * of the library that uses libxml2 goes through hjtj__xml_begin(), which
+ * initialises it once (pthread_once): the parser and XML Schema's types.
+ * Errors libxml2 raises with no handler of ours attached (allocation failures inside its tree builder, the schema
+ * compiler's and the text reader's internal parsers) would go to the
+ * thread's generic handlers, i.e. stderr or the host's handler: for the
+ * duration of our call the calling thread's handlers are ours (they note an
+ * allocation failure), and the caller's are put back before we return. */
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init_once(void)
+{
+    xmlInitParser();
+    /* the built-in types of XML Schema are made at the first schema use,
+     * as lazily and as unsafely (found by LeakSanitizer: two threads each
+     * made the table) */
+    (void)xmlSchemaInitTypes();
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+    hjtj__xml_quiet *q = ctx;
+    if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+        q->nomem = 1;
+}
+
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void hjtj__xml_begin(hjtj__xml_quiet *q)
+{
+    (void)pthread_once(&xml_once, xml_init_once);
+    q->nomem = 0;
+    q->serr = (void (*)(void))xmlStructuredError;
+    q->sctx = xmlStructuredErrorContext;
+    q->gerr = (void (*)(void))xmlGenericError;
+    q->gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(q, quiet_structured);
+    xmlSetGenericErrorFunc(q, quiet_generic);
+}
+
+void hjtj__xml_end(hjtj__xml_quiet *q)
+{
+    xmlSetGenericErrorFunc(q->gctx, (xmlGenericErrorFunc)q->gerr);
+    xmlSetStructuredErrorFunc(q->sctx, (xmlStructuredErrorFunc)q->serr);
+}
 
 void xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
 {
@@ -140,10 +196,21 @@ hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_err
     return HJTJ_OK;
 }
 
+/* The compiled XSD and the document it was compiled from (kept with it:
+ * libxml2's schema may refer to the document's nodes). */
+typedef struct xsd_compiled {
+    xmlSchemaPtr schema;
+    xmlDocPtr doc;
+} xsd_compiled;
+
 void xsd_free(void *xsd)
 {
-    if (xsd)
-        xmlSchemaFree((xmlSchemaPtr)xsd);
+    xsd_compiled *x = xsd;
+    if (x == NULL)
+        return;
+    xmlSchemaFree(x->schema);
+    xmlFreeDoc(x->doc);
+    free(x);
 }
 
 static void ignore_error(void *ctx, xmlErrorPtr e)
@@ -152,26 +219,115 @@ static void ignore_error(void *ctx, xmlErrorPtr e)
     (void)e;
 }
 
-static hjtj_status load_xsd(hjtj_register *reg)
+static void keep_first(hjtj_error *first, hjtj_error *warn, const char *file, xmlErrorPtr e);
+
+static void xsd_parse_error(void *ctx, xmlErrorPtr e)
+{
+    hjtj_error *first = ctx, warn;
+    char file[sizeof first->file];
+    err_clear(&warn);
+    str_copy(file, sizeof file, first->file);
+    keep_first(first, &warn, file, e);
+}
+
+/* Is n an element of XML Schema that brings in another document? */
+int hjtj__xsd_external_ref(const xmlNode *n)
+{
+    static const char *const refs[] = {"import", "include", "redefine", "override"};
+    size_t i;
+    if (n->type != XML_ELEMENT_NODE || n->ns == NULL || n->ns->href == NULL || n->name == NULL ||
+        strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XMLSchema") != 0)
+        return 0;
+    for (i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        if (strcmp((const char *)n->name, refs[i]) == 0)
+            return xmlHasProp(n, (const xmlChar *)"schemaLocation") != NULL;
+    return 0;
+}
+
+/* The format's XSD, found through HJTJ_DATADIR or the installation: read by
+ * us, parsed without network access or DTD, and compiled only if it is
+ * self-contained (no xs:import, xs:include ... with a schemaLocation, which
+ * libxml2's schema compiler would fetch, over the network too); every
+ * message of libxml2 is caught.  Errors: HJTJ_ERR_IO (missing, unreadable,
+ * malformed or not compilable; the message says which), HJTJ_ERR_NOMEM. */
+static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
 {
     char path[4096];
+    xmlParserCtxtPtr ctxt;
     xmlSchemaParserCtxtPtr pc;
-    xmlSchemaPtr schema;
+    xsd_compiled *x;
+    hjtj_error e;
+    const xmlNode *n;
+    buf b;
+    hjtj_status st;
     if (reg->xsd)
         return HJTJ_OK;
     if (datadir_path(path, sizeof path, XSD_FILE) != 0)
         return err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0,
                        "XML schema not found at %s (set HJTJ_DATADIR)", path);
-    pc = xmlSchemaNewParserCtxt(path);
-    if (pc == NULL)
+    st = read_all_file(&b, path, &reg->err);
+    if (st != HJTJ_OK)
+        return st;
+    err_clear(&e);
+    if (b.len > INT32_MAX || xml_prescan(b.data, b.len, path, &e) != HJTJ_OK ||
+        hjtj__xml_attribute_bound(b.data, b.len, path, &e) != HJTJ_OK) {
+        buf_free(&b);
+        return err_set(&reg->err, HJTJ_ERR_IO, path, e.line, e.column,
+                       "cannot read the XML schema %s: %s", path,
+                       e.status ? e.message : "too large");
+    }
+    x = calloc(1, sizeof *x);
+    ctxt = xmlNewParserCtxt();
+    if (x == NULL || ctxt == NULL) {
+        free(x);
+        xmlFreeParserCtxt(ctxt);
+        buf_free(&b);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
-    xmlSchemaSetParserStructuredErrors(pc, ignore_error, NULL);
-    schema = xmlSchemaParse(pc);
+    }
+    ctxt->sax->serror = ignore_error; /* the detail is read from lastError */
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    x->doc = xmlCtxtReadMemory(ctxt, b.data, (int)b.len, path, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    buf_free(&b);
+    if (x->doc == NULL || !ctxt->wellFormed) {
+        if (ctxt->lastError.code != 0)
+            xml_error_to(&e, &ctxt->lastError, path);
+        st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
+                                                                              : HJTJ_ERR_IO;
+        xmlFreeParserCtxt(ctxt);
+        xsd_free(x);
+        return err_set(&reg->err, st, path, e.line, e.column,
+                       "cannot read the XML schema %s: %s", path,
+                       e.status ? e.message : "malformed XML");
+    }
+    xmlFreeParserCtxt(ctxt);
+    n = xmlDocGetRootElement(x->doc);
+    for (n = n ? n->children : NULL; n != NULL; n = n->next)
+        if (hjtj__xsd_external_ref(n)) {
+            uint64_t line = (uint64_t)xmlGetLineNo(n);
+            xsd_free(x);
+            return err_set(&reg->err, HJTJ_ERR_IO, path, line, 0,
+                           "cannot use the XML schema %s: it refers to another document "
+                           "(schemaLocation), which is never fetched", path);
+        }
+    pc = xmlSchemaNewDocParserCtxt(x->doc);
+    if (pc == NULL) {
+        xsd_free(x);
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    str_copy(e.file, sizeof e.file, path);
+    xmlSchemaSetParserStructuredErrors(pc, xsd_parse_error, &e);
+    x->schema = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
-    if (schema == NULL)
-        return err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0, "cannot read the XML schema %s",
-                       path);
-    reg->xsd = schema;
+    if (x->schema == NULL) {
+        st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
+                                                                              : HJTJ_ERR_IO;
+        xsd_free(x);
+        return err_set(&reg->err, st, path, e.line, e.column,
+                       "cannot compile the XML schema %s: %s", path,
+                       e.status ? e.message : "not a valid XML schema");
+    }
+    reg->xsd = x;
     return HJTJ_OK;
 }
 
@@ -200,44 +356,242 @@ static void on_error(void *ctx, xmlErrorPtr e)
     keep_first(&s->first, &s->warn, s->file, e);
 }
 
-/* libxml2's validator over the document, known to be well-formed by then.
- * A reader of its own with the compiled schema plugged in: libxml2 2.9's
- * reader cannot relay parser errors once a schema is attached, so it only
- * ever sees documents the SAX pass has already parsed without error. */
+/* ---- what the validator is given ----------------------------------------
+ *
+ * libxml2 2.9's validator (its text reader, and the schema checker's value
+ * of an element) appends the character data of an element piece by piece
+ * (300 bytes, one reference, one CDATA section at a time), measuring what
+ * it holds each time: quadratic in the length of the text (4 MB of "&#65;"
+ * took 3.5 s).  So it is given a copy of the document in which each run of
+ * content between two tags (text, references, CDATA sections, comments,
+ * processing instructions) longer than XSD_RUN bytes is replaced by one
+ * character: 'x' if the run holds a character other than white space, else
+ * ' '.  The verdict cannot change: the format's text elements are
+ * xs:string, element-only content allows white space only, empty content
+ * nothing, and the document is already known to be well-formed (the SAX
+ * pass has read every such run in full).  A message of the validator is put
+ * back at the original line and column through the list of replacements. */
+#define XSD_RUN 4096
+
+static const char *find_str(const char *p, size_t n, const char *pat, size_t m);
+
+typedef struct run_map {
+    uint64_t fl, fc; /* after a replacement: line and column in the copy */
+    uint64_t ol, oc; /* ... and in the document */
+} run_map;
+
+typedef struct shortened {
+    buf b;
+    run_map *map;
+    size_t nmap, capmap;
+    uint64_t ol, oc, fl, fc; /* where the copy has got to, in both */
+} shortened;
+
+/* Advance (line, col) over p[0..n) (columns count characters). */
+static void lc_advance(const char *p, size_t n, uint64_t *line, uint64_t *col)
+{
+    const char *end = p + n, *nl;
+    while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        (*line)++;
+        *col = 1;
+        p = nl + 1;
+    }
+    for (; p < end; p++)
+        *col += ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+static const char *skip_past(const char *p, const char *end, const char *pat, size_t m)
+{
+    const char *q = find_str(p, (size_t)(end - p), pat, m);
+    return q ? q + m : end;
+}
+
+/* Does the run p[0..n) (well-formed content) hold a character other than
+ * XML white space, in its text, references or CDATA sections? */
+static int run_has_text(const char *p, size_t n)
+{
+    const char *end = p + n;
+    while (p < end) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            p++;
+        } else if (*p == '&') {
+            long v;
+            if (p[1] != '#')
+                return 1; /* amp, lt, gt, quot, apos */
+            v = p[2] == 'x' ? strtol(p + 3, NULL, 16) : strtol(p + 2, NULL, 10);
+            if (v != 0x20 && v != 0x9 && v != 0xD && v != 0xA)
+                return 1;
+            p = skip_past(p, end, ";", 1);
+        } else if (*p != '<') {
+            return 1;
+        } else if ((size_t)(end - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+            const char *q = find_str(p + 9, (size_t)(end - p - 9), "]]>", 3);
+            if (q == NULL)
+                return 1;
+            for (p += 9; p < q; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+                    return 1;
+            p = q + 3;
+        } else if ((size_t)(end - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
+            p = skip_past(p + 4, end, "-->", 3);
+        } else {
+            p = skip_past(p + 2, end, "?>", 2); /* a processing instruction */
+        }
+    }
+    return 0;
+}
+
+static int shortened_put(shortened *o, const char *p, size_t n, int same)
+{
+    if (buf_put(&o->b, p, n) != 0)
+        return -1;
+    lc_advance(p, n, &o->fl, &o->fc);
+    if (same)
+        lc_advance(p, n, &o->ol, &o->oc);
+    return 0;
+}
+
+/* The copy of the document for the validator (see above); 0 or -1 (nomem). */
+static int shorten_runs(const char *d, size_t len, shortened *o)
+{
+    const char *p = d, *end = d + len;
+    memset(o, 0, sizeof *o);
+    buf_init(&o->b);
+    o->ol = o->fl = o->oc = o->fc = 1;
+    while (p < end) {
+        const char *q = p, *t;
+        /* the next tag (start, end or empty-element tag) after the run */
+        for (;;) {
+            q = memchr(q, '<', (size_t)(end - q));
+            if (q == NULL || end - q < 2) {
+                q = end;
+                break;
+            }
+            if ((size_t)(end - q) >= 4 && memcmp(q, "<!--", 4) == 0)
+                q = skip_past(q + 4, end, "-->", 3);
+            else if ((size_t)(end - q) >= 9 && memcmp(q, "<![CDATA[", 9) == 0)
+                q = skip_past(q + 9, end, "]]>", 3);
+            else if (q[1] == '?' || q[1] == '!')
+                q = skip_past(q + 2, end, ">", 1);
+            else
+                break;
+        }
+        if ((size_t)(q - p) > XSD_RUN) {
+            run_map *m;
+            char c = run_has_text(p, (size_t)(q - p)) ? 'x' : ' ';
+            lc_advance(p, (size_t)(q - p), &o->ol, &o->oc);
+            if (shortened_put(o, &c, 1, 0) != 0)
+                return -1;
+            if (o->nmap == o->capmap) {
+                size_t cap = o->capmap ? o->capmap * 2 : 16;
+                m = realloc(o->map, cap * sizeof *m);
+                if (m == NULL)
+                    return -1;
+                o->map = m;
+                o->capmap = cap;
+            }
+            m = &o->map[o->nmap++];
+            m->fl = o->fl;
+            m->fc = o->fc;
+            m->ol = o->ol;
+            m->oc = o->oc;
+        } else if (shortened_put(o, p, (size_t)(q - p), 1) != 0) {
+            return -1;
+        }
+        if (q == end)
+            break;
+        /* the tag itself, to its '>' outside quotes */
+        for (t = q + 1; t < end && *t != '>'; t++)
+            if (*t == '"' || *t == '\'') {
+                const char *e = memchr(t + 1, *t, (size_t)(end - t - 1));
+                t = e ? e : end - 1;
+            }
+        t = t < end ? t + 1 : end;
+        if (shortened_put(o, q, (size_t)(t - q), 1) != 0)
+            return -1;
+        p = t;
+    }
+    return buf_put(&o->b, "", 0) == 0 ? 0 : -1;
+}
+
+/* A position in the copy, back in the document. */
+static void shortened_position(const shortened *o, uint64_t *line, uint64_t *col)
+{
+    size_t i = o->nmap;
+    const run_map *m;
+    if (*line == 0)
+        return;
+    while (i > 0 && (o->map[i - 1].fl > *line ||
+                     (o->map[i - 1].fl == *line && o->map[i - 1].fc > *col && *col != 0)))
+        i--;
+    if (i == 0)
+        return;
+    m = &o->map[i - 1];
+    if (*line == m->fl) {
+        if (*col != 0)
+            *col = m->oc + (*col - m->fc);
+        *line = m->ol;
+    } else {
+        *line = m->ol + (*line - m->fl);
+    }
+}
+
+/* libxml2's validator over the document, known to be well-formed by then
+ * (the SAX pass has parsed it without error, within our limits).  A reader
+ * of its own with the compiled schema plugged in; the reader's own errors
+ * (its tree builder's) come to us too.  XML_PARSE_HUGE: the reader builds
+ * each text node whole, and without it refuses one over 10 MB that the SAX
+ * pass reads in pieces (and rejects only its record, HJTJ_REASON_TOO_LONG):
+ * both modes give the same result for the same input. */
 static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len,
-                                const char *file)
+                                const char *file, const hjtj__xml_quiet *q)
 {
     xsd_state s;
     xmlTextReaderPtr r;
     xmlSchemaValidCtxtPtr vc;
+    shortened copy;
     int rc;
-    hjtj_status st = load_xsd(reg);
+    hjtj_status st = load_xsd(reg, q);
 
     if (st != HJTJ_OK)
         return st;
+    if (shorten_runs(data, len, &copy) != 0) {
+        buf_free(&copy.b);
+        free(copy.map);
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    }
+    data = copy.b.data;
+    len = copy.b.len;
     memset(&s, 0, sizeof s);
     s.file = file;
     err_clear(&s.first);
-    vc = xmlSchemaNewValidCtxt((xmlSchemaPtr)reg->xsd);
-    if (vc == NULL)
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
-    xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
-    r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET);
-    if (r == NULL) {
-        xmlSchemaFreeValidCtxt(vc);
+    err_clear(&s.warn);
+    vc = xmlSchemaNewValidCtxt(((xsd_compiled *)reg->xsd)->schema);
+    if (vc == NULL) {
+        buf_free(&copy.b);
+        free(copy.map);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
+    xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
+    r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE);
+    if (r == NULL) {
+        xmlSchemaFreeValidCtxt(vc);
+        buf_free(&copy.b);
+        free(copy.map);
+        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    }
+    xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
     if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
         st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
     } else {
-        unsigned long k = 0;
-        input_restart(reg->in);
         while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
-            if (reg->in != NULL && (++k & 1023) == 0)
-                input_release(reg->in, data + xmlTextReaderByteConsumed(r));
-        if (s.first.status != HJTJ_OK) {
+            ;
+        if (s.first.status == HJTJ_ERR_NOMEM || (rc < 0 && q->nomem)) {
+            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        } else if (s.first.status != HJTJ_OK) {
             err_copy(&reg->err, &s.first);
             reg->err.status = HJTJ_ERR_SCHEMA;
+            shortened_position(&copy, &reg->err.line, &reg->err.column);
             st = HJTJ_ERR_SCHEMA;
         } else if (rc < 0 || xmlTextReaderIsValid(r) != 1) {
             st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
@@ -246,12 +600,14 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     }
     xmlFreeTextReader(r);
     xmlSchemaFreeValidCtxt(vc);
+    buf_free(&copy.b);
+    free(copy.map);
     return st;
 }
 
 /* ---- the SAX pass ------------------------------------------------------
  *
- * One pass of libxml2's SAX2 parser (push mode, fed from the mapped file in
+ * One pass of libxml2's SAX2 parser (push mode, fed from the file's bytes in
  * chunks) pulls the records out and, at the same time, checks the rules of
  * the XSD itself: the root, the order <kommuner>? <virksomhet>*, the child
  * elements of <virksomhet> (8 names, each at most once), the attributes
@@ -324,6 +680,8 @@ typedef struct sax_state {
     size_t pos;
     uint64_t line, col;
     size_t checked;      /* the bytes before are valid UTF-8 without NUL */
+    size_t scanned;      /* the start tags before are counted (tag_scan) */
+    buf att[3];          /* attribute values with '&' restored (att_value) */
     /* names seen before: libxml2 gives element and attribute names (and
      * namespace URIs) from its dictionary, one pointer per name for the
      * whole document, so they are looked up once (el_of, att_index) */
@@ -434,6 +792,45 @@ static enum el el_lookup(sax_state *s, const xmlChar *ln, const xmlChar *uri)
     return EL_OTHER;
 }
 
+/* Attribute values.  libxml2's SAX2 parser, with entities not substituted
+ * (no XML_PARSE_NOENT), gives an attribute value with its references
+ * replaced and its white space normalised (XML 1.0 §3.3.3), except that a
+ * '&' (written &amp;, &#38; or &#x26;) comes back as the five characters
+ * "&#38;"; no other '&' can remain (an undeclared entity is an error).
+ * The value as XML defines it, in s->att[slot] when it had to be changed
+ * (else the parser's bytes). */
+static const char *att_value(sax_state *s, int slot, const char *v, size_t n, size_t *len)
+{
+    const char *p, *end = v + n;
+    buf *b = &s->att[slot];
+    /* once the parser is stopped, its input (where values point) is gone:
+     * xmlStopParser() frees it */
+    if (stopped(s)) {
+        *len = 0;
+        return "";
+    }
+    p = memchr(v, '&', n);
+    *len = n;
+    if (p == NULL)
+        return v;
+    b->len = 0;
+    while (p != NULL) {
+        size_t skip = (size_t)(end - p) >= 5 && memcmp(p, "&#38;", 5) == 0 ? 5 : 1;
+        if (buf_put(b, v, (size_t)(p - v)) != 0 || buf_putc(b, '&') != 0)
+            break;
+        v = p + skip;
+        p = memchr(v, '&', (size_t)(end - v));
+    }
+    if (buf_put(b, v, (size_t)(end - v)) != 0 || b->failed) {
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->line, s->col,
+                        "out of memory"));
+        *len = 0;
+        return "";
+    }
+    *len = b->len;
+    return b->data;
+}
+
 /* SAX2 attributes come as 5 pointers each: localname, prefix, URI, value,
  * end of value. */
 #define ATT_NAME(a, i) ((const char *)(a)[5 * (i)])
@@ -510,9 +907,22 @@ static void value_begin(sax_state *s, int id, uint64_t line, uint64_t col)
     f->col = col;
 }
 
+static void value_put(sax_state *s, int id, const char *p, size_t n);
+
+/* An attribute's value as the value of field id. */
+static void value_att(sax_state *s, int id, const char *v, size_t n, uint64_t line,
+                      uint64_t col)
+{
+    const char *p = att_value(s, 0, v, n, &n);
+    value_begin(s, id, line, col);
+    value_put(s, id, p, n);
+}
+
 static void value_put(sax_state *s, int id, const char *p, size_t n)
 {
     raw_field *f = &s->raw.f[id];
+    if (stopped(s))
+        return;
     if (f->n + n > s->text_cap) /* longer than the limit is rejected anyway */
         n = f->n < s->text_cap ? s->text_cap - f->n : 0;
     if (n > 0 && buf_put(&s->vals, p, n) != 0) {
@@ -534,10 +944,10 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
     tag_position(s, &line, &col);
     for (i = 0; i < na; i++) {
         j = att_index(s, a, i, names, 3);
-        if (j >= 0) {
-            v[j] = ATT_VAL(a, i);
-            n[j] = ATT_LEN(a, i);
-        }
+        if (j >= 0)
+            v[j] = att_value(s, j, ATT_VAL(a, i), ATT_LEN(a, i), &n[j]);
+    if (stopped(s))
+        return;
     }
     if (v[2] != NULL && n[2] > 0 && n[2] <= 19 && digits(v[2], n[2])) {
         inn = 0;
@@ -551,6 +961,14 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
     else if (rc == -3)
         stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "kommune %.*s appears twice in <kommuner>", (int)n[0], v[0]));
+    else if (rc == -4)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+                        "innbyggere of kommune %.*s is larger than %lld", (int)n[0], v[0],
+                        (long long)KOMMUNER_MAX_INNBYGGERE));
+    else if (rc == -5)
+        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+                        "NUL or control character in the name of kommune %.*s", (int)n[0],
+                        v[0]));
     else if (rc != 0)
         stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)"));
@@ -568,7 +986,7 @@ static void start_kommuner(sax_state *s, const xmlChar **a, int na)
             if (!plain_date(ATT_VAL(a, i), n))
                 s->suspect = 1;
             if (n >= sizeof s->k.referansedato)
-                n = sizeof s->k.referansedato - 1;
+                n = hjtj__utf8_prefix(ATT_VAL(a, i), sizeof s->k.referansedato - 1);
             memcpy(s->k.referansedato, ATT_VAL(a, i), n);
             s->k.referansedato[n] = '\0';
         }
@@ -616,9 +1034,8 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
     for (i = 0; i < na; i++) {
         j = att_index(s, a, i, names, 4);
         if (j >= 0) {
-            value_begin(s, ids[j], s->raw.line, s->raw.col);
-            value_put(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
-            if (ids[j] == RAW_ORGNR)
+            value_att(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i), s->raw.line, s->raw.col);
+            if (ids[j] == RAW_ORGNR && !stopped(s))
                 register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
         }
     }
@@ -638,18 +1055,15 @@ static void start_child(sax_state *s, enum el el, const xmlChar **a, int na)
     if (el == EL_PERSONELLUTVEKSLING) {
         for (i = 0; i < na; i++) {
             j = att_index(s, a, i, pu_names, 2);
-            if (j >= 0) {
-                value_begin(s, pu_ids[j], line, col);
-                value_put(s, pu_ids[j], ATT_VAL(a, i), ATT_LEN(a, i));
-            }
+            if (j >= 0)
+                value_att(s, pu_ids[j], ATT_VAL(a, i), ATT_LEN(a, i), line, col);
         }
         return;
     }
     for (i = 0; i < na; i++)
-        if (el == EL_NAERINGSKODE && att_index(s, a, i, nk_names, 1) == 0) {
-            value_begin(s, RAW_NK_STANDARD, line, col);
-            value_put(s, RAW_NK_STANDARD, ATT_VAL(a, i), ATT_LEN(a, i));
-        } else if (el != EL_NAERINGSKODE) {
+        if (el == EL_NAERINGSKODE && att_index(s, a, i, nk_names, 1) == 0)
+            value_att(s, RAW_NK_STANDARD, ATT_VAL(a, i), ATT_LEN(a, i), line, col);
+        else if (el != EL_NAERINGSKODE) {
             s->suspect = 1; /* the other text elements take no attributes */
         }
     s->field = el_field[el - EL_NAVN];
@@ -837,6 +1251,145 @@ static int check_upto(sax_state *s, size_t upto)
     return input_check_upto(s->data, s->len, &s->checked, upto, 0, 1);
 }
 
+/* The start tags ahead of the parser.  libxml2 2.9 checks the attributes
+ * of a start tag for duplicates (and namespace declarations against those
+ * before) pair by pair: a tag with 10^5 attributes costs it seconds, and
+ * more minutes.  So the document is scanned ahead of the parser, and a
+ * start tag with more than HJTJ_LIMIT_MAX_ATTRIBUTES attributes (namespace
+ * declarations included: each is one '=' outside a quoted value) stops the
+ * load with HJTJ_ERR_LIMIT at the tag's position, before libxml2 has seen
+ * it.  The scan goes from '<' to '<' (no '<' can stand inside a tag, so the
+ * attributes libxml2 parses at one tag, even a malformed one, all lie
+ * before the next '<'): the '=' between are counted a word at a time, and
+ * only where there are more than the limit is the tag read exactly
+ * (quotes, its end).  Comments, CDATA sections and processing instructions
+ * are skipped whole, end tags and declarations have no attributes.  The
+ * scan is linear; it may look past the piece the parser is about to get
+ * (the whole document is in memory), never behind. */
+
+/* The number of '=' in p[0..n). */
+static size_t count_eq(const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+    size_t c = 0, i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w, x, t;
+        memcpy(&w, p + i, 8);
+        x = w ^ ('=' * ones);                  /* a 0 byte where w has '=' */
+        t = ((x & low7) + low7) | x;           /* high bit clear exactly there */
+        c += (size_t)((((~t & ~low7) >> 7) * ones) >> 56); /* the 0/1 bytes summed */
+    }
+    for (; i < n; i++)
+        c += p[i] == '=';
+    return c;
+}
+
+/* The attributes of the start tag at d[0] ('<'), up to its '>' outside
+ * quotes or to d[n]. */
+static uint64_t tag_attributes(const char *d, size_t n)
+{
+    uint64_t k = 0;
+    size_t i;
+    for (i = 1; i < n && d[i] != '>'; i++) {
+        if (d[i] == '"' || d[i] == '\'') {
+            const char *q = memchr(d + i + 1, d[i], n - i - 1);
+            if (q == NULL)
+                break;
+            i = (size_t)(q - d);
+        } else if (d[i] == '=') {
+            k++;
+        }
+    }
+    return k;
+}
+
+/* The first pat (m bytes) in p[0..n), or NULL. */
+static const char *find_str(const char *p, size_t n, const char *pat, size_t m)
+{
+    const char *end = p + n, *q;
+    while ((size_t)(end - p) >= m && (q = memchr(p, pat[0], (size_t)(end - p) - m + 1)) != NULL) {
+        if (memcmp(q, pat, m) == 0)
+            return q;
+        p = q + 1;
+    }
+    return NULL;
+}
+
+int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, uint64_t max)
+{
+    const char *q;
+    size_t i = *scanned;
+    while (i < upto) {
+        size_t next;
+        if (d[i] != '<') {
+            q = memchr(d + i, '<', len - i);
+            i = q ? (size_t)(q - d) : len;
+            continue;
+        }
+        /* markup that holds no attributes, skipped whole */
+        if (len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
+            q = find_str(d + i + 4, len - i - 4, "-->", 3);
+            i = q ? (size_t)(q - d) + 3 : len;
+            continue;
+        }
+        if (len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0) {
+            q = find_str(d + i + 9, len - i - 9, "]]>", 3);
+            i = q ? (size_t)(q - d) + 3 : len;
+            continue;
+        }
+        if (len - i >= 2 && d[i + 1] == '?') {
+            q = find_str(d + i + 2, len - i - 2, "?>", 2);
+            i = q ? (size_t)(q - d) + 2 : len;
+            continue;
+        }
+        {
+            const char *from = d + i + 1;
+            q = memchr(from, '<', (size_t)(d + len - from));
+        }
+        next = q ? (size_t)(q - d) : len;
+        /* more than max attributes take at least 4 bytes each (" a=''"):
+         * most segments are too short to be counted at all */
+        if ((next - i) / 4 > max && d[i + 1] != '/' && d[i + 1] != '!' &&
+            count_eq(d + i, next - i) > max && tag_attributes(d + i, next - i) > max) {
+            *scanned = i;
+            return -1;
+        }
+        i = next;
+    }
+    *scanned = i;
+    return 0;
+}
+
+static int tag_scan(sax_state *s, size_t upto)
+{
+    uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
+    if (hjtj__xml_tag_scan(s->data, s->len, &s->scanned, upto, max) == 0)
+        return 0;
+    advance_to(s, s->scanned);
+    stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
+                    "a start tag with more than %llu attributes", (unsigned long long)max));
+    return -1;
+}
+
+hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *file,
+                                      hjtj_error *err)
+{
+    size_t at = 0, i;
+    uint64_t line = 1, col = 1;
+    if (hjtj__xml_tag_scan(d, len, &at, len, HJTJ_XML_MAX_ATTRIBUTES) == 0)
+        return HJTJ_OK;
+    for (i = 0; i < at; i++) {
+        if (d[i] == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)d[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    return err_set(err, HJTJ_ERR_LIMIT, file, line, col,
+                   "a start tag with more than %d attributes", HJTJ_XML_MAX_ATTRIBUTES);
+}
+
 static hjtj_status sax_pass(sax_state *s)
 {
     xmlSAXHandler h;
@@ -855,6 +1408,8 @@ static hjtj_status sax_pass(sax_state *s)
     off = s->len < 4 ? s->len : 4;
     if (check_upto(s, off) != 0)
         return s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
+    if (tag_scan(s, off) != 0)
+        return s->st;
     s->ctxt = xmlCreatePushParserCtxt(&h, s, s->data, (int)off, s->file);
     if (s->ctxt == NULL)
         return err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
@@ -866,6 +1421,8 @@ static hjtj_status sax_pass(sax_state *s)
             s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
             break;
         }
+        if (tag_scan(s, off + n) != 0)
+            break;
         (void)xmlParseChunk(s->ctxt, s->data + off, (int)n, last);
         off += n;
         if (last)
@@ -944,10 +1501,25 @@ static int at_end(const char *data, size_t len, uint64_t line, uint64_t col)
     return line > l || (line == l && col >= c);
 }
 
+static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
+                                  const char *file, const hjtj__xml_quiet *q);
+
 hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
+{
+    hjtj__xml_quiet q;
+    hjtj_status st;
+    hjtj__xml_begin(&q);
+    st = load_xml_quiet(reg, data, len, file, &q);
+    hjtj__xml_end(&q);
+    return st;
+}
+
+static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
+                                  const char *file, const hjtj__xml_quiet *q)
 {
     sax_state s;
     hjtj_status st;
+    int i;
 
     st = xml_prescan(data, len, file, &reg->err);
     if (st != HJTJ_OK) {
@@ -973,6 +1545,8 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
     err_clear(&s.first);
     err_clear(&s.warn);
     buf_init(&s.vals);
+    for (i = 0; i < 3; i++)
+        buf_init(&s.att[i]);
     input_restart(reg->in);
     st = sax_pass(&s);
     if (st != HJTJ_OK) {
@@ -986,9 +1560,11 @@ hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const cha
         input_restart(reg->in);
     }
     buf_free(&s.vals);
+    for (i = 0; i < 3; i++)
+        buf_free(&s.att[i]);
     kommuner_clear(&s.k);
     if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))
-        st = validate_xsd(reg, data, len, file);
+        st = validate_xsd(reg, data, len, file, q);
     if (s.replaced) {
         if (st != HJTJ_OK) /* a failed load leaves the table as it was */
             (void)register_swap_kommuner(reg, &s.prev, s.prev_set);

@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const uint64_t default_limits[6] = {10000000u, 65536u, 1048576u, 100000u, 1024u, 64u};
+static const uint64_t default_limits[HJTJ__NLIMITS] = {10000000u, 65536u, 1048576u, 100000u,
+                                                       1024u,     64u,    256u};
+
+/* Records per register at most: record indices fit 32 bits (the orgnr
+ * hash), and the boenheter summed over them (each below 2^31) fit int64. */
+#define MAX_RECORDS_BOUND ((uint64_t)UINT32_MAX - 1)
 
 /* ---- string pool ---- */
 
@@ -413,12 +418,24 @@ static void kommune_classes(hjtj_register *reg)
     }
 }
 
+/* Settings cannot change while a load is in progress (from the record
+ * callback): the load reads them as it goes. */
+static hjtj_status refuse_while_loading(hjtj_register *reg)
+{
+    err_clear(&reg->err);
+    if (reg->loading)
+        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+                       "the register's settings cannot change during a load");
+    return HJTJ_OK;
+}
+
 HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
                                                 const hjtj_kommuner *kommuner)
 {
     if (reg == NULL || kommuner == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    if (refuse_while_loading(reg) != HJTJ_OK)
+        return HJTJ_ERR_STATE;
     if (reg->nread > 0)
         return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "the municipality table must be set before records are loaded");
@@ -434,7 +451,8 @@ HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_sch
 {
     if (reg == NULL || scheme == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    if (refuse_while_loading(reg) != HJTJ_OK)
+        return HJTJ_ERR_STATE;
     if (reg->nread > 0)
         return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "the scheme must be set before records are loaded");
@@ -447,15 +465,19 @@ HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_sch
 HJTJ_API hjtj_status hjtj_register_set_limit(hjtj_register *reg, hjtj_limit limit,
                                              uint64_t value)
 {
-    if (reg == NULL || (int)limit < 0 || (int)limit >= 6)
+    if (reg == NULL || (int)limit < 0 || (int)limit >= HJTJ__NLIMITS)
         return HJTJ_ERR_INVALID_ARG;
+    if (refuse_while_loading(reg) != HJTJ_OK)
+        return HJTJ_ERR_STATE;
+    if (limit == HJTJ_LIMIT_MAX_RECORDS && value > MAX_RECORDS_BOUND)
+        value = MAX_RECORDS_BOUND;
     reg->limits[limit] = value ? value : default_limits[limit];
     return HJTJ_OK;
 }
 
 HJTJ_API uint64_t hjtj_register_limit(const hjtj_register *reg, hjtj_limit limit)
 {
-    if (reg == NULL || (int)limit < 0 || (int)limit >= 6)
+    if (reg == NULL || (int)limit < 0 || (int)limit >= HJTJ__NLIMITS)
         return 0;
     return reg->limits[limit];
 }
@@ -465,6 +487,8 @@ HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg, hjtj_
 {
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
+    if (refuse_while_loading(reg) != HJTJ_OK)
+        return HJTJ_ERR_STATE;
     reg->cb = fn;
     reg->cb_ud = userdata;
     return HJTJ_OK;
@@ -472,11 +496,25 @@ HJTJ_API hjtj_status hjtj_register_set_record_callback(hjtj_register *reg, hjtj_
 
 HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep)
 {
+    size_t i;
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    if (reg->nread > 0 && (keep != 0) != (reg->keep != 0))
+    if (refuse_while_loading(reg) != HJTJ_OK)
+        return HJTJ_ERR_STATE;
+    if ((keep != 0) == (reg->keep != 0))
+        return HJTJ_OK;
+    if (reg->nread > 0)
         return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "keep_records must be set before records are loaded");
+    /* No record is held (nread == 0), but the record storage is shaped for
+     * the old mode (a streaming register's one scratch record, blocks of
+     * REC_BLOCK records when kept): start it again for the new mode. */
+    for (i = 0; i < reg->nblocks; i++)
+        free(reg->blocks[i]);
+    free(reg->blocks);
+    reg->blocks = NULL;
+    reg->nblocks = 0;
+    reg->nrecords = 0;
     reg->keep = keep != 0;
     return HJTJ_OK;
 }
@@ -485,6 +523,8 @@ HJTJ_API hjtj_status hjtj_register_set_xsd_mode(hjtj_register *reg, hjtj_xsd_mod
 {
     if (reg == NULL || (mode != HJTJ_XSD_AUTO && mode != HJTJ_XSD_ALWAYS))
         return HJTJ_ERR_INVALID_ARG;
+    if (refuse_while_loading(reg) != HJTJ_OK)
+        return HJTJ_ERR_STATE;
     reg->xsd_mode = mode;
     return HJTJ_OK;
 }
@@ -540,8 +580,12 @@ static int diag_push(hjtj_diag **arr, size_t *n, size_t *cap, hjtj_reason reason
     d->file = file;
     d->line = line;
     d->column = col;
+    {
+        char clean[2048];
+        hjtj__text_clean(clean, sizeof clean, msg, strlen(msg));
+        d->message = str_dup(clean);
+    }
     d->orgnr = str_ndup(orgnr ? orgnr : "", orgnr ? orgnrlen : 0);
-    d->message = str_dup(msg);
     if (d->orgnr == NULL || d->message == NULL) {
         free(d->orgnr);
         free(d->message);
@@ -634,16 +678,20 @@ static int reject(hjtj_register *reg, const raw_record *raw, const char *file, h
     va_list ap;
     const raw_field *o = &raw->f[RAW_ORGNR];
     const char *os = o->s;
-    size_t on = o->set ? o->n : 0;
+    size_t on = o->set ? o->n : 0, i;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (on > 64)
-        on = 64;
+        on = hjtj__utf8_prefix(os, 64);
     if (os)
         trim(&os, &on);
-    if (has_control(os, on))
-        on = 0;
+    /* the orgnr as written, unless it holds a control character (tab, LF
+     * and CR included: a diagnostic is one line); the message shows it
+     * escaped */
+    for (i = 0; i < on; i++)
+        if ((unsigned char)os[i] < 0x20 || os[i] == 0x7f)
+            on = 0;
     /* The line is the record's first line; the column is the field's when it
      * stands on that line. */
     return diag_push(&reg->rejects, &reg->nrejects, &reg->caprejects, reason, file, raw->line,
@@ -994,6 +1042,8 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     size_t mark_rec = reg->nrecords, mark_read = reg->nread, mark_rej = reg->nrejects,
            mark_warn = reg->nwarnings;
     const char *p = data, *end = data + len, *file;
+    int32_t mark_aargang = reg->aargang;
+    int mark_kommuner = reg->kommuner_set;
     hjtj_status st;
 
     if (red_prepare(reg) != 0)
@@ -1061,6 +1111,12 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         }
         reg->nrecords = mark_rec;
         hash_truncate(reg, mark_rec);
+        reg->aargang = mark_aargang;
+        if (!mark_kommuner && reg->kommuner_set) {
+            /* the bundled table loaded for this load: as before it */
+            kommuner_clear(&reg->kommuner);
+            reg->kommuner_set = 0;
+        }
     }
     return st;
 }

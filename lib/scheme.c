@@ -273,8 +273,16 @@ static uint64_t node_col(const xmlNode *n)
 
 static int name_is(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 &&
-           n->ns != NULL && strcmp((const char *)n->ns->href, SCHEME_NS) == 0;
+    return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           strcmp((const char *)n->name, name) == 0 && n->ns != NULL && n->ns->href != NULL &&
+           strcmp((const char *)n->ns->href, SCHEME_NS) == 0;
+}
+
+/* An element's name for a message (libxml2 may leave it NULL when it ran
+ * out of memory). */
+static const char *node_name(const xmlNode *n)
+{
+    return n->name ? (const char *)n->name : "?";
 }
 
 /* ---- the XSD ---- */
@@ -333,8 +341,21 @@ static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *
                                     "UTF-8",
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     }
-    if (xsd_doc != NULL)
+    if (xsd_doc != NULL) {
+        /* never fetched: libxml2's schema compiler would, over the network too */
+        const xmlNode *n = xmlDocGetRootElement(xsd_doc);
+        for (n = n ? n->children : NULL; n != NULL; n = n->next)
+            if (hjtj__xsd_external_ref(n)) {
+                st = err_set(err, HJTJ_ERR_IO, path, (uint64_t)xmlGetLineNo(n), 0,
+                             "cannot use the scheme XSD %s: it refers to another document "
+                             "(schemaLocation), which is never fetched", path);
+                xmlFreeDoc(xsd_doc);
+                xmlFreeParserCtxt(pctxt);
+                buf_free(&b);
+                return st;
+            }
         pc = xmlSchemaNewDocParserCtxt(xsd_doc);
+    }
     if (pc != NULL) {
         xmlSchemaSetParserStructuredErrors(pc, ignore_xml_error, NULL);
         schema = xmlSchemaParse(pc);
@@ -400,7 +421,7 @@ static hjtj_status bad_at(scheme_read *r, const xmlNode *n, const char *fmt, ...
 static hjtj_status once(scheme_read *r, const xmlNode *n, unsigned bit)
 {
     if (r->seen & bit)
-        return bad_at(r, n, "<%s> is given twice", (const char *)n->name);
+        return bad_at(r, n, "<%s> is given twice", node_name(n));
     r->seen |= bit;
     return HJTJ_OK;
 }
@@ -498,7 +519,7 @@ static hjtj_status read_samlemalgruppe(scheme_read *r, const xmlNode *n)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (!name_is(c, "sett"))
-            return bad_at(r, c, "unexpected element <%s> in <samlemalgruppe>", c->name);
+            return bad_at(r, c, "unexpected element <%s> in <samlemalgruppe>", node_name(c));
         st = read_sett(r, c, sm);
         if (st != HJTJ_OK)
             return st;
@@ -630,6 +651,14 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
     {
         xmlChar *navn = xmlGetProp(root, (const xmlChar *)"navn");
         if (navn != NULL) {
+            const unsigned char *c;
+            for (c = navn; *c; c++)
+                if (*c < 0x20 || *c == 0x7f) {
+                    xmlFree(navn);
+                    return err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(root),
+                                   0, "control character in the scheme's navn");
+                }
+            /* at most 63 bytes, cut at a character boundary */
             str_copy(s->name, sizeof s->name, (const char *)navn);
             xmlFree(navn);
         }
@@ -654,15 +683,31 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
         else if (name_is(n, "boenhetsgrupper"))
             st = once(&r, n, SEEN_BANDS) == HJTJ_OK ? read_bands(&r, n) : s->err.status;
         else
-            st = bad_at(&r, n, "unexpected element <%s> in <skjema>", n->name);
+            st = bad_at(&r, n, "unexpected element <%s> in <skjema>", node_name(n));
         if (st != HJTJ_OK)
             return st;
     }
     return HJTJ_OK;
 }
 
+static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size_t len,
+                                     const char *name, const hjtj__xml_quiet *q);
+
 HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *data, size_t len,
                                              const char *name)
+{
+    hjtj__xml_quiet q;
+    hjtj_status st;
+    if (scheme == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    hjtj__xml_begin(&q);
+    st = scheme_load_quiet(scheme, data, len, name, &q);
+    hjtj__xml_end(&q);
+    return st;
+}
+
+static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size_t len,
+                                     const char *name, const hjtj__xml_quiet *q)
 {
     hjtj_scheme tmp;
     xmlParserCtxtPtr ctxt;
@@ -679,6 +724,8 @@ HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *da
     if (len > INT32_MAX)
         return err_set(&scheme->err, HJTJ_ERR_LIMIT, name, 0, 0, "scheme file too large");
     st = xml_prescan(data, len, name, &scheme->err);
+    if (st == HJTJ_OK) /* libxml2's attribute handling is quadratic */
+        st = hjtj__xml_attribute_bound(data, len, name, &scheme->err);
     if (st != HJTJ_OK)
         return st;
     ctxt = xmlNewParserCtxt();
@@ -702,6 +749,8 @@ HJTJ_API hjtj_status hjtj_scheme_load_memory(hjtj_scheme *scheme, const char *da
         err_clear(&e);
         if (ctxt->lastError.code != 0)
             xml_error_to(&e, &ctxt->lastError, name);
+        else if (q->nomem)
+            err_set(&e, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
         else
             err_set(&e, HJTJ_ERR_SYNTAX, name, 0, 0, "malformed XML");
         xmlFreeDoc(doc);

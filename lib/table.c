@@ -509,13 +509,27 @@ static int csv_quote_needed(const char *s)
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-static void csv_field_out(buf *b, const char *s)
+/* A text cell that a spreadsheet would take for a formula (=, +, -, @, or a
+ * TAB or CR before one): municipality names come from the input.  Such a
+ * cell is written quoted, with a ' before the text (the usual defence; a
+ * spreadsheet shows the text, and the ' is plainly visible elsewhere).
+ * Numbers are not text cells and are written as they are ("-1"). */
+static int csv_formula_like(const char *s)
 {
-    if (!csv_quote_needed(s)) {
+    return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+           s[0] == '\r';
+}
+
+static void csv_field_out(buf *b, const char *s, int text)
+{
+    int formula = text && csv_formula_like(s);
+    if (!formula && !csv_quote_needed(s)) {
         buf_puts(b, s);
         return;
     }
     buf_putc(b, '"');
+    if (formula)
+        buf_putc(b, '\'');
     for (; *s; s++) {
         if (*s == '"')
             buf_putc(b, '"');
@@ -531,14 +545,15 @@ void hjtj__write_csv(const hjtj_table *t, buf *b)
     for (j = 0; j < t->ncols; j++) {
         if (j)
             buf_putc(b, ',');
-        csv_field_out(b, t->cols[j].code ? t->cols[j].code : "");
+        csv_field_out(b, t->cols[j].code ? t->cols[j].code : "", 0);
     }
     buf_putc(b, '\n');
     for (i = 0; i < t->nrows; i++) {
         for (j = 0; j < t->ncols; j++) {
             if (j)
                 buf_putc(b, ',');
-            csv_field_out(b, format_cell(&t->cells[i * t->ncols + j], tmp, sizeof tmp, '.'));
+            const tcell *c = &t->cells[i * t->ncols + j];
+            csv_field_out(b, format_cell(c, tmp, sizeof tmp, '.'), c->kind == HJTJ_CELL_TEXT);
         }
         buf_putc(b, '\n');
     }

@@ -19,9 +19,53 @@ void str_copy(char *dst, size_t cap, const char *src)
         src = "";
     n = strlen(src);
     if (n >= cap)
-        n = cap - 1;
+        n = hjtj__utf8_prefix(src, cap - 1);
     memcpy(dst, src, n);
     dst[n] = '\0';
+}
+
+size_t hjtj__utf8_prefix(const char *s, size_t n)
+{
+    size_t k = n, back = 0;
+    /* s[n] (when it is a continuation byte) belongs to a character that
+     * starts before n: cut before that character */
+    while (k > 0 && back < 3 && ((unsigned char)s[k] & 0xC0) == 0x80) {
+        k--;
+        back++;
+    }
+    return ((unsigned char)s[k] & 0xC0) == 0x80 ? n : k;
+}
+
+void hjtj__text_clean(char *dst, size_t cap, const char *src, size_t n)
+{
+    size_t o = 0, i = 0;
+    if (cap == 0)
+        return;
+    while (i < n) {
+        unsigned char c = (unsigned char)src[i];
+        char esc[8];
+        const char *piece = src + i;
+        size_t plen = 1, k = 1;
+        if (c < 0x20 || c == 0x7f) {
+            piece = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : esc;
+            if (piece == esc)
+                snprintf(esc, sizeof esc, "\\x%02x", c);
+            plen = strlen(piece);
+        } else if (c >= 0x80) {
+            k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            if (k == 1 || i + k > n || utf8_check(src + i, k, NULL, NULL) != 0) {
+                i++; /* a piece of a character cut elsewhere: dropped */
+                continue;
+            }
+            plen = k;
+        }
+        if (o + plen >= cap)
+            break;
+        memcpy(dst + o, piece, plen);
+        o += plen;
+        i += k;
+    }
+    dst[o] = '\0';
 }
 
 char *str_ndup(const char *s, size_t n)
@@ -54,6 +98,7 @@ hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_
                     uint64_t column, const char *fmt, ...)
 {
     va_list ap;
+    char tmp[1024];
     if (e == NULL)
         return status;
     e->status = status;
@@ -61,8 +106,9 @@ hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_
     e->column = column;
     str_copy(e->file, sizeof e->file, file);
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
+    hjtj__text_clean(e->message, sizeof e->message, tmp, strlen(tmp));
     return status;
 }
 
@@ -371,9 +417,29 @@ size_t utf8_width(const char *s)
 
 int64_t share_tenths(int64_t num, int64_t den)
 {
+    int64_t q, r, t = 0;
+    int i, neg = num < 0;
     if (den <= 0)
         return 0;
-    return (2000 * num + den) / (2 * den);
+    if (neg)
+        num = num == INT64_MIN ? INT64_MAX : -num;
+    /* floor((2000 * num + den) / (2 * den)) digit by digit, so that sums
+     * near the bounds of the inputs (innbyggere up to 10^12 each) cannot
+     * overflow: 1000 * (num / den) plus three decimals of the remainder */
+    q = num / den;
+    r = num % den;
+    for (i = 0; i < 3; i++) {
+        if (r > INT64_MAX / 10) { /* den above 9.2e17: exact enough in halves */
+            r /= 2;
+            den /= 2;
+        }
+        t = t * 10 + (r * 10) / den;
+        r = (r * 10) % den;
+    }
+    if (r >= den - r)
+        t++;
+    t = q > (INT64_MAX - t) / 1000 ? INT64_MAX : q * 1000 + t;
+    return neg ? -t : t;
 }
 
 int popcount32(uint32_t x)

@@ -468,11 +468,65 @@ START_TEST(test_shared_register)
 }
 END_TEST
 
+/* ---- the first use of libxml2, from several threads at once ----
+ * Check runs each test in a fresh process (CK_FORK), where nothing has used
+ * libxml2 yet: the threads below make the process's first XML loads (a
+ * register, with libxml2's validator too, and a scheme) together, released
+ * by a barrier.  libxml2 initialises its globals lazily; the library does it
+ * once (pthread_once) before any use.  Under helgrind or TSan a race there
+ * is reported; without them a lost race shows as a crash or a wrong result. */
+
+static pthread_barrier_t first_use_barrier;
+
+static void *first_use(void *arg)
+{
+    static const char doc[] =
+        "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\" aargang=\"2023\">"
+        "<virksomhet orgnr=\"100000008\" kommunenr=\"0301\" eierskap=\"kommunal\">"
+        "<navn>A &amp; B</navn><virksomhetstyper>bpa</virksomhetstyper>"
+        "<malgrupper>demens</malgrupper></virksomhet></kartlegging>";
+    static const char scheme[] = "<skjema xmlns=\"urn:hjtj:skjema:1\" navn=\"t\"/>";
+    hjtj_register *reg = NULL;
+    hjtj_scheme *sc = NULL;
+    int *ok = arg; /* in: 0 or 1 (the XSD mode); out: 1 if all went well */
+    hjtj_xsd_mode mode = *ok ? HJTJ_XSD_ALWAYS : HJTJ_XSD_AUTO;
+    (void)pthread_barrier_wait(&first_use_barrier);
+    *ok = hjtj_register_new(&reg) == HJTJ_OK && hjtj_scheme_new(&sc) == HJTJ_OK &&
+          hjtj_register_set_xsd_mode(reg, mode) == HJTJ_OK &&
+          hjtj_register_load_memory(reg, doc, sizeof doc - 1, "t") == HJTJ_OK &&
+          hjtj_register_count(reg) == 1 && hjtj_register_aargang(reg) == 2023 &&
+          strcmp(hjtj_record_navn(hjtj_register_record(reg, 0)), "A & B") == 0 &&
+          hjtj_scheme_load_memory(sc, scheme, sizeof scheme - 1, "s") == HJTJ_OK &&
+          strcmp(hjtj_scheme_name(sc), "t") == 0;
+    hjtj_register_free(reg);
+    hjtj_scheme_free(sc);
+    return NULL;
+}
+
+START_TEST(test_first_use_concurrent)
+{
+    pthread_t th[NTHREADS];
+    int ok[NTHREADS];
+    int i;
+    ck_assert_int_eq(pthread_barrier_init(&first_use_barrier, NULL, NTHREADS), 0);
+    for (i = 0; i < NTHREADS; i++) {
+        ok[i] = i % 2;
+        ck_assert_int_eq(pthread_create(&th[i], NULL, first_use, &ok[i]), 0);
+    }
+    for (i = 0; i < NTHREADS; i++) {
+        ck_assert_int_eq(pthread_join(th[i], NULL), 0);
+        ck_assert_msg(ok[i], "thread %d", i);
+    }
+    pthread_barrier_destroy(&first_use_barrier);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("threads");
     TCase *tc = tcase_create("threads");
     tcase_set_timeout(tc, 600); /* slow under helgrind */
+    tcase_add_test(tc, test_first_use_concurrent);
     tcase_add_test(tc, test_inputs_load);
     tcase_add_test(tc, test_separate_objects);
     tcase_add_test(tc, test_shared_register);

@@ -114,4 +114,41 @@ else
     [ $rc -eq 0 ] && [ "$(head -c 2 "$T/o.xlsx")" = PK ] && ok "-o x.xlsx" || fail "-o x.xlsx: exit $rc"
 fi
 
+# every output checked: a full disk or a closed stdout is exit 2 and a message
+if [ -w /dev/full ]; then
+    for args in "--help" "--version" "--list" "--table 3.2" "--all --format text"; do
+        # shellcheck disable=SC2086
+        "$REPORT" $args </dev/null >/dev/full 2>"$T/err"; rc=$?
+        [ $rc -eq 2 ] && grep -q "cannot write standard output" "$T/err" \
+            && ok "report $args >/dev/full: exit 2" || fail "report $args >/dev/full: exit $rc"
+    done
+    for args in "--help" "--version" "$HJTJ_DATADIR/eksempel.xml"; do
+        "$CLASSIFY" $args >/dev/full 2>"$T/err"; rc=$?
+        [ $rc -eq 2 ] && [ -s "$T/err" ] && ok "classify $args >/dev/full: exit 2" \
+            || fail "classify $args >/dev/full: exit $rc"
+    done
+else
+    echo "SKIP: no /dev/full"
+fi
+for args in "--help" "--version" "--list" "--table 3.2"; do
+    # shellcheck disable=SC2086
+    "$REPORT" $args </dev/null >&- 2>"$T/err"; rc=$?
+    [ $rc -eq 2 ] && grep -q "cannot write standard output" "$T/err" \
+        && ok "report $args with stdout closed: exit 2" || fail "report $args >&-: exit $rc"
+done
+"$CLASSIFY" "$HJTJ_DATADIR/eksempel.xml" >&- 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && [ -s "$T/err" ] && ok "classify with stdout closed: exit 2" \
+    || fail "classify >&-: exit $rc"
+
+# an orgnr with LF and CR inside quotes: one diagnostic line each on stderr,
+# then the summary line
+printf 'orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n"100\n000008",0301,kommunal,bpa,demens\n"1000\r00016\n\n\nforged: line",0301,kommunal,bpa,demens\n100000024,0301,kommunal,bpa,demens\n' >"$T/nl.csv"
+"$CLASSIFY" "$T/nl.csv" >"$T/out" 2>"$T/err"; rc=$?
+if [ $rc -eq 1 ] && [ "$(wc -l <"$T/err")" -eq 3 ] && grep -qF "'100\\n000008'" "$T/err" \
+    && ! grep -q "^forged" "$T/err"; then
+    ok "orgnr with LF/CR: one escaped line per reject"
+else
+    fail "orgnr with LF/CR: exit $rc"; cat "$T/err"
+fi
+
 [ $fails -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

@@ -26,7 +26,11 @@ if [ -n "$missing" ]; then
 fi
 
 [ -x configure ] || autoreconf -fi
-[ -f Makefile ] || ./configure --prefix="$PREFIX" --enable-werror
+# The Python module goes where Debian's python3 imports from (another
+# python3 first on PATH, e.g. pyenv's, would put it in its own site-packages).
+PY=${PYTHON:-}
+[ -z "$PY" ] && [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+[ -f Makefile ] || ./configure --prefix="$PREFIX" --enable-werror ${PY:+PYTHON="$PY"}
 make -j"$(nproc)"
 $SUDO make install >/dev/null
 $SUDO ldconfig 2>/dev/null || true

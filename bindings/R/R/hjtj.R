@@ -200,8 +200,17 @@ hjtj_write <- function(reg, table, path, format = NULL,
   if (!is.character(path) || length(path) != 1L || is.na(path))
     stop("'path' must be a single file name")
   if (is.null(format)) format <- ""
+  decl <- attr(table, "hjtj_crosstab")
+  if (is.data.frame(table) && !is.null(decl)) {
+    # a custom table made by hjtj_crosstab(): its declaration, built again and written
+    x <- .Call(hjtj_r_crosstab, check_register(reg), decl$rows, decl$cols, decl$wf, decl$wc,
+               decl$population, decl$measure, decl$link, FALSE,
+               c(path.expand(path), as.character(format), lang))
+    if (!isTRUE(x$ok)) hjtj_stop(x)
+    return(invisible(path))
+  }
   if (!is.character(table) || length(table) != 1L || is.na(table))
-    stop("'table' must be a single table id such as \"4.6\"")
+    stop("'table' must be a table id such as \"4.6\" or a table made by hjtj_crosstab()")
   x <- .Call(hjtj_r_write, check_register(reg), table, path.expand(path),
              as.character(format), lang)
   if (!isTRUE(x$ok)) hjtj_stop(x)
@@ -266,7 +275,7 @@ hjtj_crosstab <- function(reg, rows, cols = NULL, where = NULL, measure = "antal
   }
   if (!is.null(link) && !is.raw(link)) link <- one(link, "link")
   x <- .Call(hjtj_r_crosstab, check_register(reg), rows, if (is.null(cols)) "" else cols,
-             wf, unname(wc), population, measure, link, FALSE)
+             wf, unname(wc), population, measure, link, FALSE, NULL)
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   t <- x$table
   nr <- length(t$row_code)
@@ -276,5 +285,8 @@ hjtj_crosstab <- function(reg, rows, cols = NULL, where = NULL, measure = "antal
   df <- table_df(t)
   attr(df, "population") <- t$population
   attr(df, "link_problems") <- x$problems
+  attr(df, "hjtj_crosstab") <- list(rows = rows, cols = if (is.null(cols)) "" else cols,
+                                    wf = wf, wc = unname(wc), population = population,
+                                    measure = measure, link = link)
   df
 }

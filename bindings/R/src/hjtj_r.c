@@ -1012,8 +1012,10 @@ static const char *opt_str(SEXP x)
 }
 
 /* list(ok, table = the table's list, problems = "file:line: reason: message") */
+/* A custom table (SPEC 9).  With wr = c(path, format, lang) (format "" =
+ * from the extension) the table is also written to path. */
 static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcodes, SEXP pop,
-                       SEXP measure, SEXP link, SEXP csv)
+                       SEXP measure, SEXP link, SEXP csv, SEXP wr)
 {
     static const char *names[] = {"ok", "table", "problems"};
     const hjtj_register *reg = get_register(preg);
@@ -1026,6 +1028,8 @@ static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcode
 
     if (!Rf_isString(wfields) || !Rf_isString(wcodes) || XLENGTH(wfields) != XLENGTH(wcodes))
         Rf_error("'where' must name each field's codes");
+    if (!Rf_isNull(wr) && (!Rf_isString(wr) || XLENGTH(wr) != 3))
+        Rf_error("'wr' must be c(path, format, lang)");
     pc = PROTECT(new_xptr(tag_crosstab, crosstab_finalizer));
     pl = PROTECT(new_xptr(tag_link, link_finalizer));
     if ((st = hjtj_crosstab_new(&ct)) != HJTJ_OK) {
@@ -1088,6 +1092,20 @@ static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcode
     }
     R_SetExternalPtrAddr(pt, t);
     st = hjtj_table_build_crosstab(t, reg, ct);
+    if (st == HJTJ_OK && !Rf_isNull(wr)) {
+        const char *cpath = Rf_translateChar(STRING_ELT(wr, 0));
+        const char *cformat = Rf_translateCharUTF8(STRING_ELT(wr, 1));
+        int32_t f = cformat[0] ? hjtj_format_parse(cformat) : hjtj_format_from_path(cpath);
+        if (f < 0) {
+            UNPROTECT(4);
+            Rf_error(cformat[0] ? "unknown format '%s' (csv, text, json-stat, px, xlsx)"
+                                : "no format given and none known for the extension of '%s'",
+                     cformat[0] ? cformat : cpath);
+        }
+        st = hjtj_table_write_path_lang(
+            t, (hjtj_format)f,
+            strcmp(CHAR(STRING_ELT(wr, 2)), "en") == 0 ? HJTJ_LANG_EN : HJTJ_LANG_NB, cpath);
+    }
     if (st != HJTJ_OK) {
         out = error_list(hjtj_table_error(t), st);
         UNPROTECT(4);
@@ -1120,7 +1138,7 @@ static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
     {"hjtj_r_table", (DL_FUNC)&r_table, 3},
     {"hjtj_r_write", (DL_FUNC)&r_write, 5},
-    {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 9},
+    {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 10},
     {"hjtj_r_figure", (DL_FUNC)&r_figure, 3},
     {"hjtj_r_html", (DL_FUNC)&r_html, 4},
     {NULL, NULL, 0}};

@@ -68,6 +68,7 @@ class Limit(enum.IntEnum):
     MAX_BOENHETER = 3
     MAX_COLUMNS = 4
     MAX_DEPTH = 5
+    MAX_ATTRIBUTES = 6
 
 
 LANG_NB = 0

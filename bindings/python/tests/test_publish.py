@@ -46,6 +46,19 @@ class TestPublish(unittest.TestCase):
         unit = ds["dimension"]["statistikkvariabel"]["category"]["unit"]
         self.assertEqual(unit["andel"], {"label": "per cent", "decimals": 1})
 
+    def test_custom_table_jsonstat(self):
+        """A custom table (SPEC 9) is written like a report table: the
+        values are its cells, the title is whole (no "Table custom.")."""
+        t = self.reg.crosstab(rows="kategori", cols="eierskap")
+        p = t.write(self.path("c.json"), lang="en")
+        with open(p, encoding="utf-8") as f:
+            ds = json.load(f)
+        self.assertEqual(ds["id"][0], "kategori")
+        self.assertFalse(ds["label"].startswith("Table"))
+        want = [float(r.texts[j]) for r in t.rows for j in range(1, len(r.texts))]
+        self.assertEqual(ds["value"], want)
+        self.assertEqual(ds["dimension"]["kategori"]["label"], "Enterprise category")
+
     def test_px_named_format(self):
         p = self.t.write(self.path("t.dat"), format="px", lang="nb")
         with open(p, encoding="utf-8", newline="") as f:
