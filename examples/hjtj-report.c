@@ -9,6 +9,7 @@
  *   hjtj-report --figure ID | --chart ID [options] [FILE...]
  *   hjtj-report --figure custom --rows FIELD [custom-table options] [FILE...]
  *   hjtj-report --list | --list-figures
+ *   ... --protect K       small-count protection (SPEC §11)
  *
  * Input, the shared options and the exit status are those of common.h:
  * 0 every record loaded, 1 some record rejected (summary on stderr after the
@@ -45,6 +46,11 @@ static void usage(FILE *f)
           "  --chart ID         an SVG bar chart of table ID (also where ID is a figure)\n"
           "  --list             list the table ids and titles\n"
           "  --list-figures     list the report's figures: id, table id, title\n"
+          "  --protect K        suppress (:) every count of 1..K enterprises, what is\n"
+          "                     computed from it, and enough other cells that none can\n"
+          "                     be worked out from the sums (K a whole number >= 1), in\n"
+          "                     the report's tables and custom tables; the number of\n"
+          "                     suppressed cells goes to stderr\n"
           "\n"
           "Custom tables (hjtj_crosstab(3)):\n"
           "  --rows FIELD       row dimension (kategori, fylke, malgruppe, ...)\n"
@@ -106,7 +112,8 @@ static int put_figure(const cli_opts *o, const hjtj_table *t, const char *fid)
 
 /* --figure ID / --chart ID: a report figure (its table built), or a bar
  * chart of table ID. */
-static int write_figure(const cli_opts *o, const hjtj_register *reg, const char *id, int chart)
+static int write_figure(const cli_opts *o, const hjtj_register *reg, const char *id, int chart,
+                        long long protect)
 {
     const char *fid = NULL, *tid = id;
     hjtj_table *t = NULL;
@@ -121,7 +128,8 @@ static int write_figure(const cli_opts *o, const hjtj_register *reg, const char 
         fprintf(stderr, "%s: out of memory\n", o->prog);
         return 2;
     }
-    if (hjtj_table_build(t, reg, tid) != HJTJ_OK) {
+    if ((protect > 0 && hjtj_table_set_protect(t, (int64_t)protect) != HJTJ_OK) ||
+        hjtj_table_build(t, reg, tid) != HJTJ_OK) {
         cli_print_error(o->prog, hjtj_table_error(t));
         rc = 2;
     } else {
@@ -133,7 +141,8 @@ static int write_figure(const cli_opts *o, const hjtj_register *reg, const char 
 
 /* --format html --charts: the page with a bar chart beside every table
  * that holds no figure of the report (hjtj_html). */
-static int write_page(const cli_opts *o, const hjtj_register *reg, const char **ids, size_t nids)
+static int write_page(const cli_opts *o, const hjtj_register *reg, const char **ids, size_t nids,
+                      long long protect)
 {
     int to_stdout = o->output == NULL || strcmp(o->output, "-") == 0, rc = 0;
     hjtj_html *page = NULL;
@@ -145,6 +154,8 @@ static int write_page(const cli_opts *o, const hjtj_register *reg, const char **
         hjtj_html_free(page);
         return 2;
     }
+    if (protect > 0)
+        hjtj_table_set_protect(t, (int64_t)protect);
     for (i = 0; i < nids; i++) {
         if (hjtj_table_build(t, reg, ids[i]) != HJTJ_OK) {
             cli_print_error(o->prog, hjtj_table_error(t));
@@ -167,11 +178,22 @@ static int write_page(const cli_opts *o, const hjtj_register *reg, const char **
     return rc;
 }
 
+/* The number of cells --protect suppressed, on stderr (the CSV layout has
+ * no place for it). */
+static void report_suppressed(const cli_opts *o, const hjtj_table *t, const char *id,
+                              long long protect)
+{
+    size_t p = hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_PRIMARY);
+    size_t s = hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_SECONDARY);
+    fprintf(stderr, "%s: table %s: %zu cells suppressed (%zu primary, %zu secondary), K = %lld\n",
+            o->prog, id, p + s, p, s, protect);
+}
+
 /* Write the tables ids[0..nids) of reg as one output (hjtj_writer): to the
  * --output path (a directory for several PX tables), else standard output.
  * 0, or 2 after a message. */
 static int publish(const cli_opts *o, const hjtj_register *reg, const char **ids, size_t nids,
-                   hjtj_format format)
+                   hjtj_format format, long long protect, int all)
 {
     hjtj_writer *w = NULL;
     hjtj_table *t = NULL;
@@ -183,13 +205,28 @@ static int publish(const cli_opts *o, const hjtj_register *reg, const char **ids
                 nids);
         return 2;
     }
-    if (hjtj_writer_new(&w, format, o->lang) != HJTJ_OK || hjtj_table_new(&t) != HJTJ_OK) {
+    if (hjtj_writer_new(&w, format, o->lang) != HJTJ_OK || hjtj_table_new(&t) != HJTJ_OK ||
+        hjtj_table_set_protect(t, (int64_t)protect) != HJTJ_OK) {
         fprintf(stderr, "%s: out of memory\n", o->prog);
+        hjtj_table_free(t);
         hjtj_writer_free(w);
         return 2;
     }
     for (i = 0; i < nids; i++) {
         st = hjtj_table_build(t, reg, ids[i]);
+        if (st == HJTJ_ERR_NO_COUNTS && all) {
+            fprintf(stderr, "%s: table %s left out: no counts of enterprises to protect\n",
+                    o->prog, ids[i]);
+            continue;
+        }
+        if (st == HJTJ_ERR_NO_COUNTS) {
+            fprintf(stderr,
+                    "%s: table %s has no counts of enterprises to protect "
+                    "(--protect applies to tables that count enterprises)\n",
+                    o->prog, ids[i]);
+            rc = 2;
+            continue;
+        }
         if (st != HJTJ_OK) {
             cli_print_error(o->prog, hjtj_table_error(t));
             rc = 2;
@@ -200,6 +237,8 @@ static int publish(const cli_opts *o, const hjtj_register *reg, const char **ids
             rc = 2;
             break;
         }
+        if (protect > 0)
+            report_suppressed(o, t, ids[i], protect);
     }
     if (rc == 0 || hjtj_writer_count(w) > 0) {
         if (finish(o, w) != 0)
@@ -313,7 +352,7 @@ static size_t custom_link_report(const hjtj_link *link)
 /* Build and write the custom table or profile the options ask for: exit
  * status 0, 1 (link rows reported) or 2. */
 static int custom_run(const custom_opts *co, const cli_opts *o, const hjtj_register *reg,
-                      hjtj_format format, int figure)
+                      hjtj_format format, long long protect, int figure)
 {
     hjtj_link *link = NULL;
     hjtj_crosstab *ct = NULL;
@@ -341,7 +380,8 @@ static int custom_run(const custom_opts *co, const cli_opts *o, const hjtj_regis
         hjtj_link_free(link);
         return 2;
     }
-    if (hjtj_table_new(&t) != HJTJ_OK || hjtj_writer_new(&w, format, o->lang) != HJTJ_OK) {
+    if (hjtj_table_new(&t) != HJTJ_OK || hjtj_writer_new(&w, format, o->lang) != HJTJ_OK ||
+        hjtj_table_set_protect(t, (int64_t)protect) != HJTJ_OK) {
         fprintf(stderr, "%s: out of memory\n", o->prog);
         rc = 2;
     } else {
@@ -358,6 +398,8 @@ static int custom_run(const custom_opts *co, const cli_opts *o, const hjtj_regis
             rc = 2;
         } else if (finish(o, w) != 0) {
             rc = 2;
+        } else if (protect > 0) {
+            report_suppressed(o, t, "custom", protect);
         }
     }
     hjtj_writer_free(w);
@@ -384,6 +426,7 @@ int main(int argc, char **argv)
     const char *figure = NULL, *chart = NULL;
     custom_opts copts;
     int32_t format = HJTJ_FORMAT_CSV;
+    long long protect = 0;
     hjtj_register *reg;
     FILE *out;
 
@@ -431,6 +474,16 @@ int main(int argc, char **argv)
                 fprintf(stderr,
                         "hjtj-report: unknown format '%s'; the formats are csv, text, "
                         "json-stat, px, xlsx and html\n",
+                        v);
+                return leave(&o, ids, &copts, 2);
+            }
+        } else if ((v = cli_option_value(argc, argv, &a, "--protect", NULL, &missing)) != NULL) {
+            char *end = NULL;
+            protect = strtoll(v, &end, 10);
+            if (end == v || *end != '\0' || protect < 1) {
+                fprintf(stderr,
+                        "hjtj-report: --protect needs a whole number K >= 1 (the largest "
+                        "count suppressed), not '%s'\n",
                         v);
                 return leave(&o, ids, &copts, 2);
             }
@@ -491,13 +544,13 @@ int main(int argc, char **argv)
     if (reg == NULL)
         return leave(&o, ids, &copts, 2);
     if (custom)
-        rc = custom_run(&copts, &o, reg, (hjtj_format)format, figure != NULL);
+        rc = custom_run(&copts, &o, reg, (hjtj_format)format, protect, figure != NULL);
     else if (figure != NULL || chart != NULL)
-        rc = write_figure(&o, reg, chart ? chart : figure, chart != NULL);
+        rc = write_figure(&o, reg, chart ? chart : figure, chart != NULL, protect);
     else if (format == HJTJ_FORMAT_HTML && charts)
-        rc = write_page(&o, reg, ids, nids);
+        rc = write_page(&o, reg, ids, nids, protect);
     else
-        rc = publish(&o, reg, ids, nids, (hjtj_format)format);
+        rc = publish(&o, reg, ids, nids, (hjtj_format)format, protect, all);
     rc = cli_summary(&o, reg, rc);
     hjtj_register_free(reg);
     return leave(&o, ids, &copts, rc);

@@ -87,8 +87,10 @@ typedef enum hjtj_status {
     HJTJ_ERR_KOMMUNER = 13,    /* invalid municipality table */
     HJTJ_ERR_RANGE = 14,       /* index out of range */
     HJTJ_ERR_OVERFLOW = 15,    /* an exact sum does not fit (custom tables) */
-    HJTJ_ERR_UNSUPPORTED = 17  /* a feature this build of the library lacks
+    HJTJ_ERR_UNSUPPORTED = 17, /* a feature this build of the library lacks
                                   (XLSX output without libxlsxwriter) */
+    HJTJ_ERR_NO_COUNTS = 25    /* protection (hjtj_table_set_protect) asked of a
+                                  table without counts of enterprises */
 } hjtj_status;
 
 /* A static English description of a status ("out of memory", ...).
@@ -799,6 +801,47 @@ HJTJ_API hjtj_status hjtj_table_write_path(const hjtj_table *table, hjtj_format 
 HJTJ_API hjtj_status hjtj_table_to_string(const hjtj_table *table, hjtj_format format,
                                           char **out, size_t *len);
 
+/* Small-count protection (SPEC §11, hjtj_protect(3)).
+ *
+ * hjtj_table_set_protect(table, k) with k >= 1 makes every later
+ * hjtj_table_build() or hjtj_table_build_crosstab() of this table object
+ * publishable (hjtj_table_build_profile() then fails with
+ * HJTJ_ERR_INVALID_ARG): every count of 1..k
+ * enterprises is suppressed (primary), totals included, and so is every
+ * value computed from its records (share, sum, median) or with it as base;
+ * then more counts (secondary) so that no suppressed count can be worked
+ * out from the published cells and the table's sums: for every suppressed
+ * count, the tables consistent with everything published give it at least
+ * two integer values.  Zeros are published.  Along a multiple-response
+ * dimension, whose cells do not add up to their total, only primary
+ * suppression applies.  k = 0 turns protection off.
+ * Errors: HJTJ_ERR_INVALID_ARG (no table, k < 0).
+ *
+ * With protection on, hjtj_table_build() fails with HJTJ_ERR_NO_COUNTS for
+ * a table that has no counts of enterprises (1.9, 1.10, 3.19 and 3.20 count
+ * municipalities or inhabitants).
+ *
+ * A suppressed cell keeps its kind (COUNT, SHARE, ...) but no value:
+ * hjtj_table_cell_text() gives ":" (the symbol of SPEC §10),
+ * hjtj_table_cell_int() and hjtj_table_cell_den() 0, hjtj_table_cell_value()
+ * NaN, and the writers print ":".  When the table's N is a suppressed count,
+ * hjtj_table_n() returns -1 and the text output leaves its N line out. */
+typedef enum hjtj_suppression {
+    HJTJ_SUPPRESSED_NONE = 0,      /* published */
+    HJTJ_SUPPRESSED_PRIMARY = 1,   /* a count of 1..k, or computed from one */
+    HJTJ_SUPPRESSED_SECONDARY = 2  /* suppressed so the primary ones cannot be
+                                      worked out, or computed from one */
+} hjtj_suppression;
+
+HJTJ_API hjtj_status hjtj_table_set_protect(hjtj_table *table, int64_t k);
+/* The level set (0: off). */
+HJTJ_API int64_t hjtj_table_protect(const hjtj_table *table);
+/* Whether a cell is suppressed, and why (NONE out of range). */
+HJTJ_API hjtj_suppression hjtj_table_cell_suppressed(const hjtj_table *table, size_t row,
+                                                      size_t col);
+/* How many cells of the built table are suppressed of the kind (PRIMARY or
+ * SECONDARY; 0 for other values). */
+HJTJ_API size_t hjtj_table_suppressed_count(const hjtj_table *table, hjtj_suppression kind);
 /* The same in a language for titles, labels, units and notes (the three
  * above write Norwegian).  CSV keeps the codes whatever the language.
  * Errors also: HJTJ_ERR_UNSUPPORTED (XLSX without libxlsxwriter); the

@@ -50,6 +50,7 @@ void xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)
     for (i = 0; i < reg->kommuner.n; i++)
         xt_add(x, BIT(kommune_storrelse(reg, i)), cols ? cols[i] : 0u,
                reg->kommuner.k[i].innbyggere);
+    x->units_kommuner = 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -87,13 +88,49 @@ static int64_t count_value(const xtab *x, int i, const xcol *c)
     return c->kind == XC_COUNT ? x->c[i][c->k] : x->n[i];
 }
 
+/* The grid column of column class k: 0 is n, then the classes shown. */
+typedef struct xgrid {
+    int8_t col[XT_MAXCOL]; /* grid column of class k, or -1 */
+    size_t ncols;
+    size_t total;          /* the grid row of the total */
+} xgrid;
+
+/* Which counts a value column shows or is computed from (SPEC §11): grid
+ * column *a of the row's own grid row (-1: none), and grid column *b
+ * (-1: none) of the row's own row, or of the total row when *b_total. */
+static void xcol_deps(const xgrid *g, const xcol *c, int *a, int *b, int *b_total)
+{
+    *a = 0; /* n: the row's records */
+    *b = -1;
+    *b_total = 0;
+    switch (c->kind) {
+    case XC_COUNT: /* -1 for a class that counts no enterprises */
+        *a = g->col[c->k];
+        break;
+    case XC_SHARE:
+    case XC_SHARE_OPT: /* c[i][k] / n[i] */
+        *a = g->col[c->k];
+        *b = 0;
+        break;
+    case XC_SHARE_N:
+    case XC_SUM_SHARE: /* of the total */
+        *b = 0;
+        *b_total = 1;
+        break;
+    default: /* XC_N, XC_SUM, XC_MEDIAN: the row's records */
+        break;
+    }
+}
+
 static void emit_cells(hjtj_table *t, size_t row, const xtab *x, int i,
-                       const xcol *const *cols, size_t ncols, unsigned flags)
+                       const xcol *const *cols, size_t ncols, unsigned flags,
+                       const xgrid *g, size_t grow)
 {
     size_t j;
     for (j = 0; j < ncols; j++) {
         const xcol *c = cols[j];
         size_t col = j + 1;
+        int a, b, b_total;
         switch (c->kind) {
         case XC_N:
         case XC_COUNT:
@@ -120,33 +157,85 @@ static void emit_cells(hjtj_table *t, size_t row, const xtab *x, int i,
                 tb_median2(t, row, col, x->med2[i]);
             break;
         }
+        xcol_deps(g, c, &a, &b, &b_total);
+        if (a < 0)
+            continue;
+        if (b < 0)
+            hjtj__grid_dep(t, row, col, grow, (size_t)a, HJTJ__P_NONE, 0);
+        else
+            hjtj__grid_dep(t, row, col, grow, (size_t)a, b_total ? g->total : grow, (size_t)b);
     }
+}
+
+/* Declare the counts of the printed rows (classes cls[0..n), then the
+ * total) as the table's grid: column 0 the units of the row, then one
+ * column per class the value columns count.  Every equation is asked for;
+ * the rows and columns that add up give them (protect.h), so the grid of a
+ * multiple-response dimension has none along it. */
+static void xt_grid(hjtj_table *t, const xtab *x, const int *cls, size_t n,
+                    const xcol *const *cols, size_t ncols, xgrid *g)
+{
+    size_t j, r;
+    memset(g->col, -1, sizeof g->col);
+    g->ncols = 1;
+    g->total = n;
+    for (j = 0; j < ncols; j++) {
+        int k = cols[j]->k;
+        xkind kd = cols[j]->kind;
+        if ((kd == XC_COUNT || kd == XC_SHARE || kd == XC_SHARE_OPT) && k >= 0 &&
+            k < XT_MAXCOL && g->col[k] < 0 && !(x->notcount & BIT(k)))
+            g->col[k] = (int8_t)g->ncols++;
+    }
+    if (x->units_kommuner)
+        return; /* no counts of enterprises: nothing to protect */
+    hjtj__grid_begin(t, n + 1, g->ncols, n, 0, 1, 1);
+    for (r = 0; r <= n; r++) {
+        int i = r < n ? cls[r] : XT_TOTAL;
+        int k;
+        hjtj__grid_count(t, r, 0, x->n[i]);
+        for (k = 0; k < XT_MAXCOL; k++)
+            if (g->col[k] >= 0)
+                hjtj__grid_count(t, r, (size_t)g->col[k], x->c[i][k]);
+    }
+    hjtj__grid_n(t, n, 0);
 }
 
 void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
 {
     const xcol *cols[2 * XT_MAXCOL + 8];
-    size_t ncols = 0, j, r;
+    int shown[XT_MAXCLS];
+    size_t ncols = 0, nshown = 0, j, r;
+    xgrid g;
     for (j = 0; j < L->ncols && ncols < sizeof cols / sizeof cols[0]; j++)
         if (L->cols[j].kind != XC_SHARE_OPT || x->c[XT_TOTAL][L->cols[j].k] > 0)
             cols[ncols++] = &L->cols[j];
-    tb_begin(t, ncols + 1, 1);
-    tb_col(t, 0, L->stub, NULL, NULL);
-    for (j = 0; j < ncols; j++)
-        tb_col(t, j + 1, j == 0 && L->col0 ? L->col0 : cols[j]->code, NULL, NULL);
-    for (r = 0; r < L->rows->n; r++) {
+    for (r = 0; r < L->rows->n && nshown < XT_MAXCLS; r++) {
         int i = L->rows->cls[r];
-        const char *code, *nb, *en;
         if (L->skip & BIT(i))
             continue;
         if ((L->optional & BIT(i)) && ncols > 0 && count_value(x, i, cols[0]) == 0)
             continue;
-        xrows_label(L->rows, r, &code, &nb, &en);
-        emit_cells(t, tb_row(t, code, nb, en), x, i, cols, ncols, L->flags);
+        shown[nshown++] = (int)r;
+    }
+    tb_begin(t, ncols + 1, 1);
+    tb_col(t, 0, L->stub, NULL, NULL);
+    for (j = 0; j < ncols; j++)
+        tb_col(t, j + 1, j == 0 && L->col0 ? L->col0 : cols[j]->code, NULL, NULL);
+    {
+        int cls[XT_MAXCLS];
+        for (r = 0; r < nshown; r++)
+            cls[r] = L->rows->cls[shown[r]];
+        xt_grid(t, x, cls, nshown, cols, ncols, &g);
+    }
+    for (r = 0; r < nshown; r++) {
+        const char *code, *nb, *en;
+        xrows_label(L->rows, (size_t)shown[r], &code, &nb, &en);
+        emit_cells(t, tb_row(t, code, nb, en), x, L->rows->cls[shown[r]], cols, ncols, L->flags,
+                   &g, r);
     }
     if (L->total_nb != NULL)
         emit_cells(t, tb_row(t, "totalt", L->total_nb, L->total_en ? L->total_en : "Total"), x,
-                   XT_TOTAL, cols, ncols, L->flags);
+                   XT_TOTAL, cols, ncols, L->flags, &g, nshown);
     t->n = x->n[XT_TOTAL];
 }
 
@@ -181,6 +270,7 @@ void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share
                 tb_count(t, row, 2, v);
         }
     t->n = share ? c->all : c->pairs;
+    hjtj__grid_from_column(t, 2, HJTJ__P_NONE);
 }
 
 /* ------------------------------------------------------------------ */

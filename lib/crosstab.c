@@ -1138,6 +1138,30 @@ static void describe(hjtj_table *t, const xdecl *d, const char *varname)
     buf_free(&b);
 }
 
+/* The counts behind the cells, for small-count protection (SPEC §11,
+ * table_protect.c): the grid of x->cnt with its total row and column; a
+ * multiple-response dimension has no equations along it.  Each cell shows
+ * or is computed from its count and, for a share, the count of its base. */
+static void protect_grid(hjtj_table *t, const xresult *x, const xdecl *d)
+{
+    size_t i, j, R = x->R, C = x->C;
+    hjtj__grid_begin(t, R, C, R - 1, C > 1 ? C - 1 : HJTJ__P_NONE, !x->rows.multi,
+                     !x->cols.multi);
+    for (i = 0; i < R; i++)
+        for (j = 0; j < C; j++) {
+            size_t bi = i, bj = j; /* the base of a share */
+            hjtj__grid_count(t, i, j, x->cnt[i * C + j]);
+            if (d->measure == HJTJ_MEASURE_ANDEL_RAD)
+                bj = C - 1;
+            else if (d->measure == HJTJ_MEASURE_ANDEL_KOLONNE)
+                bi = R - 1;
+            else if (d->measure == HJTJ_MEASURE_ANDEL_TOTAL)
+                bi = R - 1, bj = C - 1;
+            hjtj__grid_dep(t, i, 1 + j, i, j, bi, bj);
+        }
+    hjtj__grid_n(t, R - 1, C - 1);
+}
+
 static void emit(hjtj_table *t, const xresult *x, const xdecl *d, const char *varname)
 {
     size_t i, j, ncols = 1 + x->cols.n + 1;
@@ -1167,6 +1191,7 @@ static void emit(hjtj_table *t, const xresult *x, const xdecl *d, const char *va
     t->custom = 1;
     t->rows_multi = x->rows.multi;
     t->cols_multi = x->cols.multi;
+    protect_grid(t, x, d);
 }
 
 HJTJ_API hjtj_status hjtj_table_build_crosstab(hjtj_table *t, const hjtj_register *reg,
@@ -1196,6 +1221,11 @@ HJTJ_API hjtj_status hjtj_table_build_crosstab(hjtj_table *t, const hjtj_registe
     if (t->nomem) {
         hjtj__table_reset(t);
         return err_set(&t->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+    }
+    st = hjtj__table_protect(t); /* small-count protection, when set */
+    if (st != HJTJ_OK) {
+        hjtj__table_reset(t);
+        return err_set(&t->err, st, "", 0, 0, "cannot protect the table: %s", hjtj_strerror(st));
     }
     return HJTJ_OK;
 }
@@ -1247,6 +1277,11 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
     hjtj__table_reset(t);
     if (reg == NULL || kommunenr == NULL)
         return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or kommunenr");
+    if (t->protect_k > 0) /* its blocks have no single grid (table_protect.c) */
+        return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
+                       "a municipality profile cannot be protected; build its distributions "
+                       "as custom tables (--rows kategori --where kommune=%.8s --protect K)",
+                       kommunenr);
     if (register_ensure_kommuner((hjtj_register *)reg) != HJTJ_OK && reg->kommuner.n == 0)
         return err_set(&t->err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
     ki = strlen(kommunenr) == 4 ? kommuner_find_n(&reg->kommuner, kommunenr, 4) : -1;

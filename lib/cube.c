@@ -71,6 +71,8 @@ int hjtj__is_pair_table(const hjtj_table *t)
 
 char hjtj__cell_symbol(const hjtj_table *t, size_t row, size_t col)
 {
+    if (hjtj_table_cell_suppressed(t, row, col) != HJTJ_SUPPRESSED_NONE)
+        return ':'; /* small-count protection (hjtj_protect(3)) */
     switch (hjtj_table_cell_kind(t, row, col)) {
     case HJTJ_CELL_COUNT:
     case HJTJ_CELL_SUM:

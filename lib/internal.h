@@ -6,6 +6,7 @@
 #define HJTJ_INTERNAL_H
 
 #include "hjtj.h"
+#include "protect.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -567,6 +568,7 @@ int antall_malgrupper_class(uint32_t mg);
 
 typedef struct tcell {
     uint8_t kind;   /* hjtj_cell_kind */
+    uint8_t supp;   /* hjtj_suppression: suppressed for confidentiality (§11) */
     int64_t a, b;   /* value / numerator, denominator */
     int64_t n;      /* custom tables: the enterprises counted in the cell */
     char *text;     /* TEXT cells (owned) */
@@ -606,6 +608,11 @@ struct hjtj_table {
     int rows_multi, cols_multi;
     int nomem;
     hjtj_error err;
+    /* small-count protection (table_protect.c); protect_k survives a build */
+    int64_t protect_k;            /* 0: off */
+    struct tgrid *grid;           /* the counts behind the cells, or NULL */
+    size_t nsupp[3];              /* cells suppressed, by hjtj_suppression */
+    int n_hidden;                 /* N is a suppressed count */
 };
 
 /* Builder used by the table definitions.  All functions tolerate a previous
@@ -628,6 +635,33 @@ const char *hjtj__tb_own(hjtj_table *t, const char *s);
 /* Set a custom cell: kind, numerator, denominator and the count under it. */
 void hjtj__tb_cell(hjtj_table *t, size_t i, size_t j, int kind, int64_t a, int64_t b,
                    int64_t n);
+
+/* Small-count protection (table_protect.c, SPEC §11).  A table that holds
+ * counts of enterprises declares them as a grid (lib/protect.h): rows and
+ * columns of counts with their totals, filled as the table is built, and
+ * for every printed cell the one or two counts it shows or is computed
+ * from.  A table that declares no grid has no counts to protect. */
+/* Declare the grid: nr x nc counts, total row tr and column tc
+ * (HJTJ__P_NONE: none), which equations to use (protect.h). */
+void hjtj__grid_begin(hjtj_table *t, size_t nr, size_t nc, size_t tr, size_t tc, int col_eqs,
+                      int row_eqs);
+void hjtj__grid_count(hjtj_table *t, size_t gi, size_t gj, int64_t v);
+/* Printed cell (row, col) shows or is computed from grid cells (ai, aj)
+ * and, unless bi is HJTJ__P_NONE, (bi, bj). */
+void hjtj__grid_dep(hjtj_table *t, size_t row, size_t col, size_t ai, size_t aj, size_t bi,
+                    size_t bj);
+/* The table's N is grid cell (gi, gj); gi = HJTJ__P_NONE: the total row. */
+void hjtj__grid_n(hjtj_table *t, size_t gi, size_t gj);
+/* A one-column grid from the COUNT (or SHARE: its numerator) cells of
+ * column col, one grid row per table row; the total is table row total_row
+ * or, when that is HJTJ__P_NONE, the table's N as an extra grid row that is
+ * not printed (a share then has N as its base).  N is the total. */
+void hjtj__grid_from_column(hjtj_table *t, size_t col, size_t total_row);
+/* After a build: apply t->protect_k (nothing when 0).  Errors:
+ * HJTJ_ERR_NO_COUNTS (no grid), HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__table_protect(hjtj_table *t);
+/* Free the grid (table_reset). */
+void hjtj__grid_free(hjtj_table *t);
 
 /* Median (twice its value, exact, as R's median) of n values v[i] occurring
  * w[i] times each; reorders v; 0 if there are none. */

@@ -234,7 +234,12 @@ void hjtj__table_reset(hjtj_table *t)
     free(t->rows);
     free(t->cells);
     free(t->cols);
-    memset(t, 0, sizeof *t);
+    hjtj__grid_free(t);
+    {
+        int64_t k = t->protect_k; /* a setting, not content */
+        memset(t, 0, sizeof *t);
+        t->protect_k = k;
+    }
 }
 
 HJTJ_API hjtj_status hjtj_table_new(hjtj_table **out)
@@ -305,6 +310,8 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
     st = hjtj_table_defs[i].build(t, reg);
     if (st == HJTJ_OK && t->nomem)
         st = HJTJ_ERR_NOMEM;
+    if (st == HJTJ_OK)
+        st = hjtj__table_protect(t);
     if (st == HJTJ_OK && !reg->keep && reg->reds != NULL && reg->reds->failed &&
         !reg->reds->discovering)
         st = HJTJ_ERR_STATE; /* a reduction the streaming register did not keep */
@@ -335,7 +342,9 @@ HJTJ_API const char *hjtj_table_title(const hjtj_table *t, hjtj_lang lang)
 
 HJTJ_API int64_t hjtj_table_n(const hjtj_table *t)
 {
-    return t ? t->n : 0;
+    if (t == NULL)
+        return 0;
+    return t->n_hidden ? -1 : t->n;
 }
 
 HJTJ_API const char *hjtj_table_population(const hjtj_table *t)
@@ -398,7 +407,7 @@ HJTJ_API hjtj_cell_kind hjtj_table_cell_kind(const hjtj_table *t, size_t row, si
 HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *t, size_t row, size_t col)
 {
     const tcell *c = cget(t, row, col);
-    if (c == NULL || c->kind == HJTJ_CELL_EMPTY || c->kind == HJTJ_CELL_TEXT)
+    if (c == NULL || c->kind == HJTJ_CELL_EMPTY || c->kind == HJTJ_CELL_TEXT || c->supp)
         return 0;
     return c->a;
 }
@@ -406,7 +415,7 @@ HJTJ_API int64_t hjtj_table_cell_int(const hjtj_table *t, size_t row, size_t col
 HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col)
 {
     const tcell *c = cget(t, row, col);
-    if (c == NULL)
+    if (c == NULL || c->supp)
         return 0;
     return c->kind == HJTJ_CELL_SHARE || c->kind == HJTJ_CELL_MEAN ||
                    c->kind == HJTJ_CELL_DECIMAL
@@ -417,7 +426,7 @@ HJTJ_API int64_t hjtj_table_cell_den(const hjtj_table *t, size_t row, size_t col
 HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t col)
 {
     const tcell *c = cget(t, row, col);
-    if (c == NULL)
+    if (c == NULL || c->supp)
         return NAN;
     switch (c->kind) {
     case HJTJ_CELL_COUNT:
@@ -439,6 +448,8 @@ HJTJ_API double hjtj_table_cell_value(const hjtj_table *t, size_t row, size_t co
 static const char *format_cell(const tcell *c, char *out, size_t cap, char decimal)
 {
     int64_t q;
+    if (c->supp)
+        return ":"; /* suppressed for confidentiality (SPEC §10, §11) */
     switch (c->kind) {
     case HJTJ_CELL_TEXT:
         return c->text ? c->text : "";
@@ -487,7 +498,7 @@ HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *t, size_t row, size_
         return NULL;
     if (c->kind == HJTJ_CELL_TEXT)
         return c->text ? c->text : "";
-    if (c->kind == HJTJ_CELL_EMPTY)
+    if (c->kind == HJTJ_CELL_EMPTY && !c->supp)
         return "";
     if (mt->printed == NULL) {
         mt->printed = calloc(t->nrows * t->ncols, sizeof *mt->printed);
@@ -643,17 +654,35 @@ static const char *text_cell(const hjtj_table *t, size_t i, size_t j, hjtj_lang 
     return format_cell(c, tmp, cap, lang == HJTJ_LANG_EN ? '.' : ',');
 }
 
+/* Under a protected table: the symbol and how many cells it hides. */
+static void protect_note(const hjtj_table *t, hjtj_lang lang, buf *b)
+{
+    if (t->protect_k <= 0)
+        return;
+    if (lang == HJTJ_LANG_EN)
+        buf_printf(b,
+                   "\n: = suppressed (small counts: 1\xE2\x80\x93%lld enterprises). "
+                   "Primary: %zu cells, secondary: %zu cells.\n",
+                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+    else
+        buf_printf(b,
+                   "\n: = skjermet (små tall: 1\xE2\x80\x93%lld virksomheter). "
+                   "Primærskjermet: %zu celler, sekundærskjermet: %zu celler.\n",
+                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+}
+
 void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
 {
     size_t i, j, *w;
     char tmp[64], hdr[256];
     hjtj__full_title(b, t, lang);
     buf_putc(b, '\n');
-    if (t->n > 0)
+    if (t->n > 0 && !t->n_hidden)
         buf_printf(b, "N = %lld\n", (long long)t->n);
     buf_putc(b, '\n');
     if (hjtj__is_pair_table(t)) {
         hjtj__write_text_matrix(t, lang, b);
+        protect_note(t, lang, b);
         return;
     }
     w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
@@ -703,6 +732,7 @@ void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
         }
         end_line(b);
     }
+    protect_note(t, lang, b);
     free(w);
 }
 

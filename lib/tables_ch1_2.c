@@ -200,6 +200,7 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
     row = tb_row(t, "totalt", "Totalt", "Total");
     tb_count(t, row, 2, (int64_t)reg->nrecords);
     t->n = (int64_t)reg->nrecords;
+    hjtj__grid_from_column(t, 2, row);
     return HJTJ_OK;
 }
 

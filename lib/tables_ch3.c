@@ -268,8 +268,10 @@ hjtj_status build_3_13(hjtj_table *t, const hjtj_register *reg)
     for (i = 0; i <= XT_TOTAL; i++)
         x.c[i][0] = y.n[i];
     xt_emit(t, &x, &L);
-    if (t->nrows > 0)
+    if (t->nrows > 0) {
         t->n = hjtj_table_cell_int(t, t->nrows - 1, 1);
+        hjtj__grid_n(t, HJTJ__P_NONE, 1); /* N: the total row's count (grid column 1) */
+    }
     return st;
 }
 
@@ -314,6 +316,7 @@ hjtj_status build_3_18(hjtj_table *t, const hjtj_register *reg)
     xt_kommuner(&k, reg, NULL);
     for (i = 0; i <= XT_TOTAL; i++)
         x.c[i][0] = k.n[i];
+    x.notcount = BIT(0); /* municipalities: public, not protected */
     xt_emit(t, &x, &L);
     return HJTJ_OK;
 }

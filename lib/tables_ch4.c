@@ -250,6 +250,7 @@ hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
         tb_text(t, row, 10, list);
         tb_count(t, row, 11, popcount32(c[i].mg));
     }
+    hjtj__grid_from_column(t, 1, HJTJ__P_NONE); /* N: the whole Utenfor block */
     return HJTJ_OK;
 }
 
@@ -279,6 +280,7 @@ hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
         tb_count(t, row, 10, c[i].n);
         t->n += c[i].n;
     }
+    hjtj__grid_from_column(t, 10, HJTJ__P_NONE);
     return HJTJ_OK;
 }
 

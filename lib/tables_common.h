@@ -51,6 +51,10 @@ typedef struct xtab {
     int64_t n[XT_MAXCLS + 1];            /* units per row class; [XT_TOTAL]: all */
     int64_t c[XT_MAXCLS + 1][XT_MAXCOL]; /* units per (row, column) class */
     int64_t sum[XT_MAXCLS + 1];          /* summed values (boenheter, innbyggere) */
+    /* for small-count protection (SPEC §11): */
+    int units_kommuner;                  /* n counts municipalities (xt_kommuner) */
+    uint32_t notcount;                   /* column classes that are not counts of
+                                            enterprises (3.18's municipalities) */
     int64_t med2[XT_MAXCLS + 1];         /* twice the median value (a median measure) */
 } xtab;
 

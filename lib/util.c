@@ -166,6 +166,7 @@ HJTJ_API const char *hjtj_strerror(hjtj_status status)
     case HJTJ_ERR_STATE: return "not allowed in this state";
     case HJTJ_ERR_KOMMUNER: return "invalid municipality table";
     case HJTJ_ERR_RANGE: return "index out of range";
+    case HJTJ_ERR_NO_COUNTS: return "no counts of enterprises to protect";
     case HJTJ_ERR_UNSUPPORTED: return "not supported by this build";
     case HJTJ_ERR_OVERFLOW: return "exact sum out of range";
     }

@@ -63,6 +63,37 @@ head -1 "$T/out" | grep -qx "hovedvirksomhetstype,antall,andel_av_alle_i_drift" 
 "$REPORT" --table 3.2 --format text "$HJTJ_DATADIR/eksempel.xml" | grep -q "Rene brukerrettede" \
     && ok "report text" || fail "report text"
 
+# --protect K (SPEC §11): bad levels and tables without counts exit 2 with
+# a message; the counts of suppressed cells go to stderr, ':' to the output
+for k in 0 -1 abc 3x "" 2.5; do
+    "$REPORT" --table 3.5 --protect "$k" "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+    [ $rc -eq 2 ] && grep -q "protect needs a whole number K >= 1" "$T/err" \
+        && ok "--protect '$k' refused" || fail "--protect '$k': exit $rc $(cat "$T/err")"
+done
+"$REPORT" --table 1.9 --protect 3 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "table 1.9 has no counts of enterprises" "$T/err" \
+    && ok "--protect on a table without counts" || fail "--protect 1.9: exit $rc"
+"$REPORT" --table 3.10 --protect 3 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "^Kun boligbase,:,:,0,:,:$" "$T/out" \
+    && grep -q "table 3.10: [0-9]* cells suppressed ([0-9]* primary, [0-9]* secondary), K = 3" "$T/err" \
+    && ok "--protect 3: CSV with ':' and the counts on stderr" || fail "--protect 3.10: exit $rc"
+"$REPORT" --table 3.10 --protect=3 --format text "$HJTJ_DATADIR/eksempel.xml" 2>/dev/null \
+    | grep -q "Primærskjermet: [0-9]* celler, sekundærskjermet: [0-9]* celler" \
+    && ok "--protect: note under the text" || fail "--protect text note"
+"$REPORT" --all --protect 2 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && [ "$(grep -c "left out: no counts" "$T/err")" -eq 4 ] \
+    && [ "$(grep -c "^# Tabell" "$T/out")" -eq $(($("$REPORT" --list | wc -l) - 4)) ] \
+    && ok "--all --protect: four tables without counts left out" || fail "--all --protect: exit $rc"
+"$REPORT" --rows fylke --cols eierskap --protect 2 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "^totalt," "$T/out" && grep -q ":" "$T/out" \
+    && grep -q "table custom: [0-9]* cells suppressed" "$T/err" \
+    && ok "--protect on a custom table" || fail "--protect custom: exit $rc $(cat "$T/err")"
+"$REPORT" --profile 0301 --protect 2 "$HJTJ_DATADIR/eksempel.xml" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "profile cannot be protected" "$T/err" \
+    && ok "--protect refused for a profile" || fail "--protect profile: exit $rc"
+"$REPORT" --table 3.10 --protect 3 --format json-stat "$HJTJ_DATADIR/eksempel.xml" 2>/dev/null \
+    | grep -q '"status":{"0":":"' && ok "--protect: JSON-stat status ':'" || fail "--protect json-stat"
+
 # agreement with the independent implementation (needs python3)
 PY=$(command -v python3 || true)
 if [ -n "$PY" ]; then

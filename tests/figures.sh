@@ -91,6 +91,14 @@ done
 [ "$(grep -c 'data-i=' "$T/c.svg")" -eq 15 ] && grep -q '>Oslo</text>' "$T/c.svg" \
     && grep -q 'fill="#ffffff">[0-9]' "$T/c.svg" \
     && ok "custom figure: the 15 counties, stacked" || fail "custom figure rows"
+# small-count protection (SPEC §11): suppressed cells are ':' boxes, never zero bars
+"$REPORT" "$REG" --rows fylke --cols eierskap --protect 3 >"$T/p.csv" 2>/dev/null
+"$REPORT" "$REG" --rows fylke --cols eierskap --protect 3 --figure custom -o "$T/p.svg" 2>/dev/null
+n_csv=$(sed 1d "$T/p.csv" | grep -v '^totalt' | cut -d, -f2,3 | tr ',' '\n' | grep -c '^:$')
+n_svg=$(grep -c 'data-suppressed="1"' "$T/p.svg")
+[ "$n_csv" -gt 0 ] && [ "$n_svg" -eq "$n_csv" ] && "$PY" "$S/tests/svg_check.py" "$T/p.svg" "$T/p.csv" nb \
+    && ok "--protect 3: $n_svg suppressed cells drawn as ':' boxes" \
+    || fail "--protect: $n_svg suppressed in the figure, $n_csv in the table"
 "$REPORT" "$REG" --figure custom >/dev/null 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q -- "--rows" "$T/err" && ok "--figure custom without --rows: exit 2" \
     || fail "--figure custom without --rows: exit $rc"

@@ -115,16 +115,27 @@ hjtj_checks <- function(reg, only = NULL, lang = c("nb", "en")) {
 }
 
 # The built table as the list of src/hjtj_r.c (cells row-major).
-table_raw <- function(reg, id, csv = FALSE) {
+table_raw <- function(reg, id, csv = FALSE, protect = NULL) {
   if (!is.character(id) || length(id) != 1L || is.na(id))
     stop("'id' must be a single table id such as \"4.6\"")
-  x <- .Call(hjtj_r_table, check_register(reg), id, isTRUE(csv))
+  x <- .Call(hjtj_r_table, check_register(reg), id, isTRUE(csv), protect_level(protect))
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call(-1L))
   nr <- length(x$row_code)
   nc <- length(x$col_code)
   x$kind <- matrix(x$kind, nrow = nr, ncol = nc, byrow = TRUE)
   x$text <- matrix(x$text, nrow = nr, ncol = nc, byrow = TRUE)
+  x$supp <- matrix(x$supp, nrow = nr, ncol = nc, byrow = TRUE)
   x
+}
+
+# The level of small-count protection: NULL = off, else a whole number >= 1.
+protect_level <- function(protect) {
+  if (is.null(protect)) return(0)
+  if (!is.numeric(protect) || length(protect) != 1L || is.na(protect) ||
+      protect < 1 || protect != floor(protect) || protect > 9e15)
+    stop("'protect' must be a single whole number >= 1 (the largest count suppressed)",
+         call. = FALSE)
+  as.numeric(protect)
 }
 
 # Cell kinds (hjtj_cell_kind).
@@ -133,12 +144,13 @@ KIND_TEXT <- 1L
 KIND_COUNT <- 2L
 KIND_SUM <- 4L
 
-hjtj_table <- function(reg, id) {
-  table_df(table_raw(reg, id))
+hjtj_table <- function(reg, id, protect = NULL) {
+  table_df(table_raw(reg, id, protect = protect), protect)
 }
 
-# The data.frame of a table's list (src/hjtj_r.c).
-table_df <- function(x) {
+# The data.frame of a table's list (src/hjtj_r.c); with protect, the
+# attributes of small-count protection.
+table_df <- function(x, protect = NULL) {
   nr <- length(x$row_code)
   nc <- length(x$col_code)
   cols <- vector("list", nc)
@@ -153,7 +165,7 @@ table_df <- function(x) {
       v[kinds == KIND_EMPTY] <- NA_character_
     } else {
       v <- rep(NA_real_, nr)
-      ok <- kinds != KIND_EMPTY & nzchar(texts)
+      ok <- kinds != KIND_EMPTY & nzchar(texts) & texts != ":"  # ":" suppressed
       v[ok] <- as.numeric(texts[ok])
       # counts and sums are integers (a column of them only)
       if (any(ok) && all(kinds[ok] %in% c(KIND_COUNT, KIND_SUM))) v <- as.integer(v)
@@ -170,6 +182,11 @@ table_df <- function(x) {
   attr(df, "title") <- x$title
   attr(df, "n") <- x$n
   attr(df, "row_codes") <- x$row_code
+  if (!is.null(protect)) {
+    attr(df, "protect") <- protect
+    attr(df, "suppressed") <- c(primary = x$primary, secondary = x$secondary)
+    attr(df, "suppression") <- x$supp
+  }
   df
 }
 
@@ -179,8 +196,8 @@ csv_field <- function(s) {
   s
 }
 
-hjtj_table_csv <- function(reg, id, file = NULL) {
-  x <- table_raw(reg, id)
+hjtj_table_csv <- function(reg, id, file = NULL, protect = NULL) {
+  x <- table_raw(reg, id, protect = protect)
   lines <- paste(csv_field(x$col_code), collapse = ",")
   if (nrow(x$text) > 0L) {
     body <- apply(x$text, 1L, function(r) paste(csv_field(r), collapse = ","))
@@ -195,7 +212,7 @@ hjtj_table_csv <- function(reg, id, file = NULL) {
 }
 
 hjtj_write <- function(reg, table, path, format = NULL,
-                       lang = c("nb", "en")) {
+                       lang = c("nb", "en"), protect = NULL) {
   lang <- match.arg(lang)
   if (!is.character(path) || length(path) != 1L || is.na(path))
     stop("'path' must be a single file name")
@@ -205,14 +222,15 @@ hjtj_write <- function(reg, table, path, format = NULL,
     # a custom table made by hjtj_crosstab(): its declaration, built again and written
     x <- .Call(hjtj_r_crosstab, check_register(reg), decl$rows, decl$cols, decl$wf, decl$wc,
                decl$population, decl$measure, decl$link, FALSE,
-               c(path.expand(path), as.character(format), lang))
+               c(path.expand(path), as.character(format), lang),
+               protect_level(if (is.null(protect)) decl$protect else protect))
     if (!isTRUE(x$ok)) hjtj_stop(x)
     return(invisible(path))
   }
   if (!is.character(table) || length(table) != 1L || is.na(table))
     stop("'table' must be a table id such as \"4.6\" or a table made by hjtj_crosstab()")
   x <- .Call(hjtj_r_write, check_register(reg), table, path.expand(path),
-             as.character(format), lang)
+             as.character(format), lang, protect_level(protect))
   if (!isTRUE(x$ok)) hjtj_stop(x)
   invisible(x$path)
 }
@@ -254,7 +272,7 @@ print.hjtj_register <- function(x, ...) {
 
 # Custom tables (SPEC 9): any cross-tabulation of the classes.
 hjtj_crosstab <- function(reg, rows, cols = NULL, where = NULL, measure = "antall",
-                          population = "populasjon", link = NULL) {
+                          population = "populasjon", link = NULL, protect = NULL) {
   one <- function(x, what) {
     if (!is.character(x) || length(x) != 1L || is.na(x))
       stop(sprintf("'%s' must be a single string", what), call. = FALSE)
@@ -275,18 +293,19 @@ hjtj_crosstab <- function(reg, rows, cols = NULL, where = NULL, measure = "antal
   }
   if (!is.null(link) && !is.raw(link)) link <- one(link, "link")
   x <- .Call(hjtj_r_crosstab, check_register(reg), rows, if (is.null(cols)) "" else cols,
-             wf, unname(wc), population, measure, link, FALSE, NULL)
+             wf, unname(wc), population, measure, link, FALSE, NULL, protect_level(protect))
   if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
   t <- x$table
   nr <- length(t$row_code)
   nc <- length(t$col_code)
   t$kind <- matrix(t$kind, nrow = nr, ncol = nc, byrow = TRUE)
   t$text <- matrix(t$text, nrow = nr, ncol = nc, byrow = TRUE)
-  df <- table_df(t)
+  t$supp <- matrix(t$supp, nrow = nr, ncol = nc, byrow = TRUE)
+  df <- table_df(t, protect)
   attr(df, "population") <- t$population
   attr(df, "link_problems") <- x$problems
   attr(df, "hjtj_crosstab") <- list(rows = rows, cols = if (is.null(cols)) "" else cols,
                                     wf = wf, wc = unname(wc), population = population,
-                                    measure = measure, link = link)
+                                    measure = measure, link = link, protect = protect)
   df
 }

@@ -648,7 +648,18 @@ static SEXP r_diags(SEXP preg, SEXP which)
 /* Create a table owned by the external pointer pt (protected by the
  * caller) and build table cid of reg into it.  R_NilValue and *out set,
  * or an error list (the table, if made, goes with pt's finalizer). */
-static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, hjtj_table **out)
+/* The level of small-count protection from R (0: off; hjtj_protect(3));
+ * an error before anything is allocated. */
+static int64_t protect_arg(SEXP protect)
+{
+    double k = Rf_asReal(protect);
+    if (ISNAN(k) || k < 0 || k > 9e15)
+        Rf_error("'protect' must be a whole number >= 0");
+    return (int64_t)k;
+}
+
+static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, int64_t k,
+                        hjtj_table **out)
 {
     hjtj_table *t = NULL;
     hjtj_status st = hjtj_table_new(&t);
@@ -656,26 +667,28 @@ static SEXP built_table(SEXP pt, const hjtj_register *reg, const char *cid, hjtj
     if (st != HJTJ_OK)
         return status_list(st, "cannot create a table");
     R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build(t, reg, cid);
+    st = hjtj_table_set_protect(t, k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build(t, reg, cid);
     if (st != HJTJ_OK)
         return error_list(hjtj_table_error(t), st);
     *out = t;
     return R_NilValue;
 }
 
-/* Build table `id`.  Returns list(ok = TRUE, id, title, title_en, n,
- * population, stub, col_code, col_label, row_code, row_label, kind, text,
- * num, den) with the cells row-major, or an error list.  With csv = TRUE
- * also `csv`: the library's own CSV writer output. */
-/* The list of a built table (pt owns t; one PROTECT of pt is released here). */
+/* The list of a built table (pt owns t; one PROTECT of pt is released
+ * here): list(ok = TRUE, id, title, title_en, n, population, stub,
+ * col_code, col_label, row_code, row_label, kind, text, num, den, supp,
+ * primary, secondary) with the cells row-major (supp: hjtj_suppression),
+ * and with want_csv also `csv`: the library's own CSV writer output. */
 static SEXP table_result(SEXP pt, hjtj_table *t, int want_csv)
 {
     static const char *names[] = {"ok", "id", "title", "title_en", "n", "population", "stub",
                                   "col_code", "col_label", "row_code", "row_label", "kind",
-                                  "text", "num", "den", "csv"};
+                                  "text", "num", "den", "supp", "primary", "secondary", "csv"};
     hjtj_status st;
     size_t i, j, nr, nc;
-    SEXP v[16], out;
+    SEXP v[19], out;
 
     nr = hjtj_table_rows(t);
     nc = hjtj_table_cols(t);
@@ -694,6 +707,11 @@ static SEXP table_result(SEXP pt, hjtj_table *t, int want_csv)
     v[12] = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)(nr * nc)));
     v[13] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(nr * nc)));
     v[14] = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)(nr * nc)));
+    v[15] = PROTECT(Rf_allocVector(INTSXP, (R_xlen_t)(nr * nc)));
+    v[16] = PROTECT(
+        Rf_ScalarReal((double)hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_PRIMARY)));
+    v[17] = PROTECT(
+        Rf_ScalarReal((double)hjtj_table_suppressed_count(t, HJTJ_SUPPRESSED_SECONDARY)));
     for (j = 0; j < nc; j++) {
         SET_STRING_ELT(v[7], (R_xlen_t)j, mkutf8(hjtj_table_col_code(t, j)));
         SET_STRING_ELT(v[8], (R_xlen_t)j, mkutf8(hjtj_table_col_label(t, j, HJTJ_LANG_NB)));
@@ -709,9 +727,10 @@ static SEXP table_result(SEXP pt, hjtj_table *t, int want_csv)
             SET_STRING_ELT(v[12], (R_xlen_t)k, mkutf8(text));
             REAL(v[13])[k] = (double)hjtj_table_cell_int(t, i, j);
             REAL(v[14])[k] = (double)hjtj_table_cell_den(t, i, j);
+            INTEGER(v[15])[k] = (int)hjtj_table_cell_suppressed(t, i, j);
         }
     }
-    v[15] = R_NilValue;
+    v[18] = R_NilValue;
     if (want_csv) {
         /* the string is owned by an external pointer while R allocates */
         SEXP ps = PROTECT(new_xptr(tag_string, string_finalizer));
@@ -720,28 +739,28 @@ static SEXP table_result(SEXP pt, hjtj_table *t, int want_csv)
         st = hjtj_table_to_string(t, HJTJ_FORMAT_CSV, &s, &len);
         if (st != HJTJ_OK) {
             out = error_list(hjtj_table_error(t), st);
-            UNPROTECT(17);
+            UNPROTECT(20);
             return out; /* the table goes with its finalizer */
         }
         R_SetExternalPtrAddr(ps, s);
-        v[15] = PROTECT(Rf_allocVector(STRSXP, 1));
-        SET_STRING_ELT(v[15], 0, Rf_mkCharLenCE(s, (int)len, CE_UTF8));
+        v[18] = PROTECT(Rf_allocVector(STRSXP, 1));
+        SET_STRING_ELT(v[18], 0, Rf_mkCharLenCE(s, (int)len, CE_UTF8));
         R_ClearExternalPtr(ps);
         hjtj_free(s);
         UNPROTECT(2);
     }
-    PROTECT(v[15]);
+    PROTECT(v[18]);
     R_ClearExternalPtr(pt);
     hjtj_table_free(t);
-    out = named_list(16, names, v);
-    UNPROTECT(17);
+    out = named_list(19, names, v);
+    UNPROTECT(20);
     return out;
 }
 
 /* Write table `id` of the register to `path` in `format` ("csv", "text",
  * "json-stat", "px", "xlsx"; "" = from the extension) and `lang` ("nb",
  * "en").  Returns list(ok = TRUE, path, format) or an error list. */
-static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang)
+static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang, SEXP protect)
 {
     static const char *names[] = {"ok", "path", "format"};
     const hjtj_register *reg = get_register(preg);
@@ -751,6 +770,7 @@ static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang)
     const char *cid, *cpath, *cformat, *clang;
     int32_t f;
     int k;
+    int64_t kp;
     SEXP args[4] = {id, path, format, lang};
     for (k = 0; k < 4; k++)
         if (!Rf_isString(args[k]) || XLENGTH(args[k]) != 1 || STRING_ELT(args[k], 0) == NA_STRING)
@@ -766,8 +786,9 @@ static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang)
                  cformat[0] ? cformat : cpath);
     if (strcmp(clang, "nb") != 0 && strcmp(clang, "en") != 0)
         Rf_error("'lang' must be \"nb\" or \"en\"");
+    kp = protect_arg(protect);
     pt = PROTECT(new_xptr(tag_table, table_finalizer));
-    out = built_table(pt, reg, cid, &t);
+    out = built_table(pt, reg, cid, kp, &t);
     if (t == NULL) {
         UNPROTECT(1);
         return out;
@@ -968,10 +989,11 @@ static SEXP r_checks(SEXP preg, SEXP lang)
     return out;
 }
 
-static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
+static SEXP r_table(SEXP preg, SEXP id, SEXP csv, SEXP protect)
 {
     const hjtj_register *reg = get_register(preg);
     int want_csv = Rf_asLogical(csv) == TRUE;
+    int64_t k = protect_arg(protect);
     hjtj_table *t = NULL;
     hjtj_status st;
     SEXP pt, out;
@@ -988,7 +1010,9 @@ static SEXP r_table(SEXP preg, SEXP id, SEXP csv)
         return status_list(st, "cannot create a table");
     }
     R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build(t, reg, cid);
+    st = hjtj_table_set_protect(t, k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build(t, reg, cid);
     if (st != HJTJ_OK) {
         PROTECT(out = error_list(hjtj_table_error(t), st));
         R_ClearExternalPtr(pt);
@@ -1015,7 +1039,7 @@ static const char *opt_str(SEXP x)
 /* A custom table (SPEC 9).  With wr = c(path, format, lang) (format "" =
  * from the extension) the table is also written to path. */
 static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcodes, SEXP pop,
-                       SEXP measure, SEXP link, SEXP csv, SEXP wr)
+                       SEXP measure, SEXP link, SEXP csv, SEXP wr, SEXP protect)
 {
     static const char *names[] = {"ok", "table", "problems"};
     const hjtj_register *reg = get_register(preg);
@@ -1025,6 +1049,7 @@ static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcode
     hjtj_status st;
     SEXP pc, pl, pt, probs, v[3], out;
     R_xlen_t i, n;
+    int64_t k = protect_arg(protect);
 
     if (!Rf_isString(wfields) || !Rf_isString(wcodes) || XLENGTH(wfields) != XLENGTH(wcodes))
         Rf_error("'where' must name each field's codes");
@@ -1091,7 +1116,9 @@ static SEXP r_crosstab(SEXP preg, SEXP rows, SEXP cols, SEXP wfields, SEXP wcode
         return status_list(st, "cannot create a table");
     }
     R_SetExternalPtrAddr(pt, t);
-    st = hjtj_table_build_crosstab(t, reg, ct);
+    st = hjtj_table_set_protect(t, k);
+    if (st == HJTJ_OK)
+        st = hjtj_table_build_crosstab(t, reg, ct);
     if (st == HJTJ_OK && !Rf_isNull(wr)) {
         const char *cpath = Rf_translateChar(STRING_ELT(wr, 0));
         const char *cformat = Rf_translateCharUTF8(STRING_ELT(wr, 1));
@@ -1136,9 +1163,9 @@ static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_counts", (DL_FUNC)&r_counts, 1},
     {"hjtj_r_records", (DL_FUNC)&r_records, 3},
     {"hjtj_r_diags", (DL_FUNC)&r_diags, 2},
-    {"hjtj_r_table", (DL_FUNC)&r_table, 3},
-    {"hjtj_r_write", (DL_FUNC)&r_write, 5},
-    {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 10},
+    {"hjtj_r_table", (DL_FUNC)&r_table, 4},
+    {"hjtj_r_write", (DL_FUNC)&r_write, 6},
+    {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 11},
     {"hjtj_r_figure", (DL_FUNC)&r_figure, 3},
     {"hjtj_r_html", (DL_FUNC)&r_html, 4},
     {NULL, NULL, 0}};

@@ -25,7 +25,7 @@ from ._core import (
     CLASSIFY_COLUMNS, Diagnostic, Error, Field, Kommune, Kommuner, Limit, Register, Scheme,
     Status, catalog, codes, label, load, loads, strerror, version,
 )
-from ._table import CellKind, Column, Link, Row, Share, Table, dimensions
+from ._table import CellKind, Column, Link, Row, Share, Suppression, Table, dimensions
 from ._figure import figures
 from ._checks import CHECK_COLUMNS, Checks, check_codes
 
@@ -34,6 +34,6 @@ __version__ = "0.1.0"
 __all__ = [
     "CHECK_COLUMNS", "CLASSIFY_COLUMNS", "CellKind", "Checks", "Column", "Diagnostic",
     "Error", "Field", "Kommune", "Kommuner", "LibraryNotFound", "Limit", "Link", "Register",
-    "Row", "Scheme", "Share", "Status", "Table", "catalog", "check_codes", "codes",
-    "dimensions", "figures", "label", "library_path", "load", "loads", "strerror", "version",
+    "Row", "Scheme", "Share", "Status", "Suppression", "Table", "catalog", "check_codes",
+    "codes", "dimensions", "figures", "label", "library_path", "load", "loads", "strerror", "version",
 ]

@@ -31,6 +31,7 @@ class Status(enum.IntEnum):
     KOMMUNER = 13
     RANGE = 14
     UNSUPPORTED = 17
+    NO_COUNTS = 25
 
 
 class Field(enum.IntEnum):
@@ -720,13 +721,19 @@ class Register(_Handle):
         return self._record(r) if r else None
 
     # -- tables ------------------------------------------------------------
-    def table(self, table_id):
-        """Build a table of the report (``"3.5"``, ``"4.6"``, ``"C1"``)."""
+    def table(self, table_id, protect=None):
+        """Build a table of the report (``"3.5"``, ``"4.6"``, ``"C1"``).
+
+        ``protect=K`` (an int >= 1) suppresses every count of 1..K
+        enterprises, what is computed from it, and enough other cells that
+        none can be worked out from the sums (hjtj_protect(3)); suppressed
+        cells are None, their text ":".  A table that counts no enterprises
+        (1.9, 1.10, 3.19, 3.20) raises :class:`Error` (status NO_COUNTS)."""
         from ._table import Table
-        return Table._build(self, table_id)
+        return Table._build(self, table_id, None, protect)
 
     def crosstab(self, rows, cols=None, where=None, measure="antall", population="populasjon",
-                 link=None):
+                 link=None, protect=None):
         """A custom table (SPEC §9) as a :class:`Table` with ``to_pandas()``.
 
         ``rows`` / ``cols``: dimension names (``hjtj.dimensions()``);
@@ -736,10 +743,11 @@ class Register(_Handle):
         or ``median:VAR`` (VAR ``boenheter`` or a linked column);
         ``population``: ``populasjon``, ``aktiv`` or ``alle``; ``link``: a
         :class:`Link`, or a path / CSV data to load as one.  The link's
-        problem rows are in the table's ``link_problems``.  An unknown name
+        problem rows are in the table's ``link_problems``.  ``protect=K``:
+        small-count protection as in :meth:`table`.  An unknown name
         raises :class:`Error` (status NOT_FOUND) listing the valid ones."""
         from ._table import build_crosstab
-        return build_crosstab(self, rows, cols, where, measure, population, link)
+        return build_crosstab(self, rows, cols, where, measure, population, link, protect)
 
     def profile(self, kommunenr):
         """A municipality's profile beside its size class and the country."""

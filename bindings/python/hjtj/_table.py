@@ -95,6 +95,23 @@ def _cell(L, t, i, j, kind):
     return None
 
 
+class Suppression(enum.IntEnum):
+    """hjtj_suppression: why a cell of a protected table is suppressed."""
+    NONE = 0
+    PRIMARY = 1
+    SECONDARY = 2
+
+
+def _protect_level(protect):
+    if isinstance(protect, bool) or not isinstance(protect, int):
+        raise TypeError("protect must be an int >= 1 (the largest count suppressed), not %r"
+                        % (protect,))
+    if protect < 1:
+        raise ValueError("protect must be >= 1 (the largest count suppressed), not %d"
+                         % protect)
+    return protect
+
+
 def _kind(v):
     try:
         return CellKind(v)
@@ -106,23 +123,29 @@ class Table(_Handle):
     """One table of the report (``register.table("4.6")``).
 
     Attributes: ``id``, ``title`` (Norwegian), ``title_en``, ``n`` (the
-    table's N), ``population``, ``stub_count`` (label columns at the left),
+    table's N; None when it is a suppressed count), ``protect`` (the level
+    K of small-count protection, or None), ``population``, ``stub_count`` (label columns at the left),
     ``columns`` (:class:`Column`), ``rows`` (:class:`Row`).  Cells are typed:
     int for counts and sums, :class:`Share` for shares, float for medians,
-    str for text and None for empty cells.  The C table is kept for
+    str for text and None for empty cells and for cells suppressed by
+    protection (their text is ":"; see :meth:`suppressed`).  The C table is kept for
     :meth:`to_csv` / :meth:`to_text` until :meth:`close` (or garbage
     collection); the Python attributes stay usable after that."""
 
     _kind = "table"
 
     @classmethod
-    def _build(cls, register, table_id, builder=None):
+    def _build(cls, register, table_id, builder=None, protect=None):
         L = _lib.lib()
+        k = 0 if protect is None else _protect_level(protect)
         self = cls.__new__(cls)
         p = _lib.TableP()
         _check_new(L.hjtj_table_new(ctypes.byref(p)), self._kind)
         self._set(p, L.hjtj_table_free)
-        if builder is not None:  # a custom table or a profile
+        st = L.hjtj_table_set_protect(p, k)
+        if st != Status.OK:
+            pass
+        elif builder is not None:  # a custom table or a profile
             st = builder(L, p, register._handle())
         else:
             st = L.hjtj_table_build(p, register._handle(), enc(table_id))
@@ -137,7 +160,9 @@ class Table(_Handle):
         self.id = s(L.hjtj_table_id(t))
         self.title = s(L.hjtj_table_title(t, LANG_NB))
         self.title_en = s(L.hjtj_table_title(t, LANG_EN))
-        self.n = L.hjtj_table_n(t)
+        n = L.hjtj_table_n(t)
+        self.n = None if n < 0 else n  # None: N is a suppressed count
+        self.protect = L.hjtj_table_protect(t) or None
         self.population = s(L.hjtj_table_population(t))
         nr, nc = L.hjtj_table_rows(t), L.hjtj_table_cols(t)
         self.stub_count = L.hjtj_table_stub_count(t)
@@ -146,14 +171,19 @@ class Table(_Handle):
                                s(L.hjtj_table_col_label(t, j, LANG_EN)), j < self.stub_count)
                         for j in range(nc)]
         rows = []
+        self._suppressed = []
         for i in range(nr):
             kinds = [_kind(L.hjtj_table_cell_kind(t, i, j)) for j in range(nc)]
-            cells = [_cell(L, t, i, j, kinds[j]) for j in range(nc)]
+            supp = [Suppression(L.hjtj_table_cell_suppressed(t, i, j)) for j in range(nc)]
+            cells = [None if supp[j] else _cell(L, t, i, j, kinds[j]) for j in range(nc)]
+            self._suppressed.append(supp)
             texts = [s(L.hjtj_table_cell_text(t, i, j)) or "" for j in range(nc)]
             rows.append(Row(s(L.hjtj_table_row_code(t, i)),
                             s(L.hjtj_table_row_label(t, i, LANG_NB)),
                             s(L.hjtj_table_row_label(t, i, LANG_EN)), cells, texts, kinds))
         self.rows = rows
+        self._supp_counts = {"primary": L.hjtj_table_suppressed_count(t, Suppression.PRIMARY),
+                             "secondary": L.hjtj_table_suppressed_count(t, Suppression.SECONDARY)}
 
     # -- access ------------------------------------------------------------
     @property
@@ -180,6 +210,15 @@ class Table(_Handle):
     def kind(self, row, col):
         """The :class:`CellKind` of a cell."""
         return self.rows[row].kinds[self._col(col)]
+
+    def suppressed(self, row, col):
+        """The :class:`Suppression` of a cell (NONE when published)."""
+        return self._suppressed[row][self._col(col)]
+
+    def suppressed_counts(self):
+        """How many cells are suppressed: {"primary": n, "secondary": m}
+        (both 0 without protection)."""
+        return dict(self._supp_counts)
 
     def row(self, code):
         """The first row with this code ('totalt', 'kun-boligbase', ...)."""
@@ -277,7 +316,7 @@ class Table(_Handle):
             values = []
             for r in self.rows:
                 k, c = r.kinds[j], r.cells[j]
-                if k == CellKind.EMPTY:
+                if k == CellKind.EMPTY or r.texts[j] == ":":  # ":" suppressed
                     values.append(None)
                 elif k == CellKind.SHARE:
                     values.append(c.value if exact else c.rounded)
@@ -304,8 +343,9 @@ class Table(_Handle):
         return df
 
     def __repr__(self):
-        return "<hjtj.Table %s %r: %d rows x %d columns, N=%d>" % (
-            self.id, self.title, len(self.rows), len(self.columns), self.n)
+        return "<hjtj.Table %s %r: %d rows x %d columns, N=%s>" % (
+            self.id, self.title, len(self.rows), len(self.columns),
+            ":" if self.n is None else self.n)
 
 
 # ---------------------------------------------------------------------------
@@ -391,7 +431,7 @@ def _where_items(where):
 
 
 def build_crosstab(register, rows, cols=None, where=None, measure="antall",
-                   population="populasjon", link=None):
+                   population="populasjon", link=None, protect=None):
     """The custom table as a :class:`Table` (see ``Register.crosstab``)."""
     L = _lib.lib()
     own_link = None
@@ -415,7 +455,8 @@ def build_crosstab(register, rows, cols=None, where=None, measure="antall",
             call(L.hjtj_crosstab_set_link, link._handle())
         call(L.hjtj_crosstab_set_measure, enc(measure))
         t = Table._build(register, None,
-                         lambda L_, p, reg: L_.hjtj_table_build_crosstab(p, reg, ct))
+                         lambda L_, p, reg: L_.hjtj_table_build_crosstab(p, reg, ct),
+                         protect)
         t.link_problems = link.problems if link is not None else []
         return t
     finally:
