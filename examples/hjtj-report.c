@@ -6,7 +6,9 @@
  *   hjtj-report --rows FIELD [--cols FIELD] [--where FIELD=CODES]...
  *               [--population P] [--measure M] [--link FILE] [options] [FILE...]
  *   hjtj-report --profile KOMMUNENR [options] [FILE...]
- *   hjtj-report --list
+ *   hjtj-report --figure ID | --chart ID [options] [FILE...]
+ *   hjtj-report --figure custom --rows FIELD [custom-table options] [FILE...]
+ *   hjtj-report --list | --list-figures
  *   ... --protect K       small-count protection (SPEC §11)
  *
  * Input, the shared options and the exit status are those of common.h:
@@ -22,17 +24,28 @@ static void usage(FILE *f)
 {
     fputs("Usage: hjtj-report --table ID [--table ID ...] [options] [FILE...]\n"
           "       hjtj-report --all [options] [FILE...]\n"
-          "       hjtj-report --list\n"
+          "       hjtj-report --figure ID [options] [FILE...]\n"
+          "       hjtj-report --list | --list-figures\n"
           "Compute the tables of SSB Rapporter 2026/5 from a register.\n"
           "\n"
           "  --table ID         a table as numbered in the report (3.5, 4.19, C1, ...);\n"
           "                     may be repeated\n"
           "  --all              every table, in report order\n"
           "  --format FORMAT    csv (default; the report's header and row labels), text,\n"
-          "                     json-stat, px or xlsx (see hjtj-formats(5)); without it\n"
-          "                     the extension of -o decides (.csv .txt .json .px .xlsx);\n"
+          "                     json-stat, px, xlsx or html (see hjtj-formats(5));\n"
+          "                     without it the extension of -o decides (.csv .txt .json\n"
+          "                     .px .xlsx .html); html is one self-contained page with\n"
+          "                     every table, the report's figures beside their tables\n"
+          "                     and a table of contents;\n"
           "                     PX with several tables: -o names a directory, one .px each\n"
+          "  --charts           with html: a bar chart beside every table that holds no\n"
+          "                     figure of the report\n"
+          "  --figure ID        an SVG figure: a report figure (3.3, 3.4, 4.1, 4.2, 5.1),\n"
+          "                     for any other ID a bar chart of table ID, and with\n"
+          "                     'custom' a bar chart of the custom table below\n"
+          "  --chart ID         an SVG bar chart of table ID (also where ID is a figure)\n"
           "  --list             list the table ids and titles\n"
+          "  --list-figures     list the report's figures: id, table id, title\n"
           "  --protect K        suppress (:) every count of 1..K enterprises, what is\n"
           "                     computed from it, and enough other cells that none can\n"
           "                     be worked out from the sums (K a whole number >= 1), in\n"
@@ -79,6 +92,90 @@ static int finish(const cli_opts *o, hjtj_writer *w)
         return 2;
     }
     return 0;
+}
+
+/* The SVG of report figure fid (NULL: a bar chart) of the built table t, to
+ * the --output path or standard output: 0, or 2 after a message. */
+static int put_figure(const cli_opts *o, const hjtj_table *t, const char *fid)
+{
+    int to_stdout = o->output == NULL || strcmp(o->output, "-") == 0, rc = 0;
+    hjtj_status st = to_stdout ? hjtj_figure_write(t, fid, o->lang, write_out, stdout)
+                               : hjtj_figure_write_path(t, fid, o->lang, o->output);
+    if (st != HJTJ_OK && st != HJTJ_ERR_ABORTED) {
+        cli_print_error(o->prog, hjtj_table_error(t));
+        rc = 2;
+    }
+    if (to_stdout && (cli_close_output(o, stdout) != 0 || st != HJTJ_OK))
+        rc = 2;
+    return rc;
+}
+
+/* --figure ID / --chart ID: a report figure (its table built), or a bar
+ * chart of table ID. */
+static int write_figure(const cli_opts *o, const hjtj_register *reg, const char *id, int chart,
+                        long long protect)
+{
+    const char *fid = NULL, *tid = id;
+    hjtj_table *t = NULL;
+    size_t i;
+    int rc;
+    for (i = 0; !chart && i < hjtj_figure_count(); i++)
+        if (strcmp(hjtj_figure_id(i), id) == 0) {
+            fid = id;
+            tid = hjtj_figure_table(i);
+        }
+    if (hjtj_table_new(&t) != HJTJ_OK) {
+        fprintf(stderr, "%s: out of memory\n", o->prog);
+        return 2;
+    }
+    if ((protect > 0 && hjtj_table_set_protect(t, (int64_t)protect) != HJTJ_OK) ||
+        hjtj_table_build(t, reg, tid) != HJTJ_OK) {
+        cli_print_error(o->prog, hjtj_table_error(t));
+        rc = 2;
+    } else {
+        rc = put_figure(o, t, fid);
+    }
+    hjtj_table_free(t);
+    return rc;
+}
+
+/* --format html --charts: the page with a bar chart beside every table
+ * that holds no figure of the report (hjtj_html). */
+static int write_page(const cli_opts *o, const hjtj_register *reg, const char **ids, size_t nids,
+                      long long protect)
+{
+    int to_stdout = o->output == NULL || strcmp(o->output, "-") == 0, rc = 0;
+    hjtj_html *page = NULL;
+    hjtj_table *t = NULL;
+    hjtj_status st;
+    size_t i;
+    if (hjtj_html_new(&page, o->lang) != HJTJ_OK || hjtj_table_new(&t) != HJTJ_OK) {
+        fprintf(stderr, "%s: out of memory\n", o->prog);
+        hjtj_html_free(page);
+        return 2;
+    }
+    if (protect > 0)
+        hjtj_table_set_protect(t, (int64_t)protect);
+    for (i = 0; i < nids; i++) {
+        if (hjtj_table_build(t, reg, ids[i]) != HJTJ_OK) {
+            cli_print_error(o->prog, hjtj_table_error(t));
+            rc = 2;
+        } else if (hjtj_html_add_table(page, t, 1) != HJTJ_OK) {
+            cli_print_error(o->prog, hjtj_html_error(page));
+            rc = 2;
+        }
+    }
+    st = to_stdout ? hjtj_html_write(page, write_out, stdout)
+                   : hjtj_html_write_path(page, o->output);
+    if (st != HJTJ_OK && st != HJTJ_ERR_ABORTED) {
+        cli_print_error(o->prog, hjtj_html_error(page));
+        rc = 2;
+    }
+    if (to_stdout && (cli_close_output(o, stdout) != 0 || st != HJTJ_OK))
+        rc = 2;
+    hjtj_table_free(t);
+    hjtj_html_free(page);
+    return rc;
 }
 
 /* The number of cells --protect suppressed, on stderr (the CSV layout has
@@ -255,7 +352,7 @@ static size_t custom_link_report(const hjtj_link *link)
 /* Build and write the custom table or profile the options ask for: exit
  * status 0, 1 (link rows reported) or 2. */
 static int custom_run(const custom_opts *co, const cli_opts *o, const hjtj_register *reg,
-                      hjtj_format format, long long protect)
+                      hjtj_format format, long long protect, int figure)
 {
     hjtj_link *link = NULL;
     hjtj_crosstab *ct = NULL;
@@ -293,6 +390,9 @@ static int custom_run(const custom_opts *co, const cli_opts *o, const hjtj_regis
         if (st != HJTJ_OK) {
             cli_print_error(o->prog, hjtj_table_error(t));
             rc = 2;
+        } else if (figure) { /* --figure custom: its bar chart */
+            if (put_figure(o, t, NULL) != 0)
+                rc = 2;
         } else if (hjtj_writer_add(w, t) != HJTJ_OK) {
             cli_print_error(o->prog, hjtj_writer_error(w));
             rc = 2;
@@ -322,7 +422,8 @@ int main(int argc, char **argv)
     cli_opts o;
     const char **ids;
     size_t nids = 0, i;
-    int all = 0, list = 0, a, rc = 0, format_given = 0, custom;
+    int all = 0, list = 0, a, rc = 0, format_given = 0, custom, charts = 0, list_figures = 0;
+    const char *figure = NULL, *chart = NULL;
     custom_opts copts;
     int32_t format = HJTJ_FORMAT_CSV;
     long long protect = 0;
@@ -356,6 +457,14 @@ int main(int argc, char **argv)
             list = 1;
         } else if (strcmp(arg, "--all") == 0) {
             all = 1;
+        } else if (strcmp(arg, "--list-figures") == 0) {
+            list_figures = 1;
+        } else if (strcmp(arg, "--charts") == 0) {
+            charts = 1;
+        } else if ((v = cli_option_value(argc, argv, &a, "--figure", NULL, &missing)) != NULL) {
+            figure = v;
+        } else if ((v = cli_option_value(argc, argv, &a, "--chart", NULL, &missing)) != NULL) {
+            chart = v;
         } else if ((v = cli_option_value(argc, argv, &a, "--table", NULL, &missing)) != NULL) {
             ids[nids++] = v;
         } else if ((v = cli_option_value(argc, argv, &a, "--format", NULL, &missing)) != NULL) {
@@ -364,7 +473,7 @@ int main(int argc, char **argv)
             if (format < 0) {
                 fprintf(stderr,
                         "hjtj-report: unknown format '%s'; the formats are csv, text, "
-                        "json-stat, px and xlsx\n",
+                        "json-stat, px, xlsx and html\n",
                         v);
                 return leave(&o, ids, &copts, 2);
             }
@@ -393,6 +502,13 @@ int main(int argc, char **argv)
             fprintf(out, "%s\t%s\n", hjtj_catalog_id(i), hjtj_catalog_title(i, o.lang));
         return leave(&o, ids, &copts, cli_close_output(&o, out));
     }
+    if (list_figures) {
+        out = cli_output(&o);
+        for (i = 0; out != NULL && i < hjtj_figure_count(); i++)
+            fprintf(out, "%s\t%s\t%s\n", hjtj_figure_id(i), hjtj_figure_table(i),
+                    hjtj_figure_title(i, o.lang));
+        return leave(&o, ids, &copts, cli_close_output(&o, out));
+    }
     if (all) {
         nids = 0;
         for (i = 0; i < hjtj_catalog_count(); i++)
@@ -400,12 +516,21 @@ int main(int argc, char **argv)
     }
     custom = copts.rows || copts.profile || copts.cols || copts.nwhere || copts.measure ||
              copts.population || copts.link;
+    if (figure != NULL && strcmp(figure, "custom") == 0 && !custom) {
+        fprintf(stderr, "hjtj-report: --figure custom draws a custom table: give --rows FIELD "
+                        "(and its other options)\n");
+        return leave(&o, ids, &copts, 2);
+    }
+    if (custom && (figure != NULL && strcmp(figure, "custom") != 0)) {
+        fprintf(stderr, "hjtj-report: with a custom table, --figure takes 'custom'\n");
+        return leave(&o, ids, &copts, 2);
+    }
     if (custom && (nids > 0 || (copts.rows == NULL) == (copts.profile == NULL))) {
         fprintf(stderr, "hjtj-report: a custom table needs --rows FIELD (or --profile "
                         "KOMMUNENR), without --table or --all\n");
         return leave(&o, ids, &copts, 2);
     }
-    if (!custom && nids == 0) {
+    if (!custom && nids == 0 && figure == NULL && chart == NULL) {
         fprintf(stderr, "hjtj-report: give --table ID, --all, --rows FIELD, --profile KOMMUNENR "
                         "or --list; see hjtj-report --help\n");
         return leave(&o, ids, &copts, 2);
@@ -419,7 +544,11 @@ int main(int argc, char **argv)
     if (reg == NULL)
         return leave(&o, ids, &copts, 2);
     if (custom)
-        rc = custom_run(&copts, &o, reg, (hjtj_format)format, protect);
+        rc = custom_run(&copts, &o, reg, (hjtj_format)format, protect, figure != NULL);
+    else if (figure != NULL || chart != NULL)
+        rc = write_figure(&o, reg, chart ? chart : figure, chart != NULL, protect);
+    else if (format == HJTJ_FORMAT_HTML && charts)
+        rc = write_page(&o, reg, ids, nids, protect);
     else
         rc = publish(&o, reg, ids, nids, (hjtj_format)format, protect, all);
     rc = cli_summary(&o, reg, rc);

@@ -701,17 +701,22 @@ typedef enum hjtj_cell_kind {
                               printed with all its decimals */
 } hjtj_cell_kind;
 
-/* Output formats (hjtj-formats(5)).  More may be added (5 is reserved). */
+/* Output formats (hjtj-formats(5)).  More may be added. */
 typedef enum hjtj_format {
     HJTJ_FORMAT_CSV = 0,      /* header and row labels as the report's tables */
     HJTJ_FORMAT_TEXT = 1,     /* aligned text for a terminal (UTF-8) */
     HJTJ_FORMAT_JSONSTAT = 2, /* JSON-stat 2.0: a dataset; several: a collection */
     HJTJ_FORMAT_PX = 3,       /* PC-Axis, bilingual nb/en; one table per file */
-    HJTJ_FORMAT_XLSX = 4      /* Excel workbook, a worksheet per table (needs
+    HJTJ_FORMAT_XLSX = 4,     /* Excel workbook, a worksheet per table (needs
                                  libxlsxwriter, else HJTJ_ERR_UNSUPPORTED) */
+    HJTJ_FORMAT_HTML = 5      /* one self-contained HTML page: the tables, the
+                                 report's figures beside the tables that hold
+                                 them, a table of contents, population and
+                                 notes (hjtj_figure(3)) */
 } hjtj_format;
 
-/* "csv", "text", "json-stat", "px", "xlsx" -> the format; -1 if unknown. */
+/* "csv", "text", "json-stat", "px", "xlsx", "html" -> the format; -1 if
+ * unknown. */
 HJTJ_API int32_t hjtj_format_parse(const char *name);
 /* The format's name as hjtj_format_parse() takes it; NULL if unknown. */
 HJTJ_API const char *hjtj_format_name(hjtj_format format);
@@ -883,6 +888,69 @@ HJTJ_API size_t hjtj_writer_count(const hjtj_writer *writer);
 HJTJ_API hjtj_status hjtj_writer_finish(hjtj_writer *writer, hjtj_write_fn fn,
                                         void *userdata);
 HJTJ_API hjtj_status hjtj_writer_finish_path(hjtj_writer *writer, const char *path);
+
+/* ------------------------------------------------------------------ */
+/* Figures (SVG)                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The report's figures whose data a table holds, in report order:
+ * 3.3 (table 3.5), 3.4 (3.23), 4.1 (4.10), 4.2 (4.11), 5.1 (5.3). */
+HJTJ_API size_t hjtj_figure_count(void);
+/* The figure's id ("3.3"), title and the id of the table it is drawn from;
+ * NULL when i is out of range.  Static storage. */
+HJTJ_API const char *hjtj_figure_id(size_t i);
+HJTJ_API const char *hjtj_figure_title(size_t i, hjtj_lang lang);
+HJTJ_API const char *hjtj_figure_table(size_t i);
+
+/* Write a figure of a built table as a standalone SVG 1.1 document (UTF-8):
+ * figure_id names a report figure drawn from this table ("3.3" from table
+ * 3.5); NULL or "" draws a bar chart of the table itself (its share columns
+ * if it has any, else its other numeric columns, at most 12 series; the
+ * total row is left out).  Horizontal bars with their values as text, the
+ * title, N, axis label, legend and source line in the language; every bar
+ * carries data-row, data-col and data-value (the cell as CSV prints it).  A
+ * suppressed cell (":") is an empty dashed box marked ':', never a zero bar.
+ * Errors: HJTJ_ERR_NOT_FOUND (no such figure), HJTJ_ERR_INVALID_ARG (no
+ * table, unknown language, a figure of another table, a table with no
+ * numeric column), HJTJ_ERR_ABORTED, HJTJ_ERR_IO (write_path), HJTJ_ERR_NOMEM;
+ * the detail is in hjtj_table_error(). */
+HJTJ_API hjtj_status hjtj_figure_write(const hjtj_table *table, const char *figure_id,
+                                       hjtj_lang lang, hjtj_write_fn fn, void *userdata);
+HJTJ_API hjtj_status hjtj_figure_write_path(const hjtj_table *table, const char *figure_id,
+                                            hjtj_lang lang, const char *path);
+/* The SVG as one NUL-terminated string; *out is freed with hjtj_free(). */
+HJTJ_API hjtj_status hjtj_figure_to_string(const hjtj_table *table, const char *figure_id,
+                                           hjtj_lang lang, char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* HTML page                                                           */
+/* ------------------------------------------------------------------ */
+
+/* One self-contained HTML page (inline CSS and SVG; no script and nothing
+ * loaded from outside) with a table of contents and, for every table added,
+ * the table (<caption>, <th scope>), the report's figures drawn from it, its
+ * population sentence, the note where the library deviates from the printed
+ * report (its KNOWN_ISSUES) and source line; `lang` set
+ * on <html>; a print style.  Each table is rendered when it is added, so
+ * the table object may be rebuilt or freed afterwards. */
+typedef struct hjtj_html hjtj_html;
+
+/* Errors: HJTJ_ERR_INVALID_ARG (out == NULL, unknown language), HJTJ_ERR_NOMEM. */
+HJTJ_API hjtj_status hjtj_html_new(hjtj_html **out, hjtj_lang lang);
+HJTJ_API void hjtj_html_free(hjtj_html *page);
+/* Add a built table.  bar_chart != 0: a table that is not the data of a
+ * report figure gets a bar chart (as hjtj_figure_write() with NULL) when it
+ * has numeric columns.  Errors: HJTJ_ERR_INVALID_ARG (no page, no or empty
+ * table), HJTJ_ERR_NOMEM; the detail is in hjtj_html_error(). */
+HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *table,
+                                         int32_t bar_chart);
+/* The number of tables added. */
+HJTJ_API size_t hjtj_html_table_count(const hjtj_html *page);
+/* Write the page, as hjtj_table_write() and friends do. */
+HJTJ_API hjtj_status hjtj_html_write(const hjtj_html *page, hjtj_write_fn fn, void *userdata);
+HJTJ_API hjtj_status hjtj_html_write_path(const hjtj_html *page, const char *path);
+HJTJ_API hjtj_status hjtj_html_to_string(const hjtj_html *page, char **out, size_t *len);
+HJTJ_API const hjtj_error *hjtj_html_error(const hjtj_html *page);
 
 /* ------------------------------------------------------------------ */
 /* Data-quality checks for the editing round (SPEC §12)                 */

@@ -6,7 +6,8 @@
  * same table object for the next one), and puts the pieces together when
  * it finishes: CSV and text one after the other, JSON-stat a collection of
  * datasets, XLSX one workbook with a worksheet per table, PX one file per
- * table in a directory. */
+ * table in a directory, HTML one page (write_html.c). */
+#include "write_html.h"
 #include "writers.h"
 
 #include <errno.h>
@@ -27,11 +28,12 @@ struct hjtj_writer {
     part *parts;
     size_t nparts, cap;
     hjtj__xlsx *xlsx;
+    hjtj_html *html;
     int finished;
     hjtj_error err;
 };
 
-static const char *const format_names[] = {"csv", "text", "json-stat", "px", "xlsx"};
+static const char *const format_names[] = {"csv", "text", "json-stat", "px", "xlsx", "html"};
 #define NFORMATS (sizeof format_names / sizeof format_names[0])
 
 HJTJ_API int32_t hjtj_format_parse(const char *name)
@@ -59,7 +61,8 @@ HJTJ_API int32_t hjtj_format_from_path(const char *path)
         hjtj_format format;
     } exts[] = {{".csv", HJTJ_FORMAT_CSV},     {".txt", HJTJ_FORMAT_TEXT},
                 {".json", HJTJ_FORMAT_JSONSTAT}, {".px", HJTJ_FORMAT_PX},
-                {".xlsx", HJTJ_FORMAT_XLSX}};
+                {".xlsx", HJTJ_FORMAT_XLSX},     {".html", HJTJ_FORMAT_HTML},
+                {".htm", HJTJ_FORMAT_HTML}};
     const char *dot;
     size_t i;
     if (path == NULL || (dot = strrchr(path, '.')) == NULL || strchr(dot, '/') != NULL)
@@ -104,6 +107,10 @@ HJTJ_API hjtj_status hjtj_writer_new(hjtj_writer **out, hjtj_format format, hjtj
         return HJTJ_ERR_NOMEM;
     w->format = format;
     w->lang = lang;
+    if (format == HJTJ_FORMAT_HTML && hjtj_html_new(&w->html, lang) != HJTJ_OK) {
+        free(w);
+        return HJTJ_ERR_NOMEM;
+    }
     default_updated(w->updated, sizeof w->updated);
     *out = w;
     return HJTJ_OK;
@@ -118,6 +125,7 @@ HJTJ_API void hjtj_writer_free(hjtj_writer *w)
         buf_free(&w->parts[i].out);
     free(w->parts);
     hjtj__xlsx_discard(w->xlsx);
+    hjtj_html_free(w->html);
     free(w);
 }
 
@@ -178,6 +186,8 @@ static hjtj_status render(hjtj_writer *w, const hjtj_table *t, buf *b)
     case HJTJ_FORMAT_PX:
         rc = hjtj__write_px(t, w->lang, w->updated, b);
         break;
+    case HJTJ_FORMAT_HTML: /* the page renders the table's section itself */
+        return hjtj_html_add_table(w->html, t, 0);
     default:
         return HJTJ_ERR_INVALID_ARG;
     }
@@ -263,6 +273,8 @@ static hjtj_status collect(hjtj_writer *w, buf *b)
 {
     if (w->format == HJTJ_FORMAT_XLSX)
         return hjtj__xlsx_finish(w->xlsx, b, &w->err);
+    if (w->format == HJTJ_FORMAT_HTML)
+        return hjtj__html_render(w->html, b);
     return assemble(w, b);
 }
 

@@ -40,13 +40,16 @@ START_TEST(test_format_names)
     ck_assert_int_eq(hjtj_format_parse("json-stat"), HJTJ_FORMAT_JSONSTAT);
     ck_assert_int_eq(hjtj_format_parse("px"), HJTJ_FORMAT_PX);
     ck_assert_int_eq(hjtj_format_parse("xlsx"), HJTJ_FORMAT_XLSX);
-    ck_assert_int_eq(hjtj_format_parse("html"), -1);
+    ck_assert_int_eq(hjtj_format_parse("html"), HJTJ_FORMAT_HTML); /* issue 22 */
+    ck_assert_int_eq(hjtj_format_parse("svg"), -1);
     ck_assert_int_eq(hjtj_format_parse(NULL), -1);
     ck_assert_int_eq(HJTJ_FORMAT_JSONSTAT, 2);
     ck_assert_int_eq(HJTJ_FORMAT_PX, 3);
     ck_assert_int_eq(HJTJ_FORMAT_XLSX, 4);
     ck_assert_str_eq(hjtj_format_name(HJTJ_FORMAT_JSONSTAT), "json-stat");
-    ck_assert_ptr_null(hjtj_format_name((hjtj_format)5));
+    ck_assert_str_eq(hjtj_format_name(HJTJ_FORMAT_HTML), "html");
+    ck_assert_ptr_null(hjtj_format_name((hjtj_format)6));
+    ck_assert_int_eq(hjtj_format_from_path("rapport.HTML"), HJTJ_FORMAT_HTML);
     ck_assert_int_eq(hjtj_format_from_path("out/t.JSON"), HJTJ_FORMAT_JSONSTAT);
     ck_assert_int_eq(hjtj_format_from_path("t.px"), HJTJ_FORMAT_PX);
     ck_assert_int_eq(hjtj_format_from_path("t.xlsx"), HJTJ_FORMAT_XLSX);
@@ -222,7 +225,7 @@ START_TEST(test_writer_rules)
                                                 "/nonexistent-dir/x.px"),
                      HJTJ_ERR_IO);
     ck_assert_ptr_nonnull(strstr(hjtj_error_message(hjtj_table_error(a)), "/nonexistent-dir"));
-    ck_assert_int_eq(hjtj_table_write(a, (hjtj_format)5, count_pieces, &n), HJTJ_ERR_INVALID_ARG);
+    ck_assert_int_eq(hjtj_table_write(a, (hjtj_format)6, count_pieces, &n), HJTJ_ERR_INVALID_ARG);
     /* CSV of several tables: "# Tabell ID" before each */
     ck_assert_int_eq(hjtj_writer_new(&w, HJTJ_FORMAT_CSV, HJTJ_LANG_EN), HJTJ_OK);
     ck_assert_int_eq(hjtj_writer_add(w, a), HJTJ_OK);

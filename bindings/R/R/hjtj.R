@@ -235,6 +235,30 @@ hjtj_write <- function(reg, table, path, format = NULL,
   invisible(x$path)
 }
 
+write_text <- function(out, file) {
+  out <- enc2utf8(out)
+  if (is.null(file)) return(out)
+  con <- file(file, open = "wb")
+  on.exit(close(con))
+  writeBin(charToRaw(out), con)
+  invisible(out)
+}
+
+hjtj_figure <- function(reg, id, file = NULL, lang = "nb") {
+  if (!is.character(id) || length(id) != 1L || is.na(id))
+    stop("'id' must be a single figure or table id such as \"3.3\"")
+  x <- .Call(hjtj_r_figure, check_register(reg), id, lang)
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  write_text(x$text, file)
+}
+
+hjtj_html <- function(reg, file = NULL, ids = NULL, lang = "nb", charts = FALSE) {
+  if (is.null(ids)) ids <- hjtj_catalog()$id
+  x <- .Call(hjtj_r_html, check_register(reg), as.character(ids), lang, isTRUE(charts))
+  if (!isTRUE(x$ok)) hjtj_stop(x, sys.call())
+  write_text(x$text, file)
+}
+
 print.hjtj_register <- function(x, ...) {
   n <- tryCatch(hjtj_counts(x), error = function(e) NULL)
   if (is.null(n)) {

@@ -812,6 +812,127 @@ static SEXP r_write(SEXP preg, SEXP id, SEXP path, SEXP format, SEXP lang, SEXP 
 }
 
 /* ------------------------------------------------------------------ */
+/* Figures and pages                                                    */
+/* ------------------------------------------------------------------ */
+
+static void html_finalizer(SEXP p)
+{
+    hjtj_html *h = (hjtj_html *)R_ExternalPtrAddr(p);
+    if (h != NULL) {
+        R_ClearExternalPtr(p);
+        hjtj_html_free(h);
+    }
+}
+
+static hjtj_lang lang_arg(SEXP lang)
+{
+    const char *l;
+    if (!Rf_isString(lang) || XLENGTH(lang) != 1 || STRING_ELT(lang, 0) == NA_STRING)
+        Rf_error("'lang' must be \"nb\" or \"en\"");
+    l = CHAR(STRING_ELT(lang, 0));
+    if (strcmp(l, "en") == 0)
+        return HJTJ_LANG_EN;
+    if (strcmp(l, "nb") != 0)
+        Rf_error("'lang' must be \"nb\" or \"en\"");
+    return HJTJ_LANG_NB;
+}
+
+/* list(ok = TRUE, text) from a string the library handed out (freed here,
+ * owned by an external pointer while R allocates). */
+static SEXP text_list(char *s, size_t len)
+{
+    static const char *names[] = {"ok", "text"};
+    SEXP ps = PROTECT(new_xptr(tag_string, string_finalizer)), v[2], out;
+    R_SetExternalPtrAddr(ps, s);
+    v[0] = PROTECT(Rf_ScalarLogical(TRUE));
+    v[1] = PROTECT(Rf_allocVector(STRSXP, 1));
+    SET_STRING_ELT(v[1], 0, Rf_mkCharLenCE(s, (int)len, CE_UTF8));
+    out = named_list(2, names, v);
+    R_ClearExternalPtr(ps);
+    hjtj_free(s);
+    UNPROTECT(3);
+    return out;
+}
+
+/* A new table object owned by an external pointer (PROTECTed once). */
+static hjtj_table *new_table(SEXP *pt)
+{
+    hjtj_table *t = NULL;
+    *pt = PROTECT(new_xptr(tag_table, table_finalizer));
+    if (hjtj_table_new(&t) != HJTJ_OK)
+        Rf_error("out of memory");
+    R_SetExternalPtrAddr(*pt, t);
+    return t;
+}
+
+/* The SVG of a report figure (id "3.3", ...), or of a bar chart of table
+ * id: list(ok = TRUE, text) or an error list. */
+static SEXP r_figure(SEXP preg, SEXP id, SEXP lang)
+{
+    const hjtj_register *reg = get_register(preg);
+    hjtj_lang lg = lang_arg(lang);
+    const char *cid, *tid, *fig = NULL;
+    hjtj_table *t;
+    hjtj_status st;
+    char *svg = NULL;
+    size_t i, len = 0;
+    SEXP pt, out;
+    if (!Rf_isString(id) || XLENGTH(id) != 1 || STRING_ELT(id, 0) == NA_STRING)
+        Rf_error("'id' must be a single string");
+    cid = tid = Rf_translateCharUTF8(STRING_ELT(id, 0));
+    for (i = 0; i < hjtj_figure_count(); i++)
+        if (strcmp(hjtj_figure_id(i), cid) == 0) {
+            fig = cid;
+            tid = hjtj_figure_table(i);
+        }
+    t = new_table(&pt);
+    st = hjtj_table_build(t, reg, tid);
+    if (st == HJTJ_OK)
+        st = hjtj_figure_to_string(t, fig, lg, &svg, &len);
+    out = st == HJTJ_OK ? text_list(svg, len) : error_list(hjtj_table_error(t), st);
+    UNPROTECT(1);
+    return out;
+}
+
+/* One HTML page with the tables ids: list(ok = TRUE, text) or an error. */
+static SEXP r_html(SEXP preg, SEXP ids, SEXP lang, SEXP charts)
+{
+    const hjtj_register *reg = get_register(preg);
+    hjtj_lang lg = lang_arg(lang);
+    int bar = Rf_asLogical(charts) == TRUE;
+    hjtj_html *page = NULL;
+    hjtj_table *t;
+    hjtj_status st = HJTJ_OK;
+    char *html = NULL;
+    size_t len = 0;
+    R_xlen_t i;
+    SEXP pp, pt, out;
+    if (!Rf_isString(ids))
+        Rf_error("'ids' must be a character vector");
+    pp = PROTECT(new_xptr(tag_string, html_finalizer));
+    if (hjtj_html_new(&page, lg) != HJTJ_OK)
+        Rf_error("out of memory");
+    R_SetExternalPtrAddr(pp, page);
+    t = new_table(&pt);
+    for (i = 0; i < XLENGTH(ids) && st == HJTJ_OK; i++) {
+        if (STRING_ELT(ids, i) == NA_STRING)
+            Rf_error("'ids' must not be NA");
+        st = hjtj_table_build(t, reg, Rf_translateCharUTF8(STRING_ELT(ids, i)));
+        if (st != HJTJ_OK) {
+            out = error_list(hjtj_table_error(t), st);
+            UNPROTECT(2);
+            return out;
+        }
+        st = hjtj_html_add_table(page, t, bar);
+    }
+    if (st == HJTJ_OK)
+        st = hjtj_html_to_string(page, &html, &len);
+    out = st == HJTJ_OK ? text_list(html, len) : error_list(hjtj_html_error(page), st);
+    UNPROTECT(2);
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
 /* Data-quality checks (SPEC 12)                                        */
 /* ------------------------------------------------------------------ */
 
@@ -1045,6 +1166,8 @@ static const R_CallMethodDef call_methods[] = {
     {"hjtj_r_table", (DL_FUNC)&r_table, 4},
     {"hjtj_r_write", (DL_FUNC)&r_write, 6},
     {"hjtj_r_crosstab", (DL_FUNC)&r_crosstab, 11},
+    {"hjtj_r_figure", (DL_FUNC)&r_figure, 3},
+    {"hjtj_r_html", (DL_FUNC)&r_html, 4},
     {NULL, NULL, 0}};
 
 void R_init_hjtj(DllInfo *dll)

@@ -26,6 +26,7 @@ from ._core import (
     Status, catalog, codes, label, load, loads, strerror, version,
 )
 from ._table import CellKind, Column, Link, Row, Share, Suppression, Table, dimensions
+from ._figure import figures
 from ._checks import CHECK_COLUMNS, Checks, check_codes
 
 __version__ = "0.1.0"
@@ -34,5 +35,5 @@ __all__ = [
     "CHECK_COLUMNS", "CLASSIFY_COLUMNS", "CellKind", "Checks", "Column", "Diagnostic",
     "Error", "Field", "Kommune", "Kommuner", "LibraryNotFound", "Limit", "Link", "Register",
     "Row", "Scheme", "Share", "Status", "Suppression", "Table", "catalog", "check_codes",
-    "codes", "dimensions", "label", "library_path", "load", "loads", "strerror", "version",
+    "codes", "dimensions", "figures", "label", "library_path", "load", "loads", "strerror", "version",
 ]

@@ -758,6 +758,20 @@ class Register(_Handle):
         """Every table of the catalogue, as a dict id -> :class:`Table`."""
         return {tid: self.table(tid) for tid, _ in catalog()}
 
+    def figure(self, figure_id, path=None, lang="nb"):
+        """A figure of the report ("3.3", "3.4", "4.1", "4.2", "5.1") as an
+        SVG string, drawn from the table holding its data; any other id is a
+        table, drawn as a bar chart.  With a path, also written there."""
+        from ._figure import register_figure
+        return register_figure(self, figure_id, path=path, lang=lang)
+
+    def report_html(self, path=None, ids=None, lang="nb", charts=False):
+        """One self-contained HTML page (string; also written to path) with
+        the tables ``ids`` (default: all), the report's figures beside their
+        tables, a table of contents, population sentences and notes.
+        ``charts=True`` adds a bar chart to every table without a figure."""
+        from ._figure import register_html
+        return register_html(self, path=path, ids=ids, lang=lang, charts=charts)
     def checks(self, only=None, lang="nb"):
         """The data-quality checks of the editing round (SPEC 12) that the
         records trip, in input order: a :class:`Checks` list of dicts with

@@ -67,6 +67,10 @@ class _Table(Structure):
     pass
 
 
+class _Html(Structure):
+    pass
+
+
 class _Crosstab(Structure):
     pass
 
@@ -86,6 +90,7 @@ ErrorP = POINTER(_Error)
 KommunerP = POINTER(_Kommuner)
 SchemeP = POINTER(_Scheme)
 TableP = POINTER(_Table)
+HtmlP = POINTER(_Html)
 ChecksP = POINTER(_Checks)
 CrosstabP = POINTER(_Crosstab)
 LinkP = POINTER(_Link)
@@ -248,6 +253,19 @@ _PROTOTYPES = {
     "hjtj_table_write_path_lang": (status_t, [TableP, enum_t, enum_t, c_char_p]),
     "hjtj_table_to_string_lang": (status_t, [TableP, enum_t, enum_t, POINTER(c_void_p),
                                              POINTER(c_size_t)]),
+    # figures and pages
+    "hjtj_figure_count": (c_size_t, []),
+    "hjtj_figure_id": (c_char_p, [c_size_t]),
+    "hjtj_figure_title": (c_char_p, [c_size_t, enum_t]),
+    "hjtj_figure_table": (c_char_p, [c_size_t]),
+    "hjtj_figure_to_string": (status_t, [TableP, c_char_p, enum_t, POINTER(c_void_p),
+                                         POINTER(c_size_t)]),
+    "hjtj_html_new": (status_t, [POINTER(HtmlP), enum_t]),
+    "hjtj_html_free": (None, [HtmlP]),
+    "hjtj_html_add_table": (status_t, [HtmlP, TableP, c_int32]),
+    "hjtj_html_table_count": (c_size_t, [HtmlP]),
+    "hjtj_html_to_string": (status_t, [HtmlP, POINTER(c_void_p), POINTER(c_size_t)]),
+    "hjtj_html_error": (ErrorP, [HtmlP]),
     # custom tables and linked variables (libhjtj 2:0:2)
     "hjtj_crosstab_new": (status_t, [POINTER(CrosstabP)]),
     "hjtj_crosstab_free": (None, [CrosstabP]),

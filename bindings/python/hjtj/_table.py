@@ -291,6 +291,12 @@ class Table(_Handle):
         """Aligned text for a terminal."""
         return self.to_string("text")
 
+    def figure(self, figure_id=None, path=None, lang="nb"):
+        """The SVG of a report figure drawn from this table (``"3.3"`` for
+        table 3.5), or with no figure_id a bar chart of the table."""
+        from ._figure import table_svg
+        return table_svg(self, figure_id, lang=lang, path=path)
+
     def to_pandas(self, exact=False):
         """A pandas DataFrame with the CSV's columns; numbers are numeric.
 

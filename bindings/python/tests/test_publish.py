@@ -90,7 +90,10 @@ class TestPublish(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.t.write(self.path("t.unknown"))
         with self.assertRaises(ValueError):
-            self.t.write(self.path("t.csv"), format="html")
+            self.t.write(self.path("t.csv"), format="svg")
+        self.t.write(self.path("t.html"))  # HTML (issue 22): a page from the extension
+        with open(self.path("t.html"), encoding="utf-8") as f:
+            self.assertTrue(f.read().startswith("<!DOCTYPE html>"))
         with self.assertRaises(ValueError):
             self.t.write(self.path("t.csv"), lang="de")
         with self.assertRaises(hjtj.Error) as cm:

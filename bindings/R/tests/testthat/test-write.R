@@ -40,7 +40,9 @@ test_that("hjtj_write: every format, from the extension or named, nb and en", {
   }
   # errors
   expect_error(hjtj_write(reg, "3.5", file.path(d, "t.unknown")), "extension")
-  expect_error(hjtj_write(reg, "3.5", file.path(d, "t.csv"), format = "html"), "unknown format")
+  expect_error(hjtj_write(reg, "3.5", file.path(d, "t.csv"), format = "svg"), "unknown format")
+  hjtj_write(reg, "3.5", file.path(d, "t.html"))  # HTML (issue 22): a page
+  expect_identical(readLines(file.path(d, "t.html"), n = 1L), "<!DOCTYPE html>")
   expect_error(hjtj_write(reg, "9.9", file.path(d, "t.csv")), class = "hjtj_error")
   expect_error(hjtj_write(reg, "3.5", file.path(d, "no", "t.csv")), class = "hjtj_error")
 })
