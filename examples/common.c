@@ -135,21 +135,16 @@ void cli_shared_help(FILE *f)
           f);
 }
 
+static void print_where(const char *file, uint64_t line, uint64_t col);
+
 void cli_print_error(const char *prog, const hjtj_error *e)
 {
     const char *file = hjtj_error_file(e), *msg = hjtj_error_message(e);
     uint64_t line = hjtj_error_line(e), col = hjtj_error_column(e);
     fprintf(stderr, "%s: ", prog);
     /* the position's parts that exist; no file when the message names it */
-    if (file[0] != '\0' && strstr(msg, file) == NULL) {
-        fprintf(stderr, "%s:", file);
-        if (line > 0) {
-            fprintf(stderr, "%llu:", (unsigned long long)line);
-            if (col > 0)
-                fprintf(stderr, "%llu:", (unsigned long long)col);
-        }
-        fputc(' ', stderr);
-    }
+    if (strstr(msg, file) == NULL)
+        print_where(file, line, col);
     fprintf(stderr, "%s\n", msg[0] ? msg : hjtj_strerror(hjtj_error_status(e)));
 }
 
