@@ -126,7 +126,7 @@ void hjtj__input_fill(input *in, const char *from, const char *to)
     if (in == NULL || in->fd < 0 || from < in->data || from > in->data + in->len)
         return;
     f = (size_t)(from - in->data);
-    t = to > in->data + in->len || to < from ? in->len : (size_t)(to - in->data);
+    t = to > in->data + in->len ? in->len : to < from ? f : (size_t)(to - in->data);
     if (f >= in->done && t <= in->filled)
         return;
     page = page_size();

@@ -207,9 +207,11 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
     uint64_t line = 0;
     hjtj_status st = HJTJ_OK;
 
-    /* the tokenizer reads a row whole: a row and a piece ahead are held */
-    ahead = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD] < SIZE_MAX / 2 - CSV_PIECE
-                ? (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD] + CSV_PIECE + 2
+    /* the tokenizer reads a row whole before it is checked: the bytes it
+     * may look at are held (a field starts at most max_row bytes into the
+     * row and is at most max_field long before it stops), and a piece more */
+    ahead = reg->limits[HJTJ_LIMIT_MAX_RECORD] < (uint64_t)(SIZE_MAX / 4 - CSV_PIECE)
+                ? 2 * (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD] + CSV_PIECE + 2
                 : SIZE_MAX / 2;
     hjtj__input_fill(reg->in, data, data + (len < ahead ? len : ahead));
     csv_init(&r, data, len, 0, &reg->err, file);

@@ -1094,11 +1094,12 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         }
         reg->loading = 0;
     }
-    if (reg->in != NULL && reg->in->changed != 0)
+    if (reg->in != NULL && reg->in->changed > 0)
+        st = err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0, "error reading %s: %s", file,
+                     strerror(reg->in->changed));
+    else if (reg->in != NULL && reg->in->changed != 0)
         st = err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0,
-                     reg->in->changed > 0 ? "error reading %s: %s"
-                                          : "%s changed while it was read (it became shorter)%s",
-                     file, reg->in->changed > 0 ? strerror(reg->in->changed) : "");
+                     "%s changed while it was read (it became shorter)", file);
     /* a streaming register: the load's counts and orgnr join the
      * register's if it stands, else they are dropped */
     if (st == HJTJ_OK && red_end_load(reg, 1) != 0)
