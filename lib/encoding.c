@@ -9,8 +9,9 @@
  * are the code points of the same value in both encodings; 0x80-0x9F are
  * the C1 controls in ISO-8859-1 and the Windows-1252 characters below, where
  * 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined and fail the load with
- * HJTJ_ERR_ENCODING at their line and column.  Memory stays bounded for a
- * large file: see hjtj__to_utf8. */
+ * HJTJ_ERR_ENCODING at their line and column.  The input is read as the
+ * conversion goes (and given back behind it), but the converted text is
+ * held whole for the load: see hjtj__to_utf8. */
 #define _DEFAULT_SOURCE 1 /* madvise */
 #include "internal.h"
 

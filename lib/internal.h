@@ -140,9 +140,9 @@ int input_check_upto(input *in, const char *data, size_t len, size_t *checked, s
 
 /* Convert a CSV input in a single-byte encoding to UTF-8 (encoding.c):
  * out receives the text as an input (input_close() it), with the same lines
- * and one character per input byte, so positions stay the original's; a
- * large one is a mapped temporary file, released behind the reader like any
- * mapped input.  Releases the input behind as it goes (in may be NULL).
+ * and one character per input byte, so positions stay the original's, held
+ * whole in memory (fd -1).  Fills the input ahead and releases it behind as
+ * it goes (in may be NULL).
  * HJTJ_ERR_ENCODING at an undefined byte (Windows-1252), HJTJ_ERR_NOMEM. */
 hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
                           const char *file, hjtj_error *err);
