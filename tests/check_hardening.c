@@ -358,6 +358,75 @@ START_TEST(test_truncated_while_loading)
 }
 END_TEST
 
+/* A file load reads the file as the parser goes and gives back what lies
+ * behind (8 MB steps): a fault found late (invalid UTF-8, a NUL, a document
+ * cut short) is located by reading the file again from its start.  The
+ * load of such a file (12 MB) fails exactly as the load of the same bytes
+ * from memory (which holds them all). */
+START_TEST(test_late_fault_same_as_memory)
+{
+    size_t n = 90000, i, len, cap = n * 200 + 256;
+    char *d = malloc(cap), path[64];
+    int kind;
+    ck_assert_ptr_nonnull(d);
+    for (kind = 0; kind < 5; kind++) {
+        int xml = kind < 4;
+        hjtj_register *a = NULL, *b = NULL;
+        hjtj_status sa, sb;
+        const hjtj_error *ea, *eb;
+        len = (size_t)snprintf(d, cap, "%s",
+                               xml ? HEAD : "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
+        for (i = 0; i < n; i++) {
+            char o[10];
+            snprintf(o, sizeof o, "%08zu", 20000000 + i);
+            if (orgnr_complete(o) != 0)
+                continue;
+            len += (size_t)snprintf(d + len, cap - len,
+                                    xml ? "<virksomhet orgnr=\"%s\" kommunenr=\"0301\" "
+                                          "eierskap=\"kommunal\"><navn>\xc3\xa6 %zu</navn>"
+                                          "<virksomhetstyper>bpa</virksomhetstyper>"
+                                          "<malgrupper>demens</malgrupper></virksomhet>\n"
+                                        : "%s,0301,kommunal,bpa,demens\xc3\xa6%zu\n",
+                                    o, i);
+        }
+        if (xml && kind != 2)
+            len += (size_t)snprintf(d + len, cap - len, TAIL);
+        if (xml)
+            ck_assert_uint_gt(len, (size_t)12 << 20);
+        if (kind == 0 || kind == 4)
+            d[len - 100] = '\xff'; /* invalid UTF-8 near the end */
+        else if (kind == 1)
+            d[len - 100] = '\0';   /* a NUL near the end */
+        else if (kind == 2)
+            len -= 30;             /* the document cut short */
+        else
+            memcpy(d + len - 60, "<x a='1' a='2'/>", 16); /* a well-formedness error */
+        snprintf(path, sizeof path, "late-%d-%ld.tmp", kind, (long)getpid());
+        write_file(path, d, len);
+        ck_assert_int_eq(hjtj_register_new(&a), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_new(&b), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_keep_records(a, 0), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_keep_records(b, 0), HJTJ_OK);
+        sa = hjtj_register_load_file(a, path);
+        sb = hjtj_register_load_memory(b, d, len, path);
+        unlink(path);
+        ea = hjtj_register_error(a);
+        eb = hjtj_register_error(b);
+        ck_assert_msg(sa != HJTJ_OK, "kind %d loaded", kind);
+        ck_assert_int_eq(sa, sb);
+        ck_assert_str_eq(hjtj_error_message(ea), hjtj_error_message(eb));
+        ck_assert_uint_eq(hjtj_error_line(ea), hjtj_error_line(eb));
+        ck_assert_uint_eq(hjtj_error_column(ea), hjtj_error_column(eb));
+        ck_assert_uint_gt(hjtj_error_line(ea), n / 2);
+        if (kind == 2)
+            ck_assert_ptr_nonnull(strstr(hjtj_error_message(ea), "truncated"));
+        hjtj_register_free(a);
+        hjtj_register_free(b);
+    }
+    free(d);
+}
+END_TEST
+
 /* ---- class 4: libxml2 prints nothing; both XSD modes agree ---- */
 
 static int saved_stderr = -1;
@@ -986,6 +1055,7 @@ int main(void)
     tcase_add_test(tc, test_state_setters_during_load);
     tcase_add_test(tc, test_many_attributes);
     tcase_add_test(tc, test_truncated_while_loading);
+    tcase_add_test(tc, test_late_fault_same_as_memory);
     tcase_add_test(tc, test_huge_text_node_modes);
     tcase_add_test(tc, test_long_content_validator);
     tcase_add_test(tc, test_nothing_printed);
