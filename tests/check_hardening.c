@@ -299,32 +299,47 @@ static void write_file(const char *path, const char *data, size_t len)
     ck_assert_int_eq(fclose(f), 0);
 }
 
+/* Write the head and n records (orgnr from first on, those without a check
+ * digit skipped) into d; with named, each has a name ("æ" and its number;
+ * in CSV appended to the last value). */
+static size_t many_records(char *d, size_t cap, size_t n, int xml, size_t first, int named)
+{
+    size_t len = (size_t)snprintf(
+        d, cap, "%s", xml ? HEAD : "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char o[10], name[48] = "";
+        snprintf(o, sizeof o, "%08zu", first + i);
+        if (orgnr_complete(o) != 0)
+            continue;
+        if (named)
+            snprintf(name, sizeof name, xml ? "<navn>\xc3\xa6 %zu</navn>" : "\xc3\xa6%zu", i);
+        if (xml)
+            len += (size_t)snprintf(d + len, cap - len,
+                                    "<virksomhet orgnr=\"%s\" kommunenr=\"0301\" "
+                                    "eierskap=\"kommunal\">%s<virksomhetstyper>bpa"
+                                    "</virksomhetstyper><malgrupper>demens</malgrupper>"
+                                    "</virksomhet>\n",
+                                    o, name);
+        else
+            len += (size_t)snprintf(d + len, cap - len, "%s,0301,kommunal,bpa,demens%s\n", o,
+                                    name);
+    }
+    return len;
+}
+
 START_TEST(test_truncated_while_loading)
 {
     /* a large register (in XML and CSV); the first record's callback cuts
      * the file (to 0, to half): the load fails with HJTJ_ERR_IO, and the
      * process lives on */
-    size_t n = 60000, i, len, cap = n * 300 + 256;
+    size_t n = 60000, len, cap = n * 300 + 256;
     char *d = malloc(cap), path[64];
     int fmt;
     ck_assert_ptr_nonnull(d);
     for (fmt = 0; fmt < 2; fmt++) {
         int tries;
-        len = (size_t)snprintf(d, cap, "%s",
-                               fmt ? HEAD : "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
-        for (i = 0; i < n; i++) {
-            char o[10];
-            snprintf(o, sizeof o, "%08zu", 10000000 + i);
-            if (orgnr_complete(o) != 0)
-                snprintf(o, sizeof o, "x");
-            len += (size_t)snprintf(d + len, cap - len,
-                                    fmt ? "<virksomhet orgnr=\"%s\" kommunenr=\"0301\" "
-                                          "eierskap=\"kommunal\"><virksomhetstyper>bpa"
-                                          "</virksomhetstyper><malgrupper>demens</malgrupper>"
-                                          "</virksomhet>\n"
-                                        : "%s,0301,kommunal,bpa,demens\n",
-                                    o);
-        }
+        len = many_records(d, cap, n, fmt, 10000000, 0);
         if (fmt)
             len += (size_t)snprintf(d + len, cap - len, TAIL);
         for (tries = 0; tries < 2; tries++) {
@@ -365,7 +380,7 @@ END_TEST
  * from memory (which holds them all). */
 START_TEST(test_late_fault_same_as_memory)
 {
-    size_t n = 90000, i, len, cap = n * 200 + 256;
+    size_t n = 90000, len, cap = n * 200 + 256;
     char *d = malloc(cap), path[64];
     int kind;
     ck_assert_ptr_nonnull(d);
@@ -374,21 +389,7 @@ START_TEST(test_late_fault_same_as_memory)
         hjtj_register *a = NULL, *b = NULL;
         hjtj_status sa, sb;
         const hjtj_error *ea, *eb;
-        len = (size_t)snprintf(d, cap, "%s",
-                               xml ? HEAD : "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
-        for (i = 0; i < n; i++) {
-            char o[10];
-            snprintf(o, sizeof o, "%08zu", 20000000 + i);
-            if (orgnr_complete(o) != 0)
-                continue;
-            len += (size_t)snprintf(d + len, cap - len,
-                                    xml ? "<virksomhet orgnr=\"%s\" kommunenr=\"0301\" "
-                                          "eierskap=\"kommunal\"><navn>\xc3\xa6 %zu</navn>"
-                                          "<virksomhetstyper>bpa</virksomhetstyper>"
-                                          "<malgrupper>demens</malgrupper></virksomhet>\n"
-                                        : "%s,0301,kommunal,bpa,demens\xc3\xa6%zu\n",
-                                    o, i);
-        }
+        len = many_records(d, cap, n, xml, 20000000, 1);
         if (xml && kind != 2)
             len += (size_t)snprintf(d + len, cap - len, TAIL);
         if (xml)
