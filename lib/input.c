@@ -64,7 +64,6 @@ hjtj_status input_open(input *in, const char *path, hjtj_error *err)
             in->len = size - 1;
             in->size = size;
             in->fd = fd;
-            in->path = path;
             return HJTJ_OK;
         }
     }
@@ -93,8 +92,8 @@ void input_close(input *in)
     in->fd = -1;
 }
 
-/* Give back the pages of [from, to) (from page-aligned; to rounded down,
- * or up when it is the end of what is held). */
+/* Give back the pages of [from, to): from is page-aligned, and so is to
+ * unless nothing past it is held (madvise takes the whole last page). */
 static void drop(input *in, size_t from, size_t to)
 {
     if (to > from)

@@ -106,7 +106,6 @@ typedef struct input {
     size_t size;   /* of the reservation */
     int fd;        /* >= 0: filled from this file; -1: b holds everything */
     int changed;   /* the file ended early (-1) or a read failed (errno) */
-    const char *path;
     buf b;         /* the bytes, when read whole */
 } input;
 hjtj_status input_open(input *in, const char *path, hjtj_error *err);
