@@ -9,8 +9,9 @@
  * are the code points of the same value in both encodings; 0x80-0x9F are
  * the C1 controls in ISO-8859-1 and the Windows-1252 characters below, where
  * 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined and fail the load with
- * HJTJ_ERR_ENCODING at their line and column.  Memory stays bounded for a
- * large file: see hjtj__to_utf8. */
+ * HJTJ_ERR_ENCODING at their line and column.  The input is read as the
+ * conversion goes (and given back behind it), but the converted text is
+ * held whole for the load: see hjtj__to_utf8. */
 #define _DEFAULT_SOURCE 1 /* madvise */
 #include "internal.h"
 
@@ -93,6 +94,7 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
     while (i < len) {
         char tmp[4096];
         size_t o = 0;
+        hjtj__input_fill(in, data + i, data + i + sizeof tmp);
         for (; i < len && o + 3 <= sizeof tmp; i++) {
             unsigned char c = (unsigned char)data[i];
             uint32_t cp = c;
@@ -105,6 +107,7 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
                 if (cp == 0) {
                     uint64_t line, col;
                     input_restart(in);
+                    hjtj__input_fill(in, data, data + i + 1); /* read again */
                     locate(data, i, &line, &col);
                     return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
                                    "byte 0x%02X is not a character in Windows-1252 (is the "
@@ -139,6 +142,7 @@ hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *
     sink k;
     hjtj_status st;
     memset(out, 0, sizeof *out);
+    out->fd = -1; /* held whole */
     memset(&k, 0, sizeof k);
     buf_init(&out->b);
     k.b = &out->b;
@@ -152,5 +156,6 @@ hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *
     }
     out->data = out->b.data;
     out->len = out->b.len;
+    out->filled = out->len;
     return HJTJ_OK;
 }

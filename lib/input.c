@@ -1,82 +1,71 @@
-/* input.c — a register file's bytes for the loaders.
+/* input.c — a register file's bytes for the loaders, in bounded memory.
  *
- * A file is read with read(2) into memory of our own before the load (one
- * allocation of the file's size for a regular file).  It is not mapped: a
- * mapped file that another process truncates while the load reads it kills
- * the process with SIGBUS, and a library must not take its host down
- * because someone rewrote a file.  A file that changes while it is read is
- * read as it was when read() returned its bytes; a read error fails the
- * load with HJTJ_ERR_IO.  The cost: the load holds the file's bytes (the
- * records themselves are not kept by a streaming register).
- * input_release() is a no-op kept for the loaders' structure. */
+ * A regular file is never mapped (a mapped file that another process
+ * truncates while the load reads it kills the process with SIGBUS, and a
+ * library must not take its host down because someone rewrote a file).
+ * Instead an anonymous reservation of the file's size stands for it
+ * (anonymous memory never raises SIGBUS; MAP_NORESERVE: nothing is
+ * committed until written), filled with read(2) only just ahead of where
+ * the loader looks (hjtj__input_fill), while input_release() hands the pages
+ * behind the parser back to the kernel (madvise MADV_DONTNEED): the load
+ * holds a window of the file, not the file.  A pass that goes back (an
+ * error's position, the validator's pass over the whole document) fills the
+ * range again from the file.
+ *
+ * A file that grows while it is read is read up to its size at open.  A
+ * file that shrinks: the bytes that cannot be read stay 0 and the load
+ * fails with HJTJ_ERR_IO ("changed while it was read", load_buffer in
+ * register.c), as does a read error.  Anything that cannot be reserved (a
+ * pipe, an empty file) is read into memory whole. */
+#define _DEFAULT_SOURCE 1 /* MAP_ANONYMOUS, MAP_NORESERVE, madvise */
 #include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Scan in steps of this many bytes (input_check_utf8, input_memchr_nul). */
+/* Scan in steps of this many bytes (input_check_utf8, input_memchr_nul),
+ * and release behind the reader in steps of this many. */
 #define RELEASE_STEP ((size_t)8 << 20)
+/* Read at least this many bytes at a time. */
+#define FILL_STEP ((size_t)1 << 20)
+
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+
+static size_t page_size(void)
+{
+    long p = sysconf(_SC_PAGESIZE);
+    return p > 0 ? (size_t)p : 4096;
+}
 
 hjtj_status input_open(input *in, const char *path, hjtj_error *err)
 {
     struct stat st;
     int fd;
     memset(in, 0, sizeof *in);
+    in->fd = -1;
     if (path == NULL)
         return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
-    fd = open(path, O_RDONLY);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size < (uint64_t)SIZE_MAX) {
-        /* the size known: one allocation, then read(2) until the end (a
-         * file that grew meanwhile is read to its end all the same) */
-        size_t want = (size_t)st.st_size;
-        buf_init(&in->b);
-        if (want + 1 > in->b.cap) {
-            in->b.data = malloc(want + 1);
-            if (in->b.data == NULL) {
-                close(fd);
-                return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory reading %s",
-                               path);
-            }
-            in->b.cap = want + 1;
+        (uint64_t)st.st_size < (uint64_t)SIZE_MAX / 2) {
+        /* one byte more: the text is NUL-terminated like a buffer's */
+        size_t size = (size_t)st.st_size + 1;
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p != MAP_FAILED) {
+            in->data = p;
+            in->len = size - 1;
+            in->size = size;
+            in->fd = fd;
+            return HJTJ_OK;
         }
-        for (;;) {
-            ssize_t got;
-            if (in->b.len + 1 >= in->b.cap) {
-                size_t cap = in->b.cap * 2;
-                char *d = cap > in->b.cap ? realloc(in->b.data, cap) : NULL;
-                if (d == NULL) {
-                    close(fd);
-                    buf_free(&in->b);
-                    return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0,
-                                   "out of memory reading %s", path);
-                }
-                in->b.data = d;
-                in->b.cap = cap;
-            }
-            got = read(fd, in->b.data + in->b.len, in->b.cap - 1 - in->b.len);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got < 0) {
-                int e = errno;
-                close(fd);
-                buf_free(&in->b);
-                return err_set(err, HJTJ_ERR_IO, path, 0, 0, "error reading %s: %s", path,
-                               strerror(e));
-            }
-            if (got == 0)
-                break;
-            in->b.len += (size_t)got;
-        }
-        close(fd);
-        in->b.data[in->b.len] = '\0';
-        in->data = in->b.data;
-        in->len = in->b.len;
-        return HJTJ_OK;
     }
     if (fd >= 0)
         close(fd);
@@ -87,62 +76,173 @@ hjtj_status input_open(input *in, const char *path, hjtj_error *err)
     }
     in->data = in->b.data;
     in->len = in->b.len;
+    in->filled = in->len;
     return HJTJ_OK;
 }
 
 void input_close(input *in)
 {
-    buf_free(&in->b);
+    if (in->fd >= 0) {
+        (void)munmap((void *)in->data, in->size);
+        close(in->fd);
+    } else {
+        buf_free(&in->b);
+    }
     memset(in, 0, sizeof *in);
+    in->fd = -1;
+}
+
+/* Give back the pages of [from, to): from is page-aligned, and so is to
+ * unless nothing past it is held (madvise takes the whole last page). */
+static void drop(input *in, size_t from, size_t to)
+{
+    if (to > from)
+        (void)madvise((char *)in->data + from, to - from, MADV_DONTNEED);
+}
+
+/* Read [in->filled, to) from the file. */
+static void read_upto(input *in, size_t to)
+{
+    while (in->filled < to) {
+        ssize_t got = pread(in->fd, (char *)in->data + in->filled, to - in->filled,
+                            (off_t)in->filled);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            /* shrunk (or unreadable): the rest reads as 0, and the load
+             * fails (load_buffer) */
+            in->changed = got < 0 ? errno : -1;
+            in->filled = in->len;
+            return;
+        }
+        in->filled += (size_t)got;
+    }
+}
+
+void hjtj__input_fill(input *in, const char *from, const char *to)
+{
+    size_t f, t, page;
+    if (in == NULL || in->fd < 0 || from < in->data || from > in->data + in->len)
+        return;
+    f = (size_t)(from - in->data);
+    t = to > in->data + in->len ? in->len : to < from ? f : (size_t)(to - in->data);
+    if (f >= in->done && t <= in->filled)
+        return;
+    page = page_size();
+    if (f < in->done || f > in->filled) {
+        /* out of the window held: start a new one at from */
+        size_t end = (in->filled + page - 1) / page * page;
+        drop(in, in->done, end < in->size ? end : in->size);
+        in->done = in->filled = f / page * page;
+    }
+    if (t > in->filled) {
+        if (t - in->filled < FILL_STEP)
+            t = in->len - in->filled < FILL_STEP ? in->len : in->filled + FILL_STEP;
+        read_upto(in, t);
+    }
+}
+
+void hjtj__input_fill_all(input *in)
+{
+    if (in != NULL)
+        hjtj__input_fill(in, in->data, in->data + in->len);
+}
+
+size_t hjtj__input_held(const input *in, const char *data, size_t len)
+{
+    /* the bytes of data[0, len) held from data on */
+    if (in == NULL || in->fd < 0 || data < in->data || data > in->data + in->len)
+        return len;
+    if ((size_t)(data - in->data) >= in->filled)
+        return 0;
+    return in->filled - (size_t)(data - in->data) < len ? in->filled - (size_t)(data - in->data)
+                                                         : len;
 }
 
 void input_restart(input *in)
 {
-    if (in != NULL)
-        in->done = 0;
+    (void)in; /* a pass from the start fills again what it reads */
 }
 
 void input_release_slow(input *in, const char *pos)
 {
-    (void)pos;
-    if (in != NULL)
-        in->done = in->len;
+    size_t page = page_size(), upto;
+    if (pos < in->data || pos > in->data + in->len)
+        return;
+    upto = (size_t)(pos - in->data);
+    if (upto > in->filled)
+        upto = in->filled;
+    upto = upto / page * page;
+    if (upto > in->done) {
+        drop(in, in->done, upto);
+        in->done = upto;
+    }
 }
 
 void input_release(input *in, const char *pos)
 {
-    (void)in;
-    (void)pos;
+    if (in != NULL && in->fd >= 0 && pos >= in->data &&
+        (size_t)(pos - in->data) >= in->done + RELEASE_STEP)
+        input_release_slow(in, pos);
+}
+
+void hjtj__text_position(const char *a, const char *b, uint64_t *line, uint64_t *col)
+{
+    for (; a < b; a++) {
+        if (*a == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)*a & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+/* The end of a step from p: RELEASE_STEP bytes on, moved back before a
+ * UTF-8 sequence cut there. */
+static const char *step_end(input *in, const char *p, const char *end)
+{
+    const char *q = (size_t)(end - p) > RELEASE_STEP ? p + RELEASE_STEP : end;
+    int back = 0;
+    hjtj__input_fill(in, p, q + 1);
+    while (q < end && back < 3 && ((unsigned char)*q & 0xC0) == 0x80) {
+        q--;
+        back++;
+    }
+    return q;
 }
 
 hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
                              const char *file, hjtj_error *err)
 {
     const char *end = s + n, *p = s + (from < n ? from : n);
-    uint64_t line = 0, col = 0;
-    /* in steps, releasing behind; a step ends before a continuation byte's
-     * sequence is cut (the error, if any, is located over the whole text) */
+    uint64_t line = 1, col = 1;
+    /* in steps, releasing behind (the error, if any, is located over the
+     * whole text, in steps again) */
     while (p < end) {
-        const char *q = (size_t)(end - p) > RELEASE_STEP ? p + RELEASE_STEP : end;
-        int back = 0;
-        while (q < end && back < 3 && ((unsigned char)*q & 0xC0) == 0x80) {
-            q--;
-            back++;
-        }
+        const char *q = step_end(in, p, end);
         if (utf8_check(p, (size_t)(q - p), NULL, NULL) != 0) {
-            input_restart(in);
-            (void)utf8_check(s, n, &line, &col);
+            for (p = s;; p = q) {
+                uint64_t l, c;
+                q = step_end(in, p, end);
+                if (utf8_check(p, (size_t)(q - p), &l, &c) != 0) {
+                    col = l == 1 ? col + c - 1 : c;
+                    line += l - 1;
+                    break;
+                }
+                hjtj__text_position(p, q, &line, &col);
+                input_release(in, q);
+            }
             return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
                            "invalid UTF-8 (a byte that is not part of a UTF-8 character)");
         }
         p = q;
         input_release(in, p);
     }
-    input_restart(in); /* the next pass reads from the start */
     return HJTJ_OK;
 }
 
-int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
+int input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
                      size_t ahead, int nul)
 {
     size_t e = upto, cut;
@@ -150,6 +250,7 @@ int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
         return 0;
     if (e - *checked < ahead)
         e = len - *checked < ahead ? len : *checked + ahead;
+    hjtj__input_fill(in, data + *checked, data + (len - e < 4 ? len : e + 4));
     for (cut = e; e < len && ((unsigned char)data[e] & 0xC0) == 0x80 && e - cut < 3;)
         e++;
     if (utf8_check(data + *checked, e - *checked, NULL, NULL) != 0 ||
@@ -164,14 +265,13 @@ const char *input_memchr_nul(input *in, const char *s, size_t n)
     const char *end = s + n, *p = s;
     while (p < end) {
         size_t k = (size_t)(end - p) > RELEASE_STEP ? RELEASE_STEP : (size_t)(end - p);
-        const char *z = memchr(p, '\0', k);
-        if (z != NULL) {
-            input_restart(in);
+        const char *z;
+        hjtj__input_fill(in, p, p + k);
+        z = memchr(p, '\0', k);
+        if (z != NULL)
             return z;
-        }
         p += k;
         input_release(in, p);
     }
-    input_restart(in); /* the next pass reads from the start */
     return NULL;
 }

@@ -89,23 +89,38 @@ hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err);
 hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
                               hjtj_error *err);
 
-/* A file's bytes for a load (input.c): read into memory (never mapped: a
- * file truncated meanwhile would raise SIGBUS).  The loaders call
- * input_release(in, pos) as they advance and input_restart() before reading
- * from the start again (no-ops now, kept as the points where a windowed
- * reader would hook in).  in may be NULL (a load from memory) in all but
+/* A file's bytes for a load (input.c): an anonymous reservation of the
+ * file's size, filled with read(2) on demand (never mapped: a file
+ * truncated meanwhile would raise SIGBUS).  Before reading bytes the
+ * loaders call hjtj__input_fill(in, from, to) (the check functions below do
+ * it for what they check); input_release(in, pos) as they advance gives the
+ * pages behind back.  A fill out of the window held (a pass from the start
+ * again) reads the range again from the file.  input_restart() is a no-op
+ * kept for the loaders' structure.  in may be NULL (a load from memory), or
+ * hold the whole input (fd < 0: a pipe, a converted text), in all but
  * input_open/close. */
 typedef struct input {
     const char *data;
     size_t len;
-    size_t done;   /* bytes released */
-    buf b;         /* the file's bytes */
+    size_t done;   /* bytes [0, done) given back (page-aligned) */
+    size_t filled; /* bytes [done, filled) hold the file's bytes */
+    size_t size;   /* of the reservation */
+    int fd;        /* >= 0: filled from this file; -1: b holds everything */
+    int changed;   /* the file ended early (-1) or a read failed (errno) */
+    buf b;         /* the bytes, when read whole */
 } input;
 hjtj_status input_open(input *in, const char *path, hjtj_error *err);
 void input_close(input *in);
 void input_restart(input *in);
 void input_release(input *in, const char *pos);
 void input_release_slow(input *in, const char *pos);
+/* Make the bytes [from, to) readable (to is clamped to the input's end). */
+void hjtj__input_fill(input *in, const char *from, const char *to);
+void hjtj__input_fill_all(input *in);
+/* How many of the len bytes from data are held, counted from data. */
+size_t hjtj__input_held(const input *in, const char *data, size_t len);
+/* Advance (line, col) over the text [a, b). */
+void hjtj__text_position(const char *a, const char *b, uint64_t *line, uint64_t *col);
 /* utf8_check over bytes [from, n) of the text s, releasing behind; on
  * failure HJTJ_ERR_ENCODING in err, at the line and column of the first bad
  * byte counted from s. */
@@ -114,19 +129,20 @@ hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
 /* memchr(s, 0, n), releasing behind. */
 const char *input_memchr_nul(input *in, const char *s, size_t n);
 /* The loaders check the input as they read it: before they use the bytes
- * up to upto, this checks data[*checked, e) — e at least upto, at least
- * `ahead` bytes past *checked, and moved past a UTF-8 sequence cut there —
- * for valid UTF-8 (and, with nul, no NUL byte), and sets *checked = e.
- * 0, or -1 when those bytes are bad (the loader then locates the fault over
- * the rest of the input with input_check_utf8 / input_memchr_nul). */
-int input_check_upto(const char *data, size_t len, size_t *checked, size_t upto,
+ * up to upto, this fills and checks data[*checked, e) — e at least upto, at
+ * least `ahead` bytes past *checked, and moved past a UTF-8 sequence cut
+ * there — for valid UTF-8 (and, with nul, no NUL byte), and sets
+ * *checked = e.  0, or -1 when those bytes are bad (the loader then locates
+ * the fault over the rest of the input with input_check_utf8 /
+ * input_memchr_nul). */
+int input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
                      size_t ahead, int nul);
 
 /* Convert a CSV input in a single-byte encoding to UTF-8 (encoding.c):
  * out receives the text as an input (input_close() it), with the same lines
- * and one character per input byte, so positions stay the original's; a
- * large one is a mapped temporary file, released behind the reader like any
- * mapped input.  Releases the input behind as it goes (in may be NULL).
+ * and one character per input byte, so positions stay the original's, held
+ * whole in memory (fd -1).  Fills the input ahead and releases it behind as
+ * it goes (in may be NULL).
  * HJTJ_ERR_ENCODING at an undefined byte (Windows-1252), HJTJ_ERR_NOMEM. */
 hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
                           const char *file, hjtj_error *err);

@@ -202,11 +202,18 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
 {
     csv_reader r;
     col_map *map = NULL;
-    size_t ncols, i, checked = 0;
+    size_t ncols, i, checked = 0, ahead;
     int rc, have_raw[RAW_NFIELDS] = {0}, have_wide[4] = {0};
     uint64_t line = 0;
     hjtj_status st = HJTJ_OK;
 
+    /* the tokenizer reads a row whole before it is checked: the bytes it
+     * may look at are held (a field starts at most max_row bytes into the
+     * row and is at most max_field long before it stops), and a piece more */
+    ahead = reg->limits[HJTJ_LIMIT_MAX_RECORD] < (uint64_t)(SIZE_MAX / 4 - CSV_PIECE)
+                ? 2 * (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD] + CSV_PIECE + 2
+                : SIZE_MAX / 2;
+    hjtj__input_fill(reg->in, data, data + (len < ahead ? len : ahead));
     csv_init(&r, data, len, 0, &reg->err, file);
     r.max_columns = (size_t)reg->limits[HJTJ_LIMIT_MAX_COLUMNS];
     /* a field longer than HJTJ_LIMIT_MAX_TEXT rejects its record (as in XML);
@@ -219,7 +226,7 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
         st = reg->err.status;
         goto out;
     }
-    if (input_check_upto(data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
+    if (input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
         st = HJTJ_ERR_ENCODING; /* located below */
         goto out;
     }
@@ -317,9 +324,13 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
         }
     }
 
-    while ((rc = csv_next(&r, &line)) == 1) {
+    for (;;) {
         raw_record raw;
-        if (input_check_upto(data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
+        hjtj__input_fill(reg->in, r.p,
+                         (size_t)(r.end - r.p) < ahead ? r.end : r.p + ahead);
+        if ((rc = csv_next(&r, &line)) != 1)
+            break;
+        if (input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
             st = HJTJ_ERR_ENCODING; /* located below */
             goto out;
         }

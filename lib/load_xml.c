@@ -144,9 +144,13 @@ static int check_declared_encoding(const char *p, const char *end, const char *f
 
 /* Skip the prolog (XML declaration, comments, PIs, white space) and refuse a
  * DOCTYPE before the parser sees it. */
-hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err)
+/* xml_prescan over data[0, len), setting *short_ when it got to the end of
+ * those bytes before it could decide (more bytes may change the result). */
+static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_error *err,
+                           int *short_)
 {
     const char *p = data, *end = data + len;
+    *short_ = 1;
     uint64_t line = 1;
     const char *ls = data;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -173,8 +177,10 @@ hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_err
         } else if (end - p >= 2 && p[0] == '<' && p[1] == '?') {
             const char *q = p + 2;
             if (end - p >= 6 && memcmp(p, "<?xml", 5) == 0 &&
-                check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != 0)
+                check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != 0) {
+                *short_ = 0;
                 return err->status;
+            }
             while (q + 2 <= end && memcmp(q, "?>", 2) != 0) {
                 if (*q == '\n') {
                     line++;
@@ -186,14 +192,24 @@ hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_err
                 return HJTJ_OK;
             p = q + 2;
         } else if (end - p >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
+            *short_ = 0;
             return err_set(err, HJTJ_ERR_DOCTYPE, file, line, (uint64_t)(p - ls) + 1,
                            "DOCTYPE declarations are not allowed (no DTDs or entities are "
                            "read)");
-        } else {
+        } else if (end - p >= 9 || (*p != '<' && *p != '\0')) {
+            *short_ = 0;
             return HJTJ_OK;
+        } else {
+            return HJTJ_OK; /* "<!", "<?" or a 0 at the end of what is held */
         }
     }
     return HJTJ_OK;
+}
+
+hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err)
+{
+    int short_;
+    return prescan(data, len, file, err, &short_);
 }
 
 /* The compiled XSD and the document it was compiled from (kept with it:
@@ -1248,7 +1264,7 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
  * bytes.  When a check fails, input_fault() says how. */
 static int check_upto(sax_state *s, size_t upto)
 {
-    return input_check_upto(s->data, s->len, &s->checked, upto, 0, 1);
+    return input_check_upto(s->reg->in, s->data, s->len, &s->checked, upto, 0, 1);
 }
 
 /* The start tags ahead of the parser.  libxml2 2.9 checks the attributes
@@ -1363,7 +1379,21 @@ int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, 
 static int tag_scan(sax_state *s, size_t upto)
 {
     uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
-    if (hjtj__xml_tag_scan(s->data, s->len, &s->scanned, upto, max) == 0)
+    size_t from = s->scanned, more = SAX_CHUNK;
+    int rc;
+    /* over the bytes held only; a scan that gets to their end (markup
+     * longer than the window) is made again over more of them */
+    for (;;) {
+        size_t held = hjtj__input_held(s->reg->in, s->data, s->len);
+        rc = hjtj__xml_tag_scan(s->data, held, &s->scanned, upto, max);
+        if (rc != 0 || held == s->len || s->scanned < held)
+            break;
+        s->scanned = from;
+        hjtj__input_fill(s->reg->in, s->data + from,
+                         s->data + (s->len - held < more ? s->len : held + more));
+        more *= 2;
+    }
+    if (rc == 0)
         return 0;
     advance_to(s, s->scanned);
     stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
@@ -1455,6 +1485,9 @@ static hjtj_status sax_pass(sax_state *s)
  * HJTJ_ERR_ENCODING, whatever else is wrong, and (with nul) a NUL byte with
  * HJTJ_ERR_SYNTAX, whatever the parser found: as if both were checked before
  * parsing.  HJTJ_OK (reg->err untouched) if they are fine. */
+/* Go over the input in steps of this many bytes. */
+#define FAULT_STEP ((size_t)4 << 20)
+
 static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len, size_t from,
                                const char *file, int nul)
 {
@@ -1467,13 +1500,12 @@ static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len,
     /* XML never allows NUL; refused before libxml2 is given it (it would
      * take NULs for a UTF-16/32 document and report through its global
      * channel) */
-    for (q = data; q < z; q++) {
-        if (*q == '\n') {
-            line++;
-            col = 1;
-        } else if (((unsigned char)*q & 0xC0) != 0x80) {
-            col++;
-        }
+    for (q = data; q < z;) {
+        const char *e = (size_t)(z - q) > FAULT_STEP ? q + FAULT_STEP : z;
+        hjtj__input_fill(reg->in, q, e);
+        hjtj__text_position(q, e, &line, &col);
+        q = e;
+        input_release(reg->in, q);
     }
     return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
 }
@@ -1481,22 +1513,27 @@ static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len,
 /* Is a syntax error at (line, col) at the end of the document's text (only
  * blanks after it)?  Then the document was cut short, whatever libxml2 calls
  * it ("Extra content at the end", "AttValue: ' expected", ...). */
-static int at_end(const char *data, size_t len, uint64_t line, uint64_t col)
+static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64_t col)
 {
     size_t last = len, i;
     uint64_t l = 1, c = 1;
-    while (last > 0 && (data[last - 1] == ' ' || data[last - 1] == '\t' ||
-                        data[last - 1] == '\n' || data[last - 1] == '\r'))
-        last--;
+    for (;;) {
+        size_t from = last > FAULT_STEP ? last - FAULT_STEP : 0;
+        hjtj__input_fill(in, data + from, data + last);
+        while (last > from && (data[last - 1] == ' ' || data[last - 1] == '\t' ||
+                               data[last - 1] == '\n' || data[last - 1] == '\r'))
+            last--;
+        if (last > from || last == 0)
+            break;
+    }
     if (last == 0 || line == 0)
         return 0;
-    for (i = 0; i + 1 < last; i++) { /* the position of the last non-blank */
-        if (data[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
-            c++;
-        }
+    for (i = 0; i + 1 < last;) { /* the position of the last non-blank */
+        size_t e = last - 1 - i > FAULT_STEP ? i + FAULT_STEP : last - 1;
+        hjtj__input_fill(in, data + i, data + e);
+        hjtj__text_position(data + i, data + e, &l, &c);
+        i = e;
+        input_release(in, data + i);
     }
     return line > l || (line == l && col >= c);
 }
@@ -1521,7 +1558,20 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
     hjtj_status st;
     int i;
 
-    st = xml_prescan(data, len, file, &reg->err);
+    {
+        /* the prolog, in as many bytes as it takes */
+        size_t more = (size_t)64 << 10;
+        for (;;) {
+            size_t held;
+            int short_;
+            hjtj__input_fill(reg->in, data, data + (len < more ? len : more));
+            held = hjtj__input_held(reg->in, data, len);
+            st = prescan(data, held, file, &reg->err, &short_);
+            if (!short_ || held == len)
+                break;
+            more = held * 2;
+        }
+    }
     if (st != HJTJ_OK) {
         hjtj_status b = input_fault(reg, data, len, 0, file, 0);
         return b != HJTJ_OK ? b : st;
@@ -1552,7 +1602,7 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
     if (st != HJTJ_OK) {
         hjtj_status b = input_fault(reg, data, len, s.checked, file, 1);
         st = b != HJTJ_OK ? b : st;
-        if (st == HJTJ_ERR_SYNTAX && at_end(data, len, reg->err.line, reg->err.column)) {
+        if (st == HJTJ_ERR_SYNTAX && at_end(reg->in, data, len, reg->err.line, reg->err.column)) {
             input_restart(reg->in);
             (void)err_set(&reg->err, st, file, reg->err.line, reg->err.column,
                           "the file ends before the XML document is complete (truncated?)");
@@ -1564,7 +1614,10 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
         buf_free(&s.att[i]);
     kommuner_clear(&s.k);
     if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))
+    {
+        hjtj__input_fill_all(reg->in); /* libxml2's reader takes the document whole */
         st = validate_xsd(reg, data, len, file, q);
+    }
     if (s.replaced) {
         if (st != HJTJ_OK) /* a failed load leaves the table as it was */
             (void)register_swap_kommuner(reg, &s.prev, s.prev_set);

@@ -1053,12 +1053,20 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
     if (file[0] == '\0')
         file = "<memory>";
+    hjtj__input_fill(reg->in, data, data + 4096);
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     {
         const char *q = p;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-            q++;
+        for (;;) {
+            const char *held = data + hjtj__input_held(reg->in, data, len);
+            while (q < held && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+                q++;
+            if (q < held || held == end)
+                break;
+            input_release(reg->in, q);
+            hjtj__input_fill(reg->in, q, q + ((size_t)1 << 20));
+        }
         if (q == end)
             return err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
         reg->loading = 1;
@@ -1086,6 +1094,12 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         }
         reg->loading = 0;
     }
+    if (reg->in != NULL && reg->in->changed > 0)
+        st = err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0, "error reading %s: %s", file,
+                     strerror(reg->in->changed));
+    else if (reg->in != NULL && reg->in->changed != 0)
+        st = err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0,
+                     "%s changed while it was read (it became shorter)", file);
     /* a streaming register: the load's counts and orgnr join the
      * register's if it stands, else they are dropped */
     if (st == HJTJ_OK && red_end_load(reg, 1) != 0)

@@ -299,32 +299,47 @@ static void write_file(const char *path, const char *data, size_t len)
     ck_assert_int_eq(fclose(f), 0);
 }
 
+/* Write the head and n records (orgnr from first on, those without a check
+ * digit skipped) into d; with named, each has a name ("æ" and its number;
+ * in CSV appended to the last value). */
+static size_t many_records(char *d, size_t cap, size_t n, int xml, size_t first, int named)
+{
+    size_t len = (size_t)snprintf(
+        d, cap, "%s", xml ? HEAD : "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char o[10], name[48] = "";
+        snprintf(o, sizeof o, "%08zu", first + i);
+        if (orgnr_complete(o) != 0)
+            continue;
+        if (named)
+            snprintf(name, sizeof name, xml ? "<navn>\xc3\xa6 %zu</navn>" : "\xc3\xa6%zu", i);
+        if (xml)
+            len += (size_t)snprintf(d + len, cap - len,
+                                    "<virksomhet orgnr=\"%s\" kommunenr=\"0301\" "
+                                    "eierskap=\"kommunal\">%s<virksomhetstyper>bpa"
+                                    "</virksomhetstyper><malgrupper>demens</malgrupper>"
+                                    "</virksomhet>\n",
+                                    o, name);
+        else
+            len += (size_t)snprintf(d + len, cap - len, "%s,0301,kommunal,bpa,demens%s\n", o,
+                                    name);
+    }
+    return len;
+}
+
 START_TEST(test_truncated_while_loading)
 {
     /* a large register (in XML and CSV); the first record's callback cuts
-     * the file: the load finishes from the bytes it read, or fails with
-     * HJTJ_ERR_IO, and the process lives on */
-    size_t n = 60000, i, len, cap = n * 300 + 256;
+     * the file (to 0, to half): the load fails with HJTJ_ERR_IO, and the
+     * process lives on */
+    size_t n = 60000, len, cap = n * 300 + 256;
     char *d = malloc(cap), path[64];
     int fmt;
     ck_assert_ptr_nonnull(d);
     for (fmt = 0; fmt < 2; fmt++) {
         int tries;
-        len = (size_t)snprintf(d, cap, "%s",
-                               fmt ? HEAD : "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
-        for (i = 0; i < n; i++) {
-            char o[10];
-            snprintf(o, sizeof o, "%08zu", 10000000 + i);
-            if (orgnr_complete(o) != 0)
-                snprintf(o, sizeof o, "x");
-            len += (size_t)snprintf(d + len, cap - len,
-                                    fmt ? "<virksomhet orgnr=\"%s\" kommunenr=\"0301\" "
-                                          "eierskap=\"kommunal\"><virksomhetstyper>bpa"
-                                          "</virksomhetstyper><malgrupper>demens</malgrupper>"
-                                          "</virksomhet>\n"
-                                        : "%s,0301,kommunal,bpa,demens\n",
-                                    o);
-        }
+        len = many_records(d, cap, n, fmt, 10000000, 0);
         if (fmt)
             len += (size_t)snprintf(d + len, cap - len, TAIL);
         for (tries = 0; tries < 2; tries++) {
@@ -339,13 +354,75 @@ START_TEST(test_truncated_while_loading)
             ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
             ck_assert_int_eq(hjtj_register_set_keep_records(reg, tries), HJTJ_OK);
             ck_assert_int_eq(hjtj_register_set_record_callback(reg, truncate_file, &c), HJTJ_OK);
+            /* CSV rows of at most 4 kB: the CSV reader holds less ahead */
+            ck_assert_int_eq(hjtj_register_set_limit(reg, HJTJ_LIMIT_MAX_RECORD, 4096), HJTJ_OK);
             st = hjtj_register_load_file(reg, path);
-            ck_assert_msg(st == HJTJ_OK || st == HJTJ_ERR_IO, "status %d", (int)st);
-            if (st == HJTJ_OK)
-                ck_assert_uint_eq(hjtj_register_read_count(reg), n);
+            /* the file is read just ahead of the parser (a window of about
+             * 1 MB here, less than what is cut): the load sees the file end
+             * early and fails, keeping nothing */
+            ck_assert_msg(st == HJTJ_ERR_IO, "status %d", (int)st);
+            ck_assert_ptr_nonnull(
+                strstr(hjtj_error_message(hjtj_register_error(reg)), "changed while it was read"));
+            ck_assert_uint_eq(hjtj_register_read_count(reg), 0);
+            ck_assert_uint_eq(hjtj_register_count(reg), 0);
             hjtj_register_free(reg);
             unlink(path);
         }
+    }
+    free(d);
+}
+END_TEST
+
+/* A file load reads the file as the parser goes and gives back what lies
+ * behind (8 MB steps): a fault found late (invalid UTF-8, a NUL, a document
+ * cut short) is located by reading the file again from its start.  The
+ * load of such a file (12 MB) fails exactly as the load of the same bytes
+ * from memory (which holds them all). */
+START_TEST(test_late_fault_same_as_memory)
+{
+    size_t n = 90000, len, cap = n * 200 + 256;
+    char *d = malloc(cap), path[64];
+    int kind;
+    ck_assert_ptr_nonnull(d);
+    for (kind = 0; kind < 5; kind++) {
+        int xml = kind < 4;
+        hjtj_register *a = NULL, *b = NULL;
+        hjtj_status sa, sb;
+        const hjtj_error *ea, *eb;
+        len = many_records(d, cap, n, xml, 20000000, 1);
+        if (xml && kind != 2)
+            len += (size_t)snprintf(d + len, cap - len, TAIL);
+        if (xml)
+            ck_assert_uint_gt(len, (size_t)12 << 20);
+        if (kind == 0 || kind == 4)
+            d[len - 100] = '\xff'; /* invalid UTF-8 near the end */
+        else if (kind == 1)
+            d[len - 100] = '\0';   /* a NUL near the end */
+        else if (kind == 2)
+            len -= 30;             /* the document cut short */
+        else
+            memcpy(d + len - 60, "<x a='1' a='2'/>", 16); /* a well-formedness error */
+        snprintf(path, sizeof path, "late-%d-%ld.tmp", kind, (long)getpid());
+        write_file(path, d, len);
+        ck_assert_int_eq(hjtj_register_new(&a), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_new(&b), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_keep_records(a, 0), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_keep_records(b, 0), HJTJ_OK);
+        sa = hjtj_register_load_file(a, path);
+        sb = hjtj_register_load_memory(b, d, len, path);
+        unlink(path);
+        ea = hjtj_register_error(a);
+        eb = hjtj_register_error(b);
+        ck_assert_msg(sa != HJTJ_OK, "kind %d loaded", kind);
+        ck_assert_int_eq(sa, sb);
+        ck_assert_str_eq(hjtj_error_message(ea), hjtj_error_message(eb));
+        ck_assert_uint_eq(hjtj_error_line(ea), hjtj_error_line(eb));
+        ck_assert_uint_eq(hjtj_error_column(ea), hjtj_error_column(eb));
+        ck_assert_uint_gt(hjtj_error_line(ea), n / 2);
+        if (kind == 2)
+            ck_assert_ptr_nonnull(strstr(hjtj_error_message(ea), "truncated"));
+        hjtj_register_free(a);
+        hjtj_register_free(b);
     }
     free(d);
 }
@@ -979,6 +1056,7 @@ int main(void)
     tcase_add_test(tc, test_state_setters_during_load);
     tcase_add_test(tc, test_many_attributes);
     tcase_add_test(tc, test_truncated_while_loading);
+    tcase_add_test(tc, test_late_fault_same_as_memory);
     tcase_add_test(tc, test_huge_text_node_modes);
     tcase_add_test(tc, test_long_content_validator);
     tcase_add_test(tc, test_nothing_printed);
