@@ -768,7 +768,10 @@ HJTJ_API const char *hjtj_table_col_unit(const hjtj_table *table, size_t col, hj
 HJTJ_API int32_t hjtj_table_col_decimals(const hjtj_table *table, size_t col);
 /* The population sentence in a language (hjtj_table_population() is the
  * English one), and the note on where the table differs from the printed
- * report (tests/reference/KNOWN_ISSUES.md, section E); "" when none. */
+ * report (tests/reference/KNOWN_ISSUES.md, section E), followed, for a
+ * protected table (hjtj_table_set_protect), by a sentence giving K and how
+ * many cells were suppressed of each kind — the note every format writes
+ * (JSON-stat note, PX NOTE, XLSX and HTML under the table); "" when none. */
 HJTJ_API const char *hjtj_table_population_label(const hjtj_table *table, hjtj_lang lang);
 HJTJ_API const char *hjtj_table_note(const hjtj_table *table, hjtj_lang lang);
 

@@ -629,6 +629,8 @@ struct hjtj_table {
     struct tgrid *grid;           /* the counts behind the cells, or NULL */
     size_t nsupp[3];              /* cells suppressed, by hjtj_suppression */
     int n_hidden;                 /* N is a suppressed count */
+    char note[2][640];            /* a protected table's hjtj_table_note, by hjtj_lang:
+                                     the deviation and how many cells are hidden */
 };
 
 /* Builder used by the table definitions.  All functions tolerate a previous
@@ -676,6 +678,9 @@ void hjtj__grid_from_column(hjtj_table *t, size_t col, size_t total_row);
 /* After a build: apply t->protect_k (nothing when 0).  Errors:
  * HJTJ_ERR_NO_COUNTS (no grid), HJTJ_ERR_NOMEM. */
 hjtj_status hjtj__table_protect(hjtj_table *t);
+/* The sentence under a protected table: the symbol, K and how many cells
+ * were suppressed of each kind ("" when not protected). */
+void hjtj__protect_sentence(const hjtj_table *t, hjtj_lang lang, char *out, size_t cap);
 /* Free the grid (table_reset). */
 void hjtj__grid_free(hjtj_table *t);
 

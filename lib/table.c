@@ -657,18 +657,10 @@ static const char *text_cell(const hjtj_table *t, size_t i, size_t j, hjtj_lang 
 /* Under a protected table: the symbol and how many cells it hides. */
 static void protect_note(const hjtj_table *t, hjtj_lang lang, buf *b)
 {
-    if (t->protect_k <= 0)
-        return;
-    if (lang == HJTJ_LANG_EN)
-        buf_printf(b,
-                   "\n: = suppressed (small counts: 1\xE2\x80\x93%lld enterprises). "
-                   "Primary: %zu cells, secondary: %zu cells.\n",
-                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
-    else
-        buf_printf(b,
-                   "\n: = skjermet (små tall: 1\xE2\x80\x93%lld virksomheter). "
-                   "Primærskjermet: %zu celler, sekundærskjermet: %zu celler.\n",
-                   (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+    char s[320];
+    hjtj__protect_sentence(t, lang, s, sizeof s);
+    if (s[0])
+        buf_printf(b, "\n%s\n", s);
 }
 
 void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)

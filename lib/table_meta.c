@@ -86,6 +86,8 @@ HJTJ_API const char *hjtj_table_note(const hjtj_table *t, hjtj_lang lang)
     const char *s;
     if (t == NULL)
         return NULL;
+    if (t->protect_k > 0 && (lang == HJTJ_LANG_NB || lang == HJTJ_LANG_EN) && t->note[lang][0])
+        return t->note[lang]; /* with the count of suppressed cells */
     s = hjtj__table_deviation(t->id, lang);
     return s ? s : "";
 }

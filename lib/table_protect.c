@@ -167,7 +167,30 @@ hjtj_status hjtj__table_protect(hjtj_table *t)
             t->nsupp[t->cells[i].supp]++;
     t->n_hidden = G->n_cell != HJTJ__P_NONE && st[G->n_cell] != HJTJ__P_PUBLISHED;
     free(st);
+    for (i = 0; i < 2; i++) { /* every format's note says what is hidden */
+        char sentence[320];
+        const char *dev = hjtj_table_note(t, (hjtj_lang)i);
+        hjtj__protect_sentence(t, (hjtj_lang)i, sentence, sizeof sentence);
+        snprintf(t->note[i], sizeof t->note[i], "%s%s%s", dev, dev[0] ? " " : "", sentence);
+    }
     return HJTJ_OK;
+}
+
+void hjtj__protect_sentence(const hjtj_table *t, hjtj_lang lang, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (t->protect_k <= 0)
+        return;
+    if (lang == HJTJ_LANG_EN)
+        snprintf(out, cap,
+                 ": = suppressed (small counts: 1\xE2\x80\x93%lld enterprises). "
+                 "Primary: %zu cells, secondary: %zu cells.",
+                 (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
+    else
+        snprintf(out, cap,
+                 ": = skjermet (små tall: 1\xE2\x80\x93%lld virksomheter). "
+                 "Primærskjermet: %zu celler, sekundærskjermet: %zu celler.",
+                 (long long)t->protect_k, t->nsupp[1], t->nsupp[2]);
 }
 
 HJTJ_API hjtj_status hjtj_table_set_protect(hjtj_table *t, int64_t k)

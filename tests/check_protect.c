@@ -287,6 +287,19 @@ START_TEST(test_table_3_10)
         hjtj_free(csv);
         hjtj_free(text);
     }
+    /* the note every format writes says it too, in each language */
+    ck_assert_str_eq(hjtj_table_note(t, HJTJ_LANG_EN),
+                     ": = suppressed (small counts: 1\xE2\x80\x93" "3 enterprises). "
+                     "Primary: 2 cells, secondary: 6 cells.");
+    ck_assert_ptr_nonnull(strstr(hjtj_table_note(t, HJTJ_LANG_NB),
+                                 "Primærskjermet: 2 celler, sekundærskjermet: 6 celler."));
+    {
+        char *js;
+        ck_assert_int_eq(hjtj_table_to_string_lang(t, HJTJ_FORMAT_JSONSTAT, HJTJ_LANG_EN, &js, NULL),
+                         HJTJ_OK);
+        ck_assert_ptr_nonnull(strstr(js, "Primary: 2 cells, secondary: 6 cells."));
+        hjtj_free(js);
+    }
     /* the setting stays for the next build; 0 turns it off */
     ck_assert_int_eq(hjtj_table_build(t, reg, "3.5"), HJTJ_OK);
     ck_assert_int_eq(hjtj_table_protect(t), 3);
