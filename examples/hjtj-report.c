@@ -363,6 +363,7 @@ static int custom_run(const custom_opts *co, const cli_opts *o, const hjtj_regis
     if (co->link) {
         if (hjtj_link_new(&link) != HJTJ_OK)
             return 2;
+        (void)hjtj_link_set_encoding(link, o->encoding); /* --encoding, as for CSV input */
         if (hjtj_link_load_file(link, co->link) != HJTJ_OK) {
             cli_print_error(o->prog, hjtj_link_error(link));
             hjtj_link_free(link);

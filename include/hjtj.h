@@ -1037,6 +1037,12 @@ HJTJ_API void hjtj_link_free(hjtj_link *link);
  * is then empty): HJTJ_ERR_IO, HJTJ_ERR_EMPTY, HJTJ_ERR_SYNTAX,
  * HJTJ_ERR_ENCODING, HJTJ_ERR_SCHEMA (no `orgnr` column, no other column,
  * a duplicate column name), HJTJ_ERR_LIMIT, HJTJ_ERR_NOMEM. */
+/* The encoding of the link files this object loads next (CSV; default
+ * UTF-8; a file starting with a UTF-8 byte-order mark is UTF-8 whatever is
+ * set), as hjtj_register_set_encoding(): Norwegian Excel saves
+ * Windows-1252.  Errors: HJTJ_ERR_INVALID_ARG (no link, unknown encoding). */
+HJTJ_API hjtj_status hjtj_link_set_encoding(hjtj_link *link, hjtj_encoding encoding);
+HJTJ_API hjtj_encoding hjtj_link_encoding(const hjtj_link *link);
 HJTJ_API hjtj_status hjtj_link_load_file(hjtj_link *link, const char *path);
 HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *link, const char *data, size_t len,
                                            const char *name);

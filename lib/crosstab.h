@@ -39,6 +39,8 @@ struct hjtj_link {
     size_t nprobs, capprobs;
     size_t nread, nmatch_bad;
     hjtj_error err;
+    /* settings (kept by link_clear, which clears up to err) */
+    hjtj_encoding encoding; /* of the file (hjtj_link_set_encoding) */
 };
 
 /* The row of an orgnr (9 digits, not necessarily terminated), or -1. */

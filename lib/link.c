@@ -277,16 +277,27 @@ static void link_rescale(hjtj_link *l)
     }
 }
 
+static hjtj_status link_parse(hjtj_link *l, const char *data, size_t len);
+
+HJTJ_API hjtj_status hjtj_link_set_encoding(hjtj_link *l, hjtj_encoding encoding)
+{
+    if (l == NULL || hjtj_encoding_name(encoding) == NULL)
+        return HJTJ_ERR_INVALID_ARG;
+    l->encoding = encoding;
+    return HJTJ_OK;
+}
+
+HJTJ_API hjtj_encoding hjtj_link_encoding(const hjtj_link *l)
+{
+    return l ? l->encoding : HJTJ_ENCODING_UTF8;
+}
+
 HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *l, const char *data, size_t len,
                                            const char *name)
 {
-    csv_reader r;
-    uint64_t line = 0, eline, ecol;
-    size_t corg = 0;
-    int rc;
-    int64_t *val = NULL;
-    uint8_t *has = NULL;
-    hjtj_status st = HJTJ_OK;
+    uint64_t eline, ecol;
+    input u;
+    hjtj_status st;
     if (l == NULL)
         return HJTJ_ERR_INVALID_ARG;
     link_clear(l);
@@ -296,13 +307,40 @@ HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *l, const char *data, size_
         return err_set(&l->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     if (data == NULL)
         return err_set(&l->err, HJTJ_ERR_INVALID_ARG, l->file, 0, 0, "no data");
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 BOM wins */
         data += 3;
         len -= 3;
+    } else if (l->encoding != HJTJ_ENCODING_UTF8) {
+        /* a single-byte file: read its UTF-8 form; positions stay the file's
+         * (one character a byte) */
+        st = hjtj__to_utf8(&u, l->encoding, NULL, data, len, l->file, &l->err);
+        if (st != HJTJ_OK) {
+            hjtj_error keep = l->err;
+            link_clear(l);
+            l->err = keep;
+            return st;
+        }
+        st = link_parse(l, u.data, u.len);
+        input_close(&u);
+        return st;
     }
     if (utf8_check(data, len, &eline, &ecol) != 0)
         return err_set(&l->err, HJTJ_ERR_ENCODING, l->file, eline, ecol,
-                       "invalid UTF-8 in link file");
+                       "invalid UTF-8 in link file; if it was saved by Excel it is probably "
+                       "Windows-1252: use --encoding windows-1252");
+    return link_parse(l, data, len);
+}
+
+/* Parse a link file's UTF-8 text (l->file set, l cleared). */
+static hjtj_status link_parse(hjtj_link *l, const char *data, size_t len)
+{
+    csv_reader r;
+    uint64_t line = 0;
+    size_t corg = 0;
+    int rc;
+    int64_t *val = NULL;
+    uint8_t *has = NULL;
+    hjtj_status st = HJTJ_OK;
     csv_init(&r, data, len, 0, &l->err, l->file);
     rc = csv_next(&r, &line);
     if (rc == 0)

@@ -918,6 +918,49 @@ START_TEST(exact_decimals)
 }
 END_TEST
 
+START_TEST(link_encoding)
+{
+    /* a link file saved by Norwegian Excel: Windows-1252, ';', decimal comma */
+    hjtj_register *reg = ties_register(2, 0);
+    hjtj_link *link = NULL;
+    hjtj_crosstab *ct;
+    hjtj_table *t = NULL;
+    char data[256];
+    const hjtj_error *e;
+    snprintf(data, sizeof data, "orgnr;\xe5rsverk\n%s;1,5\n%s;2,25\n",
+             hjtj_record_orgnr(hjtj_register_record(reg, 0)),
+             hjtj_record_orgnr(hjtj_register_record(reg, 1)));
+    ck_assert_int_eq(hjtj_link_new(&link), HJTJ_OK);
+    ck_assert_int_eq(hjtj_link_encoding(link), HJTJ_ENCODING_UTF8);
+    /* read as UTF-8 it is refused, with its position and the way out */
+    ck_assert_int_eq(hjtj_link_load_memory(link, data, strlen(data), "w.csv"), HJTJ_ERR_ENCODING);
+    e = hjtj_link_error(link);
+    ck_assert_uint_eq(hjtj_error_line(e), 1);
+    ck_assert_uint_eq(hjtj_error_column(e), 7);
+    ck_assert_ptr_nonnull(strstr(hjtj_error_message(e), "--encoding windows-1252"));
+    ck_assert_uint_eq(hjtj_link_var_count(link), 0);
+    ck_assert_int_eq(hjtj_link_set_encoding(link, (hjtj_encoding)7), HJTJ_ERR_INVALID_ARG);
+    ck_assert_int_eq(hjtj_link_set_encoding(link, HJTJ_ENCODING_WINDOWS_1252), HJTJ_OK);
+    ck_assert_int_eq(hjtj_link_load_memory(link, data, strlen(data), "w.csv"), HJTJ_OK);
+    ck_assert_uint_eq(hjtj_link_var_count(link), 1);
+    ck_assert_str_eq(hjtj_link_var_name(link, 0), "\xc3\xa5rsverk"); /* årsverk in UTF-8 */
+    ck_assert_uint_eq(hjtj_link_used_count(link), 2);
+    ck_assert_int_eq(hjtj_table_new(&t), HJTJ_OK);
+    ct = declare("landet", NULL, NULL, 0, "populasjon", "sum:\xc3\xa5rsverk", link);
+    ck_assert_int_eq(hjtj_table_build_crosstab(t, reg, ct), HJTJ_OK);
+    ck_assert_str_eq(hjtj_table_cell_text(t, 0, 1), "3.75");
+    /* an undefined Windows-1252 byte: refused at its place */
+    snprintf(data, sizeof data, "orgnr;x\n100000008;1\x81\n");
+    ck_assert_int_eq(hjtj_link_load_memory(link, data, strlen(data), "w.csv"), HJTJ_ERR_ENCODING);
+    ck_assert_uint_eq(hjtj_error_line(hjtj_link_error(link)), 2);
+    ck_assert_uint_eq(hjtj_error_column(hjtj_link_error(link)), 12);
+    hjtj_crosstab_free(ct);
+    hjtj_table_free(t);
+    hjtj_link_free(link);
+    hjtj_register_free(reg);
+}
+END_TEST
+
 START_TEST(sum_overflow)
 {
     /* 12 integer digits and 6 decimals: ten such values overflow 64 bits */
@@ -1036,6 +1079,7 @@ int main(void)
     tcase_add_test(tc, streaming_equals_kept);
     tcase_add_test(tc, rounding_ties);
     tcase_add_test(tc, exact_decimals);
+    tcase_add_test(tc, link_encoding);
     tcase_add_test(tc, sum_overflow);
     tcase_add_test(tc, profile);
     suite_add_tcase(s, tc);

@@ -65,6 +65,17 @@ if [ $rc -eq 1 ] && grep -qx "hele-landet,7.5" "$T/out" \
 else
     fail "link: exit $rc"; cat "$T/out" "$T/err"
 fi
+# a link file saved by Norwegian Excel (Windows-1252): --encoding applies to it
+{
+    printf 'orgnr;\345rsverk\n'
+    while read -r o; do printf '%s;1,5\n' "$o"; done <"$T/org"
+} >"$T/w.csv"
+"$REPORT" --rows landet --measure sum:årsverk --link "$T/w.csv" "$REG" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "encoding windows-1252" "$T/err" && ok "Windows-1252 link without --encoding: exit 2, says which option" \
+    || fail "Windows-1252 link without --encoding: exit $rc"
+"$REPORT" --rows landet --measure sum:årsverk --link "$T/w.csv" --encoding windows-1252 "$REG" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "^hele-landet,4.5$" "$T/out" && ok "Windows-1252 link with --encoding (sum 4.5)" \
+    || { fail "Windows-1252 link with --encoding: exit $rc"; cat "$T/out" "$T/err"; }
 check2 "boenheter, ansatte, brukere" "unknown linked variable" --rows kategori \
     --measure sum:lonn --link "$T/link.csv"
 

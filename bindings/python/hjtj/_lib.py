@@ -282,6 +282,8 @@ _PROTOTYPES = {
     "hjtj_link_new": (status_t, [POINTER(LinkP)]),
     "hjtj_link_free": (None, [LinkP]),
     "hjtj_link_load_file": (status_t, [LinkP, c_char_p]),
+    "hjtj_link_set_encoding": (status_t, [LinkP, enum_t]),
+    "hjtj_link_encoding": (enum_t, [LinkP]),
     "hjtj_link_load_memory": (status_t, [LinkP, c_char_p, c_size_t, c_char_p]),
     "hjtj_link_error": (ErrorP, [LinkP]),
     "hjtj_link_var_count": (c_size_t, [LinkP]),

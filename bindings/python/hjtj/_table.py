@@ -366,18 +366,27 @@ def dimensions():
 class Link(_Handle):
     """Linked variables: a CSV with a column ``orgnr`` and numeric columns
     (``,`` or ``;``; with ``;`` a decimal comma is allowed), joined to the
-    records by orgnr.  ``source`` is a path, bytes or str data.  Problem rows
-    are left out and listed in :attr:`problems` (after :meth:`match`, also
-    the rows whose orgnr is not in a register); read = used + problems."""
+    records by orgnr.  ``source`` is a path, bytes or str data; ``encoding``
+    ``"utf-8"`` (default), ``"windows-1252"`` (what Norwegian Excel saves) or
+    ``"iso-8859-1"``.  Problem rows are left out and listed in
+    :attr:`problems` (after :meth:`match`, also the rows whose orgnr is not
+    in a register); read = used + problems."""
 
     _kind = "link"
 
-    def __init__(self, source, name=None):
+    def __init__(self, source, name=None, encoding=None):
         from ._core import _load
         L = _lib.lib()
         p = _lib.LinkP()
         _check_new(L.hjtj_link_new(ctypes.byref(p)), self._kind)
         self._set(p, L.hjtj_link_free)
+        if encoding is not None:
+            v = L.hjtj_encoding_parse(encoding.encode("utf-8"))
+            if v < 0:
+                self.close()
+                raise ValueError("unknown encoding %r; the encodings are utf-8, windows-1252 "
+                                 "and iso-8859-1" % (encoding,))
+            L.hjtj_link_set_encoding(p, v)
         st = _load(p, source, name, L.hjtj_link_load_file, L.hjtj_link_load_memory)
         if st != Status.OK:
             err = _error_from(L.hjtj_link_error(p), st)

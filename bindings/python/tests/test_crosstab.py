@@ -163,6 +163,22 @@ class TestCrosstab(unittest.TestCase):
                 self.assertEqual(row.texts[1], want, (measure, row.code))
         link.close()
 
+    def test_linked_windows_1252(self):
+        """A link file saved by Norwegian Excel (Windows-1252, ';', decimal
+        comma) reads with encoding="windows-1252" and is refused without."""
+        recs = [r for r in self.recs if r["in_population"]][:3]
+        data = ("orgnr;årsverk\n" + "".join("%s;1,5\n" % r["orgnr"] for r in recs)).encode("cp1252")
+        with self.assertRaises(hjtj.Error) as cm:
+            hjtj.Link(data, name="a.csv")
+        self.assertIn("--encoding windows-1252", str(cm.exception))
+        link = hjtj.Link(data, name="a.csv", encoding="windows-1252")
+        self.assertEqual(link.variables, ["årsverk"])
+        t = self.reg.crosstab(rows="landet", measure="sum:årsverk", link=link)
+        self.assertEqual(t.rows[0].texts[1], "4.5")
+        with self.assertRaises(ValueError):
+            hjtj.Link(data, encoding="ebcdic")
+        link.close()
+
     @unittest.skipIf(pandas is None, "pandas not installed")
     def test_to_pandas(self):
         t = self.reg.crosstab(rows="kategori", cols="eierskap")
