@@ -4,6 +4,12 @@
  * every out-of-memory path is exercised.  Never used in normal builds. */
 #ifndef HJTJ_FUZZ_ALLOC_H
 #define HJTJ_FUZZ_ALLOC_H
+/* Included before a source's own first line, so before the feature macro
+ * that input.c and encoding.c define for MAP_ANONYMOUS and madvise: define
+ * it here, or the system headers below would fix the names without them. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>

@@ -966,8 +966,9 @@ static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hj
     if (d->var >= 0 && (size_t)d->var >= d->link->nvars)
         return err_set(err, HJTJ_ERR_STATE, "", 0, 0,
                        "the link no longer has the measure's variable");
-    if (register_ensure_kommuner((hjtj_register *)reg) != HJTJ_OK && reg->kommuner.n == 0)
-        return err_set(err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
+    if ((st = register_ensure_kommuner((hjtj_register *)reg)) != HJTJ_OK && reg->kommuner.n == 0)
+        return st == HJTJ_ERR_NOMEM ? err_set(err, st, "", 0, 0, "out of memory")
+                                    : err_set(err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
     for (i = 0; i < d->nwhere; i++)
         if (d->where[i].d.kind == XD_KOMMUNE)
             for (j = 0; j < d->where[i].n; j++) {
@@ -1282,8 +1283,13 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
                        "a municipality profile cannot be protected; build its distributions "
                        "as custom tables (--rows kategori --where kommune=%.8s --protect K)",
                        kommunenr);
-    if (register_ensure_kommuner((hjtj_register *)reg) != HJTJ_OK && reg->kommuner.n == 0)
-        return err_set(&t->err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
+    {
+        hjtj_status ks = register_ensure_kommuner((hjtj_register *)reg);
+        if (ks != HJTJ_OK && reg->kommuner.n == 0)
+            return ks == HJTJ_ERR_NOMEM ? err_set(&t->err, ks, "", 0, 0, "out of memory")
+                                        : err_set(&t->err, HJTJ_ERR_IO, "", 0, 0,
+                                                  "no municipality table");
+    }
     ki = strlen(kommunenr) == 4 ? kommuner_find_n(&reg->kommuner, kommunenr, 4) : -1;
     if (ki < 0)
         return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,

@@ -1036,6 +1036,16 @@ nomem:
 
 /* ---- loading ---- */
 
+/* A failed load leaves the municipality table as it was: the bundled one,
+ * loaded for this load (or by the streaming catalogue's discovery), goes. */
+static void restore_kommuner(hjtj_register *reg, int was_set)
+{
+    if (!was_set && reg->kommuner_set) {
+        kommuner_clear(&reg->kommuner);
+        reg->kommuner_set = 0;
+    }
+}
+
 static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
                                const char *name)
 {
@@ -1046,11 +1056,15 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     int mark_kommuner = reg->kommuner_set;
     hjtj_status st;
 
-    if (red_prepare(reg) != 0)
+    if (red_prepare(reg) != 0) {
+        restore_kommuner(reg, mark_kommuner);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+    }
     file = pool_strndup(&reg->strings, name, strlen(name));
-    if (file == NULL)
+    if (file == NULL) {
+        restore_kommuner(reg, mark_kommuner);
         return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+    }
     if (file[0] == '\0')
         file = "<memory>";
     hjtj__input_fill(reg->in, data, data + 4096);
@@ -1067,8 +1081,10 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
             input_release(reg->in, q);
             hjtj__input_fill(reg->in, q, q + ((size_t)1 << 20));
         }
-        if (q == end)
+        if (q == end) {
+            restore_kommuner(reg, mark_kommuner);
             return err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
+        }
         reg->loading = 1;
         if (*q == '<') {
             /* checks the encoding as it parses (invalid UTF-8 anywhere still
@@ -1126,11 +1142,7 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
         reg->nrecords = mark_rec;
         hash_truncate(reg, mark_rec);
         reg->aargang = mark_aargang;
-        if (!mark_kommuner && reg->kommuner_set) {
-            /* the bundled table loaded for this load: as before it */
-            kommuner_clear(&reg->kommuner);
-            reg->kommuner_set = 0;
-        }
+        restore_kommuner(reg, mark_kommuner);
     }
     return st;
 }
