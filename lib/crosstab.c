@@ -952,6 +952,19 @@ static hjtj_status result_fill(xresult *x, const xdecl *d, const rstore *s)
 }
 
 /* Run a declaration over a register into x. */
+
+/* The register's municipality table, loading the bundled one if none was
+ * set: HJTJ_OK, or the error in err (HJTJ_ERR_NOMEM when memory ran out,
+ * else HJTJ_ERR_IO). */
+static hjtj_status kommuner_for_tables(const hjtj_register *reg, hjtj_error *err)
+{
+    hjtj_status st = register_ensure_kommuner((hjtj_register *)reg);
+    if (st == HJTJ_OK || reg->kommuner.n > 0)
+        return HJTJ_OK;
+    return st == HJTJ_ERR_NOMEM ? err_set(err, st, "", 0, 0, "out of memory")
+                                : err_set(err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
+}
+
 static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hjtj_error *err)
 {
     rstore own;
@@ -966,9 +979,8 @@ static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hj
     if (d->var >= 0 && (size_t)d->var >= d->link->nvars)
         return err_set(err, HJTJ_ERR_STATE, "", 0, 0,
                        "the link no longer has the measure's variable");
-    if ((st = register_ensure_kommuner((hjtj_register *)reg)) != HJTJ_OK && reg->kommuner.n == 0)
-        return st == HJTJ_ERR_NOMEM ? err_set(err, st, "", 0, 0, "out of memory")
-                                    : err_set(err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
+    if ((st = kommuner_for_tables(reg, err)) != HJTJ_OK)
+        return st;
     for (i = 0; i < d->nwhere; i++)
         if (d->where[i].d.kind == XD_KOMMUNE)
             for (j = 0; j < d->where[i].n; j++) {
@@ -1283,13 +1295,8 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
                        "a municipality profile cannot be protected; build its distributions "
                        "as custom tables (--rows kategori --where kommune=%.8s --protect K)",
                        kommunenr);
-    {
-        hjtj_status ks = register_ensure_kommuner((hjtj_register *)reg);
-        if (ks != HJTJ_OK && reg->kommuner.n == 0)
-            return ks == HJTJ_ERR_NOMEM ? err_set(&t->err, ks, "", 0, 0, "out of memory")
-                                        : err_set(&t->err, HJTJ_ERR_IO, "", 0, 0,
-                                                  "no municipality table");
-    }
+    if (kommuner_for_tables(reg, &t->err) != HJTJ_OK)
+        return t->err.status;
     ki = strlen(kommunenr) == 4 ? kommuner_find_n(&reg->kommuner, kommunenr, 4) : -1;
     if (ki < 0)
         return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
