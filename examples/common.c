@@ -171,11 +171,16 @@ static int64_t read_stdin(char *buf, size_t len, void *ud)
 }
 
 /* Is standard input something to read (a pipe, socket or regular file),
- * rather than a terminal or a device such as /dev/null? */
+ * rather than a terminal or /dev/null?  /dev/null is recognised by
+ * identity, not by type: in some sandboxes it is an empty regular file,
+ * and "prog </dev/null" must still mean "no input given". */
 static int stdin_has_data(void)
 {
-    struct stat st;
+    struct stat st, null;
     if (fstat(0, &st) != 0)
+        return 0;
+    if (stat("/dev/null", &null) == 0 && st.st_dev == null.st_dev &&
+        st.st_ino == null.st_ino)
         return 0;
     return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode);
 }

@@ -11,11 +11,11 @@ trap 'rm -rf "$T"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 ok() { echo "ok: $*"; }
-# The programs read the bundled register when standard input is a device
-# such as /dev/null; where /dev/null is not one (a broken sandbox), the
-# cases that rely on it are skipped rather than failed.
+# The programs read the bundled register when standard input is /dev/null
+# (recognised by identity, so also where a sandbox made it a regular file);
+# where there is no /dev/null at all, the cases that rely on it are skipped.
 have_devnull() {
-    [ -c /dev/null ] && return 0
-    echo "SKIP: /dev/null is not a character device here: $*"
+    [ -e /dev/null ] && return 0
+    echo "SKIP: there is no /dev/null here: $*"
     return 1
 }
