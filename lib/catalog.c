@@ -21,34 +21,34 @@ static void add_one(xtab *x, int i, uint32_t cols, int64_t sum, int64_t w)
     }
 }
 
-void xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w)
+void hjtj__xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w)
 {
     for (; rows; rows &= rows - 1)
         add_one(x, xt_low_bit(rows), cols, sum, w);
     add_one(x, XT_TOTAL, cols, sum, w);
 }
 
-void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
+void hjtj__xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w)
 {
-    xt_add_units(x, rows, cols, value * w, w);
+    hjtj__xt_add_units(x, rows, cols, value * w, w);
 }
 
-void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
+void hjtj__xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
 {
-    xt_addw(x, rows, cols, value, 1);
+    hjtj__xt_addw(x, rows, cols, value, 1);
 }
 
-int kommune_storrelse(const hjtj_register *reg, size_t i)
+int hjtj__kommune_storrelse(const hjtj_register *reg, size_t i)
 {
     return reg->kommuner.k[i].storrelse;
 }
 
-void xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)
+void hjtj__xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)
 {
     size_t i;
     memset(x, 0, sizeof *x);
     for (i = 0; i < reg->kommuner.n; i++)
-        xt_add(x, BIT(kommune_storrelse(reg, i)), cols ? cols[i] : 0u,
+        hjtj__xt_add(x, BIT(hjtj__kommune_storrelse(reg, i)), cols ? cols[i] : 0u,
                reg->kommuner.k[i].innbyggere);
     x->units_kommuner = 1;
 }
@@ -57,7 +57,7 @@ void xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)
 /* Printing                                                            */
 /* ------------------------------------------------------------------ */
 
-void xrows_label(const xrows *R, size_t r, const char **code, const char **nb, const char **en)
+void hjtj__xrows_label(const xrows *R, size_t r, const char **code, const char **nb, const char **en)
 {
     int c = R->cls[r];
     hjtj_field f = (hjtj_field)R->field;
@@ -66,7 +66,7 @@ void xrows_label(const xrows *R, size_t r, const char **code, const char **nb, c
     *en = R->en ? R->en[r] : R->field >= 0 ? hjtj_label(f, c, HJTJ_LANG_EN) : *nb;
 }
 
-size_t xcols_split(xcol *out, const char *const *codes, int n)
+size_t hjtj__xcols_split(xcol *out, const char *const *codes, int n)
 {
     int k;
     out[0].code = codes[0];
@@ -135,26 +135,26 @@ static void emit_cells(hjtj_table *t, size_t row, const xtab *x, int i,
         case XC_N:
         case XC_COUNT:
             if (count_value(x, i, c) == 0 && (flags & XL_ZERO_EMPTY))
-                tb_empty(t, row, col);
+                hjtj__tb_empty(t, row, col);
             else
-                tb_count(t, row, col, count_value(x, i, c));
+                hjtj__tb_count(t, row, col, count_value(x, i, c));
             break;
         case XC_SHARE:
         case XC_SHARE_OPT:
-            tb_share(t, row, col, x->c[i][c->k], x->n[i]);
+            hjtj__tb_share(t, row, col, x->c[i][c->k], x->n[i]);
             break;
         case XC_SHARE_N:
-            tb_share(t, row, col, x->n[i], x->n[XT_TOTAL]);
+            hjtj__tb_share(t, row, col, x->n[i], x->n[XT_TOTAL]);
             break;
         case XC_SUM:
-            tb_sum(t, row, col, x->sum[i]);
+            hjtj__tb_sum(t, row, col, x->sum[i]);
             break;
         case XC_SUM_SHARE:
-            tb_share(t, row, col, x->sum[i], x->sum[XT_TOTAL]);
+            hjtj__tb_share(t, row, col, x->sum[i], x->sum[XT_TOTAL]);
             break;
         case XC_MEDIAN:
             if (x->n[i] > 0)
-                tb_median2(t, row, col, x->med2[i]);
+                hjtj__tb_median2(t, row, col, x->med2[i]);
             break;
         }
         xcol_deps(g, c, &a, &b, &b_total);
@@ -200,7 +200,7 @@ static void xt_grid(hjtj_table *t, const xtab *x, const int *cls, size_t n,
     hjtj__grid_n(t, n, 0);
 }
 
-void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
+void hjtj__xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
 {
     const xcol *cols[2 * XT_MAXCOL + 8];
     int shown[XT_MAXCLS];
@@ -217,10 +217,10 @@ void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
             continue;
         shown[nshown++] = (int)r;
     }
-    tb_begin(t, ncols + 1, 1);
-    tb_col(t, 0, L->stub, NULL, NULL);
+    hjtj__tb_begin(t, ncols + 1, 1);
+    hjtj__tb_col(t, 0, L->stub, NULL, NULL);
     for (j = 0; j < ncols; j++)
-        tb_col(t, j + 1, j == 0 && L->col0 ? L->col0 : cols[j]->code, NULL, NULL);
+        hjtj__tb_col(t, j + 1, j == 0 && L->col0 ? L->col0 : cols[j]->code, NULL, NULL);
     {
         int cls[XT_MAXCLS];
         for (r = 0; r < nshown; r++)
@@ -229,23 +229,23 @@ void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L)
     }
     for (r = 0; r < nshown; r++) {
         const char *code, *nb, *en;
-        xrows_label(L->rows, (size_t)shown[r], &code, &nb, &en);
-        emit_cells(t, tb_row(t, code, nb, en), x, L->rows->cls[shown[r]], cols, ncols, L->flags,
+        hjtj__xrows_label(L->rows, (size_t)shown[r], &code, &nb, &en);
+        emit_cells(t, hjtj__tb_row(t, code, nb, en), x, L->rows->cls[shown[r]], cols, ncols, L->flags,
                    &g, r);
     }
     if (L->total_nb != NULL)
-        emit_cells(t, tb_row(t, "totalt", L->total_nb, L->total_en ? L->total_en : "Total"), x,
+        emit_cells(t, hjtj__tb_row(t, "totalt", L->total_nb, L->total_en ? L->total_en : "Total"), x,
                    XT_TOTAL, cols, ncols, L->flags, &g, nshown);
     t->n = x->n[XT_TOTAL];
 }
 
-void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share)
+void hjtj__xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share)
 {
     size_t a, b;
-    tb_begin(t, 3, 2);
-    tb_col(t, 0, "row_label", NULL, NULL);
-    tb_col(t, 1, "col_label", NULL, NULL);
-    tb_col(t, 2, "value", NULL, NULL);
+    hjtj__tb_begin(t, 3, 2);
+    hjtj__tb_col(t, 0, "row_label", NULL, NULL);
+    hjtj__tb_col(t, 1, "col_label", NULL, NULL);
+    hjtj__tb_col(t, 2, "value", NULL, NULL);
     for (a = 0; a < items->n; a++)
         for (b = 0; b <= a; b++) {
             const char *acode, *anb, *aen, *bcode, *bnb, *ben;
@@ -259,15 +259,15 @@ void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share
                 lo = tmp;
             }
             v = c->cnt[hi][lo];
-            xrows_label(items, a, &acode, &anb, &aen);
-            xrows_label(items, b, &bcode, &bnb, &ben);
+            hjtj__xrows_label(items, a, &acode, &anb, &aen);
+            hjtj__xrows_label(items, b, &bcode, &bnb, &ben);
             snprintf(code, sizeof code, "%s:%s", bcode, acode);
-            row = tb_row(t, code, anb, aen);
-            tb_text(t, row, 1, bnb);
+            row = hjtj__tb_row(t, code, anb, aen);
+            hjtj__tb_text(t, row, 1, bnb);
             if (share)
-                tb_share(t, row, 2, v, c->all);
+                hjtj__tb_share(t, row, 2, v, c->all);
             else
-                tb_count(t, row, 2, v);
+                hjtj__tb_count(t, row, 2, v);
         }
     t->n = share ? c->all : c->pairs;
     hjtj__grid_from_column(t, 2, HJTJ__P_NONE);
@@ -282,19 +282,19 @@ static const int8_t kategori_order[] = {
     HJTJ_KAT_KUN_AMB_BEGGE, HJTJ_KAT_KUN_BPA,          HJTJ_KAT_KUN_ANNEN_HJEMMETJENESTE,
     HJTJ_KAT_ENETILTAK,     HJTJ_KAT_TO_ELLER_FLERE_HT, HJTJ_KAT_KOMBINERT_ANNEN,
     HJTJ_KAT_ADMINISTRASJON};
-const xrows xr_kategori = XROWS(HJTJ_FIELD_KATEGORI, kategori_order, NULL, NULL, NULL);
+const xrows hjtj__xr_kategori = XROWS(HJTJ_FIELD_KATEGORI, kategori_order, NULL, NULL, NULL);
 
 static const int8_t storrelse_order[] = {HJTJ_KSTR_ASSS, HJTJ_KSTR_20000_PLUSS,
                                          HJTJ_KSTR_10000_19999, HJTJ_KSTR_5000_9999,
                                          HJTJ_KSTR_UNDER_5000};
-const xrows xr_storrelse = XROWS(HJTJ_FIELD_KOMMUNESTORRELSE, storrelse_order, NULL, NULL, NULL);
+const xrows hjtj__xr_storrelse = XROWS(HJTJ_FIELD_KOMMUNESTORRELSE, storrelse_order, NULL, NULL, NULL);
 
 static const int8_t samle_order[] = {HJTJ_SAMLE_UTVIKLINGSHEMNING, HJTJ_SAMLE_ELDRE_DEMENS,
                                      HJTJ_SAMLE_PSYKISK_RUS, HJTJ_SAMLE_BEVEGELSESHEMNING,
                                      HJTJ_SAMLE_UTENFOR};
-const xrows xr_samle = XROWS(HJTJ_FIELD_SAMLEMALGRUPPE, samle_order, NULL, NULL, NULL);
+const xrows hjtj__xr_samle = XROWS(HJTJ_FIELD_SAMLEMALGRUPPE, samle_order, NULL, NULL, NULL);
 
-const char *const hele_landet[2] = {"Hele landet", "Norway"};
+const char *const hjtj__hele_landet[2] = {"Hele landet", "Norway"};
 
 /* ------------------------------------------------------------------ */
 /* The catalogue                                                       */
@@ -310,227 +310,227 @@ const char *const hele_landet[2] = {"Hele landet", "Norway"};
 #define POP_BOTILBUD                                                            \
     "Active home-care enterprises with boligbase and at least two housing units (boenheter)."
 
-const table_def hjtj_table_defs[] = {
+const table_def hjtj__table_defs[] = {
     {"1.9", "Kommuneinndeling etter innbyggertall per 1.1.2025",
      "Municipalities by number of inhabitants per 1 January 2025",
-     "All municipalities of the municipality table, by size class.", build_1_9},
+     "All municipalities of the municipality table, by size class.", hjtj__build_1_9},
     {"1.10", "Kommunene i ASSS-samarbeidet, fordelt etter innbyggertall per 1.1.2025",
      "The municipalities of the ASSS network, by number of inhabitants per 1 January 2025",
-     "The ASSS municipalities present in the municipality table.", build_1_10},
+     "The ASSS municipalities present in the municipality table.", hjtj__build_1_10},
     {"2.2", "Utgangspopulasjonen av virksomheter, fordelt etter næringskode (SN2007)",
      "The initial population of enterprises, by industry code (SN2007)",
-     "Every loaded record, whatever its status.", build_2_2},
+     "Every loaded record, whatever its status.", hjtj__build_2_2},
     {"2.3", "Endelig populasjon for hjemmetjenestekartleggingen",
      "Final population of the home-care survey",
-     "Every loaded record, whatever its status.", build_2_3},
+     "Every loaded record, whatever its status.", hjtj__build_2_3},
     {"3.2", "Hjemmetjenestevirksomheter, fordelt etter hovedvirksomhetstype",
-     "Home-care enterprises, by main enterprise type", POP_ALL, build_3_2},
+     "Home-care enterprises, by main enterprise type", POP_ALL, hjtj__build_3_2},
     {"3.3", "Rene brukerrettede hjemmetjenestevirksomheter, fordelt etter type virksomhet",
      "Pure user-directed home-care enterprises, by type of enterprise",
-     "Active enterprises whose main type is pure user-directed home services.", build_3_3},
+     "Active enterprises whose main type is pure user-directed home services.", hjtj__build_3_3},
     {"3.4",
      "Rene brukerrettede hjemmetjenestevirksomheter med inntil to virksomhetstyper, fordelt etter "
      "virksomhetstyper. Diagonal nedover fra venstre til høyre gir antall virksomheter med kun én "
      "virksomhetstype",
      "Pure user-directed home-care enterprises with at most two enterprise types, by enterprise "
      "types (the diagonal: enterprises with one type only)",
-     "Pure user-directed enterprises with one or two home-service types.", build_3_4},
+     "Pure user-directed enterprises with one or two home-service types.", hjtj__build_3_4},
     {"3.5", "Hjemmetjenestevirksomheter, fordelt etter type virksomhet",
-     "Home-care enterprises, by type of enterprise", POP_ALL, build_3_5},
+     "Home-care enterprises, by type of enterprise", POP_ALL, hjtj__build_3_5},
     {"3.6",
      "Hjemmetjenestevirksomheter kombinert med annen tjenestetype, fordelt etter "
      "virksomhetskategori",
      "Home-care enterprises combined with another service type, by enterprise category",
-     "Active enterprises combining home services with another service type.", build_3_6},
+     "Active enterprises combining home services with another service type.", hjtj__build_3_6},
     {"3.7",
      "Hjemmetjenestevirksomheter med annen tjenestetype, fordelt etter hvilke virksomhetstyper i "
      "hjemmetjenesten de er kombinert med",
      "Home-care enterprises with another service type, by the home-service types they combine",
-     "Active enterprises combining home services with another service type.", build_3_7},
+     "Active enterprises combining home services with another service type.", hjtj__build_3_7},
     {"3.8", "Administrasjon med videre, fordelt etter virksomhetstype",
      "Administration etc., by enterprise type",
-     "Active enterprises whose main type is administration etc.", build_3_8},
+     "Active enterprises whose main type is administration etc.", hjtj__build_3_8},
     {"3.9",
      "Hjemmetjenestevirksomheter i kombinasjon med virksomhetstyper innen administrasjon mv., "
      "fordelt etter virksomhetskategori",
      "Home-care enterprises in combination with administration types, by enterprise category",
-     "All active home-care enterprises except single-user arrangements (enetiltak).", build_3_9},
+     "All active home-care enterprises except single-user arrangements (enetiltak).", hjtj__build_3_9},
     {"3.10", "Hjemmetjenestevirksomheter, fordelt etter eierskap",
-     "Home-care enterprises, by ownership", POP_ALL, build_3_10},
+     "Home-care enterprises, by ownership", POP_ALL, hjtj__build_3_10},
     {"3.11",
      "Kommunale hjemmetjenestevirksomheter ekskludert enetiltak, med og uten utveksling av "
      "personell mellom virksomheter",
      "Municipal home-care enterprises excluding enetiltak, with and without exchange of personnel",
-     POP_KOMM, build_3_11},
+     POP_KOMM, hjtj__build_3_11},
     {"3.12",
      "Hjemmetjenestevirksomheter med utveksling av personell, fordelt etter om virksomheten "
      "leverer eller mottar personellbistand",
      "Home-care enterprises with exchange of personnel, by whether they provide or receive",
-     "Municipal enterprises (enetiltak excluded) that exchange personnel.", build_3_12},
+     "Municipal enterprises (enetiltak excluded) that exchange personnel.", hjtj__build_3_12},
     {"3.13",
      "Hjemmetjenestevirksomheter med utveksling av personell, fordelt etter virksomhetstype",
      "Home-care enterprises with exchange of personnel, by enterprise type",
      "Municipal enterprises (enetiltak excluded) that exchange personnel; shares of all active "
      "enterprises of each category.",
-     build_3_13},
+     hjtj__build_3_13},
     {"3.14",
      "Hjemmetjenestevirksomheter som mottar bistand fra andre virksomheter, fordelt etter deres "
      "virksomhetskategori og hvilken virksomhetstype de mottok tjenester fra",
      "Home-care enterprises receiving assistance from other enterprises, by category and by the "
      "type they received from",
-     "Municipal enterprises (enetiltak excluded) that receive personnel.", build_3_14},
+     "Municipal enterprises (enetiltak excluded) that receive personnel.", hjtj__build_3_14},
     {"3.15",
      "Hjemmetjenestevirksomheter som gir bistand til virksomheter i andre tjenestetyper, fordelt "
      "etter deres virksomhetskategori og hvilken virksomhetstype de leverte tjenester til",
      "Home-care enterprises providing assistance to other service types, by category and by the "
      "type they provided to",
-     "Municipal enterprises (enetiltak excluded) that provide personnel.", build_3_15},
+     "Municipal enterprises (enetiltak excluded) that provide personnel.", hjtj__build_3_15},
     {"3.16",
      "Kommunale hjemmetjenestevirksomheter ekskludert enetiltak, fordelt etter samarbeid med "
      "andre kommuner",
      "Municipal home-care enterprises excluding enetiltak, by cooperation with other "
      "municipalities",
-     POP_KOMM, build_3_16},
+     POP_KOMM, hjtj__build_3_16},
     {"3.17",
      "Private hjemmetjenestevirksomheter ekskludert enetiltak, fordelt etter salg av tjenester "
      "til andre enn lokaliseringskommunen",
      "Private home-care enterprises excluding enetiltak, by sales to municipalities other than "
      "their own",
      "Private active home-care enterprises, single-user arrangements (enetiltak) excluded.",
-     build_3_17},
+     hjtj__build_3_17},
     {"3.18", "Hjemmetjenestevirksomheter, fordelt etter kommunestørrelse",
-     "Home-care enterprises, by municipality size", POP_ALL, build_3_18},
+     "Home-care enterprises, by municipality size", POP_ALL, hjtj__build_3_18},
     {"3.19",
      "Antall kommuner med kommunale virksomheter innen hjemmetjenestens virksomhetstyper, "
      "fordelt etter kommunestørrelse",
      "Municipalities with municipal enterprises of the home-service types, by municipality size",
-     "All municipalities of the municipality table.", build_3_19},
+     "All municipalities of the municipality table.", hjtj__build_3_19},
     {"3.20",
      "Antall kommuner med kommunale virksomheter innen virksomhetskategoriene, fordelt etter "
      "kommunestørrelse",
      "Municipalities with municipal enterprises in the pure categories, by municipality size",
-     "All municipalities of the municipality table.", build_3_20},
+     "All municipalities of the municipality table.", hjtj__build_3_20},
     {"3.21", "Rene boligbasevirksomheter, fordelt etter kommunestørrelse",
-     "Pure housing-base enterprises, by municipality size", POP_PURE_BOLIG, build_3_21},
+     "Pure housing-base enterprises, by municipality size", POP_PURE_BOLIG, hjtj__build_3_21},
     {"3.22", "Rene ambulerende virksomheter, fordelt etter kommunestørrelse",
-     "Pure ambulatory enterprises, by municipality size", POP_PURE_AMB, build_3_22},
+     "Pure ambulatory enterprises, by municipality size", POP_PURE_AMB, hjtj__build_3_22},
     {"3.23",
      "Hjemmetjenestevirksomhetstyper, fordelt etter virksomhetskategorier og kommunestørrelse",
-     "Home-care enterprises, by enterprise category and municipality size", POP_ALL, build_3_23},
+     "Home-care enterprises, by enterprise category and municipality size", POP_ALL, hjtj__build_3_23},
     {"4.3",
      "Hjemmetjenestevirksomheter og antall målgrupper per virksomhet, fordelt etter målgruppe",
      "Home-care enterprises and number of target groups per enterprise, by target group", POP_ALL,
-     build_4_3},
+     hjtj__build_4_3},
     {"4.4",
      "Hjemmetjenestevirksomheter med inntil to målgrupper, fordelt etter målgrupper. Diagonal "
      "nedover fra venstre til høyre angir antall virksomheter med kun én målgruppe",
      "Home-care enterprises with at most two target groups, by target groups (the diagonal: one "
      "target group only)",
-     "Active home-care enterprises with one or two target groups.", build_4_4},
+     "Active home-care enterprises with one or two target groups.", hjtj__build_4_4},
     {"4.5",
      "Andel hjemmetjenestevirksomheter med inntil to målgrupper av alle "
      "hjemmetjenestevirksomheter, fordelt etter målgrupper. Diagonal nedover fra venstre til "
      "høyre angir andel virksomheter med kun én målgruppe",
      "Share of home-care enterprises with at most two target groups among all, by target groups",
-     POP_ALL, build_4_5},
+     POP_ALL, hjtj__build_4_5},
     {"4.6", "Hjemmetjenestevirksomheter, fordelt etter samlemålgruppene",
-     "Home-care enterprises, by target-group cluster", POP_ALL, build_4_6},
+     "Home-care enterprises, by target-group cluster", POP_ALL, hjtj__build_4_6},
     {"4.7",
      "Hjemmetjenestevirksomheter som ikke inngår i samlemålgruppene, fordelt etter de hyppigste "
      "kombinasjonene av målgrupper",
      "Home-care enterprises outside the target-group clusters, by the most frequent combinations "
      "of target groups",
-     "Active home-care enterprises outside the target-group clusters.", build_4_7},
+     "Active home-care enterprises outside the target-group clusters.", hjtj__build_4_7},
     {"4.8",
      "Hjemmetjenestevirksomheter og antall målgrupper per virksomhet, fordelt etter "
      "kommunestørrelser",
      "Home-care enterprises and number of target groups per enterprise, by municipality size",
-     POP_ALL, build_4_8},
+     POP_ALL, hjtj__build_4_8},
     {"4.9", "Hjemmetjenestevirksomheter i samlemålgruppene, fordelt etter kommunestørrelser",
      "Home-care enterprises in the target-group clusters, by municipality size", POP_ALL,
-     build_4_9},
+     hjtj__build_4_9},
     {"4.10",
      "Rene boligbasevirksomheter og antall målgrupper per virksomhet, fordelt etter målgrupper",
      "Pure housing-base enterprises and number of target groups per enterprise, by target group",
-     POP_PURE_BOLIG, build_4_10},
+     POP_PURE_BOLIG, hjtj__build_4_10},
     {"4.11",
      "Rene ambulerende hjemmetjenestevirksomheter og antall målgrupper per virksomhet, fordelt "
      "etter målgrupper",
      "Pure ambulatory enterprises and number of target groups per enterprise, by target group",
-     POP_PURE_AMB, build_4_11},
+     POP_PURE_AMB, hjtj__build_4_11},
     {"4.12",
      "Rene boligbasevirksomheter med inntil to målgrupper, fordelt etter målgrupper. Diagonal "
      "nedover fra venstre til høyre gir antall virksomheter med kun én målgruppe",
      "Pure housing-base enterprises with at most two target groups, by target groups",
-     "Pure housing-base enterprises with one or two target groups.", build_4_12},
+     "Pure housing-base enterprises with one or two target groups.", hjtj__build_4_12},
     {"4.13",
      "Andel rene boligbaseenheter med inntil to målgrupper av alle rene boligbasevirksomheter, "
      "fordelt etter målgrupper. Diagonal nedover fra venstre til høyre gir andelen virksomheter "
      "med kun én målgruppe",
      "Share of pure housing-base enterprises with at most two target groups, by target groups",
-     POP_PURE_BOLIG, build_4_13},
+     POP_PURE_BOLIG, hjtj__build_4_13},
     {"4.14",
      "Rene ambulerende hjemmetjenestevirksomheter med inntil to målgrupper, fordelt etter "
      "målgrupper. Diagonal nedover fra venstre til høyre gir antall virksomheter med kun én "
      "målgruppe",
      "Pure ambulatory enterprises with at most two target groups, by target groups",
-     "Pure ambulatory enterprises with one or two target groups.", build_4_14},
+     "Pure ambulatory enterprises with one or two target groups.", hjtj__build_4_14},
     {"4.15",
      "Andel rene ambulerende virksomheter med inntil to målgrupper av alle rene ambulerende "
      "virksomheter, fordelt etter målgrupper. Diagonal nedover fra venstre til høyre gir andelen "
      "virksomheter med kun én målgruppe",
      "Share of pure ambulatory enterprises with at most two target groups, by target groups",
-     POP_PURE_AMB, build_4_15},
+     POP_PURE_AMB, hjtj__build_4_15},
     {"4.16", "Rene boligbasevirksomheter, fordelt etter samlemålgruppene",
-     "Pure housing-base enterprises, by target-group cluster", POP_PURE_BOLIG, build_4_16},
+     "Pure housing-base enterprises, by target-group cluster", POP_PURE_BOLIG, hjtj__build_4_16},
     {"4.17", "Rene ambulerende hjemmetjenestevirksomheter, fordelt etter samlemålgruppene",
-     "Pure ambulatory enterprises, by target-group cluster", POP_PURE_AMB, build_4_17},
+     "Pure ambulatory enterprises, by target-group cluster", POP_PURE_AMB, hjtj__build_4_17},
     {"4.18",
      "Rene ambulerende hjemmetjenestevirksomheter, fordelt etter virksomhetstype og "
      "samlemålgruppene",
      "Pure ambulatory enterprises, by enterprise type and target-group cluster", POP_PURE_AMB,
-     build_4_18},
+     hjtj__build_4_18},
     {"4.19",
      "Rene boligbasevirksomheter i samlemålgruppene, fordelt etter kommunestørrelser",
      "Pure housing-base enterprises in the target-group clusters, by municipality size",
-     POP_PURE_BOLIG, build_4_19},
+     POP_PURE_BOLIG, hjtj__build_4_19},
     {"4.20",
      "Rene ambulerende hjemmetjenestevirksomheter i samlemålgruppene, fordelt etter "
      "kommunestørrelse",
      "Pure ambulatory enterprises in the target-group clusters, by municipality size",
-     POP_PURE_AMB, build_4_20},
+     POP_PURE_AMB, hjtj__build_4_20},
     {"4.21", "Rene boligbaseenheter, fordelt etter målgruppe og kommunestørrelse",
      "Pure housing-base enterprises, by target group and municipality size", POP_PURE_BOLIG,
-     build_4_21},
+     hjtj__build_4_21},
     {"4.22",
      "Rene ambulerende hjemmetjenesteenheter, fordelt etter målgruppe og kommunestørrelse",
      "Pure ambulatory enterprises, by target group and municipality size", POP_PURE_AMB,
-     build_4_22},
+     hjtj__build_4_22},
     {"4.23", "Hjemmetjenestevirksomheter, fordelt etter virksomhetstype og samlemålgruppe",
-     "Home-care enterprises, by enterprise type and target-group cluster", POP_ALL, build_4_23},
+     "Home-care enterprises, by enterprise type and target-group cluster", POP_ALL, hjtj__build_4_23},
     {"5.1",
      "Hjemmetjenestevirksomheter med og uten botilbud, fordelt etter virksomhetskategori",
      "Home-care enterprises with and without housing, by enterprise category",
      "Active enterprises in the categories Kun boligbase, two or more home-service types, and "
      "combined with another service type.",
-     build_5_1},
+     hjtj__build_5_1},
     {"5.2", "Boenheter i hjemmetjenesten, fordelt etter virksomhetskategori",
-     "Housing units in home care, by enterprise category", POP_BOTILBUD, build_5_2},
+     "Housing units in home care, by enterprise category", POP_BOTILBUD, hjtj__build_5_2},
     {"5.3", "Hjemmetjenestevirksomheter med botilbud, fordelt etter virksomhetens størrelse",
-     "Home-care enterprises with housing, by size of the enterprise", POP_BOTILBUD, build_5_3},
+     "Home-care enterprises with housing, by size of the enterprise", POP_BOTILBUD, hjtj__build_5_3},
     {"5.4", "Boenheter i hjemmetjenesten, fordelt etter samlemålgruppe",
-     "Housing units in home care, by target-group cluster", POP_BOTILBUD, build_5_4},
+     "Housing units in home care, by target-group cluster", POP_BOTILBUD, hjtj__build_5_4},
     {"5.5",
      "Hjemmetjenestevirksomheter med boenheter, fordelt etter samlemålgruppe og virksomhetens "
      "størrelse",
      "Home-care enterprises with housing units, by target-group cluster and size of the "
      "enterprise",
-     POP_BOTILBUD, build_5_5},
+     POP_BOTILBUD, hjtj__build_5_5},
     {"5.6", "Boenheter i hjemmetjenesten, fordelt etter kommunestørrelse",
-     "Housing units in home care, by municipality size", POP_BOTILBUD, build_5_6},
+     "Housing units in home care, by municipality size", POP_BOTILBUD, hjtj__build_5_6},
     {"C1", "Antall virksomheter i alle kombinasjoner av målgrupper i samlemålgruppene",
      "Number of enterprises in every combination of target groups, by target-group cluster",
-     POP_ALL, build_C1},
+     POP_ALL, hjtj__build_C1},
 };
 
-const size_t hjtj_table_ndefs = sizeof hjtj_table_defs / sizeof hjtj_table_defs[0];
+const size_t hjtj__table_ndefs = sizeof hjtj__table_defs / sizeof hjtj__table_defs[0];

@@ -107,7 +107,7 @@ HJTJ_API hjtj_status hjtj_checks_new(hjtj_checks **out)
     c = calloc(1, sizeof *c);
     if (c == NULL)
         return HJTJ_ERR_NOMEM;
-    err_clear(&c->err);
+    hjtj__err_clear(&c->err);
     *out = c;
     return HJTJ_OK;
 }
@@ -316,7 +316,7 @@ static const char *file_copy(hjtj_checks *c, const char *file)
     if (nf == NULL)
         return NULL;
     c->files = nf;
-    copy = str_dup(file);
+    copy = hjtj__str_dup(file);
     if (copy == NULL)
         return NULL;
     c->files[c->nfiles++] = copy;
@@ -341,8 +341,8 @@ static hit *add_hit(hjtj_checks *c, const hjtj_record *r, size_t rec, hjtj_check
     if (h->file == NULL)
         return NULL;
     h->line = hjtj_record_line(r);
-    str_copy(h->orgnr, sizeof h->orgnr, hjtj_record_orgnr(r));
-    str_copy(h->nk, sizeof h->nk, hjtj_record_naeringskode(r));
+    hjtj__str_copy(h->orgnr, sizeof h->orgnr, hjtj_record_orgnr(r));
+    hjtj__str_copy(h->nk, sizeof h->nk, hjtj_record_naeringskode(r));
     h->check = (int8_t)check;
     h->value = hjtj_record_boenheter(r);
     h->types = hjtj_record_types_given(r);
@@ -419,7 +419,7 @@ static hjtj_status run(hjtj_checks *c, const hjtj_register *reg, size_t *same, s
                 h->types = hjtj_record_types(r);
             if (k == HJTJ_CHECK_SAMME_NAVN) {
                 const hjtj_record *o = hjtj_register_record(reg, same[i] - 1);
-                str_copy(h->other, sizeof h->other, hjtj_record_orgnr(o));
+                hjtj__str_copy(h->other, sizeof h->other, hjtj_record_orgnr(o));
                 h->other_line = hjtj_record_line(o);
                 h->other_file = strcmp(hjtj_record_file(o), h->file) == 0
                                     ? NULL
@@ -440,11 +440,11 @@ HJTJ_API hjtj_status hjtj_checks_run(hjtj_checks *checks, const hjtj_register *r
     if (checks == NULL)
         return HJTJ_ERR_INVALID_ARG;
     checks_clear(checks);
-    err_clear(&checks->err);
+    hjtj__err_clear(&checks->err);
     if (reg == NULL)
-        return err_set(&checks->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register");
+        return hjtj__err_set(&checks->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register");
     if (!reg->keep || reg->loading)
-        return err_set(&checks->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&checks->err, HJTJ_ERR_STATE, "", 0, 0,
                        reg->loading ? "the register is being loaded"
                                     : "the checks need a register that keeps its records");
     n = hjtj_register_count(reg);
@@ -455,7 +455,7 @@ HJTJ_API hjtj_status hjtj_checks_run(hjtj_checks *checks, const hjtj_register *r
     free(group);
     if (st != HJTJ_OK) {
         checks_clear(checks);
-        err_set(&checks->err, st, "", 0, 0, "out of memory");
+        hjtj__err_set(&checks->err, st, "", 0, 0, "out of memory");
     }
     return st;
 }
@@ -514,7 +514,7 @@ static void put_types(buf *b, uint32_t types)
     int i, first = 1;
     for (i = 0; i < HJTJ_NTYPES; i++)
         if (types & BIT(i)) {
-            buf_printf(b, "%s%s", first ? "" : " ", hjtj_code(HJTJ_FIELD_VIRKSOMHETSTYPE, i));
+            hjtj__buf_printf(b, "%s%s", first ? "" : " ", hjtj_code(HJTJ_FIELD_VIRKSOMHETSTYPE, i));
             first = 0;
         }
 }
@@ -524,62 +524,62 @@ static void format_message(buf *b, const hit *h, int en)
 {
     switch ((hjtj_check)h->check) {
     case HJTJ_CHECK_EN_BOENHET:
-        buf_puts(b, en ? "boligbase with 1 boenhet: classified as enetiltak (rule 4.1.1)"
+        hjtj__buf_puts(b, en ? "boligbase with 1 boenhet: classified as enetiltak (rule 4.1.1)"
                        : "boligbase med 1 boenhet: klassifisert som enetiltak (regel 4.1.1)");
         break;
     case HJTJ_CHECK_INGEN_MALGRUPPE:
-        buf_puts(b, en ? "no målgruppe given: set to 'ingen' (rule 4.1.2)"
+        hjtj__buf_puts(b, en ? "no målgruppe given: set to 'ingen' (rule 4.1.2)"
                        : "ingen målgruppe oppgitt: satt til «ingen» (regel 4.1.2)");
         break;
     case HJTJ_CHECK_ENETILTAK_MED_ANDRE:
-        buf_puts(b, en ? "enetiltak given with " : "enetiltak oppgitt sammen med ");
+        hjtj__buf_puts(b, en ? "enetiltak given with " : "enetiltak oppgitt sammen med ");
         put_types(b, h->types);
-        buf_puts(b, en ? ": the other types are set aside (rule 4.1.4)"
+        hjtj__buf_puts(b, en ? ": the other types are set aside (rule 4.1.4)"
                        : ": de andre typene holdes utenfor (regel 4.1.4)");
         break;
     case HJTJ_CHECK_BOENHETER_UTEN_BOLIGBASE:
-        buf_printf(b, en ? "%lld boenheter given without boligbase: not counted"
+        hjtj__buf_printf(b, en ? "%lld boenheter given without boligbase: not counted"
                          : "%lld boenheter oppgitt uten boligbase: telles ikke",
                    (long long)h->value);
         break;
     case HJTJ_CHECK_MANGE_BOENHETER:
-        buf_printf(b, en ? "%lld boenheter (more than %d)" : "%lld boenheter (mer enn %d)",
+        hjtj__buf_printf(b, en ? "%lld boenheter (more than %d)" : "%lld boenheter (mer enn %d)",
                    (long long)h->value, MANY_BOENHETER);
         break;
     case HJTJ_CHECK_BOFELLESSKAP_UTEN_BOLIGBASE:
-        buf_printf(b, en ? "næringskode %s (residential care) without boligbase or enetiltak"
+        hjtj__buf_printf(b, en ? "næringskode %s (residential care) without boligbase or enetiltak"
                          : "næringskode %s (bofellesskap) uten boligbase eller enetiltak",
                    h->nk);
         break;
     case HJTJ_CHECK_HJEMMESYKEPLEIE_UTEN_AMB_HELSE:
-        buf_puts(b, en ? "næringskode 86.901 (home nursing) without amb-helse"
+        hjtj__buf_puts(b, en ? "næringskode 86.901 (home nursing) without amb-helse"
                        : "næringskode 86.901 (hjemmesykepleie) uten amb-helse");
         break;
     case HJTJ_CHECK_HJEMMEHJELP_UTEN_AMB_PRAKTISK:
-        buf_puts(b, en ? "næringskode 88.101 (home help) without amb-praktisk"
+        hjtj__buf_puts(b, en ? "næringskode 88.101 (home help) without amb-praktisk"
                        : "næringskode 88.101 (hjemmehjelp) uten amb-praktisk");
         break;
     case HJTJ_CHECK_SN2025_KODE:
-        buf_printf(b, en ? "næringskode %s in SN2025: not comparable with Table 2.2"
+        hjtj__buf_printf(b, en ? "næringskode %s in SN2025: not comparable with Table 2.2"
                          : "næringskode %s i SN2025: ikke sammenlignbar med tabell 2.2",
                    h->nk);
         break;
     case HJTJ_CHECK_MANGLER_NAERINGSKODE:
-        buf_puts(b, en ? "no næringskode" : "næringskode mangler");
+        hjtj__buf_puts(b, en ? "no næringskode" : "næringskode mangler");
         break;
     case HJTJ_CHECK_AKTIV_UTENFOR:
-        buf_puts(b, en ? "status aktiv but not home care (virksomhetstyper: "
+        hjtj__buf_puts(b, en ? "status aktiv but not home care (virksomhetstyper: "
                        : "status aktiv, men utenfor hjemmetjenesten (virksomhetstyper: ");
         put_types(b, h->types);
-        buf_puts(b, ")");
+        hjtj__buf_puts(b, ")");
         break;
     case HJTJ_CHECK_SAMME_NAVN:
-        buf_printf(b, en ? "same navn and kommunenr as %s (%s%sline %llu)"
+        hjtj__buf_printf(b, en ? "same navn and kommunenr as %s (%s%sline %llu)"
                          : "samme navn og kommunenr som %s (%s%slinje %llu)",
                    h->other, h->other_file ? h->other_file : "", h->other_file ? ", " : "",
                    (unsigned long long)h->other_line);
         if (h->value > 1)
-            buf_printf(b, en ? " and %lld more" : " og %lld til", (long long)h->value - 1);
+            hjtj__buf_printf(b, en ? " and %lld more" : " og %lld til", (long long)h->value - 1);
         break;
     }
 }
@@ -598,10 +598,10 @@ HJTJ_API const char *hjtj_checks_message(const hjtj_checks *checks, size_t i, hj
             return "";
     }
     if (c->msg[l][i] == NULL) {
-        buf_init(&b);
+        hjtj__buf_init(&b);
         format_message(&b, h, l);
         if (b.failed || b.data == NULL) {
-            buf_free(&b);
+            hjtj__buf_free(&b);
             return "";
         }
         c->msg[l][i] = b.data;

@@ -4,12 +4,12 @@
 
 #define T(x) BIT(HJTJ_TYPE_##x)
 
-int antall_malgrupper_class(uint32_t mg)
+int hjtj__antall_malgrupper_class(uint32_t mg)
 {
     int n;
     if (mg & BIT(HJTJ_MG_INGEN))
         return HJTJ_ANTALL_3_ELLER_FLERE;
-    n = popcount32(mg);
+    n = hjtj__popcount32(mg);
     if (n <= 1)
         return HJTJ_ANTALL_1;
     return n == 2 ? HJTJ_ANTALL_2 : HJTJ_ANTALL_3_ELLER_FLERE;
@@ -18,7 +18,7 @@ int antall_malgrupper_class(uint32_t mg)
 /* HT composition of an HT type set (not empty). */
 static int ht_composition(uint32_t ht)
 {
-    int n = popcount32(ht);
+    int n = hjtj__popcount32(ht);
     if (ht & T(ENETILTAK))
         return HJTJ_HT_ENETILTAK;
     if (n == 1) {
@@ -39,7 +39,7 @@ static int ht_composition(uint32_t ht)
 
 static int at_composition(uint32_t at)
 {
-    if (popcount32(at) >= 2)
+    if (hjtj__popcount32(at) >= 2)
         return HJTJ_AT_TO_ELLER_FLERE;
     if (at == T(BARNEBOLIG_AVLASTNING))
         return HJTJ_AT_KUN_BARNEBOLIG_AVLASTNING;
@@ -52,7 +52,7 @@ static int at_composition(uint32_t at)
 
 static int adm_composition(uint32_t adm)
 {
-    if (popcount32(adm) >= 2)
+    if (hjtj__popcount32(adm) >= 2)
         return HJTJ_ADM_TO_ELLER_FLERE;
     if (adm == T(RESSURSENHET))
         return HJTJ_ADM_KUN_RESSURSENHET;
@@ -61,7 +61,7 @@ static int adm_composition(uint32_t adm)
     return HJTJ_ADM_KUN_BESTILLERKONTOR;
 }
 
-void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class)
+void hjtj__classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class)
 {
     uint32_t types = rec->types_given, mg = rec->mg_given, ht, at, adm, main;
     int i, hoved, ht_cls = -1, kat = -1, samle, botilbud = 0;
@@ -143,7 +143,7 @@ void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class
     rec_set_cls(rec, HJTJ_FIELD_HT_SAMMENSETNING, ht_cls);
     rec_set_cls(rec, HJTJ_FIELD_KATEGORI, kat);
     rec_set_cls(rec, HJTJ_FIELD_SAMLEMALGRUPPE, samle);
-    rec_set_cls(rec, HJTJ_FIELD_ANTALL_MALGRUPPER, antall_malgrupper_class(mg));
+    rec_set_cls(rec, HJTJ_FIELD_ANTALL_MALGRUPPER, hjtj__antall_malgrupper_class(mg));
     rec_set_cls(rec, HJTJ_FIELD_KOMMUNESTORRELSE, size_class);
     rec_set_cls(rec, HJTJ_FIELD_BOTILBUD, botilbud);
     if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)

@@ -300,7 +300,7 @@ HJTJ_API const char *hjtj_label(hjtj_field field, int32_t value, hjtj_lang lang)
     return lang == HJTJ_LANG_EN ? d->entries[value].en : d->entries[value].nb;
 }
 
-int32_t code_parse_n(hjtj_field field, const char *s, size_t n)
+int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
 {
     const field_def *d = field_get(field);
     int32_t i;
@@ -389,7 +389,7 @@ HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code)
 {
     if (code == NULL)
         return -1;
-    return code_parse_n(field, code, strlen(code));
+    return hjtj__code_parse_n(field, code, strlen(code));
 }
 
 static int is_space(char c)
@@ -397,7 +397,7 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-int64_t code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
+int64_t hjtj__code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
                         size_t *badlen)
 {
     uint32_t mask = 0;
@@ -412,7 +412,7 @@ int64_t code_list_parse(hjtj_field field, const char *s, size_t n, const char **
         start = i;
         while (i < n && !is_space(s[i]))
             i++;
-        v = code_parse_n(field, s + start, i - start);
+        v = hjtj__code_parse_n(field, s + start, i - start);
         if (v < 0) {
             if (bad)
                 *bad = s + start;

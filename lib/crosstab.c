@@ -65,7 +65,7 @@ static void list_dims(buf *b)
 {
     size_t i;
     for (i = 0; i < NDIMS; i++)
-        buf_printf(b, "%s%s", i ? ", " : "", dims[i].name);
+        hjtj__buf_printf(b, "%s%s", i ? ", " : "", dims[i].name);
 }
 
 static inline uint32_t digits(const char *s, size_t n)
@@ -203,15 +203,15 @@ static hjtj_status ct_fail(hjtj_crosstab *ct, hjtj_status st, const char *what,
                            void (*list)(buf *, const void *), const void *arg)
 {
     buf b;
-    buf_init(&b);
-    buf_puts(&b, what);
+    hjtj__buf_init(&b);
+    hjtj__buf_puts(&b, what);
     if (list) {
-        buf_puts(&b, " (valid: ");
+        hjtj__buf_puts(&b, " (valid: ");
         list(&b, arg);
-        buf_puts(&b, ")");
+        hjtj__buf_puts(&b, ")");
     }
-    err_set(&ct->err, st, "", 0, 0, "%s", b.data ? b.data : what);
-    buf_free(&b);
+    hjtj__err_set(&ct->err, st, "", 0, 0, "%s", b.data ? b.data : what);
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -227,7 +227,7 @@ static hjtj_status set_dim(hjtj_crosstab *ct, xd_spec *d, const char *name, int 
     char msg[200];
     if (ct == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&ct->err);
+    hjtj__err_clear(&ct->err);
     if (optional && (name == NULL || name[0] == '\0')) {
         d->field = -1;
         d->kind = XD_LANDET;
@@ -259,17 +259,17 @@ static void list_codes_cb(buf *b, const void *arg)
     const dim_def *def = arg;
     int32_t i, n = hjtj_field_size((hjtj_field)def->field);
     if (def->kind == XD_NK) {
-        buf_puts(b, "NN.NNN or uoppgitt");
+        hjtj__buf_puts(b, "NN.NNN or uoppgitt");
         return;
     }
     if (def->kind == XD_KOMMUNE) {
-        buf_puts(b, "a 4-digit kommunenr");
+        hjtj__buf_puts(b, "a 4-digit kommunenr");
         return;
     }
     if (def->kind == XD_FYLKE)
-        buf_puts(b, "2 digits: ");
+        hjtj__buf_puts(b, "2 digits: ");
     for (i = 0; i < n; i++)
-        buf_printf(b, "%s%s", i ? ", " : "", hjtj_code((hjtj_field)def->field, i));
+        hjtj__buf_printf(b, "%s%s", i ? ", " : "", hjtj_code((hjtj_field)def->field, i));
 }
 
 static int all_digits(const char *s, size_t n)
@@ -297,7 +297,7 @@ static uint32_t code_value(const dim_def *def, const char *s, size_t n)
     case XD_FYLKE:
         return n == 2 && all_digits(s, 2) ? digits(s, 2) + 1 : 0;
     default:
-        v = code_parse_n((hjtj_field)def->field, s, n);
+        v = hjtj__code_parse_n((hjtj_field)def->field, s, n);
         if (v < 0)
             return 0;
         return def->kind == XD_MULTI ? BIT(v) : (uint32_t)v + 1;
@@ -329,16 +329,16 @@ HJTJ_API hjtj_status hjtj_crosstab_add_where(hjtj_crosstab *ct, const char *fiel
     char msg[200];
     if (ct == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&ct->err);
+    hjtj__err_clear(&ct->err);
     def = dim_find(field);
     if (def == NULL) {
         snprintf(msg, sizeof msg, "unknown field '%.60s' in a filter", field ? field : "");
         return ct_fail(ct, HJTJ_ERR_NOT_FOUND, msg, list_dims_cb, NULL);
     }
     if (codes == NULL)
-        return err_set(&ct->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no codes for %s", field);
+        return hjtj__err_set(&ct->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no codes for %s", field);
     if (ct->d.nwhere == XW_MAX)
-        return err_set(&ct->err, HJTJ_ERR_LIMIT, "", 0, 0, "more than %d filters", XW_MAX);
+        return hjtj__err_set(&ct->err, HJTJ_ERR_LIMIT, "", 0, 0, "more than %d filters", XW_MAX);
     memset(&w, 0, sizeof w);
     w.d.field = def->field;
     w.d.kind = def->kind;
@@ -360,7 +360,7 @@ HJTJ_API hjtj_status hjtj_crosstab_add_where(hjtj_crosstab *ct, const char *fiel
             w.v[0] |= v;
             w.n = 1;
         } else if (w.n == XW_MAXCODES) {
-            return err_set(&ct->err, HJTJ_ERR_LIMIT, "", 0, 0,
+            return hjtj__err_set(&ct->err, HJTJ_ERR_LIMIT, "", 0, 0,
                            "more than %d codes in one filter", XW_MAXCODES);
         } else {
             w.v[w.n++] = v;
@@ -393,7 +393,7 @@ static void list_names_cb(buf *b, const void *arg)
     const char *const *names = arg;
     size_t i;
     for (i = 0; names[i]; i++)
-        buf_printf(b, "%s%s", i ? ", " : "", names[i]);
+        hjtj__buf_printf(b, "%s%s", i ? ", " : "", names[i]);
 }
 
 HJTJ_API hjtj_status hjtj_crosstab_set_population(hjtj_crosstab *ct, const char *population)
@@ -403,7 +403,7 @@ HJTJ_API hjtj_status hjtj_crosstab_set_population(hjtj_crosstab *ct, const char 
     char msg[120];
     if (ct == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&ct->err);
+    hjtj__err_clear(&ct->err);
     for (i = 0; i < 3; i++)
         if (population && strcmp(population, pop_names[i]) == 0) {
             ct->d.population = i;
@@ -417,9 +417,9 @@ static void list_vars_cb(buf *b, const void *arg)
 {
     const hjtj_link *l = arg;
     size_t i;
-    buf_puts(b, "boenheter");
+    hjtj__buf_puts(b, "boenheter");
     for (i = 0; l && i < l->nvars; i++)
-        buf_printf(b, ", %s", l->vars[i]);
+        hjtj__buf_printf(b, ", %s", l->vars[i]);
 }
 
 /* Resolve the measure's variable name against the link; HJTJ_OK, or an
@@ -459,7 +459,7 @@ HJTJ_API hjtj_status hjtj_crosstab_set_measure(hjtj_crosstab *ct, const char *me
     hjtj_status st;
     if (ct == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&ct->err);
+    hjtj__err_clear(&ct->err);
     if (measure == NULL)
         measure = "";
     colon = strchr(measure, ':');
@@ -476,7 +476,7 @@ HJTJ_API hjtj_status hjtj_crosstab_set_measure(hjtj_crosstab *ct, const char *me
         return st;
     ct->d.measure = (int)i;
     ct->d.var = var;
-    str_copy(ct->varname, sizeof ct->varname, colon ? colon + 1 : "");
+    hjtj__str_copy(ct->varname, sizeof ct->varname, colon ? colon + 1 : "");
     return HJTJ_OK;
 }
 
@@ -486,7 +486,7 @@ HJTJ_API hjtj_status hjtj_crosstab_set_link(hjtj_crosstab *ct, const hjtj_link *
     hjtj_status st;
     if (ct == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&ct->err);
+    hjtj__err_clear(&ct->err);
     if (ct->varname[0] && strcmp(ct->varname, "boenheter") != 0) {
         if (link == NULL)
             var = -3;
@@ -503,13 +503,13 @@ HJTJ_API hjtj_status hjtj_register_add_crosstab(hjtj_register *reg, const hjtj_c
     int rc;
     if (reg == NULL || ct == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    hjtj__err_clear(&reg->err);
     rc = hjtj__red_add_decl(reg, &ct->d);
     if (rc == -2)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "a custom table is added before the register's first load");
     if (rc != 0)
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     return HJTJ_OK;
 }
 
@@ -623,7 +623,7 @@ static int classes_make(xclasses *x, const xd_spec *d, const hjtj_register *reg,
     switch (d->kind) {
     case XD_CLASS:
         if (d->field == HJTJ_FIELD_STORRELSE) {
-            int dflt = scheme_is_default_bands(&reg->scheme);
+            int dflt = hjtj__scheme_is_default_bands(&reg->scheme);
             for (i = 0; i < n; i++) {
                 char *s = x->text + tlen;
                 if (i + 1 < n)
@@ -691,7 +691,7 @@ static int classes_make(xclasses *x, const xd_spec *d, const hjtj_register *reg,
             snprintf(s, 16, "%02u", (unsigned)i);
             tlen += 16;
             if (seen[i] == 1) {
-                int32_t v = code_parse_n(HJTJ_FIELD_FYLKE, s, 2);
+                int32_t v = hjtj__code_parse_n(HJTJ_FIELD_FYLKE, s, 2);
                 ADD((uint32_t)i + 1, hjtj_code(HJTJ_FIELD_FYLKE, v),
                     hjtj_label(HJTJ_FIELD_FYLKE, v, HJTJ_LANG_NB),
                     hjtj_label(HJTJ_FIELD_FYLKE, v, HJTJ_LANG_EN));
@@ -942,7 +942,7 @@ static hjtj_status result_fill(xresult *x, const xdecl *d, const rstore *s)
                 wv[m].w = med[j].w;
                 m++;
             }
-            x->med2[med[i].cell] = median2_weighted(wv, m);
+            x->med2[med[i].cell] = hjtj__median2_weighted(wv, m);
             x->hasmed[med[i].cell] = 1;
         }
         free(wv);
@@ -958,11 +958,11 @@ static hjtj_status result_fill(xresult *x, const xdecl *d, const rstore *s)
  * else HJTJ_ERR_IO). */
 static hjtj_status kommuner_for_tables(const hjtj_register *reg, hjtj_error *err)
 {
-    hjtj_status st = register_ensure_kommuner((hjtj_register *)reg);
+    hjtj_status st = hjtj__register_ensure_kommuner((hjtj_register *)reg);
     if (st == HJTJ_OK || reg->kommuner.n > 0)
         return HJTJ_OK;
-    return st == HJTJ_ERR_NOMEM ? err_set(err, st, "", 0, 0, "out of memory")
-                                : err_set(err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
+    return st == HJTJ_ERR_NOMEM ? hjtj__err_set(err, st, "", 0, 0, "out of memory")
+                                : hjtj__err_set(err, HJTJ_ERR_IO, "", 0, 0, "no municipality table");
 }
 
 static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hjtj_error *err)
@@ -974,10 +974,10 @@ static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hj
     hjtj_status st;
     memset(x, 0, sizeof *x);
     if (d->var == -3 || (d->var >= 0 && d->link == NULL))
-        return err_set(err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(err, HJTJ_ERR_STATE, "", 0, 0,
                        "the measure's variable needs a link (hjtj_crosstab_set_link)");
     if (d->var >= 0 && (size_t)d->var >= d->link->nvars)
-        return err_set(err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(err, HJTJ_ERR_STATE, "", 0, 0,
                        "the link no longer has the measure's variable");
     if ((st = kommuner_for_tables(reg, err)) != HJTJ_OK)
         return st;
@@ -986,17 +986,17 @@ static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hj
             for (j = 0; j < d->where[i].n; j++) {
                 char nr[8];
                 snprintf(nr, sizeof nr, "%04u", (unsigned)(d->where[i].v[j] - 1));
-                if (kommuner_find_n(&reg->kommuner, nr, 4) < 0)
-                    return err_set(err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+                if (hjtj__kommuner_find_n(&reg->kommuner, nr, 4) < 0)
+                    return hjtj__err_set(err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
                                    "kommune %s is not in the municipality table", nr);
             }
     st = hjtj__decl_keys(reg, d, &own, &s);
     if (st == HJTJ_ERR_STATE)
-        return err_set(err, st, "", 0, 0,
+        return hjtj__err_set(err, st, "", 0, 0,
                        "a streaming register fills only the custom tables added to it before "
                        "its load (hjtj_register_add_crosstab)");
     if (st != HJTJ_OK)
-        return err_set(err, st, "", 0, 0, "out of memory");
+        return hjtj__err_set(err, st, "", 0, 0, "out of memory");
     if ((d->rows.kind == XD_NK && nk_present(s, 0, &nkr, &nnkr) != 0) ||
         (d->cols.field >= 0 && d->cols.kind == XD_NK && nk_present(s, 1, &nkc, &nnkc) != 0) ||
         classes_make(&x->rows, &d->rows, reg, nkr, nnkr) != 0 ||
@@ -1013,7 +1013,7 @@ static hjtj_status xrun(xresult *x, const hjtj_register *reg, const xdecl *d, hj
     hjtj__rstore_free(&own);
     if (st != HJTJ_OK) {
         result_free(x);
-        return err_set(err, st, "", 0, 0, "%s",
+        return hjtj__err_set(err, st, "", 0, 0, "%s",
                        st == HJTJ_ERR_OVERFLOW ? "a sum does not fit in 64 bits"
                                                : "out of memory");
     }
@@ -1101,54 +1101,54 @@ static void describe(hjtj_table *t, const xdecl *d, const char *varname)
     buf b;
     uint32_t i, j;
     const char *rn = dim_name(&d->rows), *cn = d->cols.field >= 0 ? dim_name(&d->cols) : NULL;
-    buf_init(&b);
-    buf_printf(&b, "Egendefinert tabell: %s", rn);
+    hjtj__buf_init(&b);
+    hjtj__buf_printf(&b, "Egendefinert tabell: %s", rn);
     if (cn)
-        buf_printf(&b, " etter %s", cn);
+        hjtj__buf_printf(&b, " etter %s", cn);
     t->title_nb = hjtj__tb_own(t, b.data ? b.data : "");
     b.len = 0;
-    buf_printf(&b, "Custom table: %s", rn);
+    hjtj__buf_printf(&b, "Custom table: %s", rn);
     if (cn)
-        buf_printf(&b, " by %s", cn);
+        hjtj__buf_printf(&b, " by %s", cn);
     t->title_en = hjtj__tb_own(t, b.data ? b.data : "");
     b.len = 0;
-    buf_puts(&b, pop_sentence[d->population]);
+    hjtj__buf_puts(&b, pop_sentence[d->population]);
     for (i = 0; i < d->nwhere; i++) {
         const xwhere *w = &d->where[i];
-        buf_printf(&b, "%s %s in {", i ? " and" : "; where", dim_name(&w->d));
+        hjtj__buf_printf(&b, "%s %s in {", i ? " and" : "; where", dim_name(&w->d));
         if (w->d.kind == XD_MULTI) {
             int first = 1;
             for (j = 0; j < 32; j++)
                 if (w->v[0] & BIT(j)) {
-                    buf_printf(&b, "%s%s", first ? "" : ", ",
+                    hjtj__buf_printf(&b, "%s%s", first ? "" : ", ",
                                hjtj_code((hjtj_field)w->d.field, (int32_t)j));
                     first = 0;
                 }
         } else {
             for (j = 0; j < w->n; j++) {
                 uint32_t v = w->v[j] - 1;
-                buf_puts(&b, j ? ", " : "");
+                hjtj__buf_puts(&b, j ? ", " : "");
                 if (w->d.kind == XD_NK)
-                    v == NK_UOPPGITT ? buf_puts(&b, "uoppgitt")
-                                     : buf_printf(&b, "%02u.%03u", v / 1000, v % 1000);
+                    v == NK_UOPPGITT ? hjtj__buf_puts(&b, "uoppgitt")
+                                     : hjtj__buf_printf(&b, "%02u.%03u", v / 1000, v % 1000);
                 else if (w->d.kind == XD_KOMMUNE)
-                    buf_printf(&b, "%04u", v);
+                    hjtj__buf_printf(&b, "%04u", v);
                 else if (w->d.kind == XD_FYLKE)
-                    buf_printf(&b, "%02u", v);
+                    hjtj__buf_printf(&b, "%02u", v);
                 else if (w->d.field == HJTJ_FIELD_STORRELSE)
-                    buf_printf(&b, "band %u", v + 1);
+                    hjtj__buf_printf(&b, "band %u", v + 1);
                 else
-                    buf_puts(&b, hjtj_code((hjtj_field)w->d.field, (int32_t)v));
+                    hjtj__buf_puts(&b, hjtj_code((hjtj_field)w->d.field, (int32_t)v));
             }
         }
-        buf_puts(&b, "}");
+        hjtj__buf_puts(&b, "}");
     }
-    buf_printf(&b, "; measure %s%s%s.", measure_names[d->measure], varname[0] ? ":" : "",
+    hjtj__buf_printf(&b, "; measure %s%s%s.", measure_names[d->measure], varname[0] ? ":" : "",
                varname);
     if (d->var == -1)
-        buf_puts(&b, " Boenheter as counted in chapter 5 (the botilbud population).");
+        hjtj__buf_puts(&b, " Boenheter as counted in chapter 5 (the botilbud population).");
     t->population = hjtj__tb_own(t, b.data ? b.data : "");
-    buf_free(&b);
+    hjtj__buf_free(&b);
 }
 
 /* The counts behind the cells, for small-count protection (SPEC §11,
@@ -1178,25 +1178,25 @@ static void protect_grid(hjtj_table *t, const xresult *x, const xdecl *d)
 static void emit(hjtj_table *t, const xresult *x, const xdecl *d, const char *varname)
 {
     size_t i, j, ncols = 1 + x->cols.n + 1;
-    str_copy(t->id, sizeof t->id, "custom");
+    hjtj__str_copy(t->id, sizeof t->id, "custom");
     describe(t, d, varname);
-    tb_begin(t, ncols, 1);
+    hjtj__tb_begin(t, ncols, 1);
     {
         const dim_def *dd = dim_of(&d->rows);
-        tb_col(t, 0, dim_name(&d->rows), dd ? dd->nb : NULL, dd ? dd->en : NULL);
+        hjtj__tb_col(t, 0, dim_name(&d->rows), dd ? dd->nb : NULL, dd ? dd->en : NULL);
     }
     for (j = 0; j < x->cols.n; j++) {
         const char *code = hjtj__tb_own(t, x->cols.c[j].code);
-        tb_col(t, 1 + j, code, hjtj__tb_own(t, x->cols.c[j].nb),
+        hjtj__tb_col(t, 1 + j, code, hjtj__tb_own(t, x->cols.c[j].nb),
                hjtj__tb_own(t, x->cols.c[j].en));
     }
-    tb_col(t, ncols - 1, "totalt", "Totalt", "Total");
+    hjtj__tb_col(t, ncols - 1, "totalt", "Totalt", "Total");
     for (i = 0; i < x->R; i++) {
         int tot = i + 1 == x->R;
         const xclass *c = tot ? NULL : &x->rows.c[i];
-        size_t r = tb_row(t, tot ? "totalt" : c->code, tot ? "Totalt" : c->nb,
+        size_t r = hjtj__tb_row(t, tot ? "totalt" : c->code, tot ? "Totalt" : c->nb,
                           tot ? "Total" : c->en);
-        tb_text(t, r, 0, tot ? "totalt" : c->code);
+        hjtj__tb_text(t, r, 0, tot ? "totalt" : c->code);
         for (j = 0; j < x->C; j++)
             put_cell(t, r, 1 + j, x, d, i, j);
     }
@@ -1217,28 +1217,28 @@ HJTJ_API hjtj_status hjtj_table_build_crosstab(hjtj_table *t, const hjtj_registe
         return HJTJ_ERR_INVALID_ARG;
     hjtj__table_reset(t);
     if (reg == NULL || ct == NULL)
-        return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or declaration");
-    err_clear(&err);
+        return hjtj__err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or declaration");
+    hjtj__err_clear(&err);
     if (ct->d.var == -3)
-        return err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
                        "variable '%.60s' needs a link (hjtj_crosstab_set_link, --link FILE); "
                        "valid without one: boenheter",
                        ct->varname);
     st = xrun(&x, reg, &ct->d, &err);
     if (st != HJTJ_OK) {
-        err_copy(&t->err, &err);
+        hjtj__err_copy(&t->err, &err);
         return st;
     }
     emit(t, &x, &ct->d, ct->varname);
     result_free(&x);
     if (t->nomem) {
         hjtj__table_reset(t);
-        return err_set(&t->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        return hjtj__err_set(&t->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     }
     st = hjtj__table_protect(t); /* small-count protection, when set */
     if (st != HJTJ_OK) {
         hjtj__table_reset(t);
-        return err_set(&t->err, st, "", 0, 0, "cannot protect the table: %s", hjtj_strerror(st));
+        return hjtj__err_set(&t->err, st, "", 0, 0, "cannot protect the table: %s", hjtj_strerror(st));
     }
     return HJTJ_OK;
 }
@@ -1289,26 +1289,26 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
         return HJTJ_ERR_INVALID_ARG;
     hjtj__table_reset(t);
     if (reg == NULL || kommunenr == NULL)
-        return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or kommunenr");
+        return hjtj__err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or kommunenr");
     if (t->protect_k > 0) /* its blocks have no single grid (table_protect.c) */
-        return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
+        return hjtj__err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
                        "a municipality profile cannot be protected; build its distributions "
                        "as custom tables (--rows kategori --where kommune=%.8s --protect K)",
                        kommunenr);
     if (kommuner_for_tables(reg, &t->err) != HJTJ_OK)
         return t->err.status;
-    ki = strlen(kommunenr) == 4 ? kommuner_find_n(&reg->kommuner, kommunenr, 4) : -1;
+    ki = strlen(kommunenr) == 4 ? hjtj__kommuner_find_n(&reg->kommuner, kommunenr, 4) : -1;
     if (ki < 0)
-        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+        return hjtj__err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
                        "kommune '%.10s' is not in the municipality table", kommunenr);
     if (!reg->keep)
-        return err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&t->err, HJTJ_ERR_STATE, "", 0, 0,
                        "a profile needs a register that keeps its records");
     {
         const kommune *k = &reg->kommuner.k[ki];
-        storrelse = scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
+        storrelse = hjtj__scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
     }
-    str_copy(t->id, sizeof t->id, "profil");
+    hjtj__str_copy(t->id, sizeof t->id, "profil");
     snprintf(buf1, sizeof buf1, "Kommuneprofil: %s (%s)", reg->kommuner.k[ki].navn, kommunenr);
     snprintf(buf2, sizeof buf2, "Municipality profile: %s (%s)", reg->kommuner.k[ki].navn,
              kommunenr);
@@ -1317,22 +1317,22 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
     t->population = "Active home-care enterprises (status aktiv, not outside home care) of "
                     "the municipality, of its size class and of the whole country; "
                     "boenheter as counted in chapter 5 (the botilbud population).";
-    tb_begin(t, 8, 2);
-    tb_col(t, 0, "del", "Del", "Part");
-    tb_col(t, 1, "kode", "Kode", "Code");
-    tb_col(t, 2, "kommune", hjtj__tb_own(t, reg->kommuner.k[ki].navn),
+    hjtj__tb_begin(t, 8, 2);
+    hjtj__tb_col(t, 0, "del", "Del", "Part");
+    hjtj__tb_col(t, 1, "kode", "Kode", "Code");
+    hjtj__tb_col(t, 2, "kommune", hjtj__tb_own(t, reg->kommuner.k[ki].navn),
            hjtj__tb_own(t, reg->kommuner.k[ki].navn));
-    tb_col(t, 3, "andel_kommune", "Andel (%)", "Share (%)");
-    tb_col(t, 4, "kommunestorrelse", hjtj_label(HJTJ_FIELD_KOMMUNESTORRELSE, storrelse, 0),
+    hjtj__tb_col(t, 3, "andel_kommune", "Andel (%)", "Share (%)");
+    hjtj__tb_col(t, 4, "kommunestorrelse", hjtj_label(HJTJ_FIELD_KOMMUNESTORRELSE, storrelse, 0),
            hjtj_label(HJTJ_FIELD_KOMMUNESTORRELSE, storrelse, 1));
-    tb_col(t, 5, "andel_kommunestorrelse", "Andel (%)", "Share (%)");
-    tb_col(t, 6, "hele_landet", "Hele landet", "Norway");
-    tb_col(t, 7, "andel_hele_landet", "Andel (%)", "Share (%)");
+    hjtj__tb_col(t, 5, "andel_kommunestorrelse", "Andel (%)", "Share (%)");
+    hjtj__tb_col(t, 6, "hele_landet", "Hele landet", "Norway");
+    hjtj__tb_col(t, 7, "andel_hele_landet", "Andel (%)", "Share (%)");
     memset(&d, 0, sizeof d);
     d.cols.field = -1;
     d.cols.kind = XD_LANDET;
     d.var = -2;
-    err_clear(&err);
+    hjtj__err_clear(&err);
     for (f = 0; f < 3 + 1 && st == HJTJ_OK; f++) {
         size_t nrow;
         int nx = 0;
@@ -1350,11 +1350,11 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
             for (i = 0; i < nrow; i++) {
                 int tot = i + 1 == nrow;
                 const xclass *c = tot ? NULL : &x[0].rows.c[i];
-                r = tb_row(t, "", dim_name(&d.rows), NULL);
-                tb_text(t, r, 1, tot ? "totalt" : c->code);
+                r = hjtj__tb_row(t, "", dim_name(&d.rows), NULL);
+                hjtj__tb_text(t, r, 1, tot ? "totalt" : c->code);
                 snprintf(buf1, sizeof buf1, "%s:%s", dim_name(&d.rows), tot ? "totalt" : c->code);
                 free(t->rows[r].code);
-                t->rows[r].code = str_dup(buf1);
+                t->rows[r].code = hjtj__str_dup(buf1);
                 if (t->rows[r].code == NULL)
                     t->nomem = 1;
                 for (area = 0; area < 3; area++) {
@@ -1367,11 +1367,11 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
                 t->n = x[0].cnt[nrow - 1];
         } else if (st == HJTJ_OK) {
             for (i = 0; i < 3; i++) {
-                r = tb_row(t, "", "boenheter", NULL);
-                tb_text(t, r, 1, bstat[i]);
+                r = hjtj__tb_row(t, "", "boenheter", NULL);
+                hjtj__tb_text(t, r, 1, bstat[i]);
                 snprintf(buf1, sizeof buf1, "boenheter:%s", bstat[i]);
                 free(t->rows[r].code);
-                t->rows[r].code = str_dup(buf1);
+                t->rows[r].code = hjtj__str_dup(buf1);
                 if (t->rows[r].code == NULL)
                     t->nomem = 1;
                 d.measure = bmeasure[i];
@@ -1383,10 +1383,10 @@ HJTJ_API hjtj_status hjtj_table_build_profile(hjtj_table *t, const hjtj_register
             result_free(&x[--nx]);
     }
     if (st == HJTJ_OK && t->nomem)
-        st = err_set(&err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        st = hjtj__err_set(&err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     if (st != HJTJ_OK) {
         hjtj__table_reset(t);
-        err_copy(&t->err, &err);
+        hjtj__err_copy(&t->err, &err);
         return st;
     }
     return HJTJ_OK;
@@ -1489,6 +1489,6 @@ hjtj_status hjtj__xt_pairs_decl(hjtj_table *t, const hjtj_register *reg, const x
         c.pairs += w;
     }
     hjtj__rstore_free(&own);
-    xt_pairs_emit(t, &c, items, share);
+    hjtj__xt_pairs_emit(t, &c, items, share);
     return HJTJ_OK;
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
+void hjtj__csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
               const char *name)
 {
     memset(r, 0, sizeof *r);
@@ -19,16 +19,16 @@ void csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_erro
     r->max_columns = 1024;
     r->max_field = 65536;
     r->max_row = 1048576;
-    buf_init(&r->scratch);
+    hjtj__buf_init(&r->scratch);
 }
 
-void csv_free(csv_reader *r)
+void hjtj__csv_free(csv_reader *r)
 {
     free(r->fields);
     free(r->offs);
     r->fields = NULL;
     r->offs = NULL;
-    buf_free(&r->scratch);
+    hjtj__buf_free(&r->scratch);
 }
 
 /* Detect the delimiter from the first line: the more frequent of `,` and `;`
@@ -55,12 +55,12 @@ static int push_field(csv_reader *r, const char *s, size_t off, size_t n, uint64
                       uint64_t col)
 {
     if (r->nfields >= r->max_columns) {
-        err_set(r->err, HJTJ_ERR_LIMIT, r->name, line, col,
+        hjtj__err_set(r->err, HJTJ_ERR_LIMIT, r->name, line, col,
                 "more than %zu columns in a row", r->max_columns);
         return -1;
     }
     if (n > r->max_field) {
-        err_set(r->err, HJTJ_ERR_LIMIT, r->name, line, col,
+        hjtj__err_set(r->err, HJTJ_ERR_LIMIT, r->name, line, col,
                 "field longer than %zu bytes", r->max_field);
         return -1;
     }
@@ -69,13 +69,13 @@ static int push_field(csv_reader *r, const char *s, size_t off, size_t n, uint64
         csv_field *f = realloc(r->fields, cap * sizeof *f);
         size_t *o;
         if (f == NULL) {
-            err_set(r->err, HJTJ_ERR_NOMEM, r->name, line, col, "out of memory");
+            hjtj__err_set(r->err, HJTJ_ERR_NOMEM, r->name, line, col, "out of memory");
             return -1;
         }
         r->fields = f;
         o = realloc(r->offs, cap * sizeof *o);
         if (o == NULL) {
-            err_set(r->err, HJTJ_ERR_NOMEM, r->name, line, col, "out of memory");
+            hjtj__err_set(r->err, HJTJ_ERR_NOMEM, r->name, line, col, "out of memory");
             return -1;
         }
         r->offs = o;
@@ -107,7 +107,7 @@ static uint64_t col_of(csv_reader *r, const char *p)
     return c;
 }
 
-int csv_next(csv_reader *r, uint64_t *row_line)
+int hjtj__csv_next(csv_reader *r, uint64_t *row_line)
 {
     const char *p = r->p, *end = r->end, *row_start;
     size_t k;
@@ -136,7 +136,7 @@ int csv_next(csv_reader *r, uint64_t *row_line)
     for (;;) {
         uint64_t fline = r->line, fcol = col_of(r, p);
         if ((size_t)(p - row_start) > r->max_row) {
-            err_set(r->err, HJTJ_ERR_LIMIT, r->name, fline, fcol, "row longer than %zu bytes",
+            hjtj__err_set(r->err, HJTJ_ERR_LIMIT, r->name, fline, fcol, "row longer than %zu bytes",
                     r->max_row);
             ret = -1;
             break;
@@ -148,14 +148,14 @@ int csv_next(csv_reader *r, uint64_t *row_line)
             p++;
             for (;;) {
                 if (p >= end) {
-                    err_set(r->err, HJTJ_ERR_SYNTAX, r->name, qline, qcol,
+                    hjtj__err_set(r->err, HJTJ_ERR_SYNTAX, r->name, qline, qcol,
                             "unbalanced quote: the quoted field is never closed");
                     ret = -1;
                     goto out;
                 }
                 if (*p == '"') {
                     if (p + 1 < end && p[1] == '"') {
-                        if (buf_putc(&r->scratch, '"') != 0)
+                        if (hjtj__buf_putc(&r->scratch, '"') != 0)
                             goto nomem;
                         p += 2;
                         continue;
@@ -167,18 +167,18 @@ int csv_next(csv_reader *r, uint64_t *row_line)
                     r->line++;
                     r->line_start = p + 1;
                 }
-                if (buf_putc(&r->scratch, *p) != 0)
+                if (hjtj__buf_putc(&r->scratch, *p) != 0)
                     goto nomem;
                 p++;
                 if (r->scratch.len - start > r->max_field) {
-                    err_set(r->err, HJTJ_ERR_LIMIT, r->name, qline, qcol,
+                    hjtj__err_set(r->err, HJTJ_ERR_LIMIT, r->name, qline, qcol,
                             "field longer than %zu bytes", r->max_field);
                     ret = -1;
                     goto out;
                 }
             }
             if (p < end && *p != r->delim && *p != '\n' && *p != '\r') {
-                err_set(r->err, HJTJ_ERR_SYNTAX, r->name, r->line, col_of(r, p),
+                hjtj__err_set(r->err, HJTJ_ERR_SYNTAX, r->name, r->line, col_of(r, p),
                         "unexpected character after a closing quote");
                 ret = -1;
                 goto out;
@@ -192,7 +192,7 @@ int csv_next(csv_reader *r, uint64_t *row_line)
             const char *s = p;
             while (p < end && *p != r->delim && *p != '\n' && *p != '\r') {
                 if (*p == '"') {
-                    err_set(r->err, HJTJ_ERR_SYNTAX, r->name, r->line, col_of(r, p),
+                    hjtj__err_set(r->err, HJTJ_ERR_SYNTAX, r->name, r->line, col_of(r, p),
                             "quote inside an unquoted field");
                     ret = -1;
                     goto out;
@@ -225,6 +225,6 @@ out:
     return ret;
 nomem:
     r->p = p;
-    err_set(r->err, HJTJ_ERR_NOMEM, r->name, r->line, 0, "out of memory");
+    hjtj__err_set(r->err, HJTJ_ERR_NOMEM, r->name, r->line, 0, "out of memory");
     return -1;
 }

@@ -124,15 +124,15 @@ static int dim_add(cube_dim *d, const char *code, const char *label)
             break;
     if (i < d->n) {
         buf b;
-        buf_init(&b);
-        buf_printf(&b, "%s-%zu", code, d->n + 1);
+        hjtj__buf_init(&b);
+        hjtj__buf_printf(&b, "%s-%zu", code, d->n + 1);
         if (b.failed)
             return -1;
         d->codes[d->n] = b.data;
     } else {
-        d->codes[d->n] = str_dup(code);
+        d->codes[d->n] = hjtj__str_dup(code);
     }
-    d->labels[d->n] = str_dup(label && label[0] ? label : d->codes[d->n]);
+    d->labels[d->n] = hjtj__str_dup(label && label[0] ? label : d->codes[d->n]);
     if (d->codes[d->n] == NULL || d->labels[d->n] == NULL) {
         d->n++;
         return -1;
@@ -147,23 +147,23 @@ static char *row_label(const hjtj_table *t, size_t i, hjtj_lang lang)
     const char *base = hjtj_table_row_label(t, i, lang);
     size_t j, nmarks = 0;
     buf b;
-    buf_init(&b);
-    buf_puts(&b, base && base[0] ? base : "");
+    hjtj__buf_init(&b);
+    hjtj__buf_puts(&b, base && base[0] ? base : "");
     for (j = hjtj_table_stub_count(t); j < hjtj_table_cols(t); j++)
         if (hjtj__col_is_text(t, j) && is_mark(hjtj_table_cell_text(t, i, j)))
-            buf_puts(&b, nmarks++ ? "; " : ": "), buf_puts(&b, hjtj_table_col_label(t, j, lang));
+            hjtj__buf_puts(&b, nmarks++ ? "; " : ": "), hjtj__buf_puts(&b, hjtj_table_col_label(t, j, lang));
     if (nmarks == 0)
         for (j = hjtj_table_stub_count(t); j < hjtj_table_cols(t); j++) {
             const char *s = hjtj_table_cell_text(t, i, j);
             if (hjtj__col_is_text(t, j) && s && s[0])
-                buf_puts(&b, nmarks++ ? "; " : ": "), buf_puts(&b, s);
+                hjtj__buf_puts(&b, nmarks++ ? "; " : ": "), hjtj__buf_puts(&b, s);
         }
     if (b.failed) {
-        buf_free(&b);
+        hjtj__buf_free(&b);
         return NULL;
     }
     if (b.data == NULL)
-        return str_dup("");
+        return hjtj__str_dup("");
     return b.data;
 }
 
@@ -217,7 +217,7 @@ static int build_pairs(cube *c)
             dim_add(&c->dims[0], a, hjtj_table_row_label(t, i, c->lang)) != 0)
             return -1;
         if (dim_find(&c->dims[1], b, blen) == c->dims[1].n) {
-            char *bc = str_ndup(b, blen);
+            char *bc = hjtj__str_ndup(b, blen);
             int rc = bc ? dim_add(&c->dims[1], bc, bc) : -1;
             free(bc);
             if (rc != 0)
@@ -228,7 +228,7 @@ static int build_pairs(cube *c)
         size_t k = dim_find(&c->dims[0], c->dims[1].codes[i], strlen(c->dims[1].codes[i]));
         const char *s = k < c->dims[0].n ? c->dims[0].labels[k] : NULL;
         if (s != NULL) {
-            char *l = str_dup(s);
+            char *l = hjtj__str_dup(s);
             if (l == NULL)
                 return -1;
             free(c->dims[1].labels[i]);
@@ -339,8 +339,8 @@ void hjtj__full_title(buf *b, const hjtj_table *t, hjtj_lang lang)
 {
     const char *title = hjtj_table_title(t, lang);
     if (!t->custom) /* a custom table's title is whole */
-        buf_printf(b, "%s %s. ", hjtj__word("table", lang), hjtj_table_id(t));
-    buf_puts(b, title ? title : "");
+        hjtj__buf_printf(b, "%s %s. ", hjtj__word("table", lang), hjtj_table_id(t));
+    hjtj__buf_puts(b, title ? title : "");
 }
 
 const char *hjtj__stub_text(const hjtj_table *t, size_t row, size_t col, hjtj_lang lang)

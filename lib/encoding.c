@@ -82,7 +82,7 @@ typedef struct sink {
 
 static int sink_put(sink *k, const char *s, size_t n)
 {
-    return buf_put(k->b, s, n);
+    return hjtj__buf_put(k->b, s, n);
 }
 
 /* Convert data into k; HJTJ_OK, HJTJ_ERR_ENCODING (err set), or
@@ -106,10 +106,10 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
                 cp = cp1252_80[c - 0x80];
                 if (cp == 0) {
                     uint64_t line, col;
-                    input_restart(in);
+                    hjtj__input_restart(in);
                     hjtj__input_fill(in, data, data + i + 1); /* read again */
                     locate(data, i, &line, &col);
-                    return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
+                    return hjtj__err_set(err, HJTJ_ERR_ENCODING, file, line, col,
                                    "byte 0x%02X is not a character in Windows-1252 (is the "
                                    "file in another encoding?)",
                                    c);
@@ -125,12 +125,12 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
             }
         }
         if (sink_put(k, tmp, o) != 0) {
-            input_restart(in);
+            hjtj__input_restart(in);
             return HJTJ_ERR_NOMEM;
         }
-        input_release(in, data + i);
+        hjtj__input_release(in, data + i);
     }
-    input_restart(in);
+    hjtj__input_restart(in);
     return HJTJ_OK;
 }
 
@@ -144,15 +144,15 @@ hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *
     memset(out, 0, sizeof *out);
     out->fd = -1; /* held whole */
     memset(&k, 0, sizeof k);
-    buf_init(&out->b);
+    hjtj__buf_init(&out->b);
     k.b = &out->b;
     st = convert(&k, enc, in, data, len, file, err);
-    if (st == HJTJ_OK && out->b.data == NULL && buf_put(&out->b, "", 0) != 0)
+    if (st == HJTJ_OK && out->b.data == NULL && hjtj__buf_put(&out->b, "", 0) != 0)
         st = HJTJ_ERR_NOMEM;
     if (st != HJTJ_OK) {
-        buf_free(&out->b);
+        hjtj__buf_free(&out->b);
         return st == HJTJ_ERR_ENCODING ? st
-                                       : err_set(err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+                                       : hjtj__err_set(err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     out->data = out->b.data;
     out->len = out->b.len;

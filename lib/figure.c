@@ -210,12 +210,12 @@ static hjtj_status chart_of_figure(chart *c, const hjtj_table *t, const fig_def 
     const char *p = f->cols;
     int en = lang == HJTJ_LANG_EN;
     c->kind = f->kind;
-    str_copy(c->axis, sizeof c->axis, en ? f->axis_en : f->axis_nb);
+    hjtj__str_copy(c->axis, sizeof c->axis, en ? f->axis_en : f->axis_nb);
     while (*p && c->nser < CH_MAXSER) {
         size_t n = strcspn(p, " ");
         long j = find_col(t, p, n);
         if (j < 0)
-            return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
+            return hjtj__err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
                            "table %s has no column '%.*s' for figure %s", hjtj_table_id(t),
                            (int)n, p, f->id);
         c->ser[c->nser] = (size_t)j;
@@ -263,15 +263,15 @@ static hjtj_status chart_of_table(chart *c, const hjtj_table *t, hjtj_lang lang,
             c->nser++;
         }
     if (c->nser == 0)
-        return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "table %s has no numeric column",
+        return hjtj__err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "table %s has no numeric column",
                        hjtj_table_id(t));
     c->percent = have_share;
     if (have_share)
-        str_copy(c->axis, sizeof c->axis, lang == HJTJ_LANG_EN ? "Per cent" : "Prosent");
+        hjtj__str_copy(c->axis, sizeof c->axis, lang == HJTJ_LANG_EN ? "Per cent" : "Prosent");
     else if (all_counts)
-        str_copy(c->axis, sizeof c->axis, lang == HJTJ_LANG_EN ? "Number" : "Antall");
+        hjtj__str_copy(c->axis, sizeof c->axis, lang == HJTJ_LANG_EN ? "Number" : "Antall");
     else
-        str_copy(c->axis, sizeof c->axis, lang == HJTJ_LANG_EN ? "Value" : "Verdi");
+        hjtj__str_copy(c->axis, sizeof c->axis, lang == HJTJ_LANG_EN ? "Value" : "Verdi");
     return HJTJ_OK;
 }
 
@@ -365,7 +365,7 @@ static void wrap(const char *s, size_t maxw, size_t max, lines *out)
         out->n++;
         if (*s && out->n == max) {
             size_t k = strlen(dst);
-            while (k > 0 && utf8_width(dst) + 1 > maxw) {
+            while (k > 0 && hjtj__utf8_width(dst) + 1 > maxw) {
                 do
                     k--;
                 while (k > 0 && ((unsigned char)dst[k] & 0xC0) == 0x80);
@@ -407,20 +407,20 @@ static void put_number(buf *b, double v, hjtj_lang lang)
         snprintf(tmp, sizeof tmp, "%.1f", v);
     if (lang == HJTJ_LANG_NB && (p = strchr(tmp, '.')) != NULL)
         *p = ',';
-    buf_puts(b, tmp);
+    hjtj__buf_puts(b, tmp);
 }
 
 static void text_el(buf *b, double x, double y, const char *anchor, const char *attrs,
                     const char *s)
 {
-    buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\"", x, y);
+    hjtj__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\"", x, y);
     if (anchor)
-        buf_printf(b, " text-anchor=\"%s\"", anchor);
+        hjtj__buf_printf(b, " text-anchor=\"%s\"", anchor);
     if (attrs)
-        buf_printf(b, " %s", attrs);
-    buf_puts(b, ">");
+        hjtj__buf_printf(b, " %s", attrs);
+    hjtj__buf_puts(b, ">");
     hjtj__put_escaped(b, s);
-    buf_puts(b, "</text>\n");
+    hjtj__buf_puts(b, "</text>\n");
 }
 
 /* A bar, stacked segment or suppressed box with its data attributes and a
@@ -430,20 +430,20 @@ static void bar_el(buf *b, const hjtj_table *t, size_t i, size_t j, double x, do
 {
     const char *csv = hjtj_table_cell_text(t, i, j), *code = hjtj_table_col_code(t, j);
     int supp = hjtj__cell_suppressed(t, i, j);
-    buf_printf(b, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\"", x, y, w, h);
+    hjtj__buf_printf(b, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\"", x, y, w, h);
     if (supp)
-        buf_puts(b, " fill=\"#ffffff\" stroke=\"" C_AXIS "\" stroke-dasharray=\"3 2\"");
+        hjtj__buf_puts(b, " fill=\"#ffffff\" stroke=\"" C_AXIS "\" stroke-dasharray=\"3 2\"");
     else
-        buf_printf(b, " fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.5\"", fill);
-    buf_puts(b, " data-col=\"");
+        hjtj__buf_printf(b, " fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.5\"", fill);
+    hjtj__buf_puts(b, " data-col=\"");
     hjtj__put_escaped(b, code ? code : "");
-    buf_puts(b, "\" data-value=\"");
+    hjtj__buf_puts(b, "\" data-value=\"");
     hjtj__put_escaped(b, csv ? csv : "");
-    buf_puts(b, supp ? "\" data-suppressed=\"1\"><title>" : "\"><title>");
+    hjtj__buf_puts(b, supp ? "\" data-suppressed=\"1\"><title>" : "\"><title>");
     hjtj__put_escaped(b, tip);
-    buf_puts(b, ": ");
+    hjtj__buf_puts(b, ": ");
     hjtj__put_escaped(b, shown);
-    buf_puts(b, "</title></rect>\n");
+    hjtj__buf_puts(b, "</title></rect>\n");
 }
 
 typedef struct geom {
@@ -461,12 +461,12 @@ static double xpos(const geom *g, double v)
 /* 1 if a value label fits inside a segment w pixels wide. */
 static int label_fits(const char *shown, double w)
 {
-    return (double)utf8_width(shown) * 6.2 + 6.0 <= w;
+    return (double)hjtj__utf8_width(shown) * 6.2 + 6.0 <= w;
 }
 
 /* The width of the labels a stacked row writes after its stack (those of
  * segments too narrow for them), with their gaps. */
-#define OVER_W(s) ((double)utf8_width(s) * 7.0 + 8.0)
+#define OVER_W(s) ((double)hjtj__utf8_width(s) * 7.0 + 8.0)
 
 /* How far past the plot's right edge the labels after the stacks reach, at
  * most (0 when none does). */
@@ -510,9 +510,9 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
     hjtj__row_heading(t, i, lang, label, sizeof label);
     wrap(label, LBL_MAXW, LBL_LINES, &L);
     band = (barsh > (double)L.n * 14.0 ? barsh : (double)L.n * 14.0) + 12.0;
-    buf_puts(b, "<g data-row=\"");
+    hjtj__buf_puts(b, "<g data-row=\"");
     hjtj__put_escaped(b, code ? code : "");
-    buf_printf(b, "\" data-i=\"%zu\">\n", i);
+    hjtj__buf_printf(b, "\" data-i=\"%zu\">\n", i);
     /* the label, centred on the band */
     ly = y + band / 2.0 - ((double)L.n - 1.0) * 7.0 + 4.0;
     for (s = 0; s < L.n; s++)
@@ -559,7 +559,7 @@ static double draw_row(buf *b, const chart *c, const hjtj_table *t, size_t r, co
         text_el(b, x, y + band / 2.0 + 4.0, NULL, attrs, shown);
         x += OVER_W(shown);
     }
-    buf_puts(b, "</g>\n");
+    hjtj__buf_puts(b, "</g>\n");
     return band;
 }
 
@@ -584,8 +584,8 @@ static double max_label_width(const chart *c, const hjtj_table *t, hjtj_lang lan
         hjtj__row_heading(t, c->rows[r], lang, label, sizeof label);
         wrap(label, LBL_MAXW, LBL_LINES, &L);
         for (k = 0; k < L.n; k++)
-            if ((double)utf8_width(L.s[k]) * CW > m)
-                m = (double)utf8_width(L.s[k]) * CW;
+            if ((double)hjtj__utf8_width(L.s[k]) * CW > m)
+                m = (double)hjtj__utf8_width(L.s[k]) * CW;
     }
     return m;
 }
@@ -617,7 +617,7 @@ static size_t legend_rows(const chart *c, double width)
     size_t s, rows = 1;
     double x = 0;
     for (s = 0; s < c->nser; s++) {
-        double w = 18.0 + (double)utf8_width(c->sname[s]) * CW + 18.0;
+        double w = 18.0 + (double)hjtj__utf8_width(c->sname[s]) * CW + 18.0;
         if (x > 0 && x + w > width) {
             rows++;
             x = 0;
@@ -631,19 +631,19 @@ static void draw_legend(buf *b, const chart *c, double x0, double y, double widt
 {
     size_t s;
     double x = 0;
-    buf_puts(b, "<g class=\"legend\">\n");
+    hjtj__buf_puts(b, "<g class=\"legend\">\n");
     for (s = 0; s < c->nser; s++) {
-        double w = 18.0 + (double)utf8_width(c->sname[s]) * CW + 18.0;
+        double w = 18.0 + (double)hjtj__utf8_width(c->sname[s]) * CW + 18.0;
         if (x > 0 && x + w > width) {
             y += 18.0;
             x = 0;
         }
-        buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
+        hjtj__buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
                    x0 + x, y - 10.0, palette[s % NPAL]);
         text_el(b, x0 + x + 17.0, y, NULL, "font-size=\"12\"", c->sname[s]);
         x += w;
     }
-    buf_puts(b, "</g>\n");
+    hjtj__buf_puts(b, "</g>\n");
 }
 
 static int any_suppressed(const chart *c, const hjtj_table *t)
@@ -689,28 +689,28 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
     h = g.top + plot_h + 52.0 + (supp ? 18.0 : 0.0) + 22.0;
 
     if (!inline_html)
-        buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    buf_puts(b, "<svg");
+        hjtj__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    hjtj__buf_puts(b, "<svg");
     if (!inline_html)
-        buf_puts(b, " xmlns=\"http://www.w3.org/2000/svg\"");
-    buf_printf(b,
+        hjtj__buf_puts(b, " xmlns=\"http://www.w3.org/2000/svg\"");
+    hjtj__buf_printf(b,
                " version=\"1.1\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\""
                " role=\"img\" aria-labelledby=\"%s-t %s-d\" font-family=\"'Liberation Sans',"
                " Arial, Helvetica, sans-serif\" fill=\"" C_TEXT "\"",
                W, h, W, h, idp, idp);
-    buf_puts(b, " data-table=\"");
+    hjtj__buf_puts(b, " data-table=\"");
     hjtj__put_escaped(b, hjtj_table_id(t));
-    buf_printf(b, "\" data-figure=\"%s\" data-n=\"%s\">\n", fig >= 0 ? figs[fig].id : "",
+    hjtj__buf_printf(b, "\" data-figure=\"%s\" data-n=\"%s\">\n", fig >= 0 ? figs[fig].id : "",
                hjtj__n_shown(t, ntext, sizeof ntext));
-    buf_printf(b, "<title id=\"%s-t\">", idp);
+    hjtj__buf_printf(b, "<title id=\"%s-t\">", idp);
     hjtj__put_escaped(b, caption);
-    buf_printf(b, "</title>\n<desc id=\"%s-d\">", idp);
+    hjtj__buf_printf(b, "</title>\n<desc id=\"%s-d\">", idp);
     snprintf(nline, sizeof nline, "N=%s", ntext);
     hjtj__put_escaped(b, nline);
-    buf_puts(b, ". ");
+    hjtj__buf_puts(b, ". ");
     hjtj__put_escaped(b, hjtj__source_line(lang));
-    buf_puts(b, "</desc>\n");
-    buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", W,
+    hjtj__buf_puts(b, "</desc>\n");
+    hjtj__buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", W,
                h);
     y = 26.0;
     for (k = 0; k < T.n; k++, y += 20.0)
@@ -724,23 +724,23 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
     /* grid lines and tick labels */
     for (v = 0; v <= g.axmax + g.step * 1e-6; v += g.step) {
         double x = g.left + xpos(&g, v);
-        buf_printf(b,
+        hjtj__buf_printf(b,
                    "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"" C_GRID
                    "\" stroke-width=\"1\"/>\n",
                    x, g.top, x, g.top + plot_h);
-        buf_printf(b, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">", x,
+        hjtj__buf_printf(b, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">", x,
                    g.top + plot_h + 16.0);
         put_number(b, v, lang);
-        buf_puts(b, "</text>\n");
+        hjtj__buf_puts(b, "</text>\n");
     }
     y = g.top;
     for (r = 0; r < c->nrows; r++)
         y += draw_row(b, c, t, r, &g, y, lang);
-    buf_printf(b,
+    hjtj__buf_printf(b,
                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_AXIS
                "\" stroke-width=\"1\"/>\n",
                g.left, g.top, g.left, g.top + plot_h);
-    buf_printf(b,
+    hjtj__buf_printf(b,
                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_AXIS
                "\" stroke-width=\"1\"/>\n",
                g.left, g.top + plot_h, g.left + g.pw, g.top + plot_h);
@@ -756,7 +756,7 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
         y += 18.0;
     }
     text_el(b, PAD, y, NULL, "font-size=\"11\"", hjtj__source_line(lang));
-    buf_puts(b, "</svg>\n");
+    hjtj__buf_puts(b, "</svg>\n");
 }
 
 hjtj_status hjtj__svg_render(buf *b, const hjtj_table *t, long fig, hjtj_lang lang,
@@ -783,7 +783,7 @@ hjtj_status hjtj__svg_render(buf *b, const hjtj_table *t, long fig, hjtj_lang la
             st = HJTJ_ERR_NOMEM;
     }
     if (st != HJTJ_OK)
-        buf_free(b);
+        hjtj__buf_free(b);
     free(c->rows);
     free(c);
     return st;
@@ -806,10 +806,10 @@ static hjtj_status pick(const hjtj_table *t, const char *figure_id, long *fig)
         if (strcmp(figs[i].id, figure_id) == 0)
             break;
     if (i == NFIGS)
-        return err_set(err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no figure with id '%.40s'",
+        return hjtj__err_set(err, HJTJ_ERR_NOT_FOUND, "", 0, 0, "no figure with id '%.40s'",
                        figure_id);
     if (strcmp(figs[i].table, hjtj_table_id(t)) != 0)
-        return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
+        return hjtj__err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
                        "figure %s is drawn from table %s, not from table %.40s", figs[i].id,
                        figs[i].table, hjtj_table_id(t));
     *fig = (long)i;
@@ -830,7 +830,7 @@ static hjtj_status figure_out(const hjtj_table *t, const char *figure_id, hjtj_l
     st = pick(t, figure_id, &fig);
     if (st != HJTJ_OK)
         return st;
-    buf_init(&b);
+    hjtj__buf_init(&b);
     sink->err = (hjtj_error *)hjtj_table_error(t);
     st = hjtj__svg_render(&b, t, fig, lang, 0, "hjtj-fig", sink->err);
     return st == HJTJ_OK ? hjtj__sink_put(sink, &b) : st;

@@ -6,7 +6,7 @@
  * Instead an anonymous reservation of the file's size stands for it
  * (anonymous memory never raises SIGBUS; MAP_NORESERVE: nothing is
  * committed until written), filled with read(2) only just ahead of where
- * the loader looks (hjtj__input_fill), while input_release() hands the pages
+ * the loader looks (hjtj__input_fill), while hjtj__input_release() hands the pages
  * behind the parser back to the kernel (madvise MADV_DONTNEED): the load
  * holds a window of the file, not the file.  A pass that goes back (an
  * error's position, the validator's pass over the whole document) fills the
@@ -28,7 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Scan in steps of this many bytes (input_check_utf8, input_memchr_nul),
+/* Scan in steps of this many bytes (hjtj__input_check_utf8, hjtj__input_memchr_nul),
  * and release behind the reader in steps of this many. */
 #define RELEASE_STEP ((size_t)8 << 20)
 /* Read at least this many bytes at a time. */
@@ -44,14 +44,14 @@ static size_t page_size(void)
     return p > 0 ? (size_t)p : 4096;
 }
 
-hjtj_status input_open(input *in, const char *path, hjtj_error *err)
+hjtj_status hjtj__input_open(input *in, const char *path, hjtj_error *err)
 {
     struct stat st;
     int fd;
     memset(in, 0, sizeof *in);
     in->fd = -1;
     if (path == NULL)
-        return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
+        return hjtj__err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (uint64_t)st.st_size < (uint64_t)SIZE_MAX / 2) {
@@ -70,7 +70,7 @@ hjtj_status input_open(input *in, const char *path, hjtj_error *err)
     if (fd >= 0)
         close(fd);
     {
-        hjtj_status s = read_all_file(&in->b, path, err);
+        hjtj_status s = hjtj__read_all_file(&in->b, path, err);
         if (s != HJTJ_OK)
             return s;
     }
@@ -80,13 +80,13 @@ hjtj_status input_open(input *in, const char *path, hjtj_error *err)
     return HJTJ_OK;
 }
 
-void input_close(input *in)
+void hjtj__input_close(input *in)
 {
     if (in->fd >= 0) {
         (void)munmap((void *)in->data, in->size);
         close(in->fd);
     } else {
-        buf_free(&in->b);
+        hjtj__buf_free(&in->b);
     }
     memset(in, 0, sizeof *in);
     in->fd = -1;
@@ -159,12 +159,12 @@ size_t hjtj__input_held(const input *in, const char *data, size_t len)
                                                          : len;
 }
 
-void input_restart(input *in)
+void hjtj__input_restart(input *in)
 {
     (void)in; /* a pass from the start fills again what it reads */
 }
 
-void input_release_slow(input *in, const char *pos)
+void hjtj__input_release_slow(input *in, const char *pos)
 {
     size_t page = page_size(), upto;
     if (pos < in->data || pos > in->data + in->len)
@@ -179,11 +179,11 @@ void input_release_slow(input *in, const char *pos)
     }
 }
 
-void input_release(input *in, const char *pos)
+void hjtj__input_release(input *in, const char *pos)
 {
     if (in != NULL && in->fd >= 0 && pos >= in->data &&
         (size_t)(pos - in->data) >= in->done + RELEASE_STEP)
-        input_release_slow(in, pos);
+        hjtj__input_release_slow(in, pos);
 }
 
 void hjtj__text_position(const char *a, const char *b, uint64_t *line, uint64_t *col)
@@ -212,7 +212,7 @@ static const char *step_end(input *in, const char *p, const char *end)
     return q;
 }
 
-hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
+hjtj_status hjtj__input_check_utf8(input *in, const char *s, size_t n, size_t from,
                              const char *file, hjtj_error *err)
 {
     const char *end = s + n, *p = s + (from < n ? from : n);
@@ -221,28 +221,28 @@ hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
      * whole text, in steps again) */
     while (p < end) {
         const char *q = step_end(in, p, end);
-        if (utf8_check(p, (size_t)(q - p), NULL, NULL) != 0) {
+        if (hjtj__utf8_check(p, (size_t)(q - p), NULL, NULL) != 0) {
             for (p = s;; p = q) {
                 uint64_t l, c;
                 q = step_end(in, p, end);
-                if (utf8_check(p, (size_t)(q - p), &l, &c) != 0) {
+                if (hjtj__utf8_check(p, (size_t)(q - p), &l, &c) != 0) {
                     col = l == 1 ? col + c - 1 : c;
                     line += l - 1;
                     break;
                 }
                 hjtj__text_position(p, q, &line, &col);
-                input_release(in, q);
+                hjtj__input_release(in, q);
             }
-            return err_set(err, HJTJ_ERR_ENCODING, file, line, col,
+            return hjtj__err_set(err, HJTJ_ERR_ENCODING, file, line, col,
                            "invalid UTF-8 (a byte that is not part of a UTF-8 character)");
         }
         p = q;
-        input_release(in, p);
+        hjtj__input_release(in, p);
     }
     return HJTJ_OK;
 }
 
-int input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
+int hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
                      size_t ahead, int nul)
 {
     size_t e = upto, cut;
@@ -253,14 +253,14 @@ int input_check_upto(input *in, const char *data, size_t len, size_t *checked, s
     hjtj__input_fill(in, data + *checked, data + (len - e < 4 ? len : e + 4));
     for (cut = e; e < len && ((unsigned char)data[e] & 0xC0) == 0x80 && e - cut < 3;)
         e++;
-    if (utf8_check(data + *checked, e - *checked, NULL, NULL) != 0 ||
+    if (hjtj__utf8_check(data + *checked, e - *checked, NULL, NULL) != 0 ||
         (nul && memchr(data + *checked, '\0', e - *checked) != NULL))
         return -1;
     *checked = e;
     return 0;
 }
 
-const char *input_memchr_nul(input *in, const char *s, size_t n)
+const char *hjtj__input_memchr_nul(input *in, const char *s, size_t n)
 {
     const char *end = s + n, *p = s;
     while (p < end) {
@@ -271,7 +271,7 @@ const char *input_memchr_nul(input *in, const char *s, size_t n)
         if (z != NULL)
             return z;
         p += k;
-        input_release(in, p);
+        hjtj__input_release(in, p);
     }
     return NULL;
 }

@@ -48,16 +48,16 @@ struct hjtj_error {
     char message[512];
 };
 
-void err_clear(hjtj_error *e);
+void hjtj__err_clear(hjtj_error *e);
 /* Set e and return status.  fmt is printf-style. */
-hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_t line,
+hjtj_status hjtj__err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_t line,
                     uint64_t column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
-void err_copy(hjtj_error *dst, const hjtj_error *src);
+void hjtj__err_copy(hjtj_error *dst, const hjtj_error *src);
 
 /* Bounded string copy that always terminates. */
-void str_copy(char *dst, size_t cap, const char *src);
-char *str_dup(const char *s);
+void hjtj__str_copy(char *dst, size_t cap, const char *src);
+char *hjtj__str_dup(const char *s);
 /* The length of the longest prefix of s, at most n bytes, that does not end
  * inside a UTF-8 character (s[n] must be readable). */
 size_t hjtj__utf8_prefix(const char *s, size_t n);
@@ -65,7 +65,7 @@ size_t hjtj__utf8_prefix(const char *s, size_t n);
  * library hands out: control characters written as \n, \r, \t or \xHH,
  * bytes of a character cut elsewhere dropped, cut at a character boundary. */
 void hjtj__text_clean(char *dst, size_t cap, const char *src, size_t n);
-char *str_ndup(const char *s, size_t n);
+char *hjtj__str_ndup(const char *s, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Growing byte buffer                                                 */
@@ -77,28 +77,28 @@ typedef struct buf {
     int failed; /* allocation failed at some point */
 } buf;
 
-void buf_init(buf *b);
-void buf_free(buf *b);
-int buf_put(buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
-int buf_puts(buf *b, const char *s);
-int buf_putc(buf *b, char c);
-int buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hjtj__buf_init(buf *b);
+void hjtj__buf_free(buf *b);
+int hjtj__buf_put(buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
+int hjtj__buf_puts(buf *b, const char *s);
+int hjtj__buf_putc(buf *b, char c);
+int hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Read a whole file / callback into a NUL-terminated buffer. */
-hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err);
-hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
+hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err);
+hjtj_status hjtj__read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
                               hjtj_error *err);
 
 /* A file's bytes for a load (input.c): an anonymous reservation of the
  * file's size, filled with read(2) on demand (never mapped: a file
  * truncated meanwhile would raise SIGBUS).  Before reading bytes the
  * loaders call hjtj__input_fill(in, from, to) (the check functions below do
- * it for what they check); input_release(in, pos) as they advance gives the
+ * it for what they check); hjtj__input_release(in, pos) as they advance gives the
  * pages behind back.  A fill out of the window held (a pass from the start
- * again) reads the range again from the file.  input_restart() is a no-op
+ * again) reads the range again from the file.  hjtj__input_restart() is a no-op
  * kept for the loaders' structure.  in may be NULL (a load from memory), or
  * hold the whole input (fd < 0: a pipe, a converted text), in all but
- * input_open/close. */
+ * hjtj__input_open/close. */
 typedef struct input {
     const char *data;
     size_t len;
@@ -109,11 +109,11 @@ typedef struct input {
     int changed;   /* the file ended early (-1) or a read failed (errno) */
     buf b;         /* the bytes, when read whole */
 } input;
-hjtj_status input_open(input *in, const char *path, hjtj_error *err);
-void input_close(input *in);
-void input_restart(input *in);
-void input_release(input *in, const char *pos);
-void input_release_slow(input *in, const char *pos);
+hjtj_status hjtj__input_open(input *in, const char *path, hjtj_error *err);
+void hjtj__input_close(input *in);
+void hjtj__input_restart(input *in);
+void hjtj__input_release(input *in, const char *pos);
+void hjtj__input_release_slow(input *in, const char *pos);
 /* Make the bytes [from, to) readable (to is clamped to the input's end). */
 void hjtj__input_fill(input *in, const char *from, const char *to);
 void hjtj__input_fill_all(input *in);
@@ -121,25 +121,25 @@ void hjtj__input_fill_all(input *in);
 size_t hjtj__input_held(const input *in, const char *data, size_t len);
 /* Advance (line, col) over the text [a, b). */
 void hjtj__text_position(const char *a, const char *b, uint64_t *line, uint64_t *col);
-/* utf8_check over bytes [from, n) of the text s, releasing behind; on
+/* hjtj__utf8_check over bytes [from, n) of the text s, releasing behind; on
  * failure HJTJ_ERR_ENCODING in err, at the line and column of the first bad
  * byte counted from s. */
-hjtj_status input_check_utf8(input *in, const char *s, size_t n, size_t from,
+hjtj_status hjtj__input_check_utf8(input *in, const char *s, size_t n, size_t from,
                              const char *file, hjtj_error *err);
 /* memchr(s, 0, n), releasing behind. */
-const char *input_memchr_nul(input *in, const char *s, size_t n);
+const char *hjtj__input_memchr_nul(input *in, const char *s, size_t n);
 /* The loaders check the input as they read it: before they use the bytes
  * up to upto, this fills and checks data[*checked, e) — e at least upto, at
  * least `ahead` bytes past *checked, and moved past a UTF-8 sequence cut
  * there — for valid UTF-8 (and, with nul, no NUL byte), and sets
  * *checked = e.  0, or -1 when those bytes are bad (the loader then locates
- * the fault over the rest of the input with input_check_utf8 /
- * input_memchr_nul). */
-int input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
+ * the fault over the rest of the input with hjtj__input_check_utf8 /
+ * hjtj__input_memchr_nul). */
+int hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
                      size_t ahead, int nul);
 
 /* Convert a CSV input in a single-byte encoding to UTF-8 (encoding.c):
- * out receives the text as an input (input_close() it), with the same lines
+ * out receives the text as an input (hjtj__input_close() it), with the same lines
  * and one character per input byte, so positions stay the original's, held
  * whole in memory (fd -1).  Fills the input ahead and releases it behind as
  * it goes (in may be NULL).
@@ -149,30 +149,30 @@ hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *
 
 /* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.
  * Writes the path into out; returns 0 if the file exists, -1 otherwise. */
-int datadir_path(char *out, size_t cap, const char *name);
+int hjtj__datadir_path(char *out, size_t cap, const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Text utilities                                                      */
 /* ------------------------------------------------------------------ */
 
 /* Check UTF-8; on failure set line and col (1-based) of the bad byte. */
-int utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col);
+int hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col);
 /* Display width (code points) of a UTF-8 string. */
-size_t utf8_width(const char *s);
+size_t hjtj__utf8_width(const char *s);
 /* Percent share rounded half up to tenths: floor((2000 * num + den) / (2 * den)). */
-int64_t share_tenths(int64_t num, int64_t den);
+int64_t hjtj__share_tenths(int64_t num, int64_t den);
 
 /* ------------------------------------------------------------------ */
 /* Code lists                                                          */
 /* ------------------------------------------------------------------ */
 
 /* Parse a code of a field from (s, n); -1 if unknown. */
-int32_t code_parse_n(hjtj_field field, const char *s, size_t n);
+int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n);
 /* Parse a whitespace-separated list of codes into a bit mask.  On an unknown
  * token returns -1 and points bad and badlen at it. */
-int64_t code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
+int64_t hjtj__code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
                         size_t *badlen);
-int popcount32(uint32_t x);
+int hjtj__popcount32(uint32_t x);
 /* Codes are matched with ASCII case folded ("Boligbase" is boligbase). */
 /* Levenshtein distance of a and (b, n), ASCII case folded, capped at cap. */
 size_t hjtj__edit_distance(const char *a, const char *b, size_t n, size_t cap);
@@ -200,12 +200,12 @@ struct hjtj_scheme {
     hjtj_error err;
 };
 
-void scheme_init_default(hjtj_scheme *s);
+void hjtj__scheme_init_default(hjtj_scheme *s);
 /* Size class of a municipality from its number (a char[5]: 4 digits and
  * NUL, as in a municipality table) and inhabitants. */
-int scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere);
+int hjtj__scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere);
 /* Is the scheme the built-in one (labels of the report apply)? */
-int scheme_is_default_bands(const hjtj_scheme *s);
+int hjtj__scheme_is_default_bands(const hjtj_scheme *s);
 
 /* ------------------------------------------------------------------ */
 /* Municipality table                                                  */
@@ -230,17 +230,17 @@ struct hjtj_kommuner {
 };
 
 /* Deep copy; returns 0 or -1 (nomem). */
-int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src);
-void kommuner_clear(hjtj_kommuner *k);
+int hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src);
+void hjtj__kommuner_clear(hjtj_kommuner *k);
 /* Inhabitants of one municipality at most (10^12: the sums over a table
  * of at most 10 000 municipalities stay far below INT64_MAX). */
 #define KOMMUNER_MAX_INNBYGGERE ((int64_t)1000000000000)
 /* Add one municipality (validates nr, inhabitants and name).  0 ok; -1
  * nomem; -2 bad number; -3 duplicate; -4 innbyggere above
  * KOMMUNER_MAX_INNBYGGERE; -5 a NUL or control character in the name. */
-int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
+int hjtj__kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
                  size_t navnlen, int64_t innbyggere);
-int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n);
+int64_t hjtj__kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* CSV tokenizer (RFC 4180)                                            */
@@ -270,14 +270,14 @@ typedef struct csv_reader {
 } csv_reader;
 
 /* Start reading data (after a BOM).  delim 0 = detect from the first row. */
-void csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
+void hjtj__csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
               const char *name);
-void csv_free(csv_reader *r);
+void hjtj__csv_free(csv_reader *r);
 /* Read the next row into r->fields.  Returns 1 for a row, 0 at end of input,
  * or -1 on a file-level error (r->err is set: unbalanced quote, limits,
  * NOMEM).  Completely empty lines are skipped.  *row_line receives the line
  * the row starts on. */
-int csv_next(csv_reader *r, uint64_t *row_line);
+int hjtj__csv_next(csv_reader *r, uint64_t *row_line);
 
 /* ------------------------------------------------------------------ */
 /* Records                                                             */
@@ -290,7 +290,7 @@ int csv_next(csv_reader *r, uint64_t *row_line);
 /* A loaded record: 64 bytes (the strings live in the register's pool). */
 struct hjtj_record {
     const char *orgnr;         /* owned by the register's string pool */
-    const char *text;          /* "navn\0merknad\0" (pool), or record_no_text */
+    const char *text;          /* "navn\0merknad\0" (pool), or hjtj__record_no_text */
     const char *naeringskode;  /* "NN.NNN", one string per code; "" if absent */
     const char *file;          /* the load's file name (pool) */
     uint32_t line;             /* first line of the record (saturates) */
@@ -305,7 +305,7 @@ struct hjtj_record {
     int8_t storrelse;          /* the size band (scheme bands may exceed 4 bits); -1 */
 };
 
-extern const char record_no_text[2];
+extern const char hjtj__record_no_text[2];
 
 _Static_assert(sizeof(struct hjtj_record) <= 8 * sizeof(void *),
                "a record is at most 64 bytes (on 64-bit machines)");
@@ -362,8 +362,8 @@ typedef struct raw_record {
     char err_msg[256];
 } raw_record;
 
-void raw_clear(raw_record *r);
-void raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col,
+void hjtj__raw_clear(raw_record *r);
+void hjtj__raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Record storage: fixed-size blocks so that record pointers stay valid. */
@@ -380,9 +380,9 @@ typedef struct pool {
     pool_block *head;
 } pool;
 
-char *pool_alloc(pool *p, size_t n);
-const char *pool_strndup(pool *p, const char *s, size_t n);
-void pool_free(pool *p);
+char *hjtj__pool_alloc(pool *p, size_t n);
+const char *hjtj__pool_strndup(pool *p, const char *s, size_t n);
+void hjtj__pool_free(pool *p);
 
 /* The records a table reads, reduced (streaming.c, crosstab.c).
  *
@@ -474,7 +474,7 @@ struct hjtj_register {
     hjtj_error err;
 };
 
-/* Around every use of libxml2 (load_xml.c): initialise libxml2 once
+/* Around every use of libxml2 (hjtj__load_xml.c): initialise libxml2 once
  * (thread-safe), and make the calling thread's libxml2 error handlers ours
  * until hjtj__xml_end() puts the caller's back, so that libxml2 never prints
  * (nomem: it reported an allocation failure meanwhile). */
@@ -488,7 +488,7 @@ typedef struct hjtj__xml_quiet {
 void hjtj__xml_begin(hjtj__xml_quiet *q);
 void hjtj__xml_end(hjtj__xml_quiet *q);
 
-/* Start tags with more than max attributes (load_xml.c): scan d[*scanned..)
+/* Start tags with more than max attributes (hjtj__load_xml.c): scan d[*scanned..)
  * for the start tags that begin before upto (looking past upto as needed);
  * 0, or -1 with *scanned at the '<' of a start tag with more.  The bound of
  * the files without a register's limits (scheme, XSD), and the check of it
@@ -500,10 +500,10 @@ hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *fil
 
 /* XML helpers shared by the loaders: refuse a DOCTYPE in the prolog; turn a
  * libxml2 error into ours. */
-hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err);
+hjtj_status hjtj__xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err);
 struct _xmlError;
-void xml_error_to(hjtj_error *err, const struct _xmlError *e, const char *file);
-void xsd_free(void *xsd);
+void hjtj__xml_error_to(hjtj_error *err, const struct _xmlError *e, const char *file);
+void hjtj__xsd_free(void *xsd);
 /* Is n an XML Schema element that brings in another document (xs:import,
  * include, redefine, override with a schemaLocation)?  Such an XSD is
  * refused, never fetched. */
@@ -511,24 +511,24 @@ struct _xmlNode;
 int hjtj__xsd_external_ref(const struct _xmlNode *n);
 
 /* Loader entry points (buffer is NUL-terminated, BOM already checked). */
-hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file);
-hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const char *file);
+hjtj_status hjtj__load_xml(hjtj_register *reg, const char *data, size_t len, const char *file);
+hjtj_status hjtj__load_csv(hjtj_register *reg, const char *data, size_t len, const char *file);
 
 /* Validate, edit, classify and store (or reject) one record.  Returns HJTJ_OK,
  * or HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the load
  * (reg->err is set). */
-hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file);
+hjtj_status hjtj__register_add(hjtj_register *reg, raw_record *raw, const char *file);
 /* Add a warning; -1 on nomem. */
-int register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
+int hjtj__register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
                   uint64_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Make sure the register has a municipality table (loads the default). */
-hjtj_status register_ensure_kommuner(hjtj_register *reg);
+hjtj_status hjtj__register_ensure_kommuner(hjtj_register *reg);
 /* Exchange the register's municipality table with *k (a <kommuner> block
  * while loading, and back if the load fails); `set` becomes the register's
  * "table given" flag, whose old value is returned. */
-int register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set);
+int hjtj__register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set);
 /* A hint: the orgnr s (n bytes) will be looked up soon. */
-void register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n);
+void hjtj__register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n);
 
 static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
 {
@@ -538,10 +538,10 @@ static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
 /* streaming.c: find the reductions (before the first streaming load); count
  * a loaded record in them; at the end of a load, keep (ok) or drop its
  * counts; free.  The int functions return 0 or -1 (nomem). */
-int red_prepare(hjtj_register *reg);
-int red_count_record(hjtj_register *reg, const hjtj_record *r);
-int red_end_load(hjtj_register *reg, int ok);
-void red_free(red_set *rs);
+int hjtj__red_prepare(hjtj_register *reg);
+int hjtj__red_count_record(hjtj_register *reg, const hjtj_record *r);
+int hjtj__red_end_load(hjtj_register *reg, int ok);
+void hjtj__red_free(red_set *rs);
 
 /* ------------------------------------------------------------------ */
 /* Classification (SPEC §4)                                            */
@@ -550,7 +550,7 @@ void red_free(red_set *rs);
 /* Apply the editing rules and fill rec->types, rec->mg, rec->edits,
  * the classes (rec_set_cls) and rec->population.  rec->types_given, mg_given, boenheter,
  * status, kommune must be set.  size_class is the municipality's class. */
-void classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class);
+void hjtj__classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class);
 /* Class of a record in a field, or -1. */
 static inline int rec_cls(const hjtj_record *rec, hjtj_field f)
 {
@@ -576,7 +576,7 @@ static inline int64_t rec_boenheter_counted(const hjtj_record *r)
     return rec_cls(r, HJTJ_FIELD_BOTILBUD) == 1 ? r->boenheter : 0;
 }
 /* Number of målgrupper checked (annen included, ingen = 3+). */
-int antall_malgrupper_class(uint32_t mg);
+int hjtj__antall_malgrupper_class(uint32_t mg);
 
 /* ------------------------------------------------------------------ */
 /* Tables                                                              */
@@ -635,17 +635,17 @@ struct hjtj_table {
 
 /* Builder used by the table definitions.  All functions tolerate a previous
  * allocation failure (t->nomem set) and do nothing then. */
-void tb_begin(hjtj_table *t, size_t ncols, size_t nstub);
-void tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en);
+void hjtj__tb_begin(hjtj_table *t, size_t ncols, size_t nstub);
+void hjtj__tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en);
 /* Append a row; the first stub cell gets label_nb as TEXT.  en may be NULL
  * (then nb is used).  Returns the row index. */
-size_t tb_row(hjtj_table *t, const char *code, const char *nb, const char *en);
-void tb_text(hjtj_table *t, size_t i, size_t j, const char *s);
-void tb_count(hjtj_table *t, size_t i, size_t j, int64_t v);
-void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v);
-void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
-void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
-void tb_empty(hjtj_table *t, size_t i, size_t j);
+size_t hjtj__tb_row(hjtj_table *t, const char *code, const char *nb, const char *en);
+void hjtj__tb_text(hjtj_table *t, size_t i, size_t j, const char *s);
+void hjtj__tb_count(hjtj_table *t, size_t i, size_t j, int64_t v);
+void hjtj__tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v);
+void hjtj__tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den);
+void hjtj__tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median);
+void hjtj__tb_empty(hjtj_table *t, size_t i, size_t j);
 /* Release everything the table holds and make it empty again. */
 void hjtj__table_reset(hjtj_table *t);
 /* A copy of s owned by the table (NULL on nomem, then t->nomem is set). */
@@ -690,7 +690,7 @@ typedef struct wval {
     int64_t v, w;
 } wval;
 /* Twice the weighted median of v[0..n) (sorts v); 0 if the weights sum to 0. */
-int64_t median2_weighted(wval *v, size_t n);
+int64_t hjtj__median2_weighted(wval *v, size_t n);
 
 /* One entry of the catalogue. */
 typedef struct table_def {
@@ -702,7 +702,7 @@ typedef struct table_def {
     hjtj_status (*build)(hjtj_table *t, const hjtj_register *reg);
 } table_def;
 
-extern const table_def hjtj_table_defs[] HJTJ_ATTR_HIDDEN;
-extern const size_t hjtj_table_ndefs HJTJ_ATTR_HIDDEN;
+extern const table_def hjtj__table_defs[] HJTJ_ATTR_HIDDEN;
+extern const size_t hjtj__table_ndefs HJTJ_ATTR_HIDDEN;
 
 #endif

@@ -6,7 +6,7 @@
 
 #define DEFAULT_KOMMUNER_FILE "kommuner-2025.csv"
 
-void kommuner_clear(hjtj_kommuner *k)
+void hjtj__kommuner_clear(hjtj_kommuner *k)
 {
     size_t i;
     for (i = k->npooled; i < k->n; i++)
@@ -22,7 +22,7 @@ void kommuner_clear(hjtj_kommuner *k)
     k->referansedato[0] = '\0';
 }
 
-int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
+int hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
 {
     size_t i, len = 0;
     hjtj_kommuner tmp;
@@ -53,14 +53,14 @@ int kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
     if (src->index != NULL) {
         tmp.index = malloc(10000 * sizeof *tmp.index);
         if (tmp.index == NULL) {
-            kommuner_clear(&tmp);
+            hjtj__kommuner_clear(&tmp);
             return -1;
         }
         memcpy(tmp.index, src->index, 10000 * sizeof *tmp.index);
     }
     memcpy(tmp.referansedato, src->referansedato, sizeof tmp.referansedato);
     tmp.loaded = src->loaded;
-    kommuner_clear(dst);
+    hjtj__kommuner_clear(dst);
     dst->k = tmp.k;
     dst->index = tmp.index;
     dst->names = tmp.names;
@@ -87,7 +87,7 @@ static int kommune_key(const char *nr, size_t n)
     return v;
 }
 
-int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
+int64_t hjtj__kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
 {
     int key = kommune_key(nr, n);
     if (key < 0 || k->index == NULL)
@@ -95,7 +95,7 @@ int64_t kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
     return k->index[key];
 }
 
-int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
+int hjtj__kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
                  size_t navnlen, int64_t innbyggere)
 {
     kommune *e;
@@ -131,7 +131,7 @@ int kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *nav
     memcpy(e->nr, nr, 4);
     e->nr[4] = '\0';
     e->innbyggere = innbyggere;
-    e->navn = str_ndup(navn, navnlen);
+    e->navn = hjtj__str_ndup(navn, navnlen);
     if (e->navn == NULL)
         return -1;
     k->index[key] = (int32_t)k->n;
@@ -153,7 +153,7 @@ HJTJ_API void hjtj_kommuner_free(hjtj_kommuner *kommuner)
 {
     if (kommuner == NULL)
         return;
-    kommuner_clear(kommuner);
+    hjtj__kommuner_clear(kommuner);
     free(kommuner);
 }
 
@@ -209,26 +209,26 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
         return HJTJ_ERR_INVALID_ARG;
     if (name == NULL)
         name = "<memory>";
-    err_clear(&kommuner->err);
+    hjtj__err_clear(&kommuner->err);
     if (data == NULL)
-        return err_set(&kommuner->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
+        return hjtj__err_set(&kommuner->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
         len -= 3;
     }
-    if (utf8_check(data, len, &eline, &ecol) != 0)
-        return err_set(&kommuner->err, HJTJ_ERR_ENCODING, name, eline, ecol,
+    if (hjtj__utf8_check(data, len, &eline, &ecol) != 0)
+        return hjtj__err_set(&kommuner->err, HJTJ_ERR_ENCODING, name, eline, ecol,
                        "invalid UTF-8 in the municipality table, which must be UTF-8 "
                        "(from Excel: save as \"CSV UTF-8\")");
     memset(&tmp, 0, sizeof tmp);
-    csv_init(&r, data, len, 0, &kommuner->err, name);
-    rc = csv_next(&r, &line);
+    hjtj__csv_init(&r, data, len, 0, &kommuner->err, name);
+    rc = hjtj__csv_next(&r, &line);
     if (rc == 0) {
-        csv_free(&r);
-        return err_set(&kommuner->err, HJTJ_ERR_EMPTY, name, 1, 1, "empty municipality table");
+        hjtj__csv_free(&r);
+        return hjtj__err_set(&kommuner->err, HJTJ_ERR_EMPTY, name, 1, 1, "empty municipality table");
     }
     if (rc < 0) {
-        csv_free(&r);
+        hjtj__csv_free(&r);
         return kommuner->err.status;
     }
     for (i = 0; i < r.nfields; i++) {
@@ -238,8 +238,8 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
                                                        : NULL;
         if (c != NULL && *c >= 0) { /* as in a register: no column twice */
             uint64_t l = r.fields[i].line, col = r.fields[i].col;
-            csv_free(&r);
-            return err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, l, col,
+            hjtj__csv_free(&r);
+            return hjtj__err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, l, col,
                            "column %s appears twice in the municipality table",
                            c == &c_nr ? "kommunenr" : c == &c_navn ? "navn" : "innbyggere");
         }
@@ -247,22 +247,22 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
             *c = (int)i;
     }
     if (c_nr < 0 || c_inn < 0) {
-        csv_free(&r);
-        return err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, line, 1,
+        hjtj__csv_free(&r);
+        return hjtj__err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, line, 1,
                        "municipality table needs the columns kommunenr and innbyggere "
                        "(and navn)");
     }
-    while ((rc = csv_next(&r, &line)) == 1) {
+    while ((rc = hjtj__csv_next(&r, &line)) == 1) {
         int64_t inn;
         const csv_field *fnr, *fnavn, *finn;
         int a;
         if (r.nfields != 0 && r.nfields <= (size_t)c_nr) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, line, 1,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, line, 1,
                          "row has %zu fields, expected at least %d", r.nfields, c_nr + 1);
             break;
         }
         if ((size_t)c_inn >= r.nfields || (c_navn >= 0 && (size_t)c_navn >= r.nfields)) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, line, 1,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, line, 1,
                          "row has too few fields");
             break;
         }
@@ -270,48 +270,48 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
         finn = &r.fields[c_inn];
         fnavn = c_navn >= 0 ? &r.fields[c_navn] : NULL;
         if (parse_count(finn->s, finn->n, &inn) != 0) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
                          "innbyggere '%.*s' is not a non-negative integer",
                          (int)(finn->n > 40 ? 40 : finn->n), finn->s);
             break;
         }
-        a = kommuner_add(&tmp, fnr->s, fnr->n, fnavn ? fnavn->s : "", fnavn ? fnavn->n : 0, inn);
+        a = hjtj__kommuner_add(&tmp, fnr->s, fnr->n, fnavn ? fnavn->s : "", fnavn ? fnavn->n : 0, inn);
         if (a == -1) {
-            st = err_set(&kommuner->err, HJTJ_ERR_NOMEM, name, line, 0, "out of memory");
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_NOMEM, name, line, 0, "out of memory");
             break;
         }
         if (a == -2) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
                          "kommunenr '%.*s' is not 4 digits", (int)(fnr->n > 40 ? 40 : fnr->n),
                          fnr->s);
             break;
         }
         if (a == -3) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
                          "kommunenr %.4s appears twice", fnr->s);
             break;
         }
         if (a == -4) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
                          "innbyggere %.*s is larger than %lld", (int)(finn->n > 40 ? 40 : finn->n),
                          finn->s, (long long)KOMMUNER_MAX_INNBYGGERE);
             break;
         }
         if (a == -5) {
-            st = err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnavn->line, fnavn->col,
+            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnavn->line, fnavn->col,
                          "NUL byte or control character in the name of kommune %.4s", fnr->s);
             break;
         }
     }
     if (rc < 0)
         st = kommuner->err.status;
-    csv_free(&r);
+    hjtj__csv_free(&r);
     if (st != HJTJ_OK) {
-        kommuner_clear(&tmp);
+        hjtj__kommuner_clear(&tmp);
         return st;
     }
     tmp.loaded = 1;
-    kommuner_clear(kommuner);
+    hjtj__kommuner_clear(kommuner);
     kommuner->index = tmp.index;
     kommuner->k = tmp.k;
     kommuner->n = tmp.n;
@@ -326,12 +326,12 @@ HJTJ_API hjtj_status hjtj_kommuner_load_file(hjtj_kommuner *kommuner, const char
     hjtj_status st;
     if (kommuner == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&kommuner->err);
-    st = read_all_file(&b, path, &kommuner->err);
+    hjtj__err_clear(&kommuner->err);
+    st = hjtj__read_all_file(&b, path, &kommuner->err);
     if (st != HJTJ_OK)
         return st;
     st = hjtj_kommuner_load_memory(kommuner, b.data, b.len, path);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -340,9 +340,9 @@ HJTJ_API hjtj_status hjtj_kommuner_load_default(hjtj_kommuner *kommuner)
     char path[4096];
     if (kommuner == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&kommuner->err);
-    if (datadir_path(path, sizeof path, DEFAULT_KOMMUNER_FILE) != 0)
-        return err_set(&kommuner->err, HJTJ_ERR_IO, path, 0, 0,
+    hjtj__err_clear(&kommuner->err);
+    if (hjtj__datadir_path(path, sizeof path, DEFAULT_KOMMUNER_FILE) != 0)
+        return hjtj__err_set(&kommuner->err, HJTJ_ERR_IO, path, 0, 0,
                        "bundled municipality table not found at %s (set HJTJ_DATADIR)", path);
     return hjtj_kommuner_load_file(kommuner, path);
 }
@@ -371,7 +371,7 @@ HJTJ_API int64_t hjtj_kommuner_find(const hjtj_kommuner *kommuner, const char *k
 {
     if (kommuner == NULL || kommunenr == NULL)
         return -1;
-    return kommuner_find_n(kommuner, kommunenr, strlen(kommunenr));
+    return hjtj__kommuner_find_n(kommuner, kommunenr, strlen(kommunenr));
 }
 
 HJTJ_API int32_t hjtj_kommuner_storrelse(const hjtj_kommuner *kommuner, size_t i,
@@ -381,8 +381,8 @@ HJTJ_API int32_t hjtj_kommuner_storrelse(const hjtj_kommuner *kommuner, size_t i
     if (kommuner == NULL || i >= kommuner->n)
         return -1;
     if (scheme == NULL) {
-        scheme_init_default(&def);
+        hjtj__scheme_init_default(&def);
         scheme = &def;
     }
-    return scheme_storrelse(scheme, kommuner->k[i].nr, kommuner->k[i].innbyggere);
+    return hjtj__scheme_storrelse(scheme, kommuner->k[i].nr, kommuner->k[i].innbyggere);
 }

@@ -4,7 +4,7 @@
  * population sentences in Norwegian, and the notes on the places where the
  * library's table differs from the printed one (KNOWN_ISSUES, section E).
  *
- * A table definition names its columns by their CSV code; tb_col() looks
+ * A table definition names its columns by their CSV code; hjtj__tb_col() looks
  * the labels up here when the definition gives none.  An entry with a table
  * id applies to that table only and wins over one without. */
 #include "labels.h"

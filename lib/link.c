@@ -67,8 +67,8 @@ static int link_problem(hjtj_link *l, hjtj_reason reason, uint64_t line, uint64_
     d->line = line;
     d->column = col;
     d->file = l->file;
-    d->orgnr = str_ndup(orgnr, orglen > 40 ? 40 : orglen);
-    d->message = str_dup(msg);
+    d->orgnr = hjtj__str_ndup(orgnr, orglen > 40 ? 40 : orglen);
+    d->message = hjtj__str_dup(msg);
     if (d->orgnr == NULL || d->message == NULL) {
         free(d->orgnr);
         free(d->message);
@@ -166,34 +166,34 @@ static hjtj_status link_header(hjtj_link *l, const csv_reader *r, uint64_t line,
     for (i = 0; i < r->nfields; i++)
         if (field_is(&r->fields[i], "orgnr")) {
             if (*corg != (size_t)-1)
-                return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, r->fields[i].col,
+                return hjtj__err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, r->fields[i].col,
                                "column orgnr appears twice");
             *corg = i;
         }
     if (*corg == (size_t)-1)
-        return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, 1,
+        return hjtj__err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, 1,
                        "a link file needs a column orgnr");
     if (r->nfields < 2)
-        return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, 1,
+        return hjtj__err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, 1,
                        "a link file needs a numeric column beside orgnr");
     l->vars = calloc(r->nfields, sizeof *l->vars);
     l->decimals = calloc(r->nfields, sizeof *l->decimals);
     if (l->vars == NULL || l->decimals == NULL)
-        return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
+        return hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
     for (i = 0; i < r->nfields; i++) {
         const csv_field *f = &r->fields[i];
         if (i == *corg)
             continue;
         if (f->n == 0)
-            return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, f->col,
+            return hjtj__err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, f->col,
                            "column %zu has no name", i + 1);
         for (j = 0; j < nv; j++)
             if (field_is(f, l->vars[j]))
-                return err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, f->col,
+                return hjtj__err_set(&l->err, HJTJ_ERR_SCHEMA, l->file, line, f->col,
                                "column %s appears twice", l->vars[j]);
-        l->vars[nv] = str_ndup(f->s, f->n);
+        l->vars[nv] = hjtj__str_ndup(f->s, f->n);
         if (l->vars[nv] == NULL)
-            return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
+            return hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
         l->nvars = ++nv;
     }
     return HJTJ_OK;
@@ -301,12 +301,12 @@ HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *l, const char *data, size_
     if (l == NULL)
         return HJTJ_ERR_INVALID_ARG;
     link_clear(l);
-    err_clear(&l->err);
-    l->file = str_dup(name ? name : "<memory>");
+    hjtj__err_clear(&l->err);
+    l->file = hjtj__str_dup(name ? name : "<memory>");
     if (l->file == NULL)
-        return err_set(&l->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        return hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     if (data == NULL)
-        return err_set(&l->err, HJTJ_ERR_INVALID_ARG, l->file, 0, 0, "no data");
+        return hjtj__err_set(&l->err, HJTJ_ERR_INVALID_ARG, l->file, 0, 0, "no data");
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 BOM wins */
         data += 3;
         len -= 3;
@@ -321,11 +321,11 @@ HJTJ_API hjtj_status hjtj_link_load_memory(hjtj_link *l, const char *data, size_
             return st;
         }
         st = link_parse(l, u.data, u.len);
-        input_close(&u);
+        hjtj__input_close(&u);
         return st;
     }
-    if (utf8_check(data, len, &eline, &ecol) != 0)
-        return err_set(&l->err, HJTJ_ERR_ENCODING, l->file, eline, ecol,
+    if (hjtj__utf8_check(data, len, &eline, &ecol) != 0)
+        return hjtj__err_set(&l->err, HJTJ_ERR_ENCODING, l->file, eline, ecol,
                        "invalid UTF-8 in link file; if it was saved by Excel it is probably "
                        "Windows-1252: use --encoding windows-1252");
     return link_parse(l, data, len);
@@ -341,10 +341,10 @@ static hjtj_status link_parse(hjtj_link *l, const char *data, size_t len)
     int64_t *val = NULL;
     uint8_t *has = NULL;
     hjtj_status st = HJTJ_OK;
-    csv_init(&r, data, len, 0, &l->err, l->file);
-    rc = csv_next(&r, &line);
+    hjtj__csv_init(&r, data, len, 0, &l->err, l->file);
+    rc = hjtj__csv_next(&r, &line);
     if (rc == 0)
-        st = err_set(&l->err, HJTJ_ERR_EMPTY, l->file, 1, 1, "empty link file");
+        st = hjtj__err_set(&l->err, HJTJ_ERR_EMPTY, l->file, 1, 1, "empty link file");
     else if (rc < 0)
         st = l->err.status;
     else
@@ -353,16 +353,16 @@ static hjtj_status link_parse(hjtj_link *l, const char *data, size_t len)
         val = calloc(l->nvars, sizeof *val);
         has = calloc(l->nvars, 1);
         if (val == NULL || has == NULL)
-            st = err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
+            st = hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
     }
-    while (st == HJTJ_OK && (rc = csv_next(&r, &line)) == 1) {
+    while (st == HJTJ_OK && (rc = hjtj__csv_next(&r, &line)) == 1) {
         l->nread++;
         if (link_data_row(l, &r, line, corg, val, has) != 0)
-            st = err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
+            st = hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
     }
     if (st == HJTJ_OK && rc < 0)
         st = l->err.status;
-    csv_free(&r);
+    hjtj__csv_free(&r);
     free(val);
     free(has);
     if (st != HJTJ_OK) {
@@ -381,14 +381,14 @@ HJTJ_API hjtj_status hjtj_link_load_file(hjtj_link *l, const char *path)
     hjtj_status st;
     if (l == NULL || path == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&l->err);
-    st = read_all_file(&b, path, &l->err);
+    hjtj__err_clear(&l->err);
+    st = hjtj__read_all_file(&b, path, &l->err);
     if (st != HJTJ_OK) {
         link_clear(l);
         return st;
     }
     st = hjtj_link_load_memory(l, b.data, b.len, path);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -449,7 +449,7 @@ HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
         snprintf(org, sizeof org, "%09u", (unsigned)l->org[i]);
         snprintf(msg, sizeof msg, "orgnr %s is not in the register", org);
         if (link_problem(l, HJTJ_REASON_NOT_IN_REGISTER, l->line[i], 1, org, 9, msg) != 0)
-            return err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
+            return hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
         l->nmatch_bad++;
     }
     if (l->nprobs > 1)

@@ -1,4 +1,4 @@
-/* load_csv.c — the CSV register format (SPEC §3): columns found by name, in
+/* hjtj__load_csv.c — the CSV register format (SPEC §3): columns found by name, in
  * any order; code sets as lists or as one 0/1 column per code. */
 #include "internal.h"
 
@@ -168,21 +168,21 @@ static col_map map_column(const char *s, size_t n)
             m.id = raw_cols[i].id;
             return m;
         }
-    if ((v = code_parse_n(HJTJ_FIELD_VIRKSOMHETSTYPE, s, n)) >= 0) {
+    if ((v = hjtj__code_parse_n(HJTJ_FIELD_VIRKSOMHETSTYPE, s, n)) >= 0) {
         m.kind = COL_WIDE;
         m.id = 0;
         m.bit = BIT(v);
-    } else if ((v = code_parse_n(HJTJ_FIELD_MALGRUPPE, s, n)) >= 0) {
+    } else if ((v = hjtj__code_parse_n(HJTJ_FIELD_MALGRUPPE, s, n)) >= 0) {
         m.kind = COL_WIDE;
         m.id = 1;
         m.bit = BIT(v);
     } else if (n > 11 && memcmp(s, "mottar-fra:", 11) == 0 &&
-               (v = code_parse_n(HJTJ_FIELD_MOTTAR_FRA, s + 11, n - 11)) >= 0) {
+               (v = hjtj__code_parse_n(HJTJ_FIELD_MOTTAR_FRA, s + 11, n - 11)) >= 0) {
         m.kind = COL_WIDE;
         m.id = 2;
         m.bit = BIT(v);
     } else if (n > 12 && memcmp(s, "leverer-til:", 12) == 0 &&
-               (v = code_parse_n(HJTJ_FIELD_LEVERER_TIL, s + 12, n - 12)) >= 0) {
+               (v = hjtj__code_parse_n(HJTJ_FIELD_LEVERER_TIL, s + 12, n - 12)) >= 0) {
         m.kind = COL_WIDE;
         m.id = 3;
         m.bit = BIT(v);
@@ -198,7 +198,7 @@ static int same_column(col_map a, col_map b)
 /* Rows are checked (UTF-8) a piece of this size ahead of the tokenizer. */
 #define CSV_PIECE ((size_t)256 << 10)
 
-hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const char *file)
+hjtj_status hjtj__load_csv(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
     csv_reader r;
     col_map *map = NULL;
@@ -214,30 +214,30 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
                 ? 2 * (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD] + CSV_PIECE + 2
                 : SIZE_MAX / 2;
     hjtj__input_fill(reg->in, data, data + (len < ahead ? len : ahead));
-    csv_init(&r, data, len, 0, &reg->err, file);
+    hjtj__csv_init(&r, data, len, 0, &reg->err, file);
     r.max_columns = (size_t)reg->limits[HJTJ_LIMIT_MAX_COLUMNS];
     /* a field longer than HJTJ_LIMIT_MAX_TEXT rejects its record (as in XML);
      * only a row beyond HJTJ_LIMIT_MAX_RECORD stops the file */
     r.max_field = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
     r.max_row = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
 
-    rc = csv_next(&r, &line);
+    rc = hjtj__csv_next(&r, &line);
     if (rc < 0) {
         st = reg->err.status;
         goto out;
     }
-    if (input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
+    if (hjtj__input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
         st = HJTJ_ERR_ENCODING; /* located below */
         goto out;
     }
     if (rc == 0) {
-        st = err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
+        st = hjtj__err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
         goto out;
     }
     ncols = r.nfields;
     map = calloc(ncols, sizeof *map);
     if (map == NULL) {
-        st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
+        st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
         goto out;
     }
     for (i = 0; i < ncols; i++) {
@@ -250,13 +250,13 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
             size_t m = r.fields[j].n;
             trim(&t, &m);
             if (m == n && memcmp(s, t, n) == 0) {
-                st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
+                st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
                              "column '%.*s' appears twice in the header", (int)(n > 60 ? 60 : n),
                              s);
                 goto out;
             }
             if (same_column(map[i], map[j])) {
-                st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
+                st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
                              "columns '%.*s' and '%.*s' of the header are the same column",
                              (int)(m > 60 ? 60 : m), t, (int)(n > 60 ? 60 : n), s);
                 goto out;
@@ -270,19 +270,19 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
             char near[64];
             int w;
             if (column_suggestion(s, n, near, sizeof near) != NULL)
-                w = register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
+                w = hjtj__register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
                                   r.fields[i].col,
                                   "unknown column '%.*s' ignored; did you mean '%s'? The columns "
                                   "are %s, or one 0/1 column per code",
                                   (int)(n > 60 ? 60 : n), s, near, RAW_COLUMN_LIST);
             else
-                w = register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
+                w = hjtj__register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
                                   r.fields[i].col,
                                   "unknown column '%.*s' ignored; the columns are %s, or one 0/1 "
                                   "column per code (see hjtj-formats(5))",
                                   (int)(n > 60 ? 60 : n), s, RAW_COLUMN_LIST);
             if (w != 0) {
-                st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
+                st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
                 goto out;
             }
         }
@@ -311,14 +311,14 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
                 size_t n = r.fields[i].n;
                 trim(&s, &n);
                 if (map[i].kind == COL_IGNORED && hjtj__nearest(want, 1, s, n) != NULL) {
-                    st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line,
+                    st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line,
                                  r.fields[i].col,
                                  "the CSV header has no column %s; is '%.*s' meant to be '%s'?",
                                  missing, (int)(n > 60 ? 60 : n), s, name);
                     goto out;
                 }
             }
-            st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, line, 1,
+            st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, line, 1,
                          "the CSV header has no column %s", missing);
             goto out;
         }
@@ -328,13 +328,13 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
         raw_record raw;
         hjtj__input_fill(reg->in, r.p,
                          (size_t)(r.end - r.p) < ahead ? r.end : r.p + ahead);
-        if ((rc = csv_next(&r, &line)) != 1)
+        if ((rc = hjtj__csv_next(&r, &line)) != 1)
             break;
-        if (input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
+        if (hjtj__input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
             st = HJTJ_ERR_ENCODING; /* located below */
             goto out;
         }
-        raw_clear(&raw);
+        hjtj__raw_clear(&raw);
         raw.line = line;
         raw.col = 1;
         if (r.nfields != ncols) {
@@ -345,7 +345,7 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
                     raw.f[RAW_ORGNR].n = r.fields[i].n;
                     raw.f[RAW_ORGNR].set = 1;
                 }
-            raw_fail(&raw, HJTJ_REASON_RAGGED_ROW, line, 1,
+            hjtj__raw_fail(&raw, HJTJ_REASON_RAGGED_ROW, line, 1,
                      "row has %zu fields, the header has %zu", r.nfields, ncols);
         } else {
             for (i = 0; i < ncols; i++) {
@@ -367,17 +367,17 @@ hjtj_status load_csv(hjtj_register *reg, const char *data, size_t len, const cha
                     if (n == 1 && s[0] == '1')
                         raw.wide[map[i].id] |= map[i].bit;
                     else if (!(n == 0 || (n == 1 && s[0] == '0')))
-                        raw_fail(&raw, HJTJ_REASON_BAD_VALUE, f->line, f->col,
+                        hjtj__raw_fail(&raw, HJTJ_REASON_BAD_VALUE, f->line, f->col,
                                  "%s column %zu must be 0, 1 or empty, not '%.*s'",
                                  hjtj_field_name(set_fields[map[i].id]), i + 1,
                                  (int)(n > 40 ? 40 : n), s);
                 }
             }
         }
-        st = register_add(reg, &raw, file);
+        st = hjtj__register_add(reg, &raw, file);
         if (st != HJTJ_OK)
             goto out;
-        input_release(reg->in, r.p);
+        hjtj__input_release(reg->in, r.p);
     }
     if (rc < 0)
         st = reg->err.status;
@@ -386,16 +386,16 @@ out:
      * the last row: invalid UTF-8 anywhere fails it with HJTJ_ERR_ENCODING,
      * whatever else was found (as if it had been checked first) */
     if (checked < len) {
-        hjtj_status b = input_check_utf8(reg->in, data, len, checked, file, &reg->err);
+        hjtj_status b = hjtj__input_check_utf8(reg->in, data, len, checked, file, &reg->err);
         if (b != HJTJ_OK)
             st = b;
         if (b == HJTJ_ERR_ENCODING) /* the usual cause, and the way out */
-            (void)err_set(&reg->err, b, file, reg->err.line, reg->err.column,
+            (void)hjtj__err_set(&reg->err, b, file, reg->err.line, reg->err.column,
                           "invalid UTF-8; if the file was saved by Excel it is probably "
                           "Windows-1252: use --encoding windows-1252 (encoding = "
                           "\"windows-1252\" in Python and R)");
     }
     free(map);
-    csv_free(&r);
+    hjtj__csv_free(&r);
     return st;
 }

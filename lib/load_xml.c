@@ -1,4 +1,4 @@
-/* load_xml.c — the XML register format (SPEC §3), read in one streaming pass
+/* hjtj__load_xml.c — the XML register format (SPEC §3), read in one streaming pass
  * of libxml2's SAX2 parser and validated against data/hjtj-kartlegging-1.xsd
  * (the pass checks the schema's rules; libxml2's validator, a reader pass
  * with the compiled XSD, runs when those checks cannot decide).
@@ -76,7 +76,7 @@ void hjtj__xml_end(hjtj__xml_quiet *q)
     xmlSetStructuredErrorFunc(q->sctx, (xmlStructuredErrorFunc)q->serr);
 }
 
-void xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
+void hjtj__xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
 {
     hjtj_status st = HJTJ_ERR_SYNTAX;
     char msg[400];
@@ -90,11 +90,11 @@ void xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
         st = HJTJ_ERR_NOMEM;
     else if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING)
         st = HJTJ_ERR_SYNTAX;
-    str_copy(msg, sizeof msg, e->message ? e->message : "XML error");
+    hjtj__str_copy(msg, sizeof msg, e->message ? e->message : "XML error");
     n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
-    err_set(err, st, file, e->line > 0 ? (uint64_t)e->line : 0,
+    hjtj__err_set(err, st, file, e->line > 0 ? (uint64_t)e->line : 0,
             e->int2 > 0 ? (uint64_t)e->int2 : 0, "%s", msg);
 }
 
@@ -114,7 +114,7 @@ static int check_declared_encoding(const char *p, const char *end, const char *f
             while (v < decl_end && (*v == ' ' || *v == '=' || *v == '\t'))
                 v++;
             if (v + 5 <= decl_end && (*v == '"' || *v == '\'') && memcmp(v + 1, "1.0", 3) != 0) {
-                err_set(err, HJTJ_ERR_SYNTAX, file, line, col,
+                hjtj__err_set(err, HJTJ_ERR_SYNTAX, file, line, col,
                         "the XML declaration names a version other than 1.0");
                 return -1;
             }
@@ -133,7 +133,7 @@ static int check_declared_encoding(const char *p, const char *end, const char *f
             if ((e - v == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
                 (e - v == 4 && strncasecmp(v, "UTF8", 4) == 0))
                 return 0;
-            err_set(err, HJTJ_ERR_ENCODING, file, line, col,
+            hjtj__err_set(err, HJTJ_ERR_ENCODING, file, line, col,
                     "the XML declaration names encoding '%.*s': registers are UTF-8",
                     (int)(e - v > 40 ? 40 : e - v), v);
             return -1;
@@ -144,7 +144,7 @@ static int check_declared_encoding(const char *p, const char *end, const char *f
 
 /* Skip the prolog (XML declaration, comments, PIs, white space) and refuse a
  * DOCTYPE before the parser sees it. */
-/* xml_prescan over data[0, len), setting *short_ when it got to the end of
+/* hjtj__xml_prescan over data[0, len), setting *short_ when it got to the end of
  * those bytes before it could decide (more bytes may change the result). */
 static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_error *err,
                            int *short_)
@@ -193,7 +193,7 @@ static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_
             p = q + 2;
         } else if (end - p >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
             *short_ = 0;
-            return err_set(err, HJTJ_ERR_DOCTYPE, file, line, (uint64_t)(p - ls) + 1,
+            return hjtj__err_set(err, HJTJ_ERR_DOCTYPE, file, line, (uint64_t)(p - ls) + 1,
                            "DOCTYPE declarations are not allowed (no DTDs or entities are "
                            "read)");
         } else if (end - p >= 9 || (*p != '<' && *p != '\0')) {
@@ -206,7 +206,7 @@ static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_
     return HJTJ_OK;
 }
 
-hjtj_status xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err)
+hjtj_status hjtj__xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err)
 {
     int short_;
     return prescan(data, len, file, err, &short_);
@@ -219,7 +219,7 @@ typedef struct xsd_compiled {
     xmlDocPtr doc;
 } xsd_compiled;
 
-void xsd_free(void *xsd)
+void hjtj__xsd_free(void *xsd)
 {
     xsd_compiled *x = xsd;
     if (x == NULL)
@@ -241,8 +241,8 @@ static void xsd_parse_error(void *ctx, xmlErrorPtr e)
 {
     hjtj_error *first = ctx, warn;
     char file[sizeof first->file];
-    err_clear(&warn);
-    str_copy(file, sizeof file, first->file);
+    hjtj__err_clear(&warn);
+    hjtj__str_copy(file, sizeof file, first->file);
     keep_first(first, &warn, file, e);
 }
 
@@ -278,17 +278,17 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
     hjtj_status st;
     if (reg->xsd)
         return HJTJ_OK;
-    if (datadir_path(path, sizeof path, XSD_FILE) != 0)
-        return err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0,
+    if (hjtj__datadir_path(path, sizeof path, XSD_FILE) != 0)
+        return hjtj__err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0,
                        "XML schema not found at %s (set HJTJ_DATADIR)", path);
-    st = read_all_file(&b, path, &reg->err);
+    st = hjtj__read_all_file(&b, path, &reg->err);
     if (st != HJTJ_OK)
         return st;
-    err_clear(&e);
-    if (b.len > INT32_MAX || xml_prescan(b.data, b.len, path, &e) != HJTJ_OK ||
+    hjtj__err_clear(&e);
+    if (b.len > INT32_MAX || hjtj__xml_prescan(b.data, b.len, path, &e) != HJTJ_OK ||
         hjtj__xml_attribute_bound(b.data, b.len, path, &e) != HJTJ_OK) {
-        buf_free(&b);
-        return err_set(&reg->err, HJTJ_ERR_IO, path, e.line, e.column,
+        hjtj__buf_free(&b);
+        return hjtj__err_set(&reg->err, HJTJ_ERR_IO, path, e.line, e.column,
                        "cannot read the XML schema %s: %s", path,
                        e.status ? e.message : "too large");
     }
@@ -297,22 +297,22 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
     if (x == NULL || ctxt == NULL) {
         free(x);
         xmlFreeParserCtxt(ctxt);
-        buf_free(&b);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+        hjtj__buf_free(&b);
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     ctxt->sax->serror = ignore_error; /* the detail is read from lastError */
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     x->doc = xmlCtxtReadMemory(ctxt, b.data, (int)b.len, path, NULL,
                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     if (x->doc == NULL || !ctxt->wellFormed) {
         if (ctxt->lastError.code != 0)
-            xml_error_to(&e, &ctxt->lastError, path);
+            hjtj__xml_error_to(&e, &ctxt->lastError, path);
         st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
                                                                               : HJTJ_ERR_IO;
         xmlFreeParserCtxt(ctxt);
-        xsd_free(x);
-        return err_set(&reg->err, st, path, e.line, e.column,
+        hjtj__xsd_free(x);
+        return hjtj__err_set(&reg->err, st, path, e.line, e.column,
                        "cannot read the XML schema %s: %s", path,
                        e.status ? e.message : "malformed XML");
     }
@@ -321,25 +321,25 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
     for (n = n ? n->children : NULL; n != NULL; n = n->next)
         if (hjtj__xsd_external_ref(n)) {
             uint64_t line = (uint64_t)xmlGetLineNo(n);
-            xsd_free(x);
-            return err_set(&reg->err, HJTJ_ERR_IO, path, line, 0,
+            hjtj__xsd_free(x);
+            return hjtj__err_set(&reg->err, HJTJ_ERR_IO, path, line, 0,
                            "cannot use the XML schema %s: it refers to another document "
                            "(schemaLocation), which is never fetched", path);
         }
     pc = xmlSchemaNewDocParserCtxt(x->doc);
     if (pc == NULL) {
-        xsd_free(x);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+        hjtj__xsd_free(x);
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
-    str_copy(e.file, sizeof e.file, path);
+    hjtj__str_copy(e.file, sizeof e.file, path);
     xmlSchemaSetParserStructuredErrors(pc, xsd_parse_error, &e);
     x->schema = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
     if (x->schema == NULL) {
         st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
                                                                               : HJTJ_ERR_IO;
-        xsd_free(x);
-        return err_set(&reg->err, st, path, e.line, e.column,
+        hjtj__xsd_free(x);
+        return hjtj__err_set(&reg->err, st, path, e.line, e.column,
                        "cannot compile the XML schema %s: %s", path,
                        e.status ? e.message : "not a valid XML schema");
     }
@@ -361,9 +361,9 @@ static void keep_first(hjtj_error *first, hjtj_error *warn, const char *file, xm
     if (e == NULL || first->status != HJTJ_OK)
         return;
     if (e->level >= XML_ERR_ERROR)
-        xml_error_to(first, e, file);
+        hjtj__xml_error_to(first, e, file);
     else if (warn->status == HJTJ_OK)
-        xml_error_to(warn, e, file);
+        hjtj__xml_error_to(warn, e, file);
 }
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -459,7 +459,7 @@ static int run_has_text(const char *p, size_t n)
 
 static int shortened_put(shortened *o, const char *p, size_t n, int same)
 {
-    if (buf_put(&o->b, p, n) != 0)
+    if (hjtj__buf_put(&o->b, p, n) != 0)
         return -1;
     lc_advance(p, n, &o->fl, &o->fc);
     if (same)
@@ -472,7 +472,7 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
 {
     const char *p = d, *end = d + len;
     memset(o, 0, sizeof *o);
-    buf_init(&o->b);
+    hjtj__buf_init(&o->b);
     o->ol = o->fl = o->oc = o->fc = 1;
     while (p < end) {
         const char *q = p, *t;
@@ -527,7 +527,7 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
             return -1;
         p = t;
     }
-    return buf_put(&o->b, "", 0) == 0 ? 0 : -1;
+    return hjtj__buf_put(&o->b, "", 0) == 0 ? 0 : -1;
 }
 
 /* A position in the copy, back in the document. */
@@ -572,51 +572,51 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     if (st != HJTJ_OK)
         return st;
     if (shorten_runs(data, len, &copy) != 0) {
-        buf_free(&copy.b);
+        hjtj__buf_free(&copy.b);
         free(copy.map);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     data = copy.b.data;
     len = copy.b.len;
     memset(&s, 0, sizeof s);
     s.file = file;
-    err_clear(&s.first);
-    err_clear(&s.warn);
+    hjtj__err_clear(&s.first);
+    hjtj__err_clear(&s.warn);
     vc = xmlSchemaNewValidCtxt(((xsd_compiled *)reg->xsd)->schema);
     if (vc == NULL) {
-        buf_free(&copy.b);
+        hjtj__buf_free(&copy.b);
         free(copy.map);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
     r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE);
     if (r == NULL) {
         xmlSchemaFreeValidCtxt(vc);
-        buf_free(&copy.b);
+        hjtj__buf_free(&copy.b);
         free(copy.map);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
     if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
-        st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
+        st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
     } else {
         while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
             ;
         if (s.first.status == HJTJ_ERR_NOMEM || (rc < 0 && q->nomem)) {
-            st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+            st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
         } else if (s.first.status != HJTJ_OK) {
-            err_copy(&reg->err, &s.first);
+            hjtj__err_copy(&reg->err, &s.first);
             reg->err.status = HJTJ_ERR_SCHEMA;
             shortened_position(&copy, &reg->err.line, &reg->err.column);
             st = HJTJ_ERR_SCHEMA;
         } else if (rc < 0 || xmlTextReaderIsValid(r) != 1) {
-            st = err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
+            st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
                          "the document does not follow the XML schema");
         }
     }
     xmlFreeTextReader(r);
     xmlSchemaFreeValidCtxt(vc);
-    buf_free(&copy.b);
+    hjtj__buf_free(&copy.b);
     free(copy.map);
     return st;
 }
@@ -832,13 +832,13 @@ static const char *att_value(sax_state *s, int slot, const char *v, size_t n, si
     b->len = 0;
     while (p != NULL) {
         size_t skip = (size_t)(end - p) >= 5 && memcmp(p, "&#38;", 5) == 0 ? 5 : 1;
-        if (buf_put(b, v, (size_t)(p - v)) != 0 || buf_putc(b, '&') != 0)
+        if (hjtj__buf_put(b, v, (size_t)(p - v)) != 0 || hjtj__buf_putc(b, '&') != 0)
             break;
         v = p + skip;
         p = memchr(v, '&', (size_t)(end - v));
     }
-    if (buf_put(b, v, (size_t)(end - v)) != 0 || b->failed) {
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->line, s->col,
+    if (hjtj__buf_put(b, v, (size_t)(end - v)) != 0 || b->failed) {
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->line, s->col,
                         "out of memory"));
         *len = 0;
         return "";
@@ -941,8 +941,8 @@ static void value_put(sax_state *s, int id, const char *p, size_t n)
         return;
     if (f->n + n > s->text_cap) /* longer than the limit is rejected anyway */
         n = f->n < s->text_cap ? s->text_cap - f->n : 0;
-    if (n > 0 && buf_put(&s->vals, p, n) != 0) {
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->raw.line, s->raw.col,
+    if (n > 0 && hjtj__buf_put(&s->vals, p, n) != 0) {
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->raw.line, s->raw.col,
                         "out of memory"));
         return;
     }
@@ -971,22 +971,22 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
             inn = inn > (INT64_MAX - (v[2][i] - '0')) / 10 ? -1 : inn * 10 + (v[2][i] - '0');
     }
     if (v[0] != NULL && inn >= 0)
-        rc = kommuner_add(&s->k, v[0], n[0], v[1] ? v[1] : "", n[1], inn);
+        rc = hjtj__kommuner_add(&s->k, v[0], n[0], v[1] ? v[1] : "", n[1], inn);
     if (rc == -1)
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, line, col, "out of memory"));
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, line, col, "out of memory"));
     else if (rc == -3)
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "kommune %.*s appears twice in <kommuner>", (int)n[0], v[0]));
     else if (rc == -4)
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "innbyggere of kommune %.*s is larger than %lld", (int)n[0], v[0],
                         (long long)KOMMUNER_MAX_INNBYGGERE));
     else if (rc == -5)
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "NUL or control character in the name of kommune %.*s", (int)n[0],
                         v[0]));
     else if (rc != 0)
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
                         "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)"));
 }
 
@@ -1015,14 +1015,14 @@ static void end_kommuner(sax_state *s)
     if (reg->nread > 0 || s->replaced) {
         uint64_t line, col;
         tag_position(s, &line, &col);
-        kommuner_clear(&s->k);
-        stop(s, err_set(&reg->err, HJTJ_ERR_STATE, s->file, line, col,
+        hjtj__kommuner_clear(&s->k);
+        stop(s, hjtj__err_set(&reg->err, HJTJ_ERR_STATE, s->file, line, col,
                         "<kommuner> given after records were loaded into this register"));
         return;
     }
     /* the previous table is kept until the load has succeeded */
     s->k.loaded = 1;
-    s->prev_set = register_swap_kommuner(reg, &s->k, 1);
+    s->prev_set = hjtj__register_swap_kommuner(reg, &s->k, 1);
     s->prev = s->k;
     memset(&s->k, 0, sizeof s->k);
     s->replaced = 1;
@@ -1034,14 +1034,14 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
     static const int ids[] = {RAW_ORGNR, RAW_KOMMUNENR, RAW_EIERSKAP, RAW_STATUS};
     int i, j;
     if (!s->have_records) {
-        hjtj_status st = register_ensure_kommuner(s->reg);
+        hjtj_status st = hjtj__register_ensure_kommuner(s->reg);
         if (st != HJTJ_OK) {
             stop(s, st);
             return;
         }
         s->have_records = 1;
     }
-    raw_clear(&s->raw);
+    hjtj__raw_clear(&s->raw);
     s->vals.len = 0;
     s->in_rec = 1;
     s->children = 0;
@@ -1052,7 +1052,7 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
         if (j >= 0) {
             value_att(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i), s->raw.line, s->raw.col);
             if (ids[j] == RAW_ORGNR && !stopped(s))
-                register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
+                hjtj__register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
         }
     }
 }
@@ -1094,7 +1094,7 @@ static void end_virksomhet(sax_state *s)
     for (i = 0; i < RAW_NFIELDS; i++)
         if (s->raw.f[i].set)
             s->raw.f[i].s = s->vals.data ? s->vals.data + s->voff[i] : "";
-    st = register_add(s->reg, &s->raw, s->file);
+    st = hjtj__register_add(s->reg, &s->raw, s->file);
     if (st != HJTJ_OK)
         stop(s, st);
 }
@@ -1114,13 +1114,13 @@ static void sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const
     if ((uint64_t)d > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
         uint64_t line, col;
         tag_position(s, &line, &col);
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, line, col,
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, line, col,
                         "elements nested deeper than %llu",
                         (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]));
         return;
     }
     if (s->reg->in != NULL)
-        input_release(s->reg->in, s->data + s->pos);
+        hjtj__input_release(s->reg->in, s->data + s->pos);
     el = el_of(s, ln, uri);
     if (d == 0) {
         static const char *const names[] = {"aargang"};
@@ -1128,7 +1128,7 @@ static void sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const
         if (el != EL_KARTLEGGING) {
             uint64_t line, col;
             tag_position(s, &line, &col);
-            stop(s, err_set(&s->reg->err, HJTJ_ERR_SCHEMA, s->file, line, col,
+            stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_SCHEMA, s->file, line, col,
                             "the root element must be <kartlegging xmlns=\"%s\">", NS));
             return;
         }
@@ -1248,7 +1248,7 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
     (void)eid;
     (void)sid;
     if (!stopped(s))
-        stop(s, err_set(&s->reg->err, HJTJ_ERR_DOCTYPE, s->file,
+        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_DOCTYPE, s->file,
                         (uint64_t)xmlSAX2GetLineNumber(s->ctxt),
                         (uint64_t)xmlSAX2GetColumnNumber(s->ctxt),
                         "DOCTYPE declarations are not allowed"));
@@ -1264,7 +1264,7 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
  * bytes.  When a check fails, input_fault() says how. */
 static int check_upto(sax_state *s, size_t upto)
 {
-    return input_check_upto(s->reg->in, s->data, s->len, &s->checked, upto, 0, 1);
+    return hjtj__input_check_upto(s->reg->in, s->data, s->len, &s->checked, upto, 0, 1);
 }
 
 /* The start tags ahead of the parser.  libxml2 2.9 checks the attributes
@@ -1396,7 +1396,7 @@ static int tag_scan(sax_state *s, size_t upto)
     if (rc == 0)
         return 0;
     advance_to(s, s->scanned);
-    stop(s, err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
+    stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
                     "a start tag with more than %llu attributes", (unsigned long long)max));
     return -1;
 }
@@ -1416,7 +1416,7 @@ hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *fil
             col++;
         }
     }
-    return err_set(err, HJTJ_ERR_LIMIT, file, line, col,
+    return hjtj__err_set(err, HJTJ_ERR_LIMIT, file, line, col,
                    "a start tag with more than %d attributes", HJTJ_XML_MAX_ATTRIBUTES);
 }
 
@@ -1434,21 +1434,21 @@ static hjtj_status sax_pass(sax_state *s)
     h.internalSubset = sax_doctype;
     h.serror = sax_error;
     /* the first bytes go with the context, for libxml2 to see the encoding
-     * (UTF-8 here: xml_prescan() refused any other) */
+     * (UTF-8 here: hjtj__xml_prescan() refused any other) */
     off = s->len < 4 ? s->len : 4;
     if (check_upto(s, off) != 0)
-        return s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
+        return s->st = HJTJ_ERR_ENCODING; /* hjtj__load_xml reports it */
     if (tag_scan(s, off) != 0)
         return s->st;
     s->ctxt = xmlCreatePushParserCtxt(&h, s, s->data, (int)off, s->file);
     if (s->ctxt == NULL)
-        return err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
+        return hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
     (void)xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
     while (!stopped(s)) {
         size_t n = s->len - off < SAX_CHUNK ? s->len - off : SAX_CHUNK;
         int last = off + n == s->len;
         if (check_upto(s, off + n) != 0) {
-            s->st = HJTJ_ERR_ENCODING; /* load_xml reports it */
+            s->st = HJTJ_ERR_ENCODING; /* hjtj__load_xml reports it */
             break;
         }
         if (tag_scan(s, off + n) != 0)
@@ -1459,20 +1459,20 @@ static hjtj_status sax_pass(sax_state *s)
             break;
     }
     if (s->st == HJTJ_OK && s->first.status != HJTJ_OK) {
-        err_copy(&s->reg->err, &s->first);
+        hjtj__err_copy(&s->reg->err, &s->first);
         s->st = s->first.status;
     }
     if (s->st == HJTJ_OK && !s->ctxt->wellFormed)
-        s->st = err_set(&s->reg->err, HJTJ_ERR_SYNTAX, s->file,
+        s->st = hjtj__err_set(&s->reg->err, HJTJ_ERR_SYNTAX, s->file,
                         (uint64_t)xmlSAX2GetLineNumber(s->ctxt),
                         (uint64_t)xmlSAX2GetColumnNumber(s->ctxt), "malformed XML");
     if (s->st == HJTJ_OK && !s->seen_root)
-        s->st = err_set(&s->reg->err, HJTJ_ERR_EMPTY, s->file, 1, 1, "no root element");
+        s->st = hjtj__err_set(&s->reg->err, HJTJ_ERR_EMPTY, s->file, 1, 1, "no root element");
     if (s->st == HJTJ_OK && s->warn.status != HJTJ_OK) {
         /* Something libxml2 only warns about (a PI named xml..., a relative
          * namespace URI): refused, because libxml2's validating pass would
          * report the same warning through the host's global error handler. */
-        err_copy(&s->reg->err, &s->warn);
+        hjtj__err_copy(&s->reg->err, &s->warn);
         s->reg->err.status = s->st = HJTJ_ERR_SYNTAX;
     }
     xmlFreeParserCtxt(s->ctxt);
@@ -1493,9 +1493,9 @@ static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len,
 {
     const char *z, *q;
     uint64_t line = 1, col = 1;
-    hjtj_status st = input_check_utf8(reg->in, data, len, from, file, &reg->err);
+    hjtj_status st = hjtj__input_check_utf8(reg->in, data, len, from, file, &reg->err);
     if (st != HJTJ_OK || !nul || from >= len ||
-        (z = input_memchr_nul(reg->in, data + from, len - from)) == NULL)
+        (z = hjtj__input_memchr_nul(reg->in, data + from, len - from)) == NULL)
         return st;
     /* XML never allows NUL; refused before libxml2 is given it (it would
      * take NULs for a UTF-16/32 document and report through its global
@@ -1505,9 +1505,9 @@ static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len,
         hjtj__input_fill(reg->in, q, e);
         hjtj__text_position(q, e, &line, &col);
         q = e;
-        input_release(reg->in, q);
+        hjtj__input_release(reg->in, q);
     }
-    return err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
+    return hjtj__err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
 }
 
 /* Is a syntax error at (line, col) at the end of the document's text (only
@@ -1533,7 +1533,7 @@ static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64
         hjtj__input_fill(in, data + i, data + e);
         hjtj__text_position(data + i, data + e, &l, &c);
         i = e;
-        input_release(in, data + i);
+        hjtj__input_release(in, data + i);
     }
     return line > l || (line == l && col >= c);
 }
@@ -1541,7 +1541,7 @@ static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64
 static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
                                   const char *file, const hjtj__xml_quiet *q);
 
-hjtj_status load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
+hjtj_status hjtj__load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
 {
     hjtj__xml_quiet q;
     hjtj_status st;
@@ -1579,7 +1579,7 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
     if (len > INT32_MAX) {
         st = input_fault(reg, data, len, 0, file, 1);
         return st != HJTJ_OK ? st
-                             : err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0,
+                             : hjtj__err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0,
                                        "XML input larger than 2 GiB");
     }
     memset(&s, 0, sizeof s);
@@ -1592,27 +1592,27 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
     s.text_cap = reg->limits[HJTJ_LIMIT_MAX_TEXT] < (uint64_t)(SIZE_MAX / 4)
                      ? (size_t)reg->limits[HJTJ_LIMIT_MAX_TEXT] + 1
                      : SIZE_MAX / 4;
-    err_clear(&s.first);
-    err_clear(&s.warn);
-    buf_init(&s.vals);
+    hjtj__err_clear(&s.first);
+    hjtj__err_clear(&s.warn);
+    hjtj__buf_init(&s.vals);
     for (i = 0; i < 3; i++)
-        buf_init(&s.att[i]);
-    input_restart(reg->in);
+        hjtj__buf_init(&s.att[i]);
+    hjtj__input_restart(reg->in);
     st = sax_pass(&s);
     if (st != HJTJ_OK) {
         hjtj_status b = input_fault(reg, data, len, s.checked, file, 1);
         st = b != HJTJ_OK ? b : st;
         if (st == HJTJ_ERR_SYNTAX && at_end(reg->in, data, len, reg->err.line, reg->err.column)) {
-            input_restart(reg->in);
-            (void)err_set(&reg->err, st, file, reg->err.line, reg->err.column,
+            hjtj__input_restart(reg->in);
+            (void)hjtj__err_set(&reg->err, st, file, reg->err.line, reg->err.column,
                           "the file ends before the XML document is complete (truncated?)");
         }
-        input_restart(reg->in);
+        hjtj__input_restart(reg->in);
     }
-    buf_free(&s.vals);
+    hjtj__buf_free(&s.vals);
     for (i = 0; i < 3; i++)
-        buf_free(&s.att[i]);
-    kommuner_clear(&s.k);
+        hjtj__buf_free(&s.att[i]);
+    hjtj__kommuner_clear(&s.k);
     if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))
     {
         hjtj__input_fill_all(reg->in); /* libxml2's reader takes the document whole */
@@ -1620,8 +1620,8 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
     }
     if (s.replaced) {
         if (st != HJTJ_OK) /* a failed load leaves the table as it was */
-            (void)register_swap_kommuner(reg, &s.prev, s.prev_set);
-        kommuner_clear(&s.prev);
+            (void)hjtj__register_swap_kommuner(reg, &s.prev, s.prev_set);
+        hjtj__kommuner_clear(&s.prev);
     }
     return st;
 }

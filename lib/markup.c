@@ -11,26 +11,26 @@ void hjtj__put_escaped(buf *b, const char *s)
         unsigned char c = (unsigned char)*s;
         switch (c) {
         case '&':
-            buf_puts(b, "&amp;");
+            hjtj__buf_puts(b, "&amp;");
             break;
         case '<':
-            buf_puts(b, "&lt;");
+            hjtj__buf_puts(b, "&lt;");
             break;
         case '>':
-            buf_puts(b, "&gt;");
+            hjtj__buf_puts(b, "&gt;");
             break;
         case '"':
-            buf_puts(b, "&quot;");
+            hjtj__buf_puts(b, "&quot;");
             break;
         case '\'':
-            buf_puts(b, "&#39;");
+            hjtj__buf_puts(b, "&#39;");
             break;
         default:
             if (c < 0x20 && c != '\t' && c != '\n')
                 break; /* not allowed in XML 1.0 */
             if (c == 0x7f)
                 break;
-            buf_putc(b, (char)c);
+            hjtj__buf_putc(b, (char)c);
         }
     }
 }
@@ -39,7 +39,7 @@ const char *hjtj__n_shown(const hjtj_table *t, char *out, size_t cap)
 {
     int64_t n = hjtj_table_n(t);
     if (n < 0)
-        str_copy(out, cap, ":");
+        hjtj__str_copy(out, cap, ":");
     else
         snprintf(out, cap, "%lld", (long long)n);
     return out;
@@ -60,7 +60,7 @@ const char *hjtj__cell_shown(const hjtj_table *t, size_t row, size_t col, hjtj_l
         s = "";
     if (k == HJTJ_CELL_SHARE && hjtj_table_cell_den(t, row, col) <= 0 && s[0] == '\0')
         s = ".";
-    str_copy(out, cap, s);
+    hjtj__str_copy(out, cap, s);
     if (lang == HJTJ_LANG_NB && k >= HJTJ_CELL_COUNT && k <= HJTJ_CELL_MEDIAN) {
         char *p = strchr(out, '.');
         if (p != NULL && p != out && p[1] != '\0')
@@ -77,7 +77,7 @@ const char *hjtj__col_heading(const hjtj_table *t, size_t col, hjtj_lang lang, c
     if (label == NULL)
         label = "";
     if (code == NULL || strcmp(label, code) != 0 || cap < 8) {
-        str_copy(out, cap, label);
+        hjtj__str_copy(out, cap, label);
         return out;
     }
     for (; *code && k + 8 < cap; code++) {
@@ -100,21 +100,21 @@ const char *hjtj__row_heading(const hjtj_table *t, size_t row, hjtj_lang lang, c
     size_t j, nstub = hjtj_table_stub_count(t);
     const char *label = hjtj_table_row_label(t, row, lang);
     buf b;
-    str_copy(out, cap, label ? label : "");
+    hjtj__str_copy(out, cap, label ? label : "");
     if (nstub < 2)
         return out;
-    buf_init(&b);
-    buf_puts(&b, out);
+    hjtj__buf_init(&b);
+    hjtj__buf_puts(&b, out);
     for (j = 1; j < nstub; j++) {
         const char *s = hjtj_table_cell_text(t, row, j);
         if (s == NULL || s[0] == '\0')
             continue;
-        buf_puts(&b, " \xE2\x80\x93 "); /* – */
-        buf_puts(&b, s);
+        hjtj__buf_puts(&b, " \xE2\x80\x93 "); /* – */
+        hjtj__buf_puts(&b, s);
     }
     if (!b.failed && b.data)
-        str_copy(out, cap, b.data);
-    buf_free(&b);
+        hjtj__str_copy(out, cap, b.data);
+    hjtj__buf_free(&b);
     return out;
 }
 
@@ -132,13 +132,13 @@ hjtj_status hjtj__write_file(const char *path, const char *data, size_t len, hjt
     hjtj_status st = HJTJ_OK;
     FILE *f = fopen(path, "wb");
     if (f == NULL)
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s", path);
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s", path);
     if (len > 0 && fwrite(data, 1, len, f) != len)
         st = HJTJ_ERR_IO;
     if (fclose(f) != 0)
         st = HJTJ_ERR_IO;
     if (st != HJTJ_OK)
-        err_set(err, st, path, 0, 0, "cannot write %s", path);
+        hjtj__err_set(err, st, path, 0, 0, "cannot write %s", path);
     return st;
 }
 
@@ -165,6 +165,6 @@ hjtj_status hjtj__sink_put(const hjtj__sink *sink, buf *b)
             *sink->len = b->len;
         return HJTJ_OK;
     }
-    buf_free(b);
+    hjtj__buf_free(b);
     return st;
 }

@@ -14,7 +14,7 @@ static const uint64_t default_limits[HJTJ__NLIMITS] = {10000000u, 65536u, 104857
 
 /* ---- string pool ---- */
 
-char *pool_alloc(pool *p, size_t n)
+char *hjtj__pool_alloc(pool *p, size_t n)
 {
     pool_block *b = p->head;
     char *d;
@@ -33,12 +33,12 @@ char *pool_alloc(pool *p, size_t n)
     return d;
 }
 
-const char *pool_strndup(pool *p, const char *s, size_t n)
+const char *hjtj__pool_strndup(pool *p, const char *s, size_t n)
 {
     char *d;
     if (n == 0)
         return "";
-    d = pool_alloc(p, n + 1);
+    d = hjtj__pool_alloc(p, n + 1);
     if (d == NULL)
         return NULL;
     memcpy(d, s, n);
@@ -46,7 +46,7 @@ const char *pool_strndup(pool *p, const char *s, size_t n)
     return d;
 }
 
-void pool_free(pool *p)
+void hjtj__pool_free(pool *p)
 {
     pool_block *b = p->head;
     while (b) {
@@ -58,7 +58,7 @@ void pool_free(pool *p)
 }
 
 /* navn and merknad of a record without either */
-const char record_no_text[2] = {'\0', '\0'};
+const char hjtj__record_no_text[2] = {'\0', '\0'};
 
 /* The one string of a næringskode "NN.NNN" (so equal codes compare equal
  * as pointers in profiles); NULL on nomem. */
@@ -80,18 +80,18 @@ static const char *nk_interned(hjtj_register *reg, const char *nk)
             return NULL;
     }
     if (blk[lo] == NULL)
-        blk[lo] = pool_strndup(&reg->strings, nk, 6);
+        blk[lo] = hjtj__pool_strndup(&reg->strings, nk, 6);
     return blk[lo];
 }
 
 /* ---- raw records ---- */
 
-void raw_clear(raw_record *r)
+void hjtj__raw_clear(raw_record *r)
 {
     memset(r, 0, sizeof *r);
 }
 
-void raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col, const char *fmt,
+void hjtj__raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col, const char *fmt,
               ...)
 {
     va_list ap;
@@ -145,7 +145,7 @@ static int hash_grow(hjtj_register *reg)
  * random access into a table larger than the caches): the XML loader calls
  * this when it reads the attribute, and looks the orgnr up once the
  * record's children are read.  s, n: the attribute's text, anything. */
-void register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n)
+void hjtj__register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n)
 {
     uint64_t key = 0;
     size_t i;
@@ -360,7 +360,7 @@ HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
     reg = calloc(1, sizeof *reg);
     if (reg == NULL)
         return HJTJ_ERR_NOMEM;
-    scheme_init_default(&reg->scheme);
+    hjtj__scheme_init_default(&reg->scheme);
     memcpy(reg->limits, default_limits, sizeof reg->limits);
     reg->keep = 1;
     reg->aargang = 2024;
@@ -390,14 +390,14 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     hjtj__diags_free(reg->warnings, reg->nwarnings);
     free(reg->warnings);
     free(reg->hslots);
-    xsd_free(reg->xsd);
-    red_free(reg->reds);
+    hjtj__xsd_free(reg->xsd);
+    hjtj__red_free(reg->reds);
     orgset_free(&reg->orgseen);
     orgset_free(&reg->orgstage);
     for (i = 0; i < 100; i++)
         free(reg->nk_intern[i]);
-    pool_free(&reg->strings);
-    kommuner_clear(&reg->kommuner);
+    hjtj__pool_free(&reg->strings);
+    hjtj__kommuner_clear(&reg->kommuner);
     free(reg);
 }
 
@@ -414,7 +414,7 @@ static void kommune_classes(hjtj_register *reg)
     size_t i;
     for (i = 0; i < reg->kommuner.n; i++) {
         kommune *k = &reg->kommuner.k[i];
-        k->storrelse = (int8_t)scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
+        k->storrelse = (int8_t)hjtj__scheme_storrelse(&reg->scheme, k->nr, k->innbyggere);
     }
 }
 
@@ -422,9 +422,9 @@ static void kommune_classes(hjtj_register *reg)
  * callback): the load reads them as it goes. */
 static hjtj_status refuse_while_loading(hjtj_register *reg)
 {
-    err_clear(&reg->err);
+    hjtj__err_clear(&reg->err);
     if (reg->loading)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "the register's settings cannot change during a load");
     return HJTJ_OK;
 }
@@ -437,10 +437,10 @@ HJTJ_API hjtj_status hjtj_register_set_kommuner(hjtj_register *reg,
     if (refuse_while_loading(reg) != HJTJ_OK)
         return HJTJ_ERR_STATE;
     if (reg->nread > 0)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "the municipality table must be set before records are loaded");
-    if (kommuner_copy(&reg->kommuner, kommuner) != 0)
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+    if (hjtj__kommuner_copy(&reg->kommuner, kommuner) != 0)
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     reg->kommuner.loaded = 1;
     reg->kommuner_set = 1;
     kommune_classes(reg);
@@ -454,10 +454,10 @@ HJTJ_API hjtj_status hjtj_register_set_scheme(hjtj_register *reg, const hjtj_sch
     if (refuse_while_loading(reg) != HJTJ_OK)
         return HJTJ_ERR_STATE;
     if (reg->nread > 0)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "the scheme must be set before records are loaded");
     reg->scheme = *scheme;
-    err_clear(&reg->scheme.err);
+    hjtj__err_clear(&reg->scheme.err);
     kommune_classes(reg);
     return HJTJ_OK;
 }
@@ -504,7 +504,7 @@ HJTJ_API hjtj_status hjtj_register_set_keep_records(hjtj_register *reg, int keep
     if ((keep != 0) == (reg->keep != 0))
         return HJTJ_OK;
     if (reg->nread > 0)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0,
                        "keep_records must be set before records are loaded");
     /* No record is held (nread == 0), but the record storage is shaped for
      * the old mode (a streaming register's one scratch record, blocks of
@@ -534,14 +534,14 @@ HJTJ_API hjtj_xsd_mode hjtj_register_xsd_mode(const hjtj_register *reg)
     return reg ? reg->xsd_mode : HJTJ_XSD_AUTO;
 }
 
-hjtj_status register_ensure_kommuner(hjtj_register *reg)
+hjtj_status hjtj__register_ensure_kommuner(hjtj_register *reg)
 {
     hjtj_status st;
     if (reg->kommuner_set)
         return HJTJ_OK;
     st = hjtj_kommuner_load_default(&reg->kommuner);
     if (st != HJTJ_OK) {
-        err_copy(&reg->err, &reg->kommuner.err);
+        hjtj__err_copy(&reg->err, &reg->kommuner.err);
         return st;
     }
     kommune_classes(reg);
@@ -549,7 +549,7 @@ hjtj_status register_ensure_kommuner(hjtj_register *reg)
     return HJTJ_OK;
 }
 
-int register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set)
+int hjtj__register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set)
 {
     hjtj_kommuner tmp = reg->kommuner;
     int was_set = reg->kommuner_set;
@@ -583,9 +583,9 @@ static int diag_push(hjtj_diag **arr, size_t *n, size_t *cap, hjtj_reason reason
     {
         char clean[2048];
         hjtj__text_clean(clean, sizeof clean, msg, strlen(msg));
-        d->message = str_dup(clean);
+        d->message = hjtj__str_dup(clean);
     }
-    d->orgnr = str_ndup(orgnr ? orgnr : "", orgnr ? orgnrlen : 0);
+    d->orgnr = hjtj__str_ndup(orgnr ? orgnr : "", orgnr ? orgnrlen : 0);
     if (d->orgnr == NULL || d->message == NULL) {
         free(d->orgnr);
         free(d->message);
@@ -595,7 +595,7 @@ static int diag_push(hjtj_diag **arr, size_t *n, size_t *cap, hjtj_reason reason
     return 0;
 }
 
-int register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
+int hjtj__register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
                   uint64_t col, const char *fmt, ...)
 {
     char msg[512];
@@ -769,7 +769,7 @@ static const hjtj_field list_fields[4] = {HJTJ_FIELD_VIRKSOMHETSTYPE, HJTJ_FIELD
 static const char *const list_names[4] = {"virksomhetstyper", "malgrupper", "mottar-fra",
                                           "leverer-til"};
 
-hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
+hjtj_status hjtj__register_add(hjtj_register *reg, raw_record *raw, const char *file)
 {
     raw_field *f;
     hjtj_record rec, *slot;
@@ -784,7 +784,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     reg->nread++;
     if (reg->nread > reg->limits[HJTJ_LIMIT_MAX_RECORDS]) {
         reg->nread--;
-        return err_set(&reg->err, HJTJ_ERR_LIMIT, file, raw->line, raw->col,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_LIMIT, file, raw->line, raw->col,
                        "more than %llu records", (unsigned long long)reg->limits[0]);
     }
     memset(&rec, 0, sizeof rec);
@@ -841,7 +841,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing kommunenr");
     kidx = -1;
     if (n == 4)
-        kidx = kommuner_find_n(&reg->kommuner, s, n);
+        kidx = hjtj__kommuner_find_n(&reg->kommuner, s, n);
     if (kidx < 0)
         REJECT(f, HJTJ_REASON_KOMMUNENR, "kommunenr '%.*s' is not in the municipality table",
                (int)(n > 40 ? 40 : n), s);
@@ -857,7 +857,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     if (!f->set || n == 0)
         REJECT(NULL, HJTJ_REASON_MISSING_FIELD, "missing eierskap");
     {
-        int32_t v = code_parse_n(HJTJ_FIELD_EIERSKAP, s, n);
+        int32_t v = hjtj__code_parse_n(HJTJ_FIELD_EIERSKAP, s, n);
         if (v < 0) {
             (void)hjtj__code_hint(hint, sizeof hint, HJTJ_FIELD_EIERSKAP, s, n);
             REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown eierskap '%.*s'; %s", SHOW(f), hint);
@@ -873,7 +873,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         trim(&s, &n);
     rec.status = HJTJ_STATUS_AKTIV;
     if (f->set) { /* absent means aktiv; status="" is not a status */
-        int32_t v = code_parse_n(HJTJ_FIELD_STATUS, s, n);
+        int32_t v = hjtj__code_parse_n(HJTJ_FIELD_STATUS, s, n);
         if (v < 0) {
             (void)hjtj__code_hint(hint, sizeof hint, HJTJ_FIELD_STATUS, s, n);
             REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown status '%.*s'; %s", SHOW(f), hint);
@@ -888,7 +888,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
         int64_t m = 0;
         f = &raw->f[RAW_TYPES + i];
         if (f->set) {
-            m = code_list_parse(list_fields[i], f->s, f->n, &bad, &badlen);
+            m = hjtj__code_list_parse(list_fields[i], f->s, f->n, &bad, &badlen);
             if (m < 0) {
                 (void)hjtj__code_hint(hint, sizeof hint, list_fields[i], bad, badlen);
                 REJECT(f, HJTJ_REASON_UNKNOWN_CODE, "unknown code '%.*s' in %s; %s",
@@ -985,7 +985,7 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     /* store */
     {
         const kommune *k = &reg->kommuner.k[rec.kommune];
-        classify_record(&rec, &reg->scheme, scheme_storrelse(&reg->scheme, k->nr, k->innbyggere));
+        hjtj__classify_record(&rec, &reg->scheme, hjtj__scheme_storrelse(&reg->scheme, k->nr, k->innbyggere));
     }
     slot = new_record_slot(reg);
     if (slot == NULL)
@@ -993,15 +993,15 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     {
         /* a streaming register keeps no orgnr: the callback's record has it
          * in a buffer reused for the next record */
-        const char *org = reg->keep ? pool_strndup(&reg->strings, rec.orgnr, 9)
+        const char *org = reg->keep ? hjtj__pool_strndup(&reg->strings, rec.orgnr, 9)
                                     : memcpy(reg->orgnr_now, rec.orgnr, 9);
         const char *nk = nk_interned(reg, rec.naeringskode);
-        const char *text = record_no_text;
+        const char *text = hjtj__record_no_text;
         raw_field *fn = &raw->f[RAW_NAVN], *fm = &raw->f[RAW_MERKNAD];
         size_t nn = fn->set ? fn->n : 0, nm = fm->set ? fm->n : 0;
         if (reg->keep && nn + nm > 0) {
             /* "navn\0merknad\0" in one piece of the pool */
-            char *t = pool_alloc(&reg->strings, nn + nm + 2);
+            char *t = hjtj__pool_alloc(&reg->strings, nn + nm + 2);
             if (t != NULL) {
                 if (nn)
                     memcpy(t, fn->s, nn);
@@ -1020,18 +1020,18 @@ hjtj_status register_add(hjtj_register *reg, raw_record *raw, const char *file)
     }
     *slot = rec;
     if (reg->keep ? hash_put(reg, orgkey, (uint32_t)(reg->nrecords + 1)) != 0
-                  : orgset_put(reg, orgkey) != 0 || red_count_record(reg, slot) != 0)
+                  : orgset_put(reg, orgkey) != 0 || hjtj__red_count_record(reg, slot) != 0)
         goto nomem;
     reg->nrecords++;
     if (reg->cb && reg->cb(slot, reg->cb_ud) != 0)
-        return err_set(&reg->err, HJTJ_ERR_ABORTED, file, raw->line, raw->col,
+        return hjtj__err_set(&reg->err, HJTJ_ERR_ABORTED, file, raw->line, raw->col,
                        "stopped by the record callback");
     return HJTJ_OK;
 
 rejected:
     return HJTJ_OK;
 nomem:
-    return err_set(&reg->err, HJTJ_ERR_NOMEM, file, raw->line, raw->col, "out of memory");
+    return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, raw->line, raw->col, "out of memory");
 }
 
 /* ---- loading ---- */
@@ -1041,7 +1041,7 @@ nomem:
 static void restore_kommuner(hjtj_register *reg, int was_set)
 {
     if (!was_set && reg->kommuner_set) {
-        kommuner_clear(&reg->kommuner);
+        hjtj__kommuner_clear(&reg->kommuner);
         reg->kommuner_set = 0;
     }
 }
@@ -1056,14 +1056,14 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
     int mark_kommuner = reg->kommuner_set;
     hjtj_status st;
 
-    if (red_prepare(reg) != 0) {
+    if (hjtj__red_prepare(reg) != 0) {
         restore_kommuner(reg, mark_kommuner);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
     }
-    file = pool_strndup(&reg->strings, name, strlen(name));
+    file = hjtj__pool_strndup(&reg->strings, name, strlen(name));
     if (file == NULL) {
         restore_kommuner(reg, mark_kommuner);
-        return err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
     }
     if (file[0] == '\0')
         file = "<memory>";
@@ -1078,50 +1078,50 @@ static hjtj_status load_buffer(hjtj_register *reg, const char *data, size_t len,
                 q++;
             if (q < held || held == end)
                 break;
-            input_release(reg->in, q);
+            hjtj__input_release(reg->in, q);
             hjtj__input_fill(reg->in, q, q + ((size_t)1 << 20));
         }
         if (q == end) {
             restore_kommuner(reg, mark_kommuner);
-            return err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
+            return hjtj__err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
         }
         reg->loading = 1;
         if (*q == '<') {
             /* checks the encoding as it parses (invalid UTF-8 anywhere still
              * fails the load with HJTJ_ERR_ENCODING, whatever else is wrong) */
-            st = load_xml(reg, p, (size_t)(end - p), file);
-        } else if ((st = register_ensure_kommuner(reg)) == HJTJ_OK) {
+            st = hjtj__load_xml(reg, p, (size_t)(end - p), file);
+        } else if ((st = hjtj__register_ensure_kommuner(reg)) == HJTJ_OK) {
             if (reg->encoding != HJTJ_ENCODING_UTF8 && p == data) {
                 /* a single-byte CSV: read its UTF-8 form (a UTF-8 BOM wins) */
                 input u, *in = reg->in;
                 st = hjtj__to_utf8(&u, reg->encoding, in, p, (size_t)(end - p), file, &reg->err);
                 if (st == HJTJ_OK) {
                     reg->in = &u;
-                    st = load_csv(reg, u.data, u.len, file);
+                    st = hjtj__load_csv(reg, u.data, u.len, file);
                     reg->in = in;
-                    input_close(&u);
+                    hjtj__input_close(&u);
                 }
             } else {
-                st = load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
+                st = hjtj__load_csv(reg, p, (size_t)(end - p), file); /* the same for CSV */
             }
         } else {
-            hjtj_status b = input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err);
+            hjtj_status b = hjtj__input_check_utf8(reg->in, p, (size_t)(end - p), 0, file, &reg->err);
             st = b != HJTJ_OK ? b : st;
         }
         reg->loading = 0;
     }
     if (reg->in != NULL && reg->in->changed > 0)
-        st = err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0, "error reading %s: %s", file,
+        st = hjtj__err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0, "error reading %s: %s", file,
                      strerror(reg->in->changed));
     else if (reg->in != NULL && reg->in->changed != 0)
-        st = err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0,
+        st = hjtj__err_set(&reg->err, HJTJ_ERR_IO, file, 0, 0,
                      "%s changed while it was read (it became shorter)", file);
     /* a streaming register: the load's counts and orgnr join the
      * register's if it stands, else they are dropped */
-    if (st == HJTJ_OK && red_end_load(reg, 1) != 0)
-        st = err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+    if (st == HJTJ_OK && hjtj__red_end_load(reg, 1) != 0)
+        st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     if (st != HJTJ_OK)
-        (void)red_end_load(reg, 0);
+        (void)hjtj__red_end_load(reg, 0);
     orgset_end_load(reg, st == HJTJ_OK);
     if (st != HJTJ_OK) {
         /* a file-level error: nothing of this file stays */
@@ -1152,11 +1152,11 @@ HJTJ_API hjtj_status hjtj_register_load_memory(hjtj_register *reg, const char *d
 {
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    hjtj__err_clear(&reg->err);
     if (reg->loading)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
     if (data == NULL && len > 0)
-        return err_set(&reg->err, HJTJ_ERR_INVALID_ARG, name ? name : "", 0, 0, "no data");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_INVALID_ARG, name ? name : "", 0, 0, "no data");
     return load_buffer(reg, data ? data : "", len, name ? name : "<memory>");
 }
 
@@ -1166,16 +1166,16 @@ HJTJ_API hjtj_status hjtj_register_load_file(hjtj_register *reg, const char *pat
     hjtj_status st;
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    hjtj__err_clear(&reg->err);
     if (reg->loading)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
-    st = input_open(&in, path, &reg->err);
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
+    st = hjtj__input_open(&in, path, &reg->err);
     if (st != HJTJ_OK)
         return st;
     reg->in = &in;
     st = load_buffer(reg, in.data ? in.data : "", in.len, path);
     reg->in = NULL;
-    input_close(&in);
+    hjtj__input_close(&in);
     return st;
 }
 
@@ -1186,16 +1186,16 @@ HJTJ_API hjtj_status hjtj_register_load_callback(hjtj_register *reg, hjtj_read_f
     hjtj_status st;
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    hjtj__err_clear(&reg->err);
     if (name == NULL)
         name = "<callback>";
     if (reg->loading)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
-    st = read_all_callback(&b, fn, userdata, name, &reg->err);
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is already in progress");
+    st = hjtj__read_all_callback(&b, fn, userdata, name, &reg->err);
     if (st != HJTJ_OK)
         return st;
     st = load_buffer(reg, b.data, b.len, name);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -1203,12 +1203,12 @@ HJTJ_API hjtj_status hjtj_register_set_encoding(hjtj_register *reg, hjtj_encodin
 {
     if (reg == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&reg->err);
+    hjtj__err_clear(&reg->err);
     if (hjtj_encoding_name(encoding) == NULL)
-        return err_set(&reg->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "unknown encoding %d",
+        return hjtj__err_set(&reg->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "unknown encoding %d",
                        (int)encoding);
     if (reg->loading)
-        return err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is in progress");
+        return hjtj__err_set(&reg->err, HJTJ_ERR_STATE, "", 0, 0, "a load is in progress");
     reg->encoding = encoding;
     return HJTJ_OK;
 }

@@ -50,11 +50,11 @@ static const char *const asss_2024[] = {"0301", "4601", "5001", "1103", "3201", 
 
 static const int64_t bands_2024[] = {2, 6, 11, 16, 21, 26, 31, 36, 41, 46, 51};
 
-void scheme_init_default(hjtj_scheme *s)
+void hjtj__scheme_init_default(hjtj_scheme *s)
 {
     size_t i;
     memset(s, 0, sizeof *s);
-    str_copy(s->name, sizeof s->name, "2024");
+    hjtj__str_copy(s->name, sizeof s->name, "2024");
     for (i = 0; i < 64; i++)
         s->samle[i] = HJTJ_SAMLE_UTENFOR;
     for (i = 0; i < sizeof sets_2024 / sizeof sets_2024[0]; i++)
@@ -70,10 +70,10 @@ void scheme_init_default(hjtj_scheme *s)
     s->nbands = (int)(sizeof bands_2024 / sizeof bands_2024[0]);
     s->enetiltak = HJTJ_ENETILTAK_MED;
     s->administrasjon = HJTJ_ADMINISTRASJON_2024;
-    err_clear(&s->err);
+    hjtj__err_clear(&s->err);
 }
 
-int scheme_is_default_bands(const hjtj_scheme *s)
+int hjtj__scheme_is_default_bands(const hjtj_scheme *s)
 {
     int i;
     if (s->nbands != (int)(sizeof bands_2024 / sizeof bands_2024[0]))
@@ -84,7 +84,7 @@ int scheme_is_default_bands(const hjtj_scheme *s)
     return 1;
 }
 
-int scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere)
+int hjtj__scheme_storrelse(const hjtj_scheme *s, const char *kommunenr, int64_t innbyggere)
 {
     int i;
     /* kommunenr is a municipality table's char[5] (4 digits and NUL), as
@@ -114,7 +114,7 @@ HJTJ_API hjtj_status hjtj_scheme_new(hjtj_scheme **out)
     s = malloc(sizeof *s);
     if (s == NULL)
         return HJTJ_ERR_NOMEM;
-    scheme_init_default(s);
+    hjtj__scheme_init_default(s);
     *out = s;
     return HJTJ_OK;
 }
@@ -305,7 +305,7 @@ static void keep_first_error(void *ctx, xmlErrorPtr e)
     xsd_errors *x = ctx;
     if (e == NULL || x->first.status != HJTJ_OK || e->level < XML_ERR_ERROR)
         return;
-    xml_error_to(&x->first, e, x->file);
+    hjtj__xml_error_to(&x->first, e, x->file);
     x->first.status = e->code == XML_ERR_NO_MEMORY ? HJTJ_ERR_NOMEM : HJTJ_ERR_SCHEMA;
     if (x->first.line == 0)
         x->first.line = node_line(e->node);
@@ -327,10 +327,10 @@ static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *
     xsd_errors x;
     hjtj_status st = HJTJ_OK;
 
-    if (datadir_path(path, sizeof path, SCHEME_XSD) != 0)
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0,
+    if (hjtj__datadir_path(path, sizeof path, SCHEME_XSD) != 0)
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0,
                        "the scheme XSD was not found at %s (set HJTJ_DATADIR)", path);
-    st = read_all_file(&b, path, err);
+    st = hjtj__read_all_file(&b, path, err);
     if (st != HJTJ_OK)
         return st;
     pctxt = xmlNewParserCtxt();
@@ -346,12 +346,12 @@ static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *
         const xmlNode *n = xmlDocGetRootElement(xsd_doc);
         for (n = n ? n->children : NULL; n != NULL; n = n->next)
             if (hjtj__xsd_external_ref(n)) {
-                st = err_set(err, HJTJ_ERR_IO, path, (uint64_t)xmlGetLineNo(n), 0,
+                st = hjtj__err_set(err, HJTJ_ERR_IO, path, (uint64_t)xmlGetLineNo(n), 0,
                              "cannot use the scheme XSD %s: it refers to another document "
                              "(schemaLocation), which is never fetched", path);
                 xmlFreeDoc(xsd_doc);
                 xmlFreeParserCtxt(pctxt);
-                buf_free(&b);
+                hjtj__buf_free(&b);
                 return st;
             }
         pc = xmlSchemaNewDocParserCtxt(xsd_doc);
@@ -363,20 +363,20 @@ static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *
     if (schema != NULL)
         vc = xmlSchemaNewValidCtxt(schema);
     if (pctxt == NULL || (xsd_doc != NULL && (pc == NULL || (schema != NULL && vc == NULL)))) {
-        st = err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+        st = hjtj__err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
     } else if (vc == NULL) {
-        st = err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot read the scheme XSD %s", path);
+        st = hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot read the scheme XSD %s", path);
     } else {
         memset(&x, 0, sizeof x);
         x.file = file;
-        err_clear(&x.first);
+        hjtj__err_clear(&x.first);
         xmlSchemaSetValidStructuredErrors(vc, keep_first_error, &x);
         if (xmlSchemaValidateDoc(vc, doc) != 0) {
             if (x.first.status != HJTJ_OK) {
-                err_copy(err, &x.first);
+                hjtj__err_copy(err, &x.first);
                 st = x.first.status;
             } else {
-                st = err_set(err, HJTJ_ERR_SCHEMA, file, 0, 0,
+                st = hjtj__err_set(err, HJTJ_ERR_SCHEMA, file, 0, 0,
                              "the scheme does not follow the XML schema %s", SCHEME_XSD);
             }
         }
@@ -386,7 +386,7 @@ static hjtj_status scheme_validate(xmlDocPtr doc, const char *file, hjtj_error *
     xmlSchemaFreeParserCtxt(pc);
     xmlFreeDoc(xsd_doc);
     xmlFreeParserCtxt(pctxt);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -414,7 +414,7 @@ static hjtj_status bad_at(scheme_read *r, const xmlNode *n, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return err_set(&r->s->err, HJTJ_ERR_SCHEMA, r->file, node_line(n), node_col(n), "%s", msg);
+    return hjtj__err_set(&r->s->err, HJTJ_ERR_SCHEMA, r->file, node_line(n), node_col(n), "%s", msg);
 }
 
 /* An element that may come once. */
@@ -461,7 +461,7 @@ static xmlChar *text_of(const xmlNode *n)
 #define TEXT_OR_NOMEM(t, r, n)                                                     \
     do {                                                                           \
         if ((t) == NULL)                                                           \
-            return err_set(&(r)->s->err, HJTJ_ERR_NOMEM, (r)->file, node_line(n),  \
+            return hjtj__err_set(&(r)->s->err, HJTJ_ERR_NOMEM, (r)->file, node_line(n),  \
                            node_col(n), "out of memory");                          \
     } while (0)
 
@@ -481,7 +481,7 @@ static hjtj_status read_sett(scheme_read *r, const xmlNode *c, int32_t sm)
     int64_t mask;
     xmlChar *text = text_of(c);
     TEXT_OR_NOMEM(text, r, c);
-    mask = code_list_parse(HJTJ_FIELD_MALGRUPPE, (const char *)text,
+    mask = hjtj__code_list_parse(HJTJ_FIELD_MALGRUPPE, (const char *)text,
                            strlen((const char *)text), NULL, NULL);
     xmlFree(text);
     if (mask <= 0 || (mask & ~(int64_t)MG_MAIN))
@@ -643,7 +643,7 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
     r.file = file;
     memset(r.set_owner, -1, sizeof r.set_owner);
     if (root == NULL || !name_is(root, "skjema"))
-        return err_set(&s->err, HJTJ_ERR_SCHEMA, file, node_line(root), node_col(root),
+        return hjtj__err_set(&s->err, HJTJ_ERR_SCHEMA, file, node_line(root), node_col(root),
                        "root element must be <skjema xmlns=\"%s\">", SCHEME_NS);
     st = scheme_validate(doc, file, &s->err);
     if (st != HJTJ_OK)
@@ -655,11 +655,11 @@ static hjtj_status scheme_from_doc(hjtj_scheme *s, xmlDoc *doc, const char *file
             for (c = navn; *c; c++)
                 if (*c < 0x20 || *c == 0x7f) {
                     xmlFree(navn);
-                    return err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(root),
+                    return hjtj__err_set(&s->err, HJTJ_ERR_SCHEMA, file, (uint64_t)xmlGetLineNo(root),
                                    0, "control character in the scheme's navn");
                 }
             /* at most 63 bytes, cut at a character boundary */
-            str_copy(s->name, sizeof s->name, (const char *)navn);
+            hjtj__str_copy(s->name, sizeof s->name, (const char *)navn);
             xmlFree(navn);
         }
     }
@@ -718,19 +718,19 @@ static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size
         return HJTJ_ERR_INVALID_ARG;
     if (name == NULL)
         name = "<memory>";
-    err_clear(&scheme->err);
+    hjtj__err_clear(&scheme->err);
     if (data == NULL)
-        return err_set(&scheme->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
+        return hjtj__err_set(&scheme->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
     if (len > INT32_MAX)
-        return err_set(&scheme->err, HJTJ_ERR_LIMIT, name, 0, 0, "scheme file too large");
-    st = xml_prescan(data, len, name, &scheme->err);
+        return hjtj__err_set(&scheme->err, HJTJ_ERR_LIMIT, name, 0, 0, "scheme file too large");
+    st = hjtj__xml_prescan(data, len, name, &scheme->err);
     if (st == HJTJ_OK) /* libxml2's attribute handling is quadratic */
         st = hjtj__xml_attribute_bound(data, len, name, &scheme->err);
     if (st != HJTJ_OK)
         return st;
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
-        return err_set(&scheme->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+        return hjtj__err_set(&scheme->err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
     ctxt->sax->serror = ignore_xml_error;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     memset(&cols, 0, sizeof cols);
@@ -746,25 +746,25 @@ static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size
                                 XML_PARSE_NOWARNING);
     if (doc == NULL || !ctxt->wellFormed) {
         hjtj_error e;
-        err_clear(&e);
+        hjtj__err_clear(&e);
         if (ctxt->lastError.code != 0)
-            xml_error_to(&e, &ctxt->lastError, name);
+            hjtj__xml_error_to(&e, &ctxt->lastError, name);
         else if (q->nomem)
-            err_set(&e, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+            hjtj__err_set(&e, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
         else
-            err_set(&e, HJTJ_ERR_SYNTAX, name, 0, 0, "malformed XML");
+            hjtj__err_set(&e, HJTJ_ERR_SYNTAX, name, 0, 0, "malformed XML");
         xmlFreeDoc(doc);
         xmlFreeParserCtxt(ctxt);
-        err_copy(&scheme->err, &e);
+        hjtj__err_copy(&scheme->err, &e);
         return e.status;
     }
     xmlFreeParserCtxt(ctxt);
     tmp = *scheme;
-    err_clear(&tmp.err);
+    hjtj__err_clear(&tmp.err);
     st = scheme_from_doc(&tmp, doc, name);
     xmlFreeDoc(doc);
     if (st != HJTJ_OK) {
-        err_copy(&scheme->err, &tmp.err);
+        hjtj__err_copy(&scheme->err, &tmp.err);
         return st;
     }
     *scheme = tmp;
@@ -777,11 +777,11 @@ HJTJ_API hjtj_status hjtj_scheme_load_file(hjtj_scheme *scheme, const char *path
     hjtj_status st;
     if (scheme == NULL)
         return HJTJ_ERR_INVALID_ARG;
-    err_clear(&scheme->err);
-    st = read_all_file(&b, path, &scheme->err);
+    hjtj__err_clear(&scheme->err);
+    st = hjtj__read_all_file(&b, path, &scheme->err);
     if (st != HJTJ_OK)
         return st;
     st = hjtj_scheme_load_memory(scheme, b.data, b.len, path);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     return st;
 }

@@ -108,7 +108,7 @@ static void reduction_free(reduction *r)
     free(r);
 }
 
-void red_free(red_set *rs)
+void hjtj__red_free(red_set *rs)
 {
     size_t i;
     if (rs == NULL)
@@ -178,7 +178,7 @@ int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
     return add_decl(reg->reds, d) != NULL ? 0 : -1;
 }
 
-int red_prepare(hjtj_register *reg)
+int hjtj__red_prepare(hjtj_register *reg)
 {
     red_set *rs;
     hjtj_table *t = NULL;
@@ -198,8 +198,8 @@ int red_prepare(hjtj_register *reg)
      * it reads is registered as it asks for it */
     rs->discovering = 1;
     rs->failed = 0;
-    for (i = 0; i < hjtj_table_ndefs && ok; i++)
-        ok = hjtj_table_build(t, reg, hjtj_table_defs[i].id) == HJTJ_OK && !rs->failed;
+    for (i = 0; i < hjtj__table_ndefs && ok; i++)
+        ok = hjtj_table_build(t, reg, hjtj__table_defs[i].id) == HJTJ_OK && !rs->failed;
     rs->discovering = 0;
     rs->failed = 0;
     hjtj_table_free(t);
@@ -209,7 +209,7 @@ int red_prepare(hjtj_register *reg)
     return 0;
 }
 
-int red_count_record(hjtj_register *reg, const hjtj_record *r)
+int hjtj__red_count_record(hjtj_register *reg, const hjtj_record *r)
 {
     red_set *rs = reg->reds;
     size_t i;
@@ -226,7 +226,7 @@ int red_count_record(hjtj_register *reg, const hjtj_record *r)
     return 0;
 }
 
-int red_end_load(hjtj_register *reg, int ok)
+int hjtj__red_end_load(hjtj_register *reg, int ok)
 {
     red_set *rs = reg->reds;
     size_t i, j;

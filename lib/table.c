@@ -11,7 +11,7 @@
 
 /* ---- builder ---- */
 
-void tb_begin(hjtj_table *t, size_t ncols, size_t nstub)
+void hjtj__tb_begin(hjtj_table *t, size_t ncols, size_t nstub)
 {
     t->ncols = ncols;
     t->nstub = nstub;
@@ -20,7 +20,7 @@ void tb_begin(hjtj_table *t, size_t ncols, size_t nstub)
         t->nomem = 1;
 }
 
-void tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en)
+void hjtj__tb_col(hjtj_table *t, size_t j, const char *code, const char *nb, const char *en)
 {
     const char *lnb, *len, *unb, *uen;
     if (t->nomem || j >= t->ncols)
@@ -40,7 +40,7 @@ static tcell *cell(hjtj_table *t, size_t i, size_t j)
     return &t->cells[i * t->ncols + j];
 }
 
-size_t tb_row(hjtj_table *t, const char *code, const char *nb, const char *en)
+size_t hjtj__tb_row(hjtj_table *t, const char *code, const char *nb, const char *en)
 {
     trow *r;
     if (t->nomem)
@@ -63,9 +63,9 @@ size_t tb_row(hjtj_table *t, const char *code, const char *nb, const char *en)
         t->caprows = cap;
     }
     r = &t->rows[t->nrows];
-    r->code = str_dup(code);
-    r->label_nb = str_dup(nb);
-    r->label_en = str_dup(en ? en : nb);
+    r->code = hjtj__str_dup(code);
+    r->label_nb = hjtj__str_dup(nb);
+    r->label_en = hjtj__str_dup(en ? en : nb);
     memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof(tcell));
     t->nrows++;
     if (r->code == NULL || r->label_nb == NULL || r->label_en == NULL) {
@@ -73,18 +73,18 @@ size_t tb_row(hjtj_table *t, const char *code, const char *nb, const char *en)
         return t->nrows - 1;
     }
     if (t->nstub > 0)
-        tb_text(t, t->nrows - 1, 0, nb);
+        hjtj__tb_text(t, t->nrows - 1, 0, nb);
     return t->nrows - 1;
 }
 
-void tb_text(hjtj_table *t, size_t i, size_t j, const char *s)
+void hjtj__tb_text(hjtj_table *t, size_t i, size_t j, const char *s)
 {
     tcell *c = cell(t, i, j);
     if (c == NULL)
         return;
     free(c->text);
     c->kind = HJTJ_CELL_TEXT;
-    c->text = str_dup(s);
+    c->text = hjtj__str_dup(s);
     if (c->text == NULL)
         t->nomem = 1;
 }
@@ -101,27 +101,27 @@ static void set_num(hjtj_table *t, size_t i, size_t j, uint8_t kind, int64_t a, 
     c->b = b;
 }
 
-void tb_count(hjtj_table *t, size_t i, size_t j, int64_t v)
+void hjtj__tb_count(hjtj_table *t, size_t i, size_t j, int64_t v)
 {
     set_num(t, i, j, HJTJ_CELL_COUNT, v, 1);
 }
 
-void tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v)
+void hjtj__tb_sum(hjtj_table *t, size_t i, size_t j, int64_t v)
 {
     set_num(t, i, j, HJTJ_CELL_SUM, v, 1);
 }
 
-void tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den)
+void hjtj__tb_share(hjtj_table *t, size_t i, size_t j, int64_t num, int64_t den)
 {
     set_num(t, i, j, HJTJ_CELL_SHARE, num, den);
 }
 
-void tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median)
+void hjtj__tb_median2(hjtj_table *t, size_t i, size_t j, int64_t twice_median)
 {
     set_num(t, i, j, HJTJ_CELL_MEDIAN, twice_median, 1);
 }
 
-void tb_empty(hjtj_table *t, size_t i, size_t j)
+void hjtj__tb_empty(hjtj_table *t, size_t i, size_t j)
 {
     set_num(t, i, j, HJTJ_CELL_EMPTY, 0, 0);
 }
@@ -141,7 +141,7 @@ const char *hjtj__tb_own(hjtj_table *t, const char *s)
         t->owned = o;
         t->capowned = cap;
     }
-    c = str_dup(s);
+    c = hjtj__str_dup(s);
     if (c == NULL) {
         t->nomem = 1;
         return NULL;
@@ -165,7 +165,7 @@ static int cmp_wval(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int64_t median2_weighted(wval *v, size_t n)
+int64_t hjtj__median2_weighted(wval *v, size_t n)
 {
     int64_t total = 0, k1, k2, seen = 0, a = 0, b = 0;
     size_t i;
@@ -196,19 +196,19 @@ int64_t median2_weighted(wval *v, size_t n)
 
 HJTJ_API size_t hjtj_catalog_count(void)
 {
-    return hjtj_table_ndefs;
+    return hjtj__table_ndefs;
 }
 
 HJTJ_API const char *hjtj_catalog_id(size_t i)
 {
-    return i < hjtj_table_ndefs ? hjtj_table_defs[i].id : NULL;
+    return i < hjtj__table_ndefs ? hjtj__table_defs[i].id : NULL;
 }
 
 HJTJ_API const char *hjtj_catalog_title(size_t i, hjtj_lang lang)
 {
-    if (i >= hjtj_table_ndefs)
+    if (i >= hjtj__table_ndefs)
         return NULL;
-    return lang == HJTJ_LANG_EN ? hjtj_table_defs[i].title_en : hjtj_table_defs[i].title_nb;
+    return lang == HJTJ_LANG_EN ? hjtj__table_defs[i].title_en : hjtj__table_defs[i].title_nb;
 }
 
 /* Release everything the table holds and make it empty again. */
@@ -284,30 +284,30 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
         return HJTJ_ERR_INVALID_ARG;
     hjtj__table_reset(t);
     if (reg == NULL || id == NULL)
-        return err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or table id");
-    for (i = 0; i < hjtj_table_ndefs; i++)
-        if (strcmp(hjtj_table_defs[i].id, id) == 0)
+        return hjtj__err_set(&t->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no register or table id");
+    for (i = 0; i < hjtj__table_ndefs; i++)
+        if (strcmp(hjtj__table_defs[i].id, id) == 0)
             break;
-    if (i == hjtj_table_ndefs) {
+    if (i == hjtj__table_ndefs) {
         const char *ids[128], *near;
         size_t k;
-        for (k = 0; k < hjtj_table_ndefs && k < 128; k++)
-            ids[k] = hjtj_table_defs[k].id;
+        for (k = 0; k < hjtj__table_ndefs && k < 128; k++)
+            ids[k] = hjtj__table_defs[k].id;
         near = strlen(id) < 40 ? hjtj__nearest(ids, k, id, strlen(id)) : NULL;
         if (near != NULL)
-            return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+            return hjtj__err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
                            "no table with id '%.40s'; did you mean '%s'?", id, near);
-        return err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
+        return hjtj__err_set(&t->err, HJTJ_ERR_NOT_FOUND, "", 0, 0,
                        "no table with id '%.40s'; the ids are those of the report (1.9, 3.5, "
                        "C1, ...), listed by hjtj_catalog_id() and hjtj-report --list", id);
     }
-    str_copy(t->id, sizeof t->id, hjtj_table_defs[i].id);
+    hjtj__str_copy(t->id, sizeof t->id, hjtj__table_defs[i].id);
     t->title_nb = title_for_year(t->title_year[0], sizeof t->title_year[0],
-                                 hjtj_table_defs[i].title_nb, reg->aargang);
+                                 hjtj__table_defs[i].title_nb, reg->aargang);
     t->title_en = title_for_year(t->title_year[1], sizeof t->title_year[1],
-                                 hjtj_table_defs[i].title_en, reg->aargang);
-    t->population = hjtj_table_defs[i].population;
-    st = hjtj_table_defs[i].build(t, reg);
+                                 hjtj__table_defs[i].title_en, reg->aargang);
+    t->population = hjtj__table_defs[i].population;
+    st = hjtj__table_defs[i].build(t, reg);
     if (st == HJTJ_OK && t->nomem)
         st = HJTJ_ERR_NOMEM;
     if (st == HJTJ_OK)
@@ -317,7 +317,7 @@ HJTJ_API hjtj_status hjtj_table_build(hjtj_table *t, const hjtj_register *reg, c
         st = HJTJ_ERR_STATE; /* a reduction the streaming register did not keep */
     if (st != HJTJ_OK) {
         hjtj__table_reset(t);
-        return err_set(&t->err, st, "", 0, 0, "cannot build table %s: %s", id,
+        return hjtj__err_set(&t->err, st, "", 0, 0, "cannot build table %s: %s", id,
                        hjtj_strerror(st));
     }
     return HJTJ_OK;
@@ -466,7 +466,7 @@ static const char *format_cell(const tcell *c, char *out, size_t cap, char decim
     case HJTJ_CELL_SHARE:
         if (c->b <= 0)
             return "";
-        q = share_tenths(c->a, c->b);
+        q = hjtj__share_tenths(c->a, c->b);
         snprintf(out, cap, "%lld%c%lld", (long long)(q / 10), decimal, (long long)(q % 10));
         return out;
     case HJTJ_CELL_MEAN:
@@ -508,7 +508,7 @@ HJTJ_API const char *hjtj_table_cell_text(const hjtj_table *t, size_t row, size_
     k = row * t->ncols + col;
     if (mt->printed[k] == NULL) {
         s = format_cell(c, tmp, sizeof tmp, '.');
-        mt->printed[k] = str_dup(s);
+        mt->printed[k] = hjtj__str_dup(s);
     }
     return mt->printed[k];
 }
@@ -535,18 +535,18 @@ static void csv_field_out(buf *b, const char *s, int text)
 {
     int formula = text && csv_formula_like(s);
     if (!formula && !csv_quote_needed(s)) {
-        buf_puts(b, s);
+        hjtj__buf_puts(b, s);
         return;
     }
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
     if (formula)
-        buf_putc(b, '\'');
+        hjtj__buf_putc(b, '\'');
     for (; *s; s++) {
         if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
+            hjtj__buf_putc(b, '"');
+        hjtj__buf_putc(b, *s);
     }
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
 }
 
 void hjtj__write_csv(const hjtj_table *t, buf *b)
@@ -555,18 +555,18 @@ void hjtj__write_csv(const hjtj_table *t, buf *b)
     char tmp[64];
     for (j = 0; j < t->ncols; j++) {
         if (j)
-            buf_putc(b, ',');
+            hjtj__buf_putc(b, ',');
         csv_field_out(b, t->cols[j].code ? t->cols[j].code : "", 0);
     }
-    buf_putc(b, '\n');
+    hjtj__buf_putc(b, '\n');
     for (i = 0; i < t->nrows; i++) {
         for (j = 0; j < t->ncols; j++) {
             if (j)
-                buf_putc(b, ',');
+                hjtj__buf_putc(b, ',');
             const tcell *c = &t->cells[i * t->ncols + j];
             csv_field_out(b, format_cell(c, tmp, sizeof tmp, '.'), c->kind == HJTJ_CELL_TEXT);
         }
-        buf_putc(b, '\n');
+        hjtj__buf_putc(b, '\n');
     }
 }
 
@@ -624,13 +624,13 @@ static void end_line(buf *b)
 {
     while (b->len > 0 && b->data[b->len - 1] == ' ')
         b->len--;
-    buf_putc(b, '\n');
+    hjtj__buf_putc(b, '\n');
 }
 
 static void pad(buf *b, size_t n)
 {
     while (n--)
-        buf_putc(b, ' ');
+        hjtj__buf_putc(b, ' ');
 }
 
 /* The text of cell (i, j) as the text format prints it: label columns in
@@ -660,7 +660,7 @@ static void protect_note(const hjtj_table *t, hjtj_lang lang, buf *b)
     char s[320];
     hjtj__protect_sentence(t, lang, s, sizeof s);
     if (s[0])
-        buf_printf(b, "\n%s\n", s);
+        hjtj__buf_printf(b, "\n%s\n", s);
 }
 
 void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
@@ -668,10 +668,10 @@ void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
     size_t i, j, *w;
     char tmp[64], hdr[256];
     hjtj__full_title(b, t, lang);
-    buf_putc(b, '\n');
+    hjtj__buf_putc(b, '\n');
     if (t->n > 0 && !t->n_hidden)
-        buf_printf(b, "N = %lld\n", (long long)t->n);
-    buf_putc(b, '\n');
+        hjtj__buf_printf(b, "N = %lld\n", (long long)t->n);
+    hjtj__buf_putc(b, '\n');
     if (hjtj__is_pair_table(t)) {
         hjtj__write_text_matrix(t, lang, b);
         protect_note(t, lang, b);
@@ -683,25 +683,25 @@ void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
         return;
     }
     for (j = 0; j < t->ncols; j++)
-        w[j] = utf8_width(col_header(&t->cols[j], lang, hdr, sizeof hdr));
+        w[j] = hjtj__utf8_width(col_header(&t->cols[j], lang, hdr, sizeof hdr));
     for (i = 0; i < t->nrows; i++)
         for (j = 0; j < t->ncols; j++) {
-            size_t cw = utf8_width(text_cell(t, i, j, lang, tmp, sizeof tmp));
+            size_t cw = hjtj__utf8_width(text_cell(t, i, j, lang, tmp, sizeof tmp));
             if (cw > w[j])
                 w[j] = cw;
         }
     for (j = 0; j < t->ncols; j++) {
         const char *h = col_header(&t->cols[j], lang, hdr, sizeof hdr);
-        size_t hw = utf8_width(h);
+        size_t hw = hjtj__utf8_width(h);
         if (j)
-            buf_puts(b, "  ");
+            hjtj__buf_puts(b, "  ");
         if (j < t->nstub) {
-            buf_puts(b, h);
+            hjtj__buf_puts(b, h);
             if (j + 1 < t->ncols)
                 pad(b, w[j] - hw);
         } else {
             pad(b, w[j] - hw);
-            buf_puts(b, h);
+            hjtj__buf_puts(b, h);
         }
     }
     end_line(b);
@@ -710,16 +710,16 @@ void hjtj__write_text(const hjtj_table *t, hjtj_lang lang, buf *b)
         for (j = 0; j < t->ncols; j++) {
             const tcell *c = &t->cells[i * t->ncols + j];
             const char *s = text_cell(t, i, j, lang, tmp, sizeof tmp);
-            size_t cw = utf8_width(s);
+            size_t cw = hjtj__utf8_width(s);
             if (j)
-                buf_puts(b, "  ");
+                hjtj__buf_puts(b, "  ");
             if (j < t->nstub || c->kind == HJTJ_CELL_TEXT) {
-                buf_puts(b, s);
+                hjtj__buf_puts(b, s);
                 if (j + 1 < t->ncols)
                     pad(b, w[j] - cw);
             } else {
                 pad(b, w[j] - cw);
-                buf_puts(b, s);
+                hjtj__buf_puts(b, s);
             }
         }
         end_line(b);

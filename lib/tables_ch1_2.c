@@ -11,19 +11,19 @@ static const char *const storrelse_1_9[] = {
     "ASSS-kommuner", "20 000 eller flere innbyggere", "10 000 - 19 999 innbyggere",
     "5 000 - 9 999 innbyggere", "Færre enn 5 000 innbyggere"};
 
-hjtj_status build_1_9(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_1_9(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"antall_kommuner", XC_N, 0},
                                 {"innbyggere", XC_SUM, 0},
                                 {"andel_kommuner", XC_SHARE_N, 0},
                                 {"andel_innbyggere", XC_SUM_SHARE, 0}};
-    const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, storrelse_1_9,
+    const xrows rows = {hjtj__xr_storrelse.field, hjtj__xr_storrelse.cls, hjtj__xr_storrelse.n, storrelse_1_9,
                         NULL, NULL};
-    const xlayout L = {"kommunestorrelse", &rows, 0, 0, hele_landet[0], hele_landet[1],
+    const xlayout L = {"kommunestorrelse", &rows, 0, 0, hjtj__hele_landet[0], hjtj__hele_landet[1],
                        XCOLS(cols), 0};
     xtab x;
-    xt_kommuner(&x, reg, NULL);
-    xt_emit(t, &x, &L);
+    hjtj__xt_kommuner(&x, reg, NULL);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }
 
@@ -36,13 +36,13 @@ static int asss_before(const kommune *a, const kommune *b)
     return strcmp(a->nr, b->nr) < 0;
 }
 
-hjtj_status build_1_10(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_1_10(hjtj_table *t, const hjtj_register *reg)
 {
     const kommune *list[HJTJ_MAX_ASSS];
     size_t n = 0, i, j, row;
     int64_t total = 0;
     for (i = 0; i < (size_t)reg->scheme.nasss && i < HJTJ_MAX_ASSS; i++) {
-        int64_t k = kommuner_find_n(&reg->kommuner, reg->scheme.asss[i], 4);
+        int64_t k = hjtj__kommuner_find_n(&reg->kommuner, reg->scheme.asss[i], 4);
         const kommune *m;
         if (k < 0)
             continue;
@@ -53,16 +53,16 @@ hjtj_status build_1_10(hjtj_table *t, const hjtj_register *reg)
         list[j] = m;
         n++;
     }
-    tb_begin(t, 2, 1);
-    tb_col(t, 0, "kommune", "Kommune", "Municipality");
-    tb_col(t, 1, "innbyggere", "Innbyggere", "Inhabitants");
+    hjtj__tb_begin(t, 2, 1);
+    hjtj__tb_col(t, 0, "kommune", "Kommune", "Municipality");
+    hjtj__tb_col(t, 1, "innbyggere", "Innbyggere", "Inhabitants");
     for (i = 0; i < n; i++) {
-        row = tb_row(t, list[i]->nr, list[i]->navn, list[i]->navn);
-        tb_sum(t, row, 1, list[i]->innbyggere);
+        row = hjtj__tb_row(t, list[i]->nr, list[i]->navn, list[i]->navn);
+        hjtj__tb_sum(t, row, 1, list[i]->innbyggere);
         total += list[i]->innbyggere;
     }
-    row = tb_row(t, "totalt", "Totalt ASSS", "Total ASSS");
-    tb_sum(t, row, 1, total);
+    row = hjtj__tb_row(t, "totalt", "Totalt ASSS", "Total ASSS");
+    hjtj__tb_sum(t, row, 1, total);
     t->n = (int64_t)n;
     return HJTJ_OK;
 }
@@ -121,7 +121,7 @@ static code_n *code_slot(code_n *h, size_t cap, int32_t key)
     return &h[j];
 }
 
-hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_2_2(hjtj_table *t, const hjtj_register *reg)
 {
     /* every record by its SN2007 code (the key: NNNNN + 1, or uoppgitt) */
     xdecl d = xd_of(HJTJ_FIELD_NAERINGSKODE, -1);
@@ -171,10 +171,10 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
         if (h[i].key != 0)
             h[j++] = h[i];
     qsort(h, used, sizeof *h, cmp_code_n);
-    tb_begin(t, 3, 2);
-    tb_col(t, 0, "naringskode", "Næringskode", "Industry code");
-    tb_col(t, 1, "betegnelse", "Betegnelse", "Description");
-    tb_col(t, 2, "antall_virksomheter", "Antall virksomheter", "Enterprises");
+    hjtj__tb_begin(t, 3, 2);
+    hjtj__tb_col(t, 0, "naringskode", "Næringskode", "Industry code");
+    hjtj__tb_col(t, 1, "betegnelse", "Betegnelse", "Description");
+    hjtj__tb_col(t, 2, "antall_virksomheter", "Antall virksomheter", "Enterprises");
     for (i = 0; i < used; i++) {
         char code[24];
         int32_t c = h[i].key - 1;
@@ -185,20 +185,20 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
          * keep them in two columns */
         snprintf(nb_full, sizeof nb_full, "%s %s", code, label ? label : "");
         snprintf(en_full, sizeof en_full, "%s %s", code, en ? en : "");
-        row = tb_row(t, code, label ? nb_full : code, en ? en_full : code);
-        tb_text(t, row, 0, code);
+        row = hjtj__tb_row(t, code, label ? nb_full : code, en ? en_full : code);
+        hjtj__tb_text(t, row, 0, code);
         if (label != NULL)
-            tb_text(t, row, 1, label);
-        tb_count(t, row, 2, h[i].n);
+            hjtj__tb_text(t, row, 1, label);
+        hjtj__tb_count(t, row, 2, h[i].n);
         coded += h[i].n;
     }
     free(h);
     if (coded < (int64_t)reg->nrecords) {
-        row = tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
-        tb_count(t, row, 2, (int64_t)reg->nrecords - coded);
+        row = hjtj__tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
+        hjtj__tb_count(t, row, 2, (int64_t)reg->nrecords - coded);
     }
-    row = tb_row(t, "totalt", "Totalt", "Total");
-    tb_count(t, row, 2, (int64_t)reg->nrecords);
+    row = hjtj__tb_row(t, "totalt", "Totalt", "Total");
+    hjtj__tb_count(t, row, 2, (int64_t)reg->nrecords);
     t->n = (int64_t)reg->nrecords;
     hjtj__grid_from_column(t, 2, row);
     return HJTJ_OK;
@@ -206,7 +206,7 @@ hjtj_status build_2_2(hjtj_table *t, const hjtj_register *reg)
 
 /* ---- 2.3: from the initial to the final population ---- */
 
-hjtj_status build_2_3(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_2_3(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {0, 1, 2};
     static const char *const nb[] = {"Utgangspopulasjon", "Innrapportert",
@@ -233,6 +233,6 @@ hjtj_status build_2_3(hjtj_table *t, const hjtj_register *reg)
     x.n[0] = x.n[XT_TOTAL];
     x.n[1] = x.n[XT_TOTAL] - x.n[HJTJ_STATUS_IKKE_INNRAPPORTERT];
     x.n[2] = y.n[XT_TOTAL];
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }

@@ -35,7 +35,7 @@ static inline hjtj_status by_kategori(hjtj_table *t, const hjtj_register *reg, x
                                       const xcol *c, size_t nc, uint32_t optional,
                                       unsigned flags)
 {
-    const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK), optional, "Totalt",
+    const xlayout L = {"virksomhetskategori", &hjtj__xr_kategori, KAT(ENETILTAK), optional, "Totalt",
                        NULL, c, nc, flags};
     return xt_decl_table(t, reg, d, &L);
 }
@@ -56,7 +56,7 @@ static inline hjtj_status yes_no_d(hjtj_table *t, const hjtj_register *reg, cons
 
 /* ---- 3.2–3.8: distributions ---- */
 
-hjtj_status build_3_2(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_2(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_HOVED_RENE_BRUKERRETTEDE, HJTJ_HOVED_KOMBINERT_ANNEN,
                                  HJTJ_HOVED_ADMINISTRASJON};
@@ -67,7 +67,7 @@ hjtj_status build_3_2(hjtj_table *t, const hjtj_register *reg)
     return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, -1), &L);
 }
 
-hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_3(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_HT_KUN_BOLIGBASE,  HJTJ_HT_KUN_AMB_HELSE,
                                  HJTJ_HT_KUN_AMB_PRAKTISK, HJTJ_HT_KUN_AMB_BEGGE,
@@ -80,7 +80,7 @@ hjtj_status build_3_3(hjtj_table *t, const hjtj_register *reg)
                           &rows, BIT(HJTJ_HT_KUN_ANNEN_HJEMMETJENESTE));
 }
 
-hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_4(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_TYPE_BOLIGBASE, HJTJ_TYPE_AMB_HELSE,
                                  HJTJ_TYPE_AMB_PRAKTISK, HJTJ_TYPE_BPA,
@@ -94,9 +94,9 @@ hjtj_status build_3_4(hjtj_table *t, const hjtj_register *reg)
 }
 
 BUILD_AS(3_5, distribution, "virksomhetskategori", xd_of(HJTJ_FIELD_KATEGORI, -1),
-         &xr_kategori, KAT(KUN_ANNEN_HJEMMETJENESTE))
+         &hjtj__xr_kategori, KAT(KUN_ANNEN_HJEMMETJENESTE))
 
-hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_6(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_AT_KUN_BARNEBOLIG_AVLASTNING, HJTJ_AT_KUN_SYKEHJEM,
                                  HJTJ_AT_KUN_DAGAKTIVITET, HJTJ_AT_KUN_ANNEN_VIRKSOMHET,
@@ -107,7 +107,7 @@ hjtj_status build_3_6(hjtj_table *t, const hjtj_register *reg)
                           &rows, 0);
 }
 
-hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_7(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_KAT_KUN_BOLIGBASE, HJTJ_KAT_KUN_AMB_HELSE,
                                  HJTJ_KAT_KUN_AMB_PRAKTISK, HJTJ_KAT_KUN_AMB_BEGGE,
@@ -142,11 +142,11 @@ hjtj_status build_3_7(hjtj_table *t, const hjtj_register *reg)
     /* the HT composition with two and three or more merged, numbered as the
      * categories (the first seven values coincide) */
     xt_move_row(&x, HJTJ_HT_TRE_ELLER_FLERE, HJTJ_HT_TO_TYPER);
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }
 
-hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_8(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_ADM_KUN_RESSURSENHET, HJTJ_ADM_KUN_ADMINISTRASJON,
                                  HJTJ_ADM_KUN_BESTILLERKONTOR, HJTJ_ADM_TO_ELLER_FLERE};
@@ -158,15 +158,15 @@ hjtj_status build_3_8(hjtj_table *t, const hjtj_register *reg)
 
 /* ---- 3.9, 3.10: categories split in two ---- */
 
-hjtj_status build_3_9(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_9(hjtj_table *t, const hjtj_register *reg)
 {
     static const char *const codes[] = {"antall_virksomheter", "antall_med_admin",
                                         "antall_uten_admin", "andel_med_admin",
                                         "andel_uten_admin"};
     xcol cols[5];
-    const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK),
+    const xlayout L = {"virksomhetskategori", &hjtj__xr_kategori, KAT(ENETILTAK),
                        KAT(KUN_ANNEN_HJEMMETJENESTE), "Totalt", NULL, cols,
-                       xcols_split(cols, codes, 2), 0};
+                       hjtj__xcols_split(cols, codes, 2), 0};
     /* the keys hold each record's type set: «med admin.» = an ADM type */
     const xdecl d = xd_where(xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_VIRKSOMHETSTYPE),
                              HJTJ_FIELD_KATEGORI, KAT_ALL & ~KAT(ENETILTAK));
@@ -180,21 +180,21 @@ hjtj_status build_3_9(hjtj_table *t, const hjtj_register *reg)
     memset(&x, 0, sizeof x);
     for (i = 0; i < s->n; i++) {
         const uint32_t *k = &s->key[i * RED_NFN];
-        xt_addw(&x, BIT((k[0] & 0x7fffffffu) - 1), k[1] & TYPES_ADM ? 1u : 2u, 0,
+        hjtj__xt_addw(&x, BIT((k[0] & 0x7fffffffu) - 1), k[1] & TYPES_ADM ? 1u : 2u, 0,
                 (int64_t)s->w[i]);
     }
     hjtj__rstore_free(&own);
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }
 
-hjtj_status build_3_10(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_10(hjtj_table *t, const hjtj_register *reg)
 {
     static const char *const codes[] = {"antall", "antall_kommunale", "antall_private",
                                         "andel_kommunale", "andel_private"};
     xcol cols[5];
-    const xlayout L = {"virksomhetskategori", &xr_kategori, 0, KAT(KUN_ANNEN_HJEMMETJENESTE),
-                       "Totalt", NULL, cols, xcols_split(cols, codes, 2), 0};
+    const xlayout L = {"virksomhetskategori", &hjtj__xr_kategori, 0, KAT(KUN_ANNEN_HJEMMETJENESTE),
+                       "Totalt", NULL, cols, hjtj__xcols_split(cols, codes, 2), 0};
     return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_KATEGORI, HJTJ_FIELD_EIERSKAP), &L);
 }
 
@@ -213,7 +213,7 @@ static const yes_no_labels sales_labels = {
     {"Sells to other municipalities", "Does not sell to other municipalities"},
     {"med", "uten"}};
 
-hjtj_status build_3_11(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_11(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {0, 1};
     const xrows rows = {-1, cls, 2, exchange_labels.nb, exchange_labels.en,
@@ -229,11 +229,11 @@ hjtj_status build_3_11(hjtj_table *t, const hjtj_register *reg)
     xt_move_row(&x, HJTJ_PU_KUN_LEVERER, HJTJ_PU_MOTTAR_OG_LEVERER);
     xt_move_row(&x, HJTJ_PU_KUN_MOTTAR, HJTJ_PU_MOTTAR_OG_LEVERER);
     xt_move_row(&x, HJTJ_PU_INGEN, 1);
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }
 
-hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_12(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_PU_MOTTAR_OG_LEVERER, HJTJ_PU_KUN_LEVERER,
                                  HJTJ_PU_KUN_MOTTAR};
@@ -248,10 +248,10 @@ hjtj_status build_3_12(hjtj_table *t, const hjtj_register *reg)
 
 /* 3.13: the count is of municipal non-enetiltak enterprises with exchange,
  * the share's base all enterprises of the category (KNOWN_ISSUES A5). */
-hjtj_status build_3_13(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_13(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"antall", XC_COUNT, 0}, {"andel", XC_SHARE, 0}};
-    static const xlayout L = {"virksomhetskategori", &xr_kategori, KAT(ENETILTAK),
+    static const xlayout L = {"virksomhetskategori", &hjtj__xr_kategori, KAT(ENETILTAK),
                               KAT(KUN_ANNEN_HJEMMETJENESTE), "Totalt", NULL, XCOLS(cols), 0};
     /* the rows: every enterprise of the category; column 0: those of 3.12 */
     const xdecl all = xd_of(HJTJ_FIELD_KATEGORI, -1);
@@ -267,7 +267,7 @@ hjtj_status build_3_13(hjtj_table *t, const hjtj_register *reg)
         return st;
     for (i = 0; i <= XT_TOTAL; i++)
         x.c[i][0] = y.n[i];
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     if (t->nrows > 0) {
         t->n = hjtj_table_cell_int(t, t->nrows - 1, 1);
         hjtj__grid_n(t, HJTJ__P_NONE, 1); /* N: the total row's count (grid column 1) */
@@ -301,11 +301,11 @@ BUILD_AS(3_17, yes_no_d, "salg_til_andre_kommuner_enn_lokaliseringskommunen",
 
 /* ---- 3.18–3.23: municipality size ---- */
 
-hjtj_status build_3_18(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_18(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {
         {"kommuner", XC_COUNT, 0}, {"antall", XC_N, 0}, {"andel", XC_SHARE_N, 0}};
-    static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
+    static const xlayout L = {"kommunestorrelse", &hjtj__xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(cols), 0};
     xtab x, k;
     int i;
@@ -313,11 +313,11 @@ hjtj_status build_3_18(hjtj_table *t, const hjtj_register *reg)
     hjtj_status st = hjtj__xt_count_decl(&x, reg, &d);
     if (st != HJTJ_OK)
         return st;
-    xt_kommuner(&k, reg, NULL);
+    hjtj__xt_kommuner(&k, reg, NULL);
     for (i = 0; i <= XT_TOTAL; i++)
         x.c[i][0] = k.n[i];
     x.notcount = BIT(0); /* municipalities: public, not protected */
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }
 
@@ -343,7 +343,7 @@ static const xcol kategori_shares[] = {
 static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, const xdecl *dk,
                                  int n, const xcol *cols, size_t ncols)
 {
-    const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
+    const xlayout L = {"kommunestorrelse", &hjtj__xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
                        "kommuner_totalt"};
     uint8_t *has = calloc(reg->kommuner.n ? reg->kommuner.n : 1, 1);
     rstore own;
@@ -370,9 +370,9 @@ static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, const 
         free(has);
         return st;
     }
-    xt_kommuner(&x, reg, has);
+    hjtj__xt_kommuner(&x, reg, has);
     free(has);
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }
 
@@ -384,7 +384,7 @@ static xdecl komm_with(int field, int c)
                     field, BIT(c));
 }
 
-hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_19(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"kommuner_totalt", XC_N, 0},
                                 {"andel_boligbase", XC_SHARE, HJTJ_TYPE_BOLIGBASE},
@@ -398,7 +398,7 @@ hjtj_status build_3_19(hjtj_table *t, const hjtj_register *reg)
 }
 
 /* The pure categories Kun boligbase and Kun ambulerende (3 kinds). */
-hjtj_status build_3_20(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_20(hjtj_table *t, const hjtj_register *reg)
 {
     /* Kun boligbase and the three Kun ambulerende (0-3), by kommune and kategori */
     const xdecl d = xd_where(xd_where(xd_of(HJTJ_FIELD_KOMMUNE, HJTJ_FIELD_KATEGORI),
@@ -410,13 +410,13 @@ hjtj_status build_3_20(hjtj_table *t, const hjtj_register *reg)
 }
 
 BUILD_AS(3_21, distribution, "kommunestorrelse",
-         XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &xr_storrelse, 0)
+         XD_PURE_BOLIG(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &hjtj__xr_storrelse, 0)
 BUILD_AS(3_22, distribution, "kommunestorrelse", XD_PURE_AMB(HJTJ_FIELD_KOMMUNESTORRELSE, -1),
-         &xr_storrelse, 0)
+         &hjtj__xr_storrelse, 0)
 
-hjtj_status build_3_23(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_3_23(hjtj_table *t, const hjtj_register *reg)
 {
-    static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
+    static const xlayout L = {"kommunestorrelse", &hjtj__xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(kategori_shares), 0, NULL};
     return xt_decl_table(t, reg, xd_of(HJTJ_FIELD_KOMMUNESTORRELSE, HJTJ_FIELD_KATEGORI), &L);
 }

@@ -65,7 +65,7 @@ static inline hjtj_status antall_table(hjtj_table *t, const hjtj_register *reg, 
 {
     xcol cols[7];
     return table_of(t, reg, base, rows_field, rows, stub, total, HJTJ_FIELD_ANTALL_MALGRUPPER,
-                    cols, xcols_split(cols, antall_codes, 3), n_code);
+                    cols, hjtj__xcols_split(cols, antall_codes, 3), n_code);
 }
 
 /* Rows by målgruppe (multiple response), columns by number of målgrupper. */
@@ -80,9 +80,9 @@ static inline hjtj_status antall_by_mg(hjtj_table *t, const hjtj_register *reg, 
 static inline hjtj_status samle_by_size(hjtj_table *t, const hjtj_register *reg, xdecl base,
                                         const char *const *labels, const char *n_code)
 {
-    const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, labels, NULL, NULL};
+    const xrows rows = {hjtj__xr_storrelse.field, hjtj__xr_storrelse.cls, hjtj__xr_storrelse.n, labels, NULL, NULL};
     return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &rows, "kommunestorrelse",
-                    hele_landet, HJTJ_FIELD_SAMLEMALGRUPPE, samle_cols, NSAMLE_COLS, n_code);
+                    hjtj__hele_landet, HJTJ_FIELD_SAMLEMALGRUPPE, samle_cols, NSAMLE_COLS, n_code);
 }
 
 /* A distribution over the samlemålgrupper (a declaration, tables_common.h). */
@@ -90,7 +90,7 @@ static inline hjtj_status samle_distribution(hjtj_table *t, const hjtj_register 
                                              const char *n_code, const char *share_code)
 {
     const xcol cols[] = {{n_code, XC_N, 0}, {share_code, XC_SHARE_N, 0}};
-    const xlayout L = {"samlemalgruppe", &xr_samle, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
+    const xlayout L = {"samlemalgruppe", &hjtj__xr_samle, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
     return xt_decl_table(t, reg, d, &L);
 }
 
@@ -125,7 +125,7 @@ typedef struct combo {
 /* Number of målgrupper as C1 prints it: the marks, with Ingen as 7. */
 static int c1_antall(uint8_t mg)
 {
-    return (mg & BIT(HJTJ_MG_INGEN)) ? 7 : popcount32(mg);
+    return (mg & BIT(HJTJ_MG_INGEN)) ? 7 : hjtj__popcount32(mg);
 }
 
 /* C1's order: samlemålgruppe; count descending; number of målgrupper
@@ -188,7 +188,7 @@ static void mark_cols(hjtj_table *t, size_t j0)
 {
     int m;
     for (m = 0; m < HJTJ_NMALGRUPPER; m++)
-        tb_col(t, j0 + (size_t)m, mark_codes[m], hjtj_label(HJTJ_FIELD_MALGRUPPE, m, HJTJ_LANG_NB),
+        hjtj__tb_col(t, j0 + (size_t)m, mark_codes[m], hjtj_label(HJTJ_FIELD_MALGRUPPE, m, HJTJ_LANG_NB),
                hjtj_label(HJTJ_FIELD_MALGRUPPE, m, HJTJ_LANG_EN));
 }
 
@@ -197,7 +197,7 @@ static void mark_cells(hjtj_table *t, size_t row, size_t j0, uint8_t mg)
     int m;
     for (m = 0; m < HJTJ_NMALGRUPPER; m++)
         if (mg & BIT(m))
-            tb_text(t, row, j0 + (size_t)m, "x");
+            hjtj__tb_text(t, row, j0 + (size_t)m, "x");
 }
 
 /* The målgruppe codes (sep "+") or labels (sep "; ") of a set. */
@@ -217,19 +217,19 @@ static void mg_join(char *out, size_t cap, uint8_t mg, const char *sep, int labe
         }
 }
 
-hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_4_7(hjtj_table *t, const hjtj_register *reg)
 {
     combo c[256];
     size_t n, i, shown = 0;
     hjtj_status st = combos(reg, c, &n);
     if (st != HJTJ_OK)
         return st;
-    tb_begin(t, 12, 1);
-    tb_col(t, 0, "kombinasjon", "Kombinasjon", "Combination");
-    tb_col(t, 1, "antall_enheter", "Antall enheter", "Enterprises");
+    hjtj__tb_begin(t, 12, 1);
+    hjtj__tb_col(t, 0, "kombinasjon", "Kombinasjon", "Combination");
+    hjtj__tb_col(t, 1, "antall_enheter", "Antall enheter", "Enterprises");
     mark_cols(t, 2);
-    tb_col(t, 10, "malgrupper", "Målgrupper", "Target groups");
-    tb_col(t, 11, "antall_avkryssede_malgrupper", "Antall avkryssede målgrupper",
+    hjtj__tb_col(t, 10, "malgrupper", "Målgrupper", "Target groups");
+    hjtj__tb_col(t, 11, "antall_avkryssede_malgrupper", "Antall avkryssede målgrupper",
            "Number of target groups ticked");
     t->n = 0;
     for (i = 0; i < n; i++) {
@@ -243,29 +243,29 @@ hjtj_status build_4_7(hjtj_table *t, const hjtj_register *reg)
         shown++;
         snprintf(code, sizeof code, "k%zu", shown);
         snprintf(label, sizeof label, "K%zu", shown);
-        row = tb_row(t, code, label, label);
-        tb_count(t, row, 1, c[i].n);
+        row = hjtj__tb_row(t, code, label, label);
+        hjtj__tb_count(t, row, 1, c[i].n);
         mark_cells(t, row, 2, c[i].mg);
         mg_join(list, sizeof list, c[i].mg, "; ", 1);
-        tb_text(t, row, 10, list);
-        tb_count(t, row, 11, popcount32(c[i].mg));
+        hjtj__tb_text(t, row, 10, list);
+        hjtj__tb_count(t, row, 11, hjtj__popcount32(c[i].mg));
     }
     hjtj__grid_from_column(t, 1, HJTJ__P_NONE); /* N: the whole Utenfor block */
     return HJTJ_OK;
 }
 
-hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_C1(hjtj_table *t, const hjtj_register *reg)
 {
     combo c[256];
     size_t n, i;
     hjtj_status st = combos(reg, c, &n);
     if (st != HJTJ_OK)
         return st;
-    tb_begin(t, 11, 1);
-    tb_col(t, 0, "samlemalgruppe", "Samlemålgruppe", "Target-group cluster");
+    hjtj__tb_begin(t, 11, 1);
+    hjtj__tb_col(t, 0, "samlemalgruppe", "Samlemålgruppe", "Target-group cluster");
     mark_cols(t, 1);
-    tb_col(t, 9, "antall_malgrupper", "Antall målgrupper", "Number of target groups");
-    tb_col(t, 10, "virksomheter", "Virksomheter", "Enterprises");
+    hjtj__tb_col(t, 9, "antall_malgrupper", "Antall målgrupper", "Number of target groups");
+    hjtj__tb_col(t, 10, "virksomheter", "Virksomheter", "Enterprises");
     t->n = 0;
     for (i = 0; i < n; i++) {
         char code[160];
@@ -273,11 +273,11 @@ hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
         snprintf(code, sizeof code, "%s:", hjtj_code(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle));
         len = strlen(code);
         mg_join(code + len, sizeof code - len, c[i].mg, "+", 0);
-        row = tb_row(t, code, hjtj_label(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle, HJTJ_LANG_NB),
+        row = hjtj__tb_row(t, code, hjtj_label(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle, HJTJ_LANG_NB),
                      hjtj_label(HJTJ_FIELD_SAMLEMALGRUPPE, c[i].samle, HJTJ_LANG_EN));
         mark_cells(t, row, 1, c[i].mg);
-        tb_count(t, row, 9, c1_antall(c[i].mg));
-        tb_count(t, row, 10, c[i].n);
+        hjtj__tb_count(t, row, 9, c1_antall(c[i].mg));
+        hjtj__tb_count(t, row, 10, c[i].n);
         t->n += c[i].n;
     }
     hjtj__grid_from_column(t, 10, HJTJ__P_NONE);
@@ -286,12 +286,12 @@ hjtj_status build_C1(hjtj_table *t, const hjtj_register *reg)
 
 /* ---- 4.8–4.23 ---- */
 
-hjtj_status build_4_8(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_4_8(hjtj_table *t, const hjtj_register *reg)
 {
-    const xrows rows = {xr_storrelse.field, xr_storrelse.cls, xr_storrelse.n, storrelse_4_8,
+    const xrows rows = {hjtj__xr_storrelse.field, hjtj__xr_storrelse.cls, hjtj__xr_storrelse.n, storrelse_4_8,
                         NULL, NULL};
     return antall_table(t, reg, BASE_POP, HJTJ_FIELD_KOMMUNESTORRELSE, &rows, "kommunestorrelse",
-                        hele_landet, "totalt_antall_virksomheter");
+                        hjtj__hele_landet, "totalt_antall_virksomheter");
 }
 
 BUILD_AS(4_9, samle_by_size, BASE_POP, storrelse_4_8, "totalt_antall_virksomheter")
@@ -305,7 +305,7 @@ BUILD_AS(4_16, samle_distribution, XD_PURE_BOLIG(HJTJ_FIELD_SAMLEMALGRUPPE, -1),
          "andel")
 BUILD_AS(4_17, samle_distribution, XD_PURE_AMB(HJTJ_FIELD_SAMLEMALGRUPPE, -1), "antall", "andel")
 
-hjtj_status build_4_18(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_4_18(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_KAT_KUN_AMB_HELSE, HJTJ_KAT_KUN_AMB_PRAKTISK,
                                  HJTJ_KAT_KUN_AMB_BEGGE};
@@ -334,8 +334,8 @@ static inline hjtj_status mg_by_size(hjtj_table *t, const hjtj_register *reg, xd
                                 {"andel_rusproblemer", XC_SHARE, HJTJ_MG_RUSPROBLEMER},
                                 {"andel_ingen_malgruppe", XC_SHARE, HJTJ_MG_INGEN},
                                 {"andel_annen_malgruppe", XC_SHARE, HJTJ_MG_ANNEN}};
-    return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &xr_storrelse, "kommunestorrelse",
-                    hele_landet, HJTJ_FIELD_MALGRUPPE, XCOLS(cols), cols[0].code);
+    return table_of(t, reg, base, HJTJ_FIELD_KOMMUNESTORRELSE, &hjtj__xr_storrelse, "kommunestorrelse",
+                    hjtj__hele_landet, HJTJ_FIELD_MALGRUPPE, XCOLS(cols), cols[0].code);
 }
 
 BUILD_AS(4_21, mg_by_size, BASE_PURE_BOLIG)
@@ -345,7 +345,7 @@ BUILD_AS(4_22, mg_by_size, BASE_PURE_AMB)
  * administration (10). */
 enum { ROW_4_23_KOMBINERT = 9, ROW_4_23_ADM = 10 };
 
-hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_4_23(hjtj_table *t, const hjtj_register *reg)
 {
     static const int8_t cls[] = {HJTJ_HT_KUN_BOLIGBASE,
                                  HJTJ_HT_KUN_AMB_HELSE,
@@ -409,6 +409,6 @@ hjtj_status build_4_23(hjtj_table *t, const hjtj_register *reg)
     x.n[XT_TOTAL] += y.n[XT_TOTAL];
     for (k = 0; k < XT_MAXCOL; k++)
         x.c[XT_TOTAL][k] += y.c[XT_TOTAL][k];
-    xt_emit(t, &x, &L);
+    hjtj__xt_emit(t, &x, &L);
     return HJTJ_OK;
 }

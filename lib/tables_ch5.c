@@ -23,7 +23,7 @@ typedef struct band_rows {
 static void band_rows_init(band_rows *b, const hjtj_scheme *s, int hyphen_quirk)
 {
     int i, n = s->nbands < HJTJ_MAX_BANDS ? s->nbands : HJTJ_MAX_BANDS;
-    int quirk = hyphen_quirk && scheme_is_default_bands(s);
+    int quirk = hyphen_quirk && hjtj__scheme_is_default_bands(s);
     for (i = 0; i < n; i++) {
         long long lo = (long long)s->bands[i];
         if (i + 1 < n) {
@@ -53,14 +53,14 @@ static void band_rows_init(band_rows *b, const hjtj_scheme *s, int hyphen_quirk)
 /* ---- the tables ---- */
 
 /* 5.1: «uten» is the rest of the category (KNOWN_ISSUES A2). */
-hjtj_status build_5_1(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_5_1(hjtj_table *t, const hjtj_register *reg)
 {
     static const char *const codes[] = {"virksomheter_totalt", "antall_med_boenheter",
                                         "antall_uten_boenheter", "andel_med_boenheter",
                                         "andel_uten_boenheter"};
     xcol cols[5];
-    const xlayout L = {"virksomhetskategori", &xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
-                       cols, xcols_split(cols, codes, 2), 0};
+    const xlayout L = {"virksomhetskategori", &hjtj__xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
+                       cols, hjtj__xcols_split(cols, codes, 2), 0};
     /* «med» first: the botilbud class 1, «uten» class 0 */
     cols[1].k = cols[3].k = 1;
     cols[2].k = cols[4].k = 0;
@@ -75,14 +75,14 @@ static const xcol sum_cols[] = {{"boenheter", XC_SUM, 0},
                                 {"virksomheter", XC_N, 0},
                                 {"boenheter_per_virksomhet_median", XC_MEDIAN, 0}};
 
-hjtj_status build_5_2(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_5_2(hjtj_table *t, const hjtj_register *reg)
 {
-    static const xlayout L = {"virksomhetskategori", &xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
+    static const xlayout L = {"virksomhetskategori", &hjtj__xr_kategori, ~CH5_KAT, 0, "Totalt", NULL,
                               XCOLS(sum_cols), 0};
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_KATEGORI, -1), &L);
 }
 
-hjtj_status build_5_3(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_5_3(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"antall_virksomheter", XC_N, 0},
                                 {"andel_virksomheter", XC_SHARE_N, 0},
@@ -95,7 +95,7 @@ hjtj_status build_5_3(hjtj_table *t, const hjtj_register *reg)
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, -1), &L);
 }
 
-hjtj_status build_5_4(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_5_4(hjtj_table *t, const hjtj_register *reg)
 {
     static const char *const nb[] = {"Utviklingshemning", "Eldre og demens", "Psykisk og rus",
                                      "Bevegelseshemning", "Utenfor samlemålgruppene"};
@@ -104,12 +104,12 @@ hjtj_status build_5_4(hjtj_table *t, const hjtj_register *reg)
                                 {"andel_boenheter", XC_SUM_SHARE, 0},
                                 {"andel_virksomheter", XC_SHARE_N, 0},
                                 {"boenheter_per_virksomhet_median", XC_MEDIAN, 0}};
-    const xrows rows = {xr_samle.field, xr_samle.cls, xr_samle.n, nb, NULL, NULL};
+    const xrows rows = {hjtj__xr_samle.field, hjtj__xr_samle.cls, hjtj__xr_samle.n, nb, NULL, NULL};
     const xlayout L = {"samlemalgruppe", &rows, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_SAMLEMALGRUPPE, -1), &L);
 }
 
-hjtj_status build_5_5(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_5_5(hjtj_table *t, const hjtj_register *reg)
 {
     static const xcol cols[] = {{"utviklingshemning", XC_COUNT, HJTJ_SAMLE_UTVIKLINGSHEMNING},
                                 {"eldre_og_demens", XC_COUNT, HJTJ_SAMLE_ELDRE_DEMENS},
@@ -124,9 +124,9 @@ hjtj_status build_5_5(hjtj_table *t, const hjtj_register *reg)
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, HJTJ_FIELD_SAMLEMALGRUPPE), &L);
 }
 
-hjtj_status build_5_6(hjtj_table *t, const hjtj_register *reg)
+hjtj_status hjtj__build_5_6(hjtj_table *t, const hjtj_register *reg)
 {
-    static const xlayout L = {"kommunestorrelse", &xr_storrelse, 0, 0, "Totalt", NULL,
+    static const xlayout L = {"kommunestorrelse", &hjtj__xr_storrelse, 0, 0, "Totalt", NULL,
                               XCOLS(sum_cols), 0};
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_KOMMUNESTORRELSE, -1), &L);
 }

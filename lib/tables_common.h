@@ -52,7 +52,7 @@ typedef struct xtab {
     int64_t c[XT_MAXCLS + 1][XT_MAXCOL]; /* units per (row, column) class */
     int64_t sum[XT_MAXCLS + 1];          /* summed values (boenheter, innbyggere) */
     /* for small-count protection (SPEC §11): */
-    int units_kommuner;                  /* n counts municipalities (xt_kommuner) */
+    int units_kommuner;                  /* n counts municipalities (hjtj__xt_kommuner) */
     uint32_t notcount;                   /* column classes that are not counts of
                                             enterprises (3.18's municipalities) */
     int64_t med2[XT_MAXCLS + 1];         /* twice the median value (a median measure) */
@@ -60,18 +60,18 @@ typedef struct xtab {
 
 /* Add one unit in the row classes `rows` and column classes `cols`, with a
  * value for the sums.  The total counts the unit once whatever its rows. */
-void xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value);
+void hjtj__xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value);
 /* The same for w units at once. */
-void xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w);
+void hjtj__xt_addw(xtab *x, uint32_t rows, uint32_t cols, int64_t value, int64_t w);
 /* w units in rows and cols whose values add up to sum. */
-void xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w);
+void hjtj__xt_add_units(xtab *x, uint32_t rows, uint32_t cols, int64_t sum, int64_t w);
 
 /* Clear x and count the register's municipalities by size class, summing
  * their inhabitants; cols (NULL = none) gives municipality i's column
  * classes. */
-void xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols);
+void hjtj__xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols);
 /* The size class of municipality i of the register's table. */
-int kommune_storrelse(const hjtj_register *reg, size_t i);
+int hjtj__kommune_storrelse(const hjtj_register *reg, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Printing                                                            */
@@ -129,10 +129,10 @@ typedef struct xlayout {
 
 /* The columns "N, the count of each column class 0..n-1, the share of each"
  * (1 + 2n columns, named codes[0..2n]) into out; returns 1 + 2n. */
-size_t xcols_split(xcol *out, const char *const *codes, int n);
+size_t hjtj__xcols_split(xcol *out, const char *const *codes, int n);
 
 /* Print x as the layout says; t->n = x->n[XT_TOTAL]. */
-void xt_emit(hjtj_table *t, const xtab *x, const xlayout *L);
+void hjtj__xt_emit(hjtj_table *t, const xtab *x, const xlayout *L);
 /* ---- tables as declarations (crosstab.c) --------------------------
  * A report table may be a declaration of the custom-table engine (SPEC §9:
  * population, filters, rows, columns) with a layout: it is then counted by
@@ -210,7 +210,7 @@ static inline hjtj_status xt_decl_table(hjtj_table *t, const hjtj_register *reg,
     st = hjtj__xt_count_decl(&x, reg, &d);
     if (st != HJTJ_OK)
         return st;
-    xt_emit(t, &x, L);
+    hjtj__xt_emit(t, &x, L);
     return HJTJ_OK;
 }
 
@@ -226,23 +226,23 @@ typedef struct xpairs {
     int64_t all, pairs;                /* records; of them with one or two items */
 } xpairs;
 /* Print the counted pairs. */
-void xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share);
+void hjtj__xt_pairs_emit(hjtj_table *t, const xpairs *c, const xrows *items, int share);
 /* The code, Norwegian and English label of row r of R. */
-void xrows_label(const xrows *R, size_t r, const char **code, const char **nb,
+void hjtj__xrows_label(const xrows *R, size_t r, const char **code, const char **nb,
                  const char **en);
 
 /* Shared row sets and labels. */
-extern const xrows xr_kategori;      /* the 10 categories, Kun annen after BPA */
-extern const xrows xr_storrelse;     /* «Flere enn 20 000 innbyggere» variant */
-extern const xrows xr_samle;         /* chapter 4 labels */
-extern const char *const hele_landet[2]; /* {"Hele landet", "Norway"} */
+extern const xrows hjtj__xr_kategori;      /* the 10 categories, Kun annen after BPA */
+extern const xrows hjtj__xr_storrelse;     /* «Flere enn 20 000 innbyggere» variant */
+extern const xrows hjtj__xr_samle;         /* chapter 4 labels */
+extern const char *const hjtj__hele_landet[2]; /* {"Hele landet", "Norway"} */
 
 /* ------------------------------------------------------------------ */
 /* The tables                                                          */
 /* ------------------------------------------------------------------ */
 
-#define BUILD(id) hjtj_status build_##id(hjtj_table *t, const hjtj_register *reg)
-/* Define a table whose build function is one call: build_ID(t, reg) returns
+#define BUILD(id) hjtj_status hjtj__build_##id(hjtj_table *t, const hjtj_register *reg)
+/* Define a table whose build function is one call: hjtj__build_ID(t, reg) returns
  * fn(t, reg, the other arguments). */
 #define BUILD_AS(id, fn, ...)                                                   \
     BUILD(id)                                                                  \

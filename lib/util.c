@@ -10,7 +10,7 @@
 #define HJTJ_PKGDATADIR "/usr/local/share/hjemmetjeneste"
 #endif
 
-void str_copy(char *dst, size_t cap, const char *src)
+void hjtj__str_copy(char *dst, size_t cap, const char *src)
 {
     size_t n;
     if (cap == 0)
@@ -53,7 +53,7 @@ void hjtj__text_clean(char *dst, size_t cap, const char *src, size_t n)
             plen = strlen(piece);
         } else if (c >= 0x80) {
             k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            if (k == 1 || i + k > n || utf8_check(src + i, k, NULL, NULL) != 0) {
+            if (k == 1 || i + k > n || hjtj__utf8_check(src + i, k, NULL, NULL) != 0) {
                 i++; /* a piece of a character cut elsewhere: dropped */
                 continue;
             }
@@ -68,7 +68,7 @@ void hjtj__text_clean(char *dst, size_t cap, const char *src, size_t n)
     dst[o] = '\0';
 }
 
-char *str_ndup(const char *s, size_t n)
+char *hjtj__str_ndup(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
     if (d == NULL)
@@ -79,12 +79,12 @@ char *str_ndup(const char *s, size_t n)
     return d;
 }
 
-char *str_dup(const char *s)
+char *hjtj__str_dup(const char *s)
 {
-    return str_ndup(s ? s : "", s ? strlen(s) : 0);
+    return hjtj__str_ndup(s ? s : "", s ? strlen(s) : 0);
 }
 
-void err_clear(hjtj_error *e)
+void hjtj__err_clear(hjtj_error *e)
 {
     if (e == NULL)
         return;
@@ -94,7 +94,7 @@ void err_clear(hjtj_error *e)
     e->message[0] = '\0';
 }
 
-hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_t line,
+hjtj_status hjtj__err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_t line,
                     uint64_t column, const char *fmt, ...)
 {
     va_list ap;
@@ -104,7 +104,7 @@ hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_
     e->status = status;
     e->line = line;
     e->column = column;
-    str_copy(e->file, sizeof e->file, file);
+    hjtj__str_copy(e->file, sizeof e->file, file);
     va_start(ap, fmt);
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
@@ -112,7 +112,7 @@ hjtj_status err_set(hjtj_error *e, hjtj_status status, const char *file, uint64_
     return status;
 }
 
-void err_copy(hjtj_error *dst, const hjtj_error *src)
+void hjtj__err_copy(hjtj_error *dst, const hjtj_error *src)
 {
     if (dst && src && dst != src)
         *dst = *src;
@@ -175,17 +175,17 @@ HJTJ_API const char *hjtj_strerror(hjtj_status status)
 
 /* ---- buffers ---- */
 
-void buf_init(buf *b)
+void hjtj__buf_init(buf *b)
 {
     b->data = NULL;
     b->len = b->cap = 0;
     b->failed = 0;
 }
 
-void buf_free(buf *b)
+void hjtj__buf_free(buf *b)
 {
     free(b->data);
-    buf_init(b);
+    hjtj__buf_init(b);
 }
 
 static int buf_reserve(buf *b, size_t extra)
@@ -218,7 +218,7 @@ fail:
     return -1;
 }
 
-int buf_put(buf *b, const char *s, size_t n)
+int hjtj__buf_put(buf *b, const char *s, size_t n)
 {
     if (buf_reserve(b, n) != 0)
         return -1;
@@ -229,17 +229,17 @@ int buf_put(buf *b, const char *s, size_t n)
     return 0;
 }
 
-int buf_puts(buf *b, const char *s)
+int hjtj__buf_puts(buf *b, const char *s)
 {
-    return buf_put(b, s, strlen(s));
+    return hjtj__buf_put(b, s, strlen(s));
 }
 
-int buf_putc(buf *b, char c)
+int hjtj__buf_putc(buf *b, char c)
 {
-    return buf_put(b, &c, 1);
+    return hjtj__buf_put(b, &c, 1);
 }
 
-int buf_printf(buf *b, const char *fmt, ...)
+int hjtj__buf_printf(buf *b, const char *fmt, ...)
 {
     char small[256];
     va_list ap;
@@ -250,7 +250,7 @@ int buf_printf(buf *b, const char *fmt, ...)
     if (n < 0)
         return -1;
     if ((size_t)n < sizeof small)
-        return buf_put(b, small, (size_t)n);
+        return hjtj__buf_put(b, small, (size_t)n);
     if (buf_reserve(b, (size_t)n) != 0)
         return -1;
     va_start(ap, fmt);
@@ -260,69 +260,69 @@ int buf_printf(buf *b, const char *fmt, ...)
     return 0;
 }
 
-hjtj_status read_all_file(buf *out, const char *path, hjtj_error *err)
+hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err)
 {
     FILE *f;
     char chunk[65536];
     size_t n;
     struct stat st;
-    buf_init(out);
+    hjtj__buf_init(out);
     if (path == NULL)
-        return err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
+        return hjtj__err_set(err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no path given");
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "%s: is a directory", path);
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "%s: is a directory", path);
     f = fopen(path, "rb");
     if (f == NULL)
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s: %s", path,
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s: %s", path,
                        strerror(errno));
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (buf_put(out, chunk, n) != 0) {
+        if (hjtj__buf_put(out, chunk, n) != 0) {
             fclose(f);
-            buf_free(out);
-            return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory reading %s", path);
+            hjtj__buf_free(out);
+            return hjtj__err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory reading %s", path);
         }
     }
     if (ferror(f)) {
         fclose(f);
-        buf_free(out);
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "error reading %s", path);
+        hjtj__buf_free(out);
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "error reading %s", path);
     }
     fclose(f);
-    if (buf_put(out, "", 0) != 0) {
-        buf_free(out);
-        return err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+    if (hjtj__buf_put(out, "", 0) != 0) {
+        hjtj__buf_free(out);
+        return hjtj__err_set(err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     return HJTJ_OK;
 }
 
-hjtj_status read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
+hjtj_status hjtj__read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
                               hjtj_error *err)
 {
     char chunk[65536];
-    buf_init(out);
+    hjtj__buf_init(out);
     if (fn == NULL)
-        return err_set(err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no read callback given");
+        return hjtj__err_set(err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no read callback given");
     for (;;) {
         int64_t n = fn(chunk, sizeof chunk, ud);
         if (n == 0)
             break;
         if (n < 0 || (uint64_t)n > sizeof chunk) {
-            buf_free(out);
-            return err_set(err, HJTJ_ERR_IO, name, 0, 0, "read callback failed");
+            hjtj__buf_free(out);
+            return hjtj__err_set(err, HJTJ_ERR_IO, name, 0, 0, "read callback failed");
         }
-        if (buf_put(out, chunk, (size_t)n) != 0) {
-            buf_free(out);
-            return err_set(err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+        if (hjtj__buf_put(out, chunk, (size_t)n) != 0) {
+            hjtj__buf_free(out);
+            return hjtj__err_set(err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
         }
     }
-    if (buf_put(out, "", 0) != 0) {
-        buf_free(out);
-        return err_set(err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
+    if (hjtj__buf_put(out, "", 0) != 0) {
+        hjtj__buf_free(out);
+        return hjtj__err_set(err, HJTJ_ERR_NOMEM, name, 0, 0, "out of memory");
     }
     return HJTJ_OK;
 }
 
-int datadir_path(char *out, size_t cap, const char *name)
+int hjtj__datadir_path(char *out, size_t cap, const char *name)
 {
     const char *dir = getenv("HJTJ_DATADIR");
     struct stat st;
@@ -370,7 +370,7 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
     return len;
 }
 
-int utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
+int hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     uint64_t ln = 1, cl = 1;
@@ -407,7 +407,7 @@ int utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
     return -1;
 }
 
-size_t utf8_width(const char *s)
+size_t hjtj__utf8_width(const char *s)
 {
     size_t w = 0;
     for (; *s; s++)
@@ -416,7 +416,7 @@ size_t utf8_width(const char *s)
     return w;
 }
 
-int64_t share_tenths(int64_t num, int64_t den)
+int64_t hjtj__share_tenths(int64_t num, int64_t den)
 {
     int64_t q, r, t = 0;
     int i, neg = num < 0;
@@ -443,7 +443,7 @@ int64_t share_tenths(int64_t num, int64_t den)
     return neg ? -t : t;
 }
 
-int popcount32(uint32_t x)
+int hjtj__popcount32(uint32_t x)
 {
     int n = 0;
     while (x) {

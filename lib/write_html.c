@@ -69,8 +69,8 @@ HJTJ_API hjtj_status hjtj_html_new(hjtj_html **out, hjtj_lang lang)
     if (*out == NULL)
         return HJTJ_ERR_NOMEM;
     (*out)->lang = lang;
-    buf_init(&(*out)->toc);
-    buf_init(&(*out)->body);
+    hjtj__buf_init(&(*out)->toc);
+    hjtj__buf_init(&(*out)->body);
     return HJTJ_OK;
 }
 
@@ -78,8 +78,8 @@ HJTJ_API void hjtj_html_free(hjtj_html *page)
 {
     if (page == NULL)
         return;
-    buf_free(&page->toc);
-    buf_free(&page->body);
+    hjtj__buf_free(&page->toc);
+    hjtj__buf_free(&page->body);
     free(page);
 }
 
@@ -119,45 +119,45 @@ static void put_table(buf *b, const hjtj_table *t, hjtj_lang lang)
     char tmp[512];
     /* the heading above says the title; the caption repeats it for screen
      * readers and shows N */
-    buf_puts(b, "<div class=\"table-wrap\"><table>\n<caption><span class=\"vh\">");
+    hjtj__buf_puts(b, "<div class=\"table-wrap\"><table>\n<caption><span class=\"vh\">");
     if (hjtj__in_catalog(hjtj_table_id(t))) {
         hjtj__put_escaped(b, word(lang, "Tabell ", "Table "));
         hjtj__put_escaped(b, hjtj_table_id(t));
-        buf_puts(b, " ");
+        hjtj__buf_puts(b, " ");
     }
     hjtj__put_escaped(b, hjtj_table_title(t, lang));
-    buf_printf(b, ". </span>N=%s</caption>\n<thead><tr>", hjtj__n_shown(t, tmp, sizeof tmp));
+    hjtj__buf_printf(b, ". </span>N=%s</caption>\n<thead><tr>", hjtj__n_shown(t, tmp, sizeof tmp));
     for (j = 0; j < ncols; j++) {
-        buf_puts(b, j < nstub ? "<th scope=\"col\" class=\"stub\">" : "<th scope=\"col\">");
+        hjtj__buf_puts(b, j < nstub ? "<th scope=\"col\" class=\"stub\">" : "<th scope=\"col\">");
         hjtj__put_escaped(b, hjtj__col_heading(t, j, lang, tmp, sizeof tmp));
-        buf_puts(b, "</th>");
+        hjtj__buf_puts(b, "</th>");
     }
-    buf_puts(b, "</tr></thead>\n<tbody>\n");
+    hjtj__buf_puts(b, "</tr></thead>\n<tbody>\n");
     for (i = 0; i < hjtj_table_rows(t); i++) {
         const char *code = hjtj_table_row_code(t, i);
-        buf_puts(b, is_total(code) ? "<tr class=\"total\">" : "<tr>");
+        hjtj__buf_puts(b, is_total(code) ? "<tr class=\"total\">" : "<tr>");
         for (j = 0; j < ncols; j++) {
             if (j == 0) {
-                buf_puts(b, "<th scope=\"row\">");
+                hjtj__buf_puts(b, "<th scope=\"row\">");
                 hjtj__put_escaped(b, hjtj_table_row_label(t, i, lang));
-                buf_puts(b, "</th>");
+                hjtj__buf_puts(b, "</th>");
             } else if (j < nstub) {
-                buf_puts(b, "<th scope=\"row\">");
+                hjtj__buf_puts(b, "<th scope=\"row\">");
                 hjtj__put_escaped(b, hjtj_table_cell_text(t, i, j));
-                buf_puts(b, "</th>");
+                hjtj__buf_puts(b, "</th>");
             } else if (hjtj__cell_suppressed(t, i, j)) {
-                buf_printf(b, "<td><abbr title=\"%s\">:</abbr></td>",
+                hjtj__buf_printf(b, "<td><abbr title=\"%s\">:</abbr></td>",
                            word(lang, "prikket", "suppressed"));
             } else {
                 int text = hjtj_table_cell_kind(t, i, j) == HJTJ_CELL_TEXT;
-                buf_puts(b, text ? "<td class=\"text\">" : "<td>");
+                hjtj__buf_puts(b, text ? "<td class=\"text\">" : "<td>");
                 hjtj__put_escaped(b, hjtj__cell_shown(t, i, j, lang, tmp, sizeof tmp));
-                buf_puts(b, "</td>");
+                hjtj__buf_puts(b, "</td>");
             }
         }
-        buf_puts(b, "</tr>\n");
+        hjtj__buf_puts(b, "</tr>\n");
     }
-    buf_puts(b, "</tbody>\n</table></div>\n");
+    hjtj__buf_puts(b, "</tbody>\n</table></div>\n");
 }
 
 /* A <figure> with the SVG of figure fig (-1: a bar chart of the table). */
@@ -167,25 +167,25 @@ static hjtj_status put_figure(buf *b, const hjtj_table *t, long fig, hjtj_lang l
     char figid[128];
     buf svg;
     hjtj_status st;
-    buf_init(&svg);
+    hjtj__buf_init(&svg);
     snprintf(figid, sizeof figid, "%s-f%d", sid, n);
     st = hjtj__svg_render(&svg, t, fig, lang, 1, figid, err);
     if (st != HJTJ_OK)
         return st;
-    buf_puts(b, "<figure>\n");
-    buf_put(b, svg.data, svg.len);
-    buf_puts(b, "</figure>\n");
-    buf_free(&svg);
+    hjtj__buf_puts(b, "<figure>\n");
+    hjtj__buf_put(b, svg.data, svg.len);
+    hjtj__buf_puts(b, "</figure>\n");
+    hjtj__buf_free(&svg);
     return HJTJ_OK;
 }
 
 static void put_para(buf *b, const char *cls, const char *lead, const char *text)
 {
-    buf_printf(b, "<p class=\"%s\"><strong>", cls);
+    hjtj__buf_printf(b, "<p class=\"%s\"><strong>", cls);
     hjtj__put_escaped(b, lead);
-    buf_puts(b, "</strong> ");
+    hjtj__buf_puts(b, "</strong> ");
     hjtj__put_escaped(b, text);
-    buf_puts(b, "</p>\n");
+    hjtj__buf_puts(b, "</p>\n");
 }
 
 HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *table,
@@ -201,20 +201,20 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     if (page == NULL)
         return HJTJ_ERR_INVALID_ARG;
     if (table == NULL || hjtj_table_cols(table) == 0)
-        return err_set(&page->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no table, or an empty one");
+        return hjtj__err_set(&page->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no table, or an empty one");
     lang = page->lang;
     id = hjtj_table_id(table);
     section_id(sid, sizeof sid, page->nsect + 1, id);
-    buf_init(&sect);
-    buf_printf(&sect, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", sid,
+    hjtj__buf_init(&sect);
+    hjtj__buf_printf(&sect, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", sid,
                sid, sid);
     if (hjtj__in_catalog(id)) {
         hjtj__put_escaped(&sect, word(lang, "Tabell ", "Table "));
         hjtj__put_escaped(&sect, id);
-        buf_puts(&sect, " ");
+        hjtj__buf_puts(&sect, " ");
     }
     hjtj__put_escaped(&sect, hjtj_table_title(table, lang));
-    buf_puts(&sect, "</h2>\n<div class=\"pair\">\n");
+    hjtj__buf_puts(&sect, "</h2>\n<div class=\"pair\">\n");
     put_table(&sect, table, lang);
     /* the report's figures drawn from this table, else (if asked) a bar chart */
     fig = hjtj__figure_of_table(id, 0);
@@ -225,54 +225,54 @@ HJTJ_API hjtj_status hjtj_html_add_table(hjtj_html *page, const hjtj_table *tabl
     }
     for (; fig >= 0 && st == HJTJ_OK; fig = hjtj__figure_of_table(id, (size_t)fig + 1))
         st = put_figure(&sect, table, fig, lang, sid, nfig++, &page->err);
-    buf_puts(&sect, "</div>\n");
+    hjtj__buf_puts(&sect, "</div>\n");
     snprintf(np, sizeof np, " N=%s.", hjtj__n_shown(table, nbuf, sizeof nbuf));
-    buf_printf(&sect, "<p class=\"pop\"><strong>%s</strong> ",
+    hjtj__buf_printf(&sect, "<p class=\"pop\"><strong>%s</strong> ",
                word(lang, "Populasjon:", "Population:"));
     hjtj__put_escaped(&sect, hjtj_table_population_label(table, lang));
-    buf_puts(&sect, np);
-    buf_puts(&sect, "</p>\n");
+    hjtj__buf_puts(&sect, np);
+    hjtj__buf_puts(&sect, "</p>\n");
     note = hjtj_table_note(table, lang);
     if (note && note[0])
         put_para(&sect, "note", word(lang, "Merknad:", "Note:"), note);
-    buf_puts(&sect, "<p class=\"src\">");
+    hjtj__buf_puts(&sect, "<p class=\"src\">");
     hjtj__put_escaped(&sect, hjtj__source_line(lang));
-    buf_puts(&sect, "</p>\n</section>\n");
+    hjtj__buf_puts(&sect, "</p>\n</section>\n");
     if (st == HJTJ_OK && sect.failed)
         st = HJTJ_ERR_NOMEM;
     if (st == HJTJ_OK) {
-        buf_printf(&page->toc, "<li><a href=\"#%s\">", sid);
+        hjtj__buf_printf(&page->toc, "<li><a href=\"#%s\">", sid);
         if (hjtj__in_catalog(id)) {
             hjtj__put_escaped(&page->toc, word(lang, "Tabell ", "Table "));
             hjtj__put_escaped(&page->toc, id);
-            buf_puts(&page->toc, " ");
+            hjtj__buf_puts(&page->toc, " ");
         }
         hjtj__put_escaped(&page->toc, hjtj_table_title(table, lang));
         for (fig = hjtj__figure_of_table(id, 0); fig >= 0;
              fig = hjtj__figure_of_table(id, (size_t)fig + 1))
-            buf_printf(&page->toc, " (%s %s)", word(lang, "figur", "figure"),
+            hjtj__buf_printf(&page->toc, " (%s %s)", word(lang, "figur", "figure"),
                        hjtj_figure_id((size_t)fig));
-        buf_puts(&page->toc, "</a></li>\n");
-        buf_put(&page->body, sect.data, sect.len);
+        hjtj__buf_puts(&page->toc, "</a></li>\n");
+        hjtj__buf_put(&page->body, sect.data, sect.len);
         if (page->toc.failed || page->body.failed)
             st = HJTJ_ERR_NOMEM;
         else
             page->nsect++;
     }
-    buf_free(&sect);
+    hjtj__buf_free(&sect);
     if (st == HJTJ_ERR_NOMEM)
-        err_set(&page->err, st, "", 0, 0, "out of memory");
+        hjtj__err_set(&page->err, st, "", 0, 0, "out of memory");
     return st;
 }
 
 hjtj_status hjtj__html_render(const hjtj_html *page, buf *b)
 {
     hjtj_lang lang;
-    buf_init(b);
+    hjtj__buf_init(b);
     if (page == NULL)
         return HJTJ_ERR_INVALID_ARG;
     lang = page->lang;
-    buf_printf(b,
+    hjtj__buf_printf(b,
                "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                "<meta name=\"generator\" content=\"libhjtj %s\">\n<title>%s</title>\n"
@@ -290,16 +290,16 @@ hjtj_status hjtj__html_render(const hjtj_html *page, buf *b)
                     "Tables and figures computed with libhjtj from the register that was read. "
                     "Table and figure numbers are those of the report (Statistics Norway, "
                     "Rapporter 2026/5)."));
-    buf_printf(b, "<nav aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">%s</h2>\n<ol>\n",
+    hjtj__buf_printf(b, "<nav aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">%s</h2>\n<ol>\n",
                word(lang, "Innhold", "Contents"));
     if (page->toc.len)
-        buf_put(b, page->toc.data, page->toc.len);
-    buf_puts(b, "</ol>\n</nav>\n<main>\n");
+        hjtj__buf_put(b, page->toc.data, page->toc.len);
+    hjtj__buf_puts(b, "</ol>\n</nav>\n<main>\n");
     if (page->body.len)
-        buf_put(b, page->body.data, page->body.len);
-    buf_puts(b, "</main>\n</body>\n</html>\n");
+        hjtj__buf_put(b, page->body.data, page->body.len);
+    hjtj__buf_puts(b, "</main>\n</body>\n</html>\n");
     if (b->failed) {
-        buf_free(b);
+        hjtj__buf_free(b);
         return HJTJ_ERR_NOMEM;
     }
     return HJTJ_OK;

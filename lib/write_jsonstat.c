@@ -13,43 +13,43 @@
 void hjtj__json_string(buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
     for (; *p; p++) {
         switch (*p) {
         case '"':
-            buf_puts(b, "\\\"");
+            hjtj__buf_puts(b, "\\\"");
             break;
         case '\\':
-            buf_puts(b, "\\\\");
+            hjtj__buf_puts(b, "\\\\");
             break;
         case '\n':
-            buf_puts(b, "\\n");
+            hjtj__buf_puts(b, "\\n");
             break;
         case '\r':
-            buf_puts(b, "\\r");
+            hjtj__buf_puts(b, "\\r");
             break;
         case '\t':
-            buf_puts(b, "\\t");
+            hjtj__buf_puts(b, "\\t");
             break;
         default:
             if (*p < 0x20 || *p == 0x7f)
-                buf_printf(b, "\\u%04x", *p);
+                hjtj__buf_printf(b, "\\u%04x", *p);
             else
-                buf_putc(b, (char)*p);
+                hjtj__buf_putc(b, (char)*p);
         }
     }
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
 }
 
 void hjtj__source(buf *b, hjtj_lang lang)
 {
-    buf_printf(b, "%s / libhjtj %s", hjtj__word("source", lang), hjtj_version());
+    hjtj__buf_printf(b, "%s / libhjtj %s", hjtj__word("source", lang), hjtj_version());
 }
 
 static void key(buf *b, const char *k)
 {
     hjtj__json_string(b, k);
-    buf_putc(b, ':');
+    hjtj__buf_putc(b, ':');
 }
 
 /* "category": {"index": {...}, "label": {...}[, "unit": {...}]} */
@@ -57,46 +57,46 @@ static void dimension(buf *b, const cube *c, const cube_dim *d, int metric)
 {
     size_t i;
     key(b, d->id ? d->id : "rad");
-    buf_puts(b, "{");
+    hjtj__buf_puts(b, "{");
     key(b, "label");
     hjtj__json_string(b, d->label);
-    buf_puts(b, ",");
+    hjtj__buf_puts(b, ",");
     key(b, "category");
-    buf_puts(b, "{");
+    hjtj__buf_puts(b, "{");
     key(b, "index");
-    buf_puts(b, "{");
+    hjtj__buf_puts(b, "{");
     for (i = 0; i < d->n; i++) {
         if (i)
-            buf_putc(b, ',');
+            hjtj__buf_putc(b, ',');
         key(b, d->codes[i]);
-        buf_printf(b, "%zu", i);
+        hjtj__buf_printf(b, "%zu", i);
     }
-    buf_puts(b, "},");
+    hjtj__buf_puts(b, "},");
     key(b, "label");
-    buf_puts(b, "{");
+    hjtj__buf_puts(b, "{");
     for (i = 0; i < d->n; i++) {
         if (i)
-            buf_putc(b, ',');
+            hjtj__buf_putc(b, ',');
         key(b, d->codes[i]);
         hjtj__json_string(b, d->labels[i]);
     }
-    buf_puts(b, "}");
+    hjtj__buf_puts(b, "}");
     if (metric) {
-        buf_puts(b, ",");
+        hjtj__buf_puts(b, ",");
         key(b, "unit");
-        buf_puts(b, "{");
+        hjtj__buf_puts(b, "{");
         for (i = 0; i < d->n; i++) {
             if (i)
-                buf_putc(b, ',');
+                hjtj__buf_putc(b, ',');
             key(b, d->codes[i]);
-            buf_puts(b, "{");
+            hjtj__buf_puts(b, "{");
             key(b, "label");
             hjtj__json_string(b, c->unit[i]);
-            buf_printf(b, ",\"decimals\":%d}", (int)c->decimals[i]);
+            hjtj__buf_printf(b, ",\"decimals\":%d}", (int)c->decimals[i]);
         }
-        buf_puts(b, "}");
+        hjtj__buf_puts(b, "}");
     }
-    buf_puts(b, "}}");
+    hjtj__buf_puts(b, "}}");
 }
 
 static void notes(buf *b, const hjtj_table *t, hjtj_lang lang, unsigned symbols)
@@ -107,14 +107,14 @@ static void notes(buf *b, const hjtj_table *t, hjtj_lang lang, unsigned symbols)
     static const char marks[] = ".:-";
     size_t i;
     key(b, "note");
-    buf_putc(b, '[');
+    hjtj__buf_putc(b, '[');
     if (pop && pop[0]) {
         hjtj__json_string(b, pop);
         first = 0;
     }
     if (dev && dev[0]) {
         if (!first)
-            buf_putc(b, ',');
+            hjtj__buf_putc(b, ',');
         hjtj__json_string(b, dev);
         first = 0;
     }
@@ -123,11 +123,11 @@ static void notes(buf *b, const hjtj_table *t, hjtj_lang lang, unsigned symbols)
             char s[160];
             snprintf(s, sizeof s, "%c %s", marks[i], hjtj__word(sym[i], lang));
             if (!first)
-                buf_putc(b, ',');
+                hjtj__buf_putc(b, ',');
             hjtj__json_string(b, s);
             first = 0;
         }
-    buf_putc(b, ']');
+    hjtj__buf_putc(b, ']');
 }
 
 int hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b)
@@ -137,71 +137,71 @@ int hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *update
     int any_status = 0;
     if (hjtj__cube_init(&c, t, lang) != 0)
         return -1;
-    buf_puts(b, "{\"version\":\"2.0\",\"class\":\"dataset\",");
+    hjtj__buf_puts(b, "{\"version\":\"2.0\",\"class\":\"dataset\",");
     key(b, "label");
     {
         buf bl;
-        buf_init(&bl);
+        hjtj__buf_init(&bl);
         hjtj__full_title(&bl, t, lang);
         hjtj__json_string(b, bl.data ? bl.data : "");
         if (bl.failed)
             b->failed = 1;
-        buf_free(&bl);
+        hjtj__buf_free(&bl);
     }
-    buf_puts(b, ",");
+    hjtj__buf_puts(b, ",");
     key(b, "source");
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
     hjtj__source(b, lang); /* plain ASCII/UTF-8 words and a version: no escapes */
-    buf_puts(b, "\",");
+    hjtj__buf_puts(b, "\",");
     key(b, "updated");
     hjtj__json_string(b, updated);
-    buf_puts(b, ",");
+    hjtj__buf_puts(b, ",");
     key(b, "id");
-    buf_putc(b, '[');
+    hjtj__buf_putc(b, '[');
     for (i = 0; i < c.ndims; i++) {
         hjtj__json_string(b, c.dims[i].id ? c.dims[i].id : "rad");
-        buf_putc(b, ',');
+        hjtj__buf_putc(b, ',');
     }
     hjtj__json_string(b, c.metric.id);
-    buf_puts(b, "],\"size\":[");
+    hjtj__buf_puts(b, "],\"size\":[");
     for (i = 0; i < c.ndims; i++)
-        buf_printf(b, "%zu,", c.dims[i].n);
-    buf_printf(b, "%zu],", c.metric.n);
+        hjtj__buf_printf(b, "%zu,", c.dims[i].n);
+    hjtj__buf_printf(b, "%zu],", c.metric.n);
     key(b, "role");
-    buf_puts(b, "{\"metric\":[");
+    hjtj__buf_puts(b, "{\"metric\":[");
     hjtj__json_string(b, c.metric.id);
-    buf_puts(b, "]},");
+    hjtj__buf_puts(b, "]},");
     key(b, "dimension");
-    buf_putc(b, '{');
+    hjtj__buf_putc(b, '{');
     for (i = 0; i < c.ndims; i++) {
         dimension(b, &c, &c.dims[i], 0);
-        buf_putc(b, ',');
+        hjtj__buf_putc(b, ',');
     }
     dimension(b, &c, &c.metric, 1);
-    buf_puts(b, "},\"value\":[");
+    hjtj__buf_puts(b, "},\"value\":[");
     for (k = 0; k < c.nvalues; k++) {
         cube_val v = hjtj__cube_value(&c, k);
         if (k)
-            buf_putc(b, ',');
-        buf_puts(b, v.symbol ? "null" : v.text);
+            hjtj__buf_putc(b, ',');
+        hjtj__buf_puts(b, v.symbol ? "null" : v.text);
         any_status |= v.symbol != 0;
     }
-    buf_puts(b, "]");
+    hjtj__buf_puts(b, "]");
     if (any_status) {
-        buf_puts(b, ",\"status\":{");
+        hjtj__buf_puts(b, ",\"status\":{");
         for (k = 0, i = 0; k < c.nvalues; k++) {
             cube_val v = hjtj__cube_value(&c, k);
             if (v.symbol)
-                buf_printf(b, "%s\"%zu\":\"%c\"", i++ ? "," : "", k, v.symbol);
+                hjtj__buf_printf(b, "%s\"%zu\":\"%c\"", i++ ? "," : "", k, v.symbol);
         }
-        buf_puts(b, "}");
+        hjtj__buf_puts(b, "}");
     }
-    buf_puts(b, ",");
+    hjtj__buf_puts(b, ",");
     notes(b, t, lang, hjtj__cube_symbols(&c));
-    buf_puts(b, ",\"extension\":{");
+    hjtj__buf_puts(b, ",\"extension\":{");
     key(b, "table");
     hjtj__json_string(b, hjtj_table_id(t));
-    buf_printf(b, ",\"N\":%lld}}\n", (long long)hjtj_table_n(t));
+    hjtj__buf_printf(b, ",\"N\":%lld}}\n", (long long)hjtj_table_n(t));
     hjtj__cube_free(&c);
     return b->failed ? -1 : 0;
 }
@@ -210,22 +210,22 @@ void hjtj__jsonstat_collection(buf *b, hjtj_lang lang, const char *updated,
                                const buf *const *datasets, size_t n)
 {
     size_t i;
-    buf_puts(b, "{\"version\":\"2.0\",\"class\":\"collection\",");
+    hjtj__buf_puts(b, "{\"version\":\"2.0\",\"class\":\"collection\",");
     key(b, "label");
     hjtj__json_string(b, lang == HJTJ_LANG_EN
                              ? "Home-care services: target groups and organisation (SSB "
                                "Rapporter 2026/5)"
                              : "Hjemmetjenestens målgrupper og organisering (SSB Rapporter 2026/5)");
-    buf_puts(b, ",\"source\":\"");
+    hjtj__buf_puts(b, ",\"source\":\"");
     hjtj__source(b, lang);
-    buf_puts(b, "\",");
+    hjtj__buf_puts(b, "\",");
     key(b, "updated");
     hjtj__json_string(b, updated);
-    buf_puts(b, ",\"link\":{\"item\":[");
+    hjtj__buf_puts(b, ",\"link\":{\"item\":[");
     for (i = 0; i < n; i++) {
         if (i)
-            buf_puts(b, ",\n");
-        buf_put(b, datasets[i]->data ? datasets[i]->data : "", datasets[i]->len);
+            hjtj__buf_puts(b, ",\n");
+        hjtj__buf_put(b, datasets[i]->data ? datasets[i]->data : "", datasets[i]->len);
     }
-    buf_puts(b, "]}}\n");
+    hjtj__buf_puts(b, "]}}\n");
 }

@@ -39,46 +39,46 @@ static void px_string(buf *b, const char *s)
 {
     size_t run = 0;
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
     for (; *p; p++) {
         char ch = (char)*p;
         if (*p < 0x20 || *p == 0x7f)
             ch = ' ';
         else if (ch == '"')
             ch = '\'';
-        buf_putc(b, ch);
+        hjtj__buf_putc(b, ch);
         run++;
         if (ch == ' ' && run >= PX_WRAP && p[1] != '\0') {
-            buf_puts(b, "\"\r\n\"");
+            hjtj__buf_puts(b, "\"\r\n\"");
             run = 0;
         }
     }
-    buf_putc(b, '"');
+    hjtj__buf_putc(b, '"');
 }
 
 /* KEYWORD[lang](subkeys)= : lang NULL for the main language. */
 static void px_key(buf *b, const char *kw, const char *lang, const char *sub1, const char *sub2)
 {
-    buf_puts(b, kw);
+    hjtj__buf_puts(b, kw);
     if (lang)
-        buf_printf(b, "[%s]", lang);
+        hjtj__buf_printf(b, "[%s]", lang);
     if (sub1) {
-        buf_putc(b, '(');
+        hjtj__buf_putc(b, '(');
         px_string(b, sub1);
         if (sub2) {
-            buf_putc(b, ',');
+            hjtj__buf_putc(b, ',');
             px_string(b, sub2);
         }
-        buf_putc(b, ')');
+        hjtj__buf_putc(b, ')');
     }
-    buf_putc(b, '=');
+    hjtj__buf_putc(b, '=');
 }
 
 static void px_kv(buf *b, const char *kw, const char *lang, const char *value)
 {
     px_key(b, kw, lang, NULL, NULL);
     px_string(b, value);
-    buf_puts(b, ";\r\n");
+    hjtj__buf_puts(b, ";\r\n");
 }
 
 /* A list of strings, a new line after a comma when the line grows long. */
@@ -87,16 +87,16 @@ static void px_list(buf *b, char *const *items, size_t n)
     size_t i, line = 0;
     for (i = 0; i < n; i++) {
         if (i) {
-            buf_putc(b, ',');
+            hjtj__buf_putc(b, ',');
             if (line > PX_WRAP) {
-                buf_puts(b, "\r\n");
+                hjtj__buf_puts(b, "\r\n");
                 line = 0;
             }
         }
         px_string(b, items[i]);
         line += strlen(items[i]) + 3;
     }
-    buf_puts(b, ";\r\n");
+    hjtj__buf_puts(b, ";\r\n");
 }
 
 static const char *lang_code(hjtj_lang lang)
@@ -118,11 +118,11 @@ static void px_texts(buf *b, const cube *c, const char *lang)
     const char *note = hjtj_table_note(t, c->lang), *pop = hjtj_table_population_label(t, c->lang);
     char *names[3];
     px_kv(b, "SUBJECT-AREA", lang, hjtj__word("subject", c->lang));
-    buf_init(&s);
+    hjtj__buf_init(&s);
     title_of(&s, t, c->lang);
     px_kv(b, "CONTENTS", lang, s.data ? s.data : "");
     px_kv(b, "TITLE", lang, s.data ? s.data : "");
-    buf_free(&s);
+    hjtj__buf_free(&s);
     px_kv(b, "UNITS", lang, c->metric.n ? c->unit[0] : "");
     for (i = 0; i < c->ndims; i++)
         names[i] = (char *)c->dims[i].label;
@@ -145,28 +145,28 @@ static void px_texts(buf *b, const cube *c, const char *lang)
     for (i = 0; i < c->metric.n; i++) {
         px_key(b, "UNITS", lang, c->metric.labels[i], NULL);
         px_string(b, c->unit[i]);
-        buf_puts(b, ";\r\n");
+        hjtj__buf_puts(b, ";\r\n");
     }
     for (i = 0; i < c->metric.n; i++)
         if (c->decimals[i] > 0) {
             px_key(b, "PRECISION", lang, c->metric.label, c->metric.labels[i]);
-            buf_printf(b, "%d;\r\n", (int)c->decimals[i]);
+            hjtj__buf_printf(b, "%d;\r\n", (int)c->decimals[i]);
         }
-    buf_init(&s);
+    hjtj__buf_init(&s);
     hjtj__source(&s, c->lang);
     px_kv(b, "SOURCE", lang, s.data ? s.data : "");
-    buf_free(&s);
-    buf_init(&s);
-    buf_puts(&s, pop ? pop : "");
+    hjtj__buf_free(&s);
+    hjtj__buf_init(&s);
+    hjtj__buf_puts(&s, pop ? pop : "");
     if (note && note[0]) {
-        buf_putc(&s, ' ');
-        buf_puts(&s, note);
+        hjtj__buf_putc(&s, ' ');
+        hjtj__buf_puts(&s, note);
     }
     if (s.data && s.data[0])
         px_kv(b, "NOTE", lang, s.data);
     if (s.failed)
         b->failed = 1;
-    buf_free(&s);
+    hjtj__buf_free(&s);
 }
 
 int hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b)
@@ -189,32 +189,32 @@ int hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf
     /* CREATION-DATE is CCYYMMDD hh:mm */
     snprintf(created, sizeof created, "%.4s%.2s%.2s %.2s:%.2s", updated, updated + 5,
              updated + 8, updated + 11, updated + 14);
-    buf_puts(b, "CHARSET=\"ANSI\";\r\nAXIS-VERSION=\"2013\";\r\nCODEPAGE=\"utf-8\";\r\n");
-    buf_printf(b, "LANGUAGE=\"%s\";\r\nLANGUAGES=\"%s\",\"%s\";\r\n", lang_code(lang),
+    hjtj__buf_puts(b, "CHARSET=\"ANSI\";\r\nAXIS-VERSION=\"2013\";\r\nCODEPAGE=\"utf-8\";\r\n");
+    hjtj__buf_printf(b, "LANGUAGE=\"%s\";\r\nLANGUAGES=\"%s\",\"%s\";\r\n", lang_code(lang),
                lang_code(lang), lang_code(olang));
-    buf_printf(b, "CREATION-DATE=\"%s\";\r\nDECIMALS=%d;\r\nSHOWDECIMALS=%d;\r\n", created,
+    hjtj__buf_printf(b, "CREATION-DATE=\"%s\";\r\nDECIMALS=%d;\r\nSHOWDECIMALS=%d;\r\n", created,
                (int)maxdec, (int)maxdec);
-    buf_printf(b, "MATRIX=\"%s\";\r\nSUBJECT-CODE=\"hjtj\";\r\n", matrix);
+    hjtj__buf_printf(b, "MATRIX=\"%s\";\r\nSUBJECT-CODE=\"hjtj\";\r\n", matrix);
     px_texts(b, &main, NULL);
     px_texts(b, &other, lang_code(olang));
-    buf_printf(b, "LAST-UPDATED=\"%s\";\r\n", created);
-    buf_puts(b, "DATASYMBOL1=\".\";\r\nDATASYMBOL2=\":\";\r\nDATASYMBOLNIL=\"-\";\r\n");
-    buf_puts(b, "DATA=\r\n");
+    hjtj__buf_printf(b, "LAST-UPDATED=\"%s\";\r\n", created);
+    hjtj__buf_puts(b, "DATASYMBOL1=\".\";\r\nDATASYMBOL2=\":\";\r\nDATASYMBOLNIL=\"-\";\r\n");
+    hjtj__buf_puts(b, "DATA=\r\n");
     for (k = 0; k < main.nvalues; k++) {
         cube_val v = hjtj__cube_value(&main, k);
         if (v.symbol == 0)
-            buf_puts(b, v.text);
+            hjtj__buf_puts(b, v.text);
         else
-            buf_puts(b, v.symbol == ':' ? "\"..\"" : v.symbol == '-' ? "\"-\"" : "\".\"");
+            hjtj__buf_puts(b, v.symbol == ':' ? "\"..\"" : v.symbol == '-' ? "\"-\"" : "\".\"");
         if (k + 1 == main.nvalues)
-            buf_puts(b, ";\r\n");
+            hjtj__buf_puts(b, ";\r\n");
         else if ((k + 1) % (main.metric.n ? main.metric.n : 1) == 0)
-            buf_puts(b, " \r\n"); /* a line per stub combination, a space at its end */
+            hjtj__buf_puts(b, " \r\n"); /* a line per stub combination, a space at its end */
         else
-            buf_putc(b, ' ');
+            hjtj__buf_putc(b, ' ');
     }
     if (main.nvalues == 0)
-        buf_puts(b, ";\r\n");
+        hjtj__buf_puts(b, ";\r\n");
     hjtj__cube_free(&main);
     hjtj__cube_free(&other);
     return b->failed ? -1 : 0;

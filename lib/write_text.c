@@ -10,7 +10,7 @@
 static void spaces(buf *b, size_t n)
 {
     while (n--)
-        buf_putc(b, ' ');
+        hjtj__buf_putc(b, ' ');
 }
 
 void hjtj__text_rule(buf *b, const size_t *widths, size_t n)
@@ -18,11 +18,11 @@ void hjtj__text_rule(buf *b, const size_t *widths, size_t n)
     size_t k, d;
     for (k = 0; k < n; k++) {
         if (k)
-            buf_puts(b, "  ");
+            hjtj__buf_puts(b, "  ");
         for (d = 0; d < widths[k]; d++)
-            buf_putc(b, '-');
+            hjtj__buf_putc(b, '-');
     }
-    buf_putc(b, '\n');
+    hjtj__buf_putc(b, '\n');
 }
 
 /* A value with the language's decimal mark, or the symbol; "" above the
@@ -37,7 +37,7 @@ static const char *matrix_cell(const cube *c, size_t k, hjtj_lang lang, char *tm
         snprintf(tmp, cap, "%c", v.symbol == '-' ? ' ' : v.symbol);
         return tmp;
     }
-    str_copy(tmp, cap, v.text);
+    hjtj__str_copy(tmp, cap, v.text);
     if (lang == HJTJ_LANG_NB)
         for (i = 0; tmp[i]; i++)
             if (tmp[i] == '.')
@@ -65,41 +65,41 @@ void hjtj__write_text_matrix(const hjtj_table *t, hjtj_lang lang, buf *b)
         return;
     }
     /* column 0: the row items; then one column per column item */
-    w[0] = utf8_width(c.dims[0].label);
+    w[0] = hjtj__utf8_width(c.dims[0].label);
     for (r = 0; r < nr; r++)
-        if (utf8_width(c.dims[0].labels[r]) > w[0])
-            w[0] = utf8_width(c.dims[0].labels[r]);
+        if (hjtj__utf8_width(c.dims[0].labels[r]) > w[0])
+            w[0] = hjtj__utf8_width(c.dims[0].labels[r]);
     for (k = 0; k < nc; k++) {
-        w[k + 1] = utf8_width(c.dims[1].labels[k]);
+        w[k + 1] = hjtj__utf8_width(c.dims[1].labels[k]);
         for (r = 0; r < nr; r++) {
-            size_t cw = utf8_width(matrix_cell(&c, r * nc + k, lang, tmp, sizeof tmp));
+            size_t cw = hjtj__utf8_width(matrix_cell(&c, r * nc + k, lang, tmp, sizeof tmp));
             if (cw > w[k + 1])
                 w[k + 1] = cw;
         }
     }
-    buf_printf(b, "%s / %s\n\n", c.dims[0].label, c.dims[1].label);
-    buf_puts(b, c.dims[0].label);
-    spaces(b, w[0] - utf8_width(c.dims[0].label));
+    hjtj__buf_printf(b, "%s / %s\n\n", c.dims[0].label, c.dims[1].label);
+    hjtj__buf_puts(b, c.dims[0].label);
+    spaces(b, w[0] - hjtj__utf8_width(c.dims[0].label));
     for (k = 0; k < nc; k++) {
-        buf_puts(b, "  ");
-        spaces(b, w[k + 1] - utf8_width(c.dims[1].labels[k]));
-        buf_puts(b, c.dims[1].labels[k]);
+        hjtj__buf_puts(b, "  ");
+        spaces(b, w[k + 1] - hjtj__utf8_width(c.dims[1].labels[k]));
+        hjtj__buf_puts(b, c.dims[1].labels[k]);
     }
-    buf_putc(b, '\n');
+    hjtj__buf_putc(b, '\n');
     hjtj__text_rule(b, w, nc + 1);
     for (r = 0; r < nr; r++) {
         size_t len0 = b->len;
-        buf_puts(b, c.dims[0].labels[r]);
-        spaces(b, w[0] - utf8_width(c.dims[0].labels[r]));
+        hjtj__buf_puts(b, c.dims[0].labels[r]);
+        spaces(b, w[0] - hjtj__utf8_width(c.dims[0].labels[r]));
         for (k = 0; k < nc; k++) {
             const char *s = matrix_cell(&c, r * nc + k, lang, tmp, sizeof tmp);
-            buf_puts(b, "  ");
-            spaces(b, w[k + 1] - utf8_width(s));
-            buf_puts(b, s);
+            hjtj__buf_puts(b, "  ");
+            spaces(b, w[k + 1] - hjtj__utf8_width(s));
+            hjtj__buf_puts(b, s);
         }
         while (b->len > len0 && b->data[b->len - 1] == ' ')
             b->len--;
-        buf_putc(b, '\n');
+        hjtj__buf_putc(b, '\n');
     }
     free(w);
     hjtj__cube_free(&c);

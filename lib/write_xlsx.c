@@ -33,19 +33,19 @@ hjtj_status hjtj__xlsx_open(hjtj__xlsx **out, hjtj_error *err)
     int fd;
     *out = NULL;
     if (x == NULL)
-        return err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        return hjtj__err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     snprintf(x->path, sizeof x->path, "%s/hjtj-xlsx-XXXXXX", dir && dir[0] ? dir : "/tmp");
     fd = mkstemp(x->path);
     if (fd < 0) {
         free(x);
-        return err_set(err, HJTJ_ERR_IO, "", 0, 0, "cannot make a temporary file for XLSX");
+        return hjtj__err_set(err, HJTJ_ERR_IO, "", 0, 0, "cannot make a temporary file for XLSX");
     }
     close(fd);
     x->wb = workbook_new(x->path);
     if (x->wb == NULL) {
         unlink(x->path);
         free(x);
-        return err_set(err, HJTJ_ERR_IO, "", 0, 0, "cannot start an XLSX workbook");
+        return hjtj__err_set(err, HJTJ_ERR_IO, "", 0, 0, "cannot start an XLSX workbook");
     }
     x->bold = workbook_add_format(x->wb);
     x->fmt0 = workbook_add_format(x->wb);
@@ -53,7 +53,7 @@ hjtj_status hjtj__xlsx_open(hjtj__xlsx **out, hjtj_error *err)
     x->wrap = workbook_add_format(x->wb);
     if (x->bold == NULL || x->fmt0 == NULL || x->fmt1 == NULL || x->wrap == NULL) {
         hjtj__xlsx_discard(x);
-        return err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        return hjtj__err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     }
     format_set_bold(x->bold);
     format_set_text_wrap(x->bold);
@@ -67,7 +67,7 @@ hjtj_status hjtj__xlsx_open(hjtj__xlsx **out, hjtj_error *err)
 /* Excel refuses control characters other than tab and newline: spaces. */
 static char *clean(const char *s)
 {
-    char *d = str_dup(s ? s : "");
+    char *d = hjtj__str_dup(s ? s : "");
     char *p;
     if (d == NULL)
         return NULL;
@@ -148,12 +148,12 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
     sheet_name(x, t, lang, name, sizeof name);
     ws = workbook_add_worksheet(x->wb, name);
     if (ws == NULL)
-        return err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "cannot add worksheet %s", name);
+        return hjtj__err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "cannot add worksheet %s", name);
     x->nsheets++;
-    buf_init(&s);
+    hjtj__buf_init(&s);
     hjtj__full_title(&s, t, lang);
     rc |= s.failed || put_text(ws, 0, 0, s.data, x->bold);
-    buf_free(&s);
+    hjtj__buf_free(&s);
     if (hjtj_table_n(t) > 0)
         rc |= worksheet_write_string(ws, 1, 0, "N", NULL) != LXW_NO_ERROR ||
               worksheet_write_number(ws, 1, 1, (double)hjtj_table_n(t), x->fmt0) !=
@@ -174,34 +174,34 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
     }
     r = 4 + (uint32_t)rows + 1;
     if (pop && pop[0]) {
-        buf_init(&s);
-        buf_printf(&s, "%s: %s", hjtj__word("population", lang), pop);
+        hjtj__buf_init(&s);
+        hjtj__buf_printf(&s, "%s: %s", hjtj__word("population", lang), pop);
         rc |= s.failed || put_text(ws, r++, 0, s.data, NULL);
-        buf_free(&s);
+        hjtj__buf_free(&s);
     }
     if (note && note[0]) {
-        buf_init(&s);
-        buf_printf(&s, "%s: %s", hjtj__word("note", lang), note);
+        hjtj__buf_init(&s);
+        hjtj__buf_printf(&s, "%s: %s", hjtj__word("note", lang), note);
         rc |= s.failed || put_text(ws, r++, 0, s.data, NULL);
-        buf_free(&s);
+        hjtj__buf_free(&s);
     }
     if (syms) {
-        buf_init(&s);
-        buf_printf(&s, "%s:", hjtj__word("symbols", lang));
+        hjtj__buf_init(&s);
+        hjtj__buf_printf(&s, "%s:", hjtj__word("symbols", lang));
         if (syms & 1u)
-            buf_printf(&s, " . %s.", hjtj__word("sym.", lang));
+            hjtj__buf_printf(&s, " . %s.", hjtj__word("sym.", lang));
         if (syms & 2u)
-            buf_printf(&s, " : %s.", hjtj__word("sym:", lang));
+            hjtj__buf_printf(&s, " : %s.", hjtj__word("sym:", lang));
         rc |= s.failed || put_text(ws, r++, 0, s.data, NULL);
-        buf_free(&s);
+        hjtj__buf_free(&s);
     }
-    buf_init(&s);
-    buf_printf(&s, "%s: ", hjtj__word("sourcelabel", lang));
+    hjtj__buf_init(&s);
+    hjtj__buf_printf(&s, "%s: ", hjtj__word("sourcelabel", lang));
     hjtj__source(&s, lang);
     rc |= s.failed || put_text(ws, r, 0, s.data, NULL);
-    buf_free(&s);
+    hjtj__buf_free(&s);
     if (rc)
-        return err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "cannot fill worksheet %s", name);
+        return hjtj__err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "cannot fill worksheet %s", name);
     return HJTJ_OK;
 }
 
@@ -209,13 +209,13 @@ hjtj_status hjtj__xlsx_finish(hjtj__xlsx *x, buf *b, hjtj_error *err)
 {
     lxw_error e;
     hjtj_status st;
-    buf_init(b);
+    hjtj__buf_init(b);
     e = workbook_close(x->wb);
     x->wb = NULL;
     if (e != LXW_NO_ERROR)
-        return err_set(err, HJTJ_ERR_IO, "", 0, 0, "cannot write the XLSX workbook: %s",
+        return hjtj__err_set(err, HJTJ_ERR_IO, "", 0, 0, "cannot write the XLSX workbook: %s",
                        lxw_strerror(e));
-    st = read_all_file(b, x->path, err);
+    st = hjtj__read_all_file(b, x->path, err);
     unlink(x->path);
     x->path[0] = '\0';
     return st;
@@ -239,7 +239,7 @@ void hjtj__xlsx_discard(hjtj__xlsx *x)
 hjtj_status hjtj__xlsx_open(hjtj__xlsx **out, hjtj_error *err)
 {
     *out = NULL;
-    return err_set(err, HJTJ_ERR_UNSUPPORTED, "", 0, 0,
+    return hjtj__err_set(err, HJTJ_ERR_UNSUPPORTED, "", 0, 0,
                    "XLSX support not built: install libxlsxwriter-dev (Debian/Ubuntu) or "
                    "libxlsxwriter and re-run configure");
 }
@@ -254,7 +254,7 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
 hjtj_status hjtj__xlsx_finish(hjtj__xlsx *x, buf *b, hjtj_error *err)
 {
     (void)x;
-    buf_init(b);
+    hjtj__buf_init(b);
     return hjtj__xlsx_open(&x, err);
 }
 

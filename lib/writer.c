@@ -91,7 +91,7 @@ static void default_updated(char *out, size_t cap)
             now = (time_t)v;
     }
     if (gmtime_r(&now, &tm) == NULL || strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-        str_copy(out, cap, "1970-01-01T00:00:00Z");
+        hjtj__str_copy(out, cap, "1970-01-01T00:00:00Z");
 }
 
 HJTJ_API hjtj_status hjtj_writer_new(hjtj_writer **out, hjtj_format format, hjtj_lang lang)
@@ -122,7 +122,7 @@ HJTJ_API void hjtj_writer_free(hjtj_writer *w)
     if (w == NULL)
         return;
     for (i = 0; i < w->nparts; i++)
-        buf_free(&w->parts[i].out);
+        hjtj__buf_free(&w->parts[i].out);
     free(w->parts);
     hjtj__xlsx_discard(w->xlsx);
     hjtj_html_free(w->html);
@@ -161,12 +161,12 @@ HJTJ_API hjtj_status hjtj_writer_set_updated(hjtj_writer *w, const char *iso8601
     if (w == NULL)
         return HJTJ_ERR_INVALID_ARG;
     if (iso8601 == NULL || strlen(iso8601) >= sizeof w->updated || !iso8601_ok(iso8601))
-        return err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
+        return hjtj__err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
                        "not an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)");
     if (w->nparts > 0)
-        return err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0,
+        return hjtj__err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0,
                        "set the time before the first table is added");
-    str_copy(w->updated, sizeof w->updated, iso8601);
+    hjtj__str_copy(w->updated, sizeof w->updated, iso8601);
     return HJTJ_OK;
 }
 
@@ -201,20 +201,20 @@ HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *w, const hjtj_table *t)
     if (w == NULL)
         return HJTJ_ERR_INVALID_ARG;
     if (t == NULL || hjtj_table_cols(t) == 0)
-        return err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no table, or an empty one");
+        return hjtj__err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no table, or an empty one");
     if (w->finished)
-        return err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "the writer has finished");
+        return hjtj__err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "the writer has finished");
     if (w->nparts == w->cap) {
         size_t cap = w->cap ? 2 * w->cap : 8;
         part *np = realloc(w->parts, cap * sizeof *np);
         if (np == NULL)
-            return err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+            return hjtj__err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
         w->parts = np;
         w->cap = cap;
     }
     p = &w->parts[w->nparts];
-    str_copy(p->id, sizeof p->id, hjtj_table_id(t));
-    buf_init(&p->out);
+    hjtj__str_copy(p->id, sizeof p->id, hjtj_table_id(t));
+    hjtj__buf_init(&p->out);
     if (w->format == HJTJ_FORMAT_XLSX) {
         if (w->xlsx == NULL && (st = hjtj__xlsx_open(&w->xlsx, &w->err)) != HJTJ_OK)
             return st;
@@ -222,8 +222,8 @@ HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *w, const hjtj_table *t)
     } else {
         st = render(w, t, &p->out);
         if (st != HJTJ_OK) {
-            buf_free(&p->out);
-            return err_set(&w->err, st, "", 0, 0, "cannot write table %s: %s", p->id,
+            hjtj__buf_free(&p->out);
+            return hjtj__err_set(&w->err, st, "", 0, 0, "cannot write table %s: %s", p->id,
                            hjtj_strerror(st));
         }
     }
@@ -236,16 +236,16 @@ HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *w, const hjtj_table *t)
 static hjtj_status assemble(hjtj_writer *w, buf *b)
 {
     size_t i;
-    buf_init(b);
+    hjtj__buf_init(b);
     if (w->format == HJTJ_FORMAT_PX && w->nparts > 1)
-        return err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
+        return hjtj__err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0,
                        "a PX file holds one table: write %zu tables to a directory "
                        "(hjtj_writer_finish_path)",
                        w->nparts);
     if (w->format == HJTJ_FORMAT_JSONSTAT && w->nparts > 1) {
         const buf **ds = malloc(w->nparts * sizeof *ds);
         if (ds == NULL)
-            return err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+            return hjtj__err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
         for (i = 0; i < w->nparts; i++)
             ds[i] = &w->parts[i].out;
         hjtj__jsonstat_collection(b, w->lang, w->updated, ds, w->nparts);
@@ -253,17 +253,17 @@ static hjtj_status assemble(hjtj_writer *w, buf *b)
     } else {
         for (i = 0; i < w->nparts; i++) {
             if (w->format == HJTJ_FORMAT_CSV && w->nparts > 1)
-                buf_printf(b, "%s# Tabell %s\n", i ? "\n" : "", w->parts[i].id);
+                hjtj__buf_printf(b, "%s# Tabell %s\n", i ? "\n" : "", w->parts[i].id);
             else if (i > 0)
-                buf_putc(b, '\n');
-            buf_put(b, w->parts[i].out.data ? w->parts[i].out.data : "", w->parts[i].out.len);
+                hjtj__buf_putc(b, '\n');
+            hjtj__buf_put(b, w->parts[i].out.data ? w->parts[i].out.data : "", w->parts[i].out.len);
         }
     }
     if (b->data == NULL)
-        buf_put(b, "", 0);
+        hjtj__buf_put(b, "", 0);
     if (b->failed) {
-        buf_free(b);
-        return err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+        hjtj__buf_free(b);
+        return hjtj__err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     }
     return HJTJ_OK;
 }
@@ -281,9 +281,9 @@ static hjtj_status collect(hjtj_writer *w, buf *b)
 static hjtj_status finish_check(hjtj_writer *w)
 {
     if (w->finished)
-        return err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "the writer has finished");
+        return hjtj__err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "the writer has finished");
     if (w->nparts == 0)
-        return err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "no table was added");
+        return hjtj__err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "no table was added");
     w->finished = 1;
     return HJTJ_OK;
 }
@@ -297,8 +297,8 @@ HJTJ_API hjtj_status hjtj_writer_finish(hjtj_writer *w, hjtj_write_fn fn, void *
     if ((st = finish_check(w)) != HJTJ_OK || (st = collect(w, &b)) != HJTJ_OK)
         return st;
     if (b.len && fn(b.data, b.len, userdata) != 0)
-        st = err_set(&w->err, HJTJ_ERR_ABORTED, "", 0, 0, "the write callback stopped");
-    buf_free(&b);
+        st = hjtj__err_set(&w->err, HJTJ_ERR_ABORTED, "", 0, 0, "the write callback stopped");
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -307,11 +307,11 @@ static hjtj_status save(hjtj_error *err, const char *path, const buf *b)
     FILE *f = fopen(path, "wb");
     int bad;
     if (f == NULL)
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s: %s", path, strerror(errno));
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot open %s: %s", path, strerror(errno));
     bad = fwrite(b->data, 1, b->len, f) != b->len;
     bad |= fclose(f) != 0;
     if (bad)
-        return err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot write %s", path);
+        return hjtj__err_set(err, HJTJ_ERR_IO, path, 0, 0, "cannot write %s", path);
     return HJTJ_OK;
 }
 
@@ -326,19 +326,19 @@ static hjtj_status save_px_dir(hjtj_writer *w, const char *dir)
 {
     size_t i;
     if (!is_dir(dir) && mkdir(dir, 0777) != 0)
-        return err_set(&w->err, HJTJ_ERR_IO, dir, 0, 0, "cannot make directory %s: %s", dir,
+        return hjtj__err_set(&w->err, HJTJ_ERR_IO, dir, 0, 0, "cannot make directory %s: %s", dir,
                        strerror(errno));
     for (i = 0; i < w->nparts; i++) {
         char name[32];
         buf path;
         hjtj_status st;
         hjtj__px_matrix(w->parts[i].id, name, sizeof name);
-        buf_init(&path);
-        buf_printf(&path, "%s/%s.px", dir, name);
+        hjtj__buf_init(&path);
+        hjtj__buf_printf(&path, "%s/%s.px", dir, name);
         if (path.failed)
-            return err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
+            return hjtj__err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
         st = save(&w->err, path.data, &w->parts[i].out);
-        buf_free(&path);
+        hjtj__buf_free(&path);
         if (st != HJTJ_OK)
             return st;
     }
@@ -358,7 +358,7 @@ HJTJ_API hjtj_status hjtj_writer_finish_path(hjtj_writer *w, const char *path)
     if ((st = collect(w, &b)) != HJTJ_OK)
         return st;
     st = save(&w->err, path, &b);
-    buf_free(&b);
+    hjtj__buf_free(&b);
     return st;
 }
 
@@ -375,13 +375,13 @@ static hjtj_status one_table(const hjtj_table *t, hjtj_format format, hjtj_lang 
     st = hjtj_writer_new(&w, format, lang);
     if (st != HJTJ_OK)
         return st == HJTJ_ERR_INVALID_ARG
-                   ? err_set((hjtj_error *)&t->err, st, "", 0, 0, "unknown format or language")
+                   ? hjtj__err_set((hjtj_error *)&t->err, st, "", 0, 0, "unknown format or language")
                    : st;
     st = hjtj_writer_add(w, t);
     if (st == HJTJ_OK)
         st = path ? hjtj_writer_finish_path(w, path) : hjtj_writer_finish(w, fn, ud);
     if (st != HJTJ_OK)
-        err_copy((hjtj_error *)&t->err, &w->err);
+        hjtj__err_copy((hjtj_error *)&t->err, &w->err);
     hjtj_writer_free(w);
     return st;
 }
@@ -404,7 +404,7 @@ HJTJ_API hjtj_status hjtj_table_write_path_lang(const hjtj_table *t, hjtj_format
 
 static int to_buf(const char *data, size_t len, void *ud)
 {
-    return buf_put((buf *)ud, data, len);
+    return hjtj__buf_put((buf *)ud, data, len);
 }
 
 HJTJ_API hjtj_status hjtj_table_to_string_lang(const hjtj_table *t, hjtj_format format,
@@ -415,12 +415,12 @@ HJTJ_API hjtj_status hjtj_table_to_string_lang(const hjtj_table *t, hjtj_format 
     if (out == NULL)
         return HJTJ_ERR_INVALID_ARG;
     *out = NULL;
-    buf_init(&b);
+    hjtj__buf_init(&b);
     st = one_table(t, format, lang, to_buf, &b, NULL);
-    if (st == HJTJ_OK && b.data == NULL && buf_put(&b, "", 0) != 0)
+    if (st == HJTJ_OK && b.data == NULL && hjtj__buf_put(&b, "", 0) != 0)
         st = HJTJ_ERR_NOMEM;
     if (st != HJTJ_OK) {
-        buf_free(&b);
+        hjtj__buf_free(&b);
         return st == HJTJ_ERR_ABORTED ? HJTJ_ERR_NOMEM : st;
     }
     *out = b.data;

@@ -32,7 +32,7 @@ typedef struct hjtj__xlsx hjtj__xlsx;
 hjtj_status hjtj__xlsx_open(hjtj__xlsx **out, hjtj_error *err);
 hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
                            const char *updated, hjtj_error *err);
-/* Close the workbook and read it into b (buf_free it). */
+/* Close the workbook and read it into b (hjtj__buf_free it). */
 hjtj_status hjtj__xlsx_finish(hjtj__xlsx *x, buf *b, hjtj_error *err);
 /* Remove the temporary file and free; NULL is fine. */
 void hjtj__xlsx_discard(hjtj__xlsx *x);

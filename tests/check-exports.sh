@@ -2,7 +2,8 @@
 # tests/check-exports.sh — the exported symbols of the built libhjtj.so must
 # be exactly the committed list tests/abi/exports.txt, and that list must be
 # exactly the functions include/hjtj.h declares with HJTJ_API.  Nothing else
-# may be exported (no data symbols, no non-hjtj_ names).
+# may be exported (no data symbols, no non-hjtj_ names), and the static
+# archive defines no global name outside hjtj_ (public) and hjtj__ (internal).
 #
 # Any difference fails and is printed.  When the API changes on purpose,
 # regenerate the list (and the ABI baseline) with `make abi-baseline`, see
@@ -65,6 +66,25 @@ else
     echo "FAIL: tests/abi/exports.txt differs from the HJTJ_API functions of include/hjtj.h (- list, + header):"
     sed -n '3,$p' "$T/diff2" | grep '^[-+]'
     fails=$((fails + 1))
+fi
+
+# 4. the static archive: every global symbol it defines is a public function
+#    of the list or an internal one with the hjtj__ prefix, so a program that
+#    links libhjtj.a may use any other name (tests/static_names.c links it
+#    into a program that defines the common ones)
+AR="$B/.libs/libhjtj.a"
+if [ -f "$AR" ]; then
+    nm -g --defined-only "$AR" | awk 'NF == 3 { print $3 }' | sort -u >"$T/static"
+    grep -v '^hjtj__' "$T/static" | comm -23 - "$LIST" >"$T/sbad" || true
+    if [ -s "$T/sbad" ]; then
+        echo "FAIL: global symbols of libhjtj.a that are neither public nor hjtj__-prefixed:"
+        cat "$T/sbad"
+        fails=$((fails + 1))
+    else
+        echo "ok: libhjtj.a defines $(grep -c '^hjtj__' "$T/static") internal symbols, all hjtj__-prefixed"
+    fi
+else
+    echo "note: no static archive at $AR (built with --disable-static?): step 4 skipped"
 fi
 
 [ $fails -eq 0 ] || { echo "$fails check(s) failed; if the change is intended: make abi-baseline"; exit 1; }

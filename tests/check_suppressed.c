@@ -11,14 +11,14 @@ static hjtj_table *make_table(const char *id, const char *const *cols, size_t nc
     hjtj_table *t = NULL;
     size_t j;
     ck_assert_int_eq(hjtj_table_new(&t), HJTJ_OK);
-    str_copy(t->id, sizeof t->id, id);
+    hjtj__str_copy(t->id, sizeof t->id, id);
     t->title_nb = "Prikket tabell";
     t->title_en = "Suppressed table";
     t->population = "All active home-care enterprises (status aktiv, not outside home care).";
     t->n = 10;
-    tb_begin(t, ncols, 1);
+    hjtj__tb_begin(t, ncols, 1);
     for (j = 0; j < ncols; j++)
-        tb_col(t, j, cols[j], NULL, NULL);
+        hjtj__tb_col(t, j, cols[j], NULL, NULL);
     return t;
 }
 
@@ -47,18 +47,18 @@ START_TEST(test_bar_chart)
     hjtj_html *page = NULL;
     char *svg = NULL, *html = NULL, *b;
     size_t r;
-    r = tb_row(t, "0301", "Oslo", NULL);
-    tb_count(t, r, 1, 7);
-    tb_share(t, r, 2, 7, 10);
-    r = tb_row(t, "4601", "Bergen", NULL);
-    tb_text(t, r, 1, ":");
-    tb_text(t, r, 2, ":");
-    r = tb_row(t, "1520", "\xC3\x85lesund", NULL);
-    tb_count(t, r, 1, 0);
-    tb_share(t, r, 2, 0, 0); /* an empty base */
-    r = tb_row(t, "totalt", "Totalt", NULL);
-    tb_count(t, r, 1, 10);
-    tb_share(t, r, 2, 10, 10);
+    r = hjtj__tb_row(t, "0301", "Oslo", NULL);
+    hjtj__tb_count(t, r, 1, 7);
+    hjtj__tb_share(t, r, 2, 7, 10);
+    r = hjtj__tb_row(t, "4601", "Bergen", NULL);
+    hjtj__tb_text(t, r, 1, ":");
+    hjtj__tb_text(t, r, 2, ":");
+    r = hjtj__tb_row(t, "1520", "\xC3\x85lesund", NULL);
+    hjtj__tb_count(t, r, 1, 0);
+    hjtj__tb_share(t, r, 2, 0, 0); /* an empty base */
+    r = hjtj__tb_row(t, "totalt", "Totalt", NULL);
+    hjtj__tb_count(t, r, 1, 10);
+    hjtj__tb_share(t, r, 2, 10, 10);
     ck_assert_int_eq(hjtj_figure_to_string(t, NULL, HJTJ_LANG_NB, &svg, NULL), HJTJ_OK);
     b = bar(svg, "0301", "andel");
     ck_assert_ptr_nonnull(strstr(b, "data-value=\"70.0\""));
@@ -103,10 +103,10 @@ START_TEST(test_stacked)
                                        "antall_tre_eller_flere_malgrupper"};
     hjtj_table *t = make_table("4.10", cols, 4);
     char *svg = NULL, *b;
-    size_t r = tb_row(t, "demens", "Demens", NULL);
-    tb_count(t, r, 1, 40);
-    tb_text(t, r, 2, ":");
-    tb_count(t, r, 3, 100);
+    size_t r = hjtj__tb_row(t, "demens", "Demens", NULL);
+    hjtj__tb_count(t, r, 1, 40);
+    hjtj__tb_text(t, r, 2, ":");
+    hjtj__tb_count(t, r, 3, 100);
     ck_assert_int_eq(hjtj_figure_to_string(t, "4.1", HJTJ_LANG_NB, &svg, NULL), HJTJ_OK);
     b = bar(svg, "demens", "antall_to_malgrupper");
     ck_assert_ptr_nonnull(strstr(b, "data-suppressed=\"1\""));
