@@ -1,5 +1,9 @@
 /* catalog.c — the list of tables the library builds, and the machinery the
  * table definitions share (declared in tables_common.h). */
+#include "codes.h"
+#include "table.h"
+#include "catalog.h"
+#include "protect.h"
 #include "tables_common.h"
 
 #include <stdlib.h>
@@ -40,16 +44,16 @@ void hjtj__xt_add(xtab *x, uint32_t rows, uint32_t cols, int64_t value)
 
 int hjtj__kommune_storrelse(const hjtj_register *reg, size_t i)
 {
-    return reg->kommuner.k[i].storrelse;
+    return hjtj__reg_kommuner(reg)->k[i].storrelse;
 }
 
 void hjtj__xt_kommuner(xtab *x, const hjtj_register *reg, const uint8_t *cols)
 {
     size_t i;
     memset(x, 0, sizeof *x);
-    for (i = 0; i < reg->kommuner.n; i++)
+    for (i = 0; i < hjtj__reg_kommuner(reg)->n; i++)
         hjtj__xt_add(x, BIT(hjtj__kommune_storrelse(reg, i)), cols ? cols[i] : 0u,
-               reg->kommuner.k[i].innbyggere);
+               hjtj__reg_kommuner(reg)->k[i].innbyggere);
     x->units_kommuner = 1;
 }
 

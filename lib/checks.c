@@ -2,7 +2,12 @@
  * every loaded record, the checks it trips, in input order.  A check is a
  * question for the municipality, never a reject.  The records are read
  * through the public accessors only. */
-#include "internal.h"
+#include "buf.h"
+#include "codes.h"
+#include "error.h"
+#include "record.h"
+#include "register.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>

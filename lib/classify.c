@@ -1,6 +1,8 @@
 /* classify.c — the report's rules (SPEC §4.1–4.6), with the rule switches of
  * the scheme (§4.7). */
-#include "internal.h"
+#include "codes.h"
+#include "record.h"
+#include "scheme.h"
 
 #define T(x) BIT(HJTJ_TYPE_##x)
 

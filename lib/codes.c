@@ -1,5 +1,6 @@
 /* codes.c — the code lists of SPEC §2 and §6 with their labels. */
-#include "internal.h"
+#include "codes.h"
+#include "kommuner.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,6 +3,18 @@
  * function, reduced to its distinct keys with their record counts (the
  * same reduction a streaming register fills while it loads), then spread
  * over the classes and printed.  See hjtj_crosstab(3). */
+#include "codes.h"
+#include "error.h"
+#include "text.h"
+#include "buf.h"
+#include "scheme.h"
+#include "kommuner.h"
+#include "record.h"
+#include "sink.h"
+#include "reduce.h"
+#include "register.h"
+#include "table.h"
+#include "protect.h"
 #include "crosstab.h"
 #include "tables_common.h"
 

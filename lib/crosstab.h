@@ -3,7 +3,9 @@
 #ifndef HJTJ_CROSSTAB_H
 #define HJTJ_CROSSTAB_H
 
-#include "internal.h"
+#include "error.h"
+#include "record.h"
+#include "reduce.h"
 
 /* ---- exact decimals (decimal.c) ---- */
 

@@ -1,6 +1,8 @@
 /* csv.c — an RFC 4180 tokenizer over a memory buffer, with line/column
  * tracking, `,`/`;` detection and size limits. */
-#include "internal.h"
+#include "buf.h"
+#include "csv.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,7 @@
 /* cube.c — a table as a cube for the publication formats (cube.h). */
+#include "text.h"
+#include "buf.h"
+#include "table.h"
 #include "cube.h"
 
 #include <stdlib.h>

@@ -6,7 +6,8 @@
 #ifndef HJTJ_CUBE_H
 #define HJTJ_CUBE_H
 
-#include "internal.h"
+#include "table.h"
+#include "buf.h"
 
 #define HJTJ_CUBE_METRIC "statistikkvariabel"
 

@@ -13,7 +13,9 @@
  * conversion goes (and given back behind it), but the converted text is
  * held whole for the load: see hjtj__to_utf8. */
 #define _DEFAULT_SOURCE 1 /* madvise */
-#include "internal.h"
+#include "buf.h"
+#include "error.h"
+#include "input.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -11,6 +11,10 @@
  *   text   #1a1a1a (17:1), axis #595959 (7:1), grid lines #d0d0d0 (decoration).
  * A suppressed cell (":") is an empty dashed box with ':' in it, never a bar
  * of length 0; a share of an empty base is no bar and the label '.'. */
+#include "error.h"
+#include "text.h"
+#include "buf.h"
+#include "table.h"
 #include "figure.h"
 #include "markup.h"
 

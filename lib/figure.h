@@ -3,7 +3,9 @@
 #ifndef HJTJ_FIGURE_H
 #define HJTJ_FIGURE_H
 
-#include "internal.h"
+#include "error.h"
+#include "table.h"
+#include "buf.h"
 
 /* The i-th report figure whose data table has id table_id, or -1. */
 long hjtj__figure_of_table(const char *table_id, size_t from);

@@ -18,7 +18,10 @@
  * register.c), as does a read error.  Anything that cannot be reserved (a
  * pipe, an empty file) is read into memory whole. */
 #define _DEFAULT_SOURCE 1 /* MAP_ANONYMOUS, MAP_NORESERVE, madvise */
-#include "internal.h"
+#include "buf.h"
+#include "error.h"
+#include "input.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,5 +1,11 @@
 /* kommuner.c — the municipality table (SPEC §3). */
-#include "internal.h"
+#include "buf.h"
+#include "csv.h"
+#include "error.h"
+#include "input.h"
+#include "kommuner.h"
+#include "scheme.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>

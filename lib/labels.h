@@ -3,7 +3,7 @@
 #ifndef HJTJ_LABELS_H
 #define HJTJ_LABELS_H
 
-#include "internal.h"
+#include "hjtj.h"
 
 /* The Norwegian and English heading of column `code` of table `table`, and
  * its unit when it is not the default of its cells (enterprises for counts,

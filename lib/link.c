@@ -1,5 +1,12 @@
 /* link.c — linked variables: numeric columns of another register joined to
  * the records by orgnr (SPEC §9, hjtj_link(3)). */
+#include "error.h"
+#include "text.h"
+#include "buf.h"
+#include "input.h"
+#include "csv.h"
+#include "record.h"
+#include "register.h"
 #include "crosstab.h"
 
 #include <stdlib.h>

@@ -1,6 +1,11 @@
 /* hjtj__load_csv.c — the CSV register format (SPEC §3): columns found by name, in
  * any order; code sets as lists or as one 0/1 column per code. */
-#include "internal.h"
+#include "codes.h"
+#include "csv.h"
+#include "error.h"
+#include "input.h"
+#include "register.h"
+#include "sink.h"
 
 #include <stdio.h>
 #include <stdlib.h>

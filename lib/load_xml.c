@@ -7,7 +7,14 @@
  * on our own reader/context (never the global ones), the parser runs with
  * XML_PARSE_NONET and without XML_PARSE_NOENT/DTDLOAD, and a DOCTYPE is
  * refused before parsing starts, so nothing is ever fetched or expanded. */
-#include "internal.h"
+#include "buf.h"
+#include "error.h"
+#include "input.h"
+#include "kommuner.h"
+#include "register.h"
+#include "sink.h"
+#include "text.h"
+#include "xml.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>

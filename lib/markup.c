@@ -1,4 +1,6 @@
 /* markup.c — escaping and printed forms shared by the SVG and HTML writers. */
+#include "text.h"
+#include "buf.h"
 #include "markup.h"
 
 #include <string.h>

@@ -3,7 +3,9 @@
 #ifndef HJTJ_MARKUP_H
 #define HJTJ_MARKUP_H
 
-#include "internal.h"
+#include "error.h"
+#include "table.h"
+#include "buf.h"
 
 /* Append s to b as XML/HTML character data or attribute value: & < > " '
  * become references; control characters that XML 1.0 forbids are dropped. */

@@ -1,5 +1,19 @@
 /* register.c — the register: loading entry points, record validation
  * (SPEC §2), rejects and warnings, record accessors. */
+#include "catalog.h"
+#include "codes.h"
+#include "error.h"
+#include "text.h"
+#include "buf.h"
+#include "input.h"
+#include "scheme.h"
+#include "kommuner.h"
+#include "record.h"
+#include "sink.h"
+#include "pool.h"
+#include "reduce.h"
+#include "register.h"
+#include "xml.h"
 #include "crosstab.h"
 
 #include <stdlib.h>
@@ -1406,4 +1420,19 @@ int hjtj__register_has_orgnr(const hjtj_register *reg, uint32_t orgnr)
     if (reg->keep)
         return reg->hcap != 0 && hash_get(reg, orgnr) != 0;
     return orgset_has(&reg->orgseen, orgnr);
+}
+
+const hjtj_scheme *hjtj__reg_scheme(const hjtj_register *reg)
+{
+    return &reg->scheme;
+}
+
+const hjtj_kommuner *hjtj__reg_kommuner(const hjtj_register *reg)
+{
+    return &reg->kommuner;
+}
+
+size_t hjtj__reg_count(const hjtj_register *reg)
+{
+    return reg->nrecords;
 }

@@ -1,6 +1,12 @@
 /* scheme.c — the classification scheme (SPEC §4.7): samlemålgruppe sets,
  * ASSS municipalities, size thresholds and boenheter bands. */
-#include "internal.h"
+#include "buf.h"
+#include "codes.h"
+#include "error.h"
+#include "input.h"
+#include "scheme.h"
+#include "text.h"
+#include "xml.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>

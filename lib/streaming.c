@@ -1,6 +1,11 @@
 /* streaming.c — the stores of distinct keys behind every table: made from
  * the kept records when a table is built (crosstab.c), or filled as the
- * records load in a register that does not keep them (see internal.h). */
+ * records load in a register that does not keep them (see reduce.h). */
+#include "record.h"
+#include "reduce.h"
+#include "register.h"
+#include "table.h"
+#include "catalog.h"
 #include "crosstab.h"
 
 #include <stdlib.h>

@@ -1,5 +1,11 @@
 /* table.c — the table object: builder, cell access, CSV and text writers. */
-#include "internal.h"
+#include "buf.h"
+#include "catalog.h"
+#include "codes.h"
+#include "error.h"
+#include "register.h"
+#include "table.h"
+#include "text.h"
 #include "cube.h"
 #include "labels.h"
 #include "writers.h"

@@ -1,7 +1,7 @@
 /* table_meta.c — what the publication formats say about a table besides its
  * cells: the unit and decimals of each value column, the population
  * sentence in a language, and the note on a deviation from the print. */
-#include "internal.h"
+#include "table.h"
 #include "labels.h"
 
 #include <string.h>

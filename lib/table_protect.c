@@ -2,7 +2,8 @@
  * the grid of counts a table declares while it is built, the protection
  * applied to it (protect.c) and carried over to the printed cells, and the
  * public accessors. */
-#include "internal.h"
+#include "protect.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>

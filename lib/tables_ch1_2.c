@@ -1,5 +1,10 @@
 /* tables_ch1_2.c — Tables 1.9 and 1.10 (the municipality table) and 2.2 and
  * 2.3 (every loaded record, whatever its status). */
+#include "codes.h"
+#include "kommuner.h"
+#include "reduce.h"
+#include "table.h"
+#include "crosstab.h"
 #include "tables_common.h"
 
 #include <stdlib.h>
@@ -41,12 +46,12 @@ hjtj_status hjtj__build_1_10(hjtj_table *t, const hjtj_register *reg)
     const kommune *list[HJTJ_MAX_ASSS];
     size_t n = 0, i, j, row;
     int64_t total = 0;
-    for (i = 0; i < (size_t)reg->scheme.nasss && i < HJTJ_MAX_ASSS; i++) {
-        int64_t k = hjtj__kommuner_find_n(&reg->kommuner, reg->scheme.asss[i], 4);
+    for (i = 0; i < (size_t)hjtj__reg_scheme(reg)->nasss && i < HJTJ_MAX_ASSS; i++) {
+        int64_t k = hjtj__kommuner_find_n(hjtj__reg_kommuner(reg), hjtj__reg_scheme(reg)->asss[i], 4);
         const kommune *m;
         if (k < 0)
             continue;
-        m = &reg->kommuner.k[k];
+        m = &hjtj__reg_kommuner(reg)->k[k];
         /* insertion into the sorted list */
         for (j = n; j > 0 && asss_before(m, list[j - 1]); j--)
             list[j] = list[j - 1];
@@ -193,13 +198,13 @@ hjtj_status hjtj__build_2_2(hjtj_table *t, const hjtj_register *reg)
         coded += h[i].n;
     }
     free(h);
-    if (coded < (int64_t)reg->nrecords) {
+    if (coded < (int64_t)hjtj__reg_count(reg)) {
         row = hjtj__tb_row(t, "uoppgitt", "Uoppgitt", "Not stated");
-        hjtj__tb_count(t, row, 2, (int64_t)reg->nrecords - coded);
+        hjtj__tb_count(t, row, 2, (int64_t)hjtj__reg_count(reg) - coded);
     }
     row = hjtj__tb_row(t, "totalt", "Totalt", "Total");
-    hjtj__tb_count(t, row, 2, (int64_t)reg->nrecords);
-    t->n = (int64_t)reg->nrecords;
+    hjtj__tb_count(t, row, 2, (int64_t)hjtj__reg_count(reg));
+    t->n = (int64_t)hjtj__reg_count(reg);
     hjtj__grid_from_column(t, 2, row);
     return HJTJ_OK;
 }

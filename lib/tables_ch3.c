@@ -1,5 +1,10 @@
 /* tables_ch3.c — Tables 3.2–3.23: enterprise types and categories,
  * ownership, personnel exchange and municipality size. */
+#include "codes.h"
+#include "reduce.h"
+#include "table.h"
+#include "protect.h"
+#include "crosstab.h"
 #include "tables_common.h"
 
 #include <stdlib.h>
@@ -345,7 +350,7 @@ static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, const 
 {
     const xlayout L = {"kommunestorrelse", &hjtj__xr_storrelse, 0, 0, "Totalt", NULL, cols, ncols, 0,
                        "kommuner_totalt"};
-    uint8_t *has = calloc(reg->kommuner.n ? reg->kommuner.n : 1, 1);
+    uint8_t *has = calloc(hjtj__reg_kommuner(reg)->n ? hjtj__reg_kommuner(reg)->n : 1, 1);
     rstore own;
     const rstore *s;
     xtab x;
@@ -358,7 +363,7 @@ static hjtj_status kommuner_with(hjtj_table *t, const hjtj_register *reg, const 
         st = hjtj__decl_keys(reg, &dk[k], &own, &s);
         for (i = 0; st == HJTJ_OK && i < s->n; i++) {
             uint32_t nr = (s->key[i * RED_NFN] & 0x7fffffffu) - 1;
-            int32_t ki = nr < 10000 && reg->kommuner.index ? reg->kommuner.index[nr] : -1;
+            int32_t ki = nr < 10000 && hjtj__reg_kommuner(reg)->index ? hjtj__reg_kommuner(reg)->index[nr] : -1;
             /* one declaration per class k, or one by kommune and the class */
             if (ki >= 0)
                 has[ki] |= (uint8_t)(n > 1 ? BIT(k) : BIT(s->key[i * RED_NFN + 1] - 1));

@@ -1,4 +1,7 @@
 /* tables_ch5.c — Tables 5.1–5.6: botilbud and boenheter. */
+#include "codes.h"
+#include "scheme.h"
+#include "table.h"
 #include "tables_common.h"
 
 #include <stdio.h>
@@ -90,7 +93,7 @@ hjtj_status hjtj__build_5_3(hjtj_table *t, const hjtj_register *reg)
                                 {"andel_boenheter", XC_SUM_SHARE, 0}};
     band_rows b;
     xlayout L = {"virksomhetens_storrelse", NULL, 0, 0, "Totalt", NULL, XCOLS(cols), 0};
-    band_rows_init(&b, &reg->scheme, 1);
+    band_rows_init(&b, hjtj__reg_scheme(reg), 1);
     L.rows = &b.rows;
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, -1), &L);
 }
@@ -119,7 +122,7 @@ hjtj_status hjtj__build_5_5(hjtj_table *t, const hjtj_register *reg)
     band_rows b;
     xlayout L = {"virksomhetens_storrelse", NULL, 0, 0, "Totalt", NULL, XCOLS(cols),
                  XL_ZERO_EMPTY};
-    band_rows_init(&b, &reg->scheme, 0);
+    band_rows_init(&b, hjtj__reg_scheme(reg), 0);
     L.rows = &b.rows;
     return xt_decl_table(t, reg, XD_BOTILBUD(HJTJ_FIELD_STORRELSE, HJTJ_FIELD_SAMLEMALGRUPPE), &L);
 }

@@ -19,8 +19,10 @@
 #ifndef HJTJ_TABLES_COMMON_H
 #define HJTJ_TABLES_COMMON_H
 
+#include "catalog.h"
+#include "table.h"
 #include "crosstab.h"
-#include "internal.h"
+#include "codes.h"
 
 #include <string.h>
 

@@ -1,5 +1,9 @@
 /* util.c — errors, buffers, files, UTF-8 and rounding helpers. */
-#include "internal.h"
+#include "buf.h"
+#include "codes.h"
+#include "error.h"
+#include "input.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdlib.h>

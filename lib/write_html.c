@@ -5,6 +5,9 @@
  *
  * A page renders each table as it is added, so one table object can be
  * rebuilt for the next table (hjtj-report --all does so). */
+#include "error.h"
+#include "buf.h"
+#include "table.h"
 #include "figure.h"
 #include "markup.h"
 #include "write_html.h"

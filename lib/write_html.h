@@ -3,7 +3,7 @@
 #ifndef HJTJ_WRITE_HTML_H
 #define HJTJ_WRITE_HTML_H
 
-#include "internal.h"
+#include "buf.h"
 
 /* The whole page into b (initialised here; freed on failure). */
 hjtj_status hjtj__html_render(const hjtj_html *page, buf *b);

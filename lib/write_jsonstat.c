@@ -5,6 +5,8 @@
  * with their unit and decimals.  Values are the numbers exactly as the CSV
  * prints them (written from the printed text, never from a double); a cell
  * the CSV leaves empty is null with its symbol in `status`. */
+#include "buf.h"
+#include "table.h"
 #include "cube.h"
 #include "writers.h"
 

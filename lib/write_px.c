@@ -10,6 +10,7 @@
  * after a comma.  Data symbols: "." (DATASYMBOL1: not applicable / share of
  * an empty base), ".." (DATASYMBOL2 ":": suppressed), "-" (DATASYMBOLNIL:
  * a zero the table prints empty). */
+#include "buf.h"
 #include "cube.h"
 #include "writers.h"
 

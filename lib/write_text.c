@@ -1,6 +1,9 @@
 /* write_text.c — a pair table (3.4, 4.4, 4.5, 4.12–4.15: row item × column
  * item, lower triangle) printed as the report prints it: a matrix with the
  * items down the side and across the top. */
+#include "text.h"
+#include "buf.h"
+#include "table.h"
 #include "cube.h"
 #include "writers.h"
 

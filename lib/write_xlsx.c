@@ -8,6 +8,10 @@
  * are then read back (and written to the caller's path or callback).
  * Without libxlsxwriter (configure --without-xlsxwriter, or the library not
  * found) hjtj__xlsx_open fails with HJTJ_ERR_UNSUPPORTED. */
+#include "error.h"
+#include "text.h"
+#include "buf.h"
+#include "table.h"
 #include "cube.h"
 #include "writers.h"
 

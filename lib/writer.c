@@ -7,6 +7,10 @@
  * it finishes: CSV and text one after the other, JSON-stat a collection of
  * datasets, XLSX one workbook with a worksheet per table, PX one file per
  * table in a directory, HTML one page (write_html.c). */
+#include "error.h"
+#include "text.h"
+#include "buf.h"
+#include "table.h"
 #include "write_html.h"
 #include "writers.h"
 

@@ -3,7 +3,9 @@
 #ifndef HJTJ_WRITERS_H
 #define HJTJ_WRITERS_H
 
-#include "internal.h"
+#include "error.h"
+#include "table.h"
+#include "buf.h"
 
 /* table.c: CSV (codes as header, as the report's tables) and aligned text. */
 void hjtj__write_csv(const hjtj_table *t, buf *b);

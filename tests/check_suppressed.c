@@ -3,7 +3,8 @@
  * never a bar of length 0, and ':' in the HTML table.  No table of the
  * catalogue suppresses cells yet, so the tables here are made with the
  * library's internal table builder (this test links the static library). */
-#include "internal.h"
+#include "table.h"
+#include "text.h"
 #include "testutil.h"
 
 static hjtj_table *make_table(const char *id, const char *const *cols, size_t ncols)

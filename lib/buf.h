@@ -1,0 +1,33 @@
+/*
+ * buf.h — A growing byte buffer, and reading a whole file into one (util.c).
+ * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
+ */
+#ifndef HJTJ_BUF_H
+#define HJTJ_BUF_H
+
+#include "hjtj.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct buf {
+    char *data;
+    size_t len, cap;
+    int failed; /* allocation failed at some point */
+} buf;
+
+void hjtj__buf_init(buf *b);
+void hjtj__buf_free(buf *b);
+int hjtj__buf_put(buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
+int hjtj__buf_puts(buf *b, const char *s);
+int hjtj__buf_putc(buf *b, char c);
+int hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Read a whole file / callback into a NUL-terminated buffer. */
+hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err);
+hjtj_status hjtj__read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,
+                              hjtj_error *err);
+
+#endif
