@@ -12,6 +12,31 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* ---- the one of each: trim, integer, hash, control characters ---- */
+
+/* Is c blank: space, tab, CR or LF (what a field may carry around it). */
+static inline int hjtj__is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+/* Drop blanks at both ends of (*s, *n). */
+void hjtj__trim(const char **s, size_t *n);
+/* (s, n) as an unsigned decimal integer: ASCII digits only, at least one,
+ * no sign, no blanks (trim first).  HJTJ_OK and *out; HJTJ_ERR_SYNTAX when
+ * it is not that; HJTJ_ERR_RANGE when it exceeds max (then *out = max). */
+hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *out);
+/* A mixing hash for the open-addressing tables (orgnr index, reductions,
+ * linked files): of a 64-bit number, and of n 32-bit words. */
+uint64_t hjtj__hash_u64(uint64_t x);
+uint64_t hjtj__hash_words(const uint32_t *w, size_t n);
+/* Does (s, n) hold a NUL or control character other than tab, LF and CR
+ * (DEL included)?  Eight bytes at a time. */
+int hjtj__has_control(const char *s, size_t n);
+/* A 9-digit organisasjonsnummer with a valid mod-11 check digit? */
+int hjtj__orgnr_valid(const char *s, size_t n);
+
+/* ---- strings ---- */
+
 /* Bounded string copy that always terminates. */
 void hjtj__str_copy(char *dst, size_t cap, const char *src);
 char *hjtj__str_dup(const char *s);
