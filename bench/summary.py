@@ -28,8 +28,8 @@ WHAT = {
     'stream-csv': 'libhjtj CSV streaming + all tables',
     'pandas-competent': 'pandas, typed/categorical read_csv',
     'pandas-plain': 'pandas, text columns + .str ops',
-    'wc-l': 'wc -l on the CSV (fork+exec+wait)',
-    'xmllint-stream': 'xmllint --stream --noout on the XML (ditto)',
+    'wc-l': 'wc -l (fork+exec+wait)',
+    'xmllint-stream': 'xmllint --stream --noout (fork+exec+wait)',
 }
 
 # issue 21's targets: (case, yardstick, target, goal or None, digits)
