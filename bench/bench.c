@@ -35,6 +35,14 @@
  *                 callback counting classified records by kategori, then every
  *                 catalogue table (built from the accumulated record profiles)
  *   noop          start up and exit: the peak memory of an empty child
+ *   wc-l          `wc -l FILE.csv`, the yardstick of the CSV target (lib3-csv)
+ *   xmllint-stream  `xmllint --stream --noout FILE.xml`, the yardstick of the
+ *                 XML target (lib3-xml, lib-xml)
+ *                 These two run an external tool (found in PATH): the child
+ *                 times fork + exec + wait of the tool, its standard output to
+ *                 /dev/null; cpu and peak memory are the tool's
+ *                 (RUSAGE_CHILDREN).  The driver skips them, with a note, when
+ *                 the tool is not installed (xmllint: Debian libxml2-utils).
  *
  * Peak memory is getrusage(RUSAGE_SELF).ru_maxrss at the end of the child.
  * HJTJ_DATADIR must point to the data directory (the make target sets it). */
@@ -68,12 +76,18 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* user + system time of a getrusage() */
+static double ru_cpu(const struct rusage *ru)
+{
+    return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec * 1e-6 +
+           (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec * 1e-6;
+}
+
 static double cpu_now(void)
 {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
-           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+    return ru_cpu(&ru);
 }
 
 static long maxrss_kb(void)
@@ -110,6 +124,8 @@ typedef struct result {
     long kat[NKAT];
     int table_status; /* stream cases: what hjtj_table_build returned */
     unsigned long long digest; /* FNV-1a of every table's CSV (all-tables cases) */
+    int external;   /* an external tool's case: cpu and peak memory are the tool's */
+    long tool_rss_kb;
 } result;
 
 /* Not timed: the digest of all tables of reg, so that the parent can check
@@ -283,6 +299,95 @@ static void case_scan_csv(const char *path, result *res)
     res->secs = now() - t0;
 }
 
+/* ---- external tools: the yardsticks of issue 21's targets ---- */
+
+typedef struct tool_case {
+    const char *name; /* the case */
+    const char *tool; /* the program, looked up in PATH */
+    const char *args[3];
+    int csv; /* run on the CSV file (else the XML file) */
+} tool_case;
+
+static const tool_case tool_cases[] = {
+    {"wc-l", "wc", {"-l", NULL, NULL}, 1},
+    {"xmllint-stream", "xmllint", {"--stream", "--noout", NULL}, 0}};
+
+static const tool_case *find_tool_case(const char *name)
+{
+    size_t i;
+    for (i = 0; i < sizeof tool_cases / sizeof tool_cases[0]; i++)
+        if (strcmp(tool_cases[i].name, name) == 0)
+            return &tool_cases[i];
+    return NULL;
+}
+
+/* The executable `name` in PATH, into out; 0 if there is none. */
+static int find_in_path(const char *name, char *out, size_t n)
+{
+    const char *path = getenv("PATH"), *p, *e;
+    struct stat st;
+    int dl;
+    if (path == NULL || *path == '\0')
+        path = "/usr/local/bin:/usr/bin:/bin";
+    for (p = path;; p = e + 1) {
+        e = strchr(p, ':');
+        if (e == NULL)
+            e = p + strlen(p);
+        /* an empty element of PATH is the current directory */
+        dl = e == p ? 1 : (int)(e - p);
+        if ((size_t)snprintf(out, n, "%.*s/%s", dl, e == p ? "." : p, name) < n &&
+            stat(out, &st) == 0 && S_ISREG(st.st_mode) && access(out, X_OK) == 0)
+            return 1;
+        if (*e == '\0')
+            return 0;
+    }
+}
+
+/* fork + exec + wait of the tool on path, stdout to /dev/null: timed. */
+static void case_tool(const tool_case *tc, const char *path, result *res)
+{
+    char exe[4096];
+    char *argv[6];
+    struct rusage ru;
+    int status, k = 0, i;
+    pid_t pid;
+    double t0, cpu0;
+    if (!find_in_path(tc->tool, exe, sizeof exe))
+        die("%s is not in PATH", tc->tool);
+    argv[k++] = (char *)tc->tool;
+    for (i = 0; i < 3 && tc->args[i] != NULL; i++)
+        argv[k++] = (char *)tc->args[i];
+    argv[k++] = (char *)path;
+    argv[k] = NULL;
+    /* children reaped before this one (a libtool wrapper's, when run by
+     * hand) are not the tool's: their cpu is subtracted; the peak memory is
+     * the largest child's, which is the tool's */
+    getrusage(RUSAGE_CHILDREN, &ru);
+    cpu0 = ru_cpu(&ru);
+    fflush(stdout);
+    t0 = now();
+    pid = fork();
+    if (pid < 0)
+        die("fork failed: %s", strerror(errno));
+    if (pid == 0) {
+        int fd = open("/dev/null", O_WRONLY);
+        if (fd < 0 || dup2(fd, 1) < 0)
+            _exit(127);
+        close(fd);
+        execv(exe, argv);
+        _exit(127);
+    }
+    if (waitpid(pid, &status, 0) < 0)
+        die("waitpid failed: %s", strerror(errno));
+    res->secs = now() - t0;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        die("%s on %s failed (status %d)", exe, path, status);
+    getrusage(RUSAGE_CHILDREN, &ru);
+    res->external = 1;
+    res->cpu = ru_cpu(&ru) - cpu0;
+    res->tool_rss_kb = ru.ru_maxrss;
+}
+
 static const char *const three_tables[] = {"3.5", "4.6", "5.4"};
 
 /* Three custom tables (hjtj_crosstab(3)) of about the report tables' work. */
@@ -434,14 +539,18 @@ static int run_case(const char *c, const char *path)
         case_lib(path, 2, 0, &res);
     else if (strcmp(c, "stream-xml") == 0 || strcmp(c, "stream-csv") == 0)
         case_stream(path, &res);
+    else if (find_tool_case(c) != NULL)
+        case_tool(find_tool_case(c), path, &res);
     else if (strcmp(c, "noop") != 0)
         die("unknown case %s", c);
-    res.cpu = cpu_now() - c0;
+    if (!res.external)
+        res.cpu = cpu_now() - c0;
     printf("RESULT case=%s secs=%.6f cpu=%.6f load=%.6f tables=%.6f schema=%.6f records=%zu "
            "read=%zu rejected=%zu ntables=%zu nodes=%ld table_status=%d maxrss_kb=%ld "
            "digest=%016llx kat=",
            c, res.secs, res.cpu, res.load_s, res.tables_s, res.schema_s, res.records, res.read,
-           res.rejected, res.tables, res.nodes, res.table_status, maxrss_kb(), res.digest);
+           res.rejected, res.tables, res.nodes, res.table_status,
+           res.external ? res.tool_rss_kb : maxrss_kb(), res.digest);
     for (i = 0; i < NKAT; i++)
         printf("%s%ld", i ? ":" : "", res.kat[i]);
     putchar('\n');
@@ -487,9 +596,9 @@ typedef struct stat_ {
 } stat_;
 
 static const char *default_cases[] = {
-    "noop",       "bare-xml", "bare-xml-mem", "bare-sax", "xsd-xml",  "lib-xml",
-    "lib-xml-xsd", "lib3-xml", "stream-xml",   "scan-csv", "lib-csv",  "lib3-csv",
-    "libxtab-csv",   "stream-csv"};
+    "noop",       "bare-xml",   "bare-xml-mem", "bare-sax", "xmllint-stream", "xsd-xml",
+    "lib-xml",    "lib-xml-xsd", "lib3-xml",    "stream-xml", "scan-csv",     "wc-l",
+    "lib-csv",    "lib3-csv",   "libxtab-csv",  "stream-csv"};
 
 static double field_d(const char *line, const char *key)
 {
@@ -657,12 +766,28 @@ int main(int argc, char **argv)
         for (i = 0; i < sizeof default_cases / sizeof default_cases[0]; i++)
             cases[ncases++] = default_cases[i];
     }
+    {
+        /* an external tool that is not installed: skip its case, with a note */
+        size_t kept = 0;
+        char exe[4096];
+        for (i = 0; i < ncases; i++) {
+            const tool_case *tc = find_tool_case(cases[i]);
+            if (tc != NULL && !find_in_path(tc->tool, exe, sizeof exe))
+                printf("note: case %s skipped: %s is not in PATH%s\n", cases[i], tc->tool,
+                       strcmp(tc->tool, "xmllint") == 0 ? " (Debian package libxml2-utils)"
+                                                        : "");
+            else
+                cases[kept++] = cases[i];
+        }
+        ncases = kept;
+    }
     memset(st, 0, sizeof st);
     /* round-robin over the cases, so that a burst of load from other jobs
      * does not hit every repetition of one case */
     for (i = 0; i < ncases; i++) {
         st[i].name = cases[i];
-        st[i].is_csv = strstr(cases[i], "csv") != NULL;
+        st[i].is_csv = strstr(cases[i], "csv") != NULL ||
+                       (find_tool_case(cases[i]) && find_tool_case(cases[i])->csv);
     }
     for (r = 0; r < repeat; r++)
         for (i = 0; i < ncases; i++)
@@ -688,13 +813,13 @@ int main(int argc, char **argv)
     }
     printf("wall time: best of %d runs (10 for cases under 0.25 s), each in a fresh process; "
            "peak = ru_maxrss\n", repeat);
-    printf("%-13s %9s %9s %12s %8s %10s %9s %9s\n", "case", "best s", "cpu s", "records/s",
+    printf("%-14s %9s %9s %12s %8s %10s %9s %9s\n", "case", "best s", "cpu s", "records/s",
            "MB/s", "peak MB", "load s", "tables s");
     for (i = 0; i < ncases; i++) {
         stat_ *s = &st[i];
         double bytes = (double)(s->is_csv ? sc.st_size : sx.st_size);
         int noop = strcmp(s->name, "noop") == 0;
-        printf("%-13s %9.4f %9.4f %12.0f %8.1f %10.1f", s->name, s->best, s->best_cpu,
+        printf("%-14s %9.4f %9.4f %12.0f %8.1f %10.1f", s->name, s->best, s->best_cpu,
                noop || s->best <= 0 ? 0.0 : (double)nrec / s->best,
                noop || s->best <= 0 ? 0.0 : bytes / 1e6 / s->best, (double)s->rss_max / 1024.0);
         if (strncmp(s->name, "lib", 3) == 0)
@@ -729,6 +854,17 @@ int main(int argc, char **argv)
         if (ratio(st, ncases, "xsd-xml", "bare-xml") > 0)
             printf("  XSD-validating pass / bare libxml2 pass = %.2f (schema parse %.4f s)\n",
                    ratio(st, ncases, "xsd-xml", "bare-xml"), xs ? xs->schema : 0.0);
+        if (ratio(st, ncases, "lib3-csv", "wc-l") > 0)
+            printf("  libhjtj CSV (load+classify+3 tables) / wc -l = %.1f (target <= 12, goal "
+                   "<= 5)\n",
+                   ratio(st, ncases, "lib3-csv", "wc-l"));
+        if (ratio(st, ncases, "lib3-xml", "xmllint-stream") > 0)
+            printf("  libhjtj XML (load+classify+3 tables) / xmllint --stream = %.2f (target "
+                   "<= 1.3)\n",
+                   ratio(st, ncases, "lib3-xml", "xmllint-stream"));
+        if (ratio(st, ncases, "lib-xml", "xmllint-stream") > 0)
+            printf("  libhjtj XML (load+classify+%zu tables) / xmllint --stream = %.2f\n",
+                   lx ? lx->ntables : 0, ratio(st, ncases, "lib-xml", "xmllint-stream"));
         if (ratio(st, ncases, "lib-csv", "lib-xml") > 0)
             printf("  libhjtj CSV / libhjtj XML = %.2f (target < 1)\n",
                    ratio(st, ncases, "lib-csv", "lib-xml"));

@@ -8,9 +8,9 @@ peak KiB (min), runs."""
 
 import sys
 
-ORDER = ['noop', 'bare-xml', 'bare-xml-mem', 'bare-sax', 'xsd-xml', 'lib-xml', 'lib-xml-xsd',
-         'lib3-xml', 'stream-xml', 'scan-csv', 'lib-csv', 'lib3-csv', 'libxtab-csv', 'stream-csv',
-         'pandas-competent', 'pandas-plain']
+ORDER = ['noop', 'bare-xml', 'bare-xml-mem', 'bare-sax', 'xmllint-stream', 'xsd-xml', 'lib-xml',
+         'lib-xml-xsd', 'lib3-xml', 'stream-xml', 'scan-csv', 'wc-l', 'lib-csv', 'lib3-csv',
+         'libxtab-csv', 'stream-csv', 'pandas-competent', 'pandas-plain']
 WHAT = {
     'noop': 'empty child process',
     'bare-xml': 'libxml2 xmlTextReader pass over the file',
@@ -28,7 +28,14 @@ WHAT = {
     'stream-csv': 'libhjtj CSV streaming + all tables',
     'pandas-competent': 'pandas, typed/categorical read_csv',
     'pandas-plain': 'pandas, text columns + .str ops',
+    'wc-l': 'wc -l (fork+exec+wait)',
+    'xmllint-stream': 'xmllint --stream --noout (fork+exec+wait)',
 }
+
+# issue 21's targets: (case, yardstick, target, goal or None, digits)
+TARGETS = [('lib3-csv', 'wc-l', 12.0, 5.0, 1),
+           ('lib3-xml', 'xmllint-stream', 1.3, None, 2),
+           ('lib-xml', 'xmllint-stream', 1.3, None, 2)]
 
 
 def load(path):
@@ -50,6 +57,15 @@ def load(path):
     return labels, data
 
 
+def file_bytes(d, cases):
+    """The size of the file the first of cases that ran read."""
+    return next((d[c]['bytes'] for c in cases if c in d), 0)
+
+
+XML_CASES = ('bare-xml', 'lib-xml', 'lib3-xml', 'stream-xml', 'xmllint-stream')
+CSV_CASES = ('lib-csv', 'lib3-csv', 'scan-csv', 'stream-csv', 'wc-l')
+
+
 def ratio(d, a, b, key_a='best'):
     if a in d and b in d and d[b]['best'] > 0:
         return d[a][key_a] / d[b]['best']
@@ -58,6 +74,29 @@ def ratio(d, a, b, key_a='best'):
 
 def fmt(x, spec='%.2f'):
     return '-' if x is None else spec % x
+
+
+def met(r, limit):
+    return 'MET' if r <= limit else 'NOT MET'
+
+
+def targets(d):
+    """The ratios issue 21 sets as targets, each marked MET / NOT MET (a
+    measurement: a target not met does not fail `make bench`)."""
+    print('targets (issue 21):')
+    for case, base, target, goal, digits in TARGETS:
+        name = '%s / %s' % (case, base)
+        r = ratio(d, case, base)
+        if r is None:
+            missing = base if base not in d else case
+            print('  %-27s = -      not measured (%s did not run%s)' % (
+                name, missing, '; Debian package libxml2-utils'
+                if missing == 'xmllint-stream' else ''))
+            continue
+        spec = '%%.%dfx' % digits
+        limits = 'target %gx' % target + (', goal %gx' % goal if goal else '')
+        verdict = met(r, target) + ('; goal %s' % met(r, goal) if goal else '')
+        print('  %-27s = %-6s (%s)  %s' % (name, spec % r, limits, verdict))
 
 
 def main(argv):
@@ -70,8 +109,7 @@ def main(argv):
     for label in labels:
         d = data[label]
         n = max((c['records'] for c in d.values()), default=0)
-        xb = d.get('bare-xml', {}).get('bytes', 0)
-        cb = d.get('lib-csv', {}).get('bytes', 0)
+        xb, cb = file_bytes(d, XML_CASES), file_bytes(d, CSV_CASES)
         print('\n--- %s records (XML %.1f MB, CSV %.1f MB) ---' % (label, xb / 1e6, cb / 1e6))
         print('%-17s %-42s %9s %11s %8s %9s' % ('case', '', 'best s', 'records/s', 'MB/s',
                                                  'peak MB'))
@@ -107,6 +145,7 @@ def main(argv):
                   % (style, fmt(ratio(d, 'pandas-' + style, 'lib3-csv'), '%.1f')))
             print('  pandas (%-9s) / libhjtj CSV, all tables                 %6s'
                   % (style, fmt(ratio(d, 'pandas-' + style, 'lib-csv'), '%.1f')))
+        targets(d)
     print('\n--- streaming peak memory (target: independent of N) ---')
     print('%-12s %14s %14s %14s %14s' % ('records', 'stream-xml MB', 'stream-csv MB',
                                          'XML file MB', 'CSV file MB'))
@@ -115,8 +154,7 @@ def main(argv):
         print('%-12s %14s %14s %14.1f %14.1f' % (
             label, fmt(d.get('stream-xml', {}).get('rss'), '%.1f'),
             fmt(d.get('stream-csv', {}).get('rss'), '%.1f'),
-            d.get('bare-xml', {}).get('bytes', 0) / 2**20,
-            d.get('lib-csv', {}).get('bytes', 0) / 2**20))
+            file_bytes(d, XML_CASES) / 2**20, file_bytes(d, CSV_CASES) / 2**20))
     if len(labels) >= 2:
         # the growth between consecutive sizes, per added record: memory that
         # is independent of N shows as a slope that falls towards 0
