@@ -184,7 +184,7 @@ static hjtj_status push_failed(csv_reader *r, size_t n, uint64_t line, uint64_t 
 }
 
 /* Append a field; s == NULL means "in scratch" (the caller sets offs). */
-static hjtj_status push_field(csv_reader *r, const char *s, size_t n, uint64_t line,
+static inline hjtj_status push_field(csv_reader *r, const char *s, size_t n, uint64_t line,
                               uint64_t col)
 {
     csv_field *f;
