@@ -6,8 +6,9 @@
  * quote, CR or LF in a 64-bit word, with the word's UTF-8 continuation
  * bytes counted on the way for the columns) and points into the input; a
  * quoted field is copied, unescaped, into the row's scratch buffer a run
- * between two quotes at a time.  Each byte is looked at once; the column of
- * a field follows from the previous field's (a row starts in column 1).
+ * between two quotes at a time.  An unquoted field's bytes are looked at
+ * once, and the column of a field follows from the previous field's (a row
+ * starts in column 1) instead of being counted byte by byte.
  * Where the word search is not available (a big-endian machine, a compiler
  * without the GCC builtins, or -DHJTJ_CSV_BYTEWISE, which tests/check_csv
  * builds too) the same search runs a byte at a time. */
