@@ -302,7 +302,8 @@ static void compare(const char *text, size_t len, limits lim)
         EXPECT(r.nfields == x.nf);
         for (i = 0; i < x.nf; i++) {
             EXPECT(r.fields[i].n == x.f[i].n);
-            EXPECT(memcmp(r.fields[i].s, x.f[i].s, x.f[i].n) == 0);
+            EXPECT(r.fields[i].s != NULL); /* even when empty */
+            EXPECT(x.f[i].n == 0 || memcmp(r.fields[i].s, x.f[i].s, x.f[i].n) == 0);
             EXPECT(r.fields[i].line == x.f[i].line);
             EXPECT(r.fields[i].col == x.f[i].col);
         }
