@@ -14,34 +14,43 @@
 typedef struct csv_field {
     const char *s; /* points into the input, or into the row's scratch buffer */
     size_t n;
-    uint64_t line, col; /* where the field starts */
+    uint64_t line, col; /* where the field starts (col: code points, 1-based) */
 } csv_field;
 
+/* A reader over data[0, len).  The callers read fields/nfields (the row),
+ * p (how far it has read: they fill the input up to a window ahead of it and
+ * release it behind), end, line, and set the limits after hjtj__csv_init;
+ * the rest is the tokenizer's. */
 typedef struct csv_reader {
     const char *p, *end;
-    char delim;
+    char delim;           /* ',', ';' or '\t' (any byte but '"', CR, LF) */
     uint64_t line;        /* current line (1-based) */
     const char *line_start;
     csv_field *fields;
     size_t nfields, cap;
     buf scratch;          /* unescaped quoted fields */
-    size_t *offs;         /* per field: offset in scratch, or (size_t)-1 */
-    size_t offcap;
-    const char *col_ptr;  /* a position on the current line and its column, */
-    uint64_t col_val;     /* so columns are counted incrementally */
+    size_t *offs;         /* per quoted field: its offset in scratch */
     size_t max_columns, max_field, max_row;
     hjtj_error *err;
     const char *name;
 } csv_reader;
 
-/* Start reading data (after a BOM).  delim 0 = detect from the first row. */
+/* Start reading data (after a BOM).  delim 0 = detect from the first row:
+ * the more frequent of ',' and ';' outside quotes on it (',' on a tie). */
 void hjtj__csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
-              const char *name);
+                    const char *name);
 void hjtj__csv_free(csv_reader *r);
-/* Read the next row into r->fields.  Returns 1 for a row, 0 at end of input,
- * or -1 on a file-level error (r->err is set: unbalanced quote, limits,
- * NOMEM).  Completely empty lines are skipped.  *row_line receives the line
- * the row starts on. */
+/* Read the next row into r->fields (valid until the next call).
+ * Returns 1 for a row, 0 at end of input (and again after it), or -1 on a
+ * file-level error (r->err is set, with the line and column: unbalanced
+ * quote, a quote inside an unquoted field or a character after a closing
+ * one, more than max_columns fields, a field over max_field bytes, a field
+ * starting more than max_row bytes into its row, NOMEM); after -1 the
+ * reader is not called again.  Completely empty lines are skipped; a line
+ * ends with LF, CRLF or CR outside quotes (inside quotes only LF counts as a
+ * new line).  *row_line receives the line the row starts on.  (Not an
+ * hjtj_status: the three callers — load_csv.c, kommuner.c, link.c — test
+ * for 1, 0 and < 0.) */
 int hjtj__csv_next(csv_reader *r, uint64_t *row_line);
 
 #endif
