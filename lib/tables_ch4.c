@@ -1,7 +1,6 @@
 /* tables_ch4.c — Tables 4.3–4.23 and C1: målgrupper and samlemålgrupper. */
 #include "codes.h"
 #include "reduce.h"
-#include "register.h"
 #include "table.h"
 #include "protect.h"
 #include "crosstab.h"
