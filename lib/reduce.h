@@ -54,14 +54,12 @@ typedef struct red_set {
     int failed;      /* out of memory while registering one */
 } red_set;
 
-
-
 /* streaming.c: find the reductions (before the first streaming load); count
  * a loaded record in them; at the end of a load, keep (ok) or drop its
- * counts; free.  The int functions return 0 or -1 (nomem). */
-int hjtj__red_prepare(hjtj_register *reg);
-int hjtj__red_count_record(hjtj_register *reg, const hjtj_record *r);
-int hjtj__red_end_load(hjtj_register *reg, int ok);
+ * counts; free.  HJTJ_OK or HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__red_prepare(hjtj_register *reg);
+hjtj_status hjtj__red_count_record(hjtj_register *reg, const hjtj_record *r);
+hjtj_status hjtj__red_end_load(hjtj_register *reg, int ok);
 void hjtj__red_free(red_set *rs);
 
 #endif

@@ -176,7 +176,7 @@ HJTJ_API hjtj_status hjtj_writer_set_updated(hjtj_writer *w, const char *iso8601
 
 static hjtj_status render(hjtj_writer *w, const hjtj_table *t, buf *b)
 {
-    int rc = 0;
+    hjtj_status rc = HJTJ_OK;
     switch (w->format) {
     case HJTJ_FORMAT_CSV:
         hjtj__write_csv(t, b);
@@ -195,7 +195,7 @@ static hjtj_status render(hjtj_writer *w, const hjtj_table *t, buf *b)
     default:
         return HJTJ_ERR_INVALID_ARG;
     }
-    return rc != 0 || b->failed ? HJTJ_ERR_NOMEM : HJTJ_OK;
+    return rc != HJTJ_OK || b->failed ? HJTJ_ERR_NOMEM : HJTJ_OK;
 }
 
 HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *w, const hjtj_table *t)
