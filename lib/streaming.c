@@ -14,10 +14,6 @@
 
 /* ---- stores ---- */
 
-static inline uint64_t key_hash(const uint32_t *k)
-{
-    return hjtj__hash_words(k, RED_NFN);
-}
 
 void hjtj__rstore_free(rstore *s)
 {
@@ -61,7 +57,7 @@ static hjtj_status rstore_reserve(rstore *s, size_t extra)
         if (slot == NULL)
             return HJTJ_ERR_NOMEM;
         for (i = 0; i < s->n; i++) {
-            j = key_hash(&s->key[i * RED_NFN]) & (nslot - 1);
+            j = red_key_hash(&s->key[i * RED_NFN]) & (nslot - 1);
             while (slot[j])
                 j = (j + 1) & (nslot - 1);
             slot[j] = (uint32_t)(i + 1);
@@ -75,7 +71,7 @@ static hjtj_status rstore_reserve(rstore *s, size_t extra)
 
 hjtj_status hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w)
 {
-    uint64_t h = key_hash(k);
+    uint64_t h = red_key_hash(k);
     size_t j;
     if (s->nslot) {
         for (j = h & (s->nslot - 1); s->slot[j]; j = (j + 1) & (s->nslot - 1)) {
