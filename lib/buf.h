@@ -20,10 +20,12 @@ typedef struct buf {
 
 void hjtj__buf_init(buf *b);
 void hjtj__buf_free(buf *b);
-int hjtj__buf_put(buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
-int hjtj__buf_puts(buf *b, const char *s);
-int hjtj__buf_putc(buf *b, char c);
-int hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append to b: HJTJ_OK, or HJTJ_ERR_NOMEM (then b->failed stays set and
+ * every later append fails too, so a writer may check once at the end). */
+hjtj_status hjtj__buf_put(buf *b, const char *s, size_t n);
+hjtj_status hjtj__buf_puts(buf *b, const char *s);
+hjtj_status hjtj__buf_putc(buf *b, char c);
+hjtj_status hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Read a whole file / callback into a NUL-terminated buffer. */
 hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err);

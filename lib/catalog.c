@@ -4,6 +4,9 @@
 #include "table.h"
 #include "catalog.h"
 #include "protect.h"
+#include "reduce.h"
+#include "crosstab.h"
+#include "measure.h"
 #include "tables_common.h"
 
 #include <stdlib.h>
@@ -538,3 +541,64 @@ const table_def hjtj__table_defs[] = {
 };
 
 const size_t hjtj__table_ndefs = sizeof hjtj__table_defs / sizeof hjtj__table_defs[0];
+
+/* ------------------------------------------------------------------ */
+/* Tables as declarations                                              */
+/* ------------------------------------------------------------------ */
+
+hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *d)
+{
+    xresult r;
+    hjtj_error err;
+    hjtj_status st;
+    size_t i, k;
+    memset(x, 0, sizeof *x);
+    st = hjtj__xrun(&r, reg, d, &err);
+    if (st != HJTJ_OK)
+        return st;
+    if (r.rows.n > XT_MAXCLS || r.cols.n > XT_MAXCOL) {
+        hjtj__xresult_free(&r);
+        return HJTJ_ERR_LIMIT;
+    }
+    /* a closed list's classes are listed in code order: position = class */
+    for (i = 0; i < r.R; i++) {
+        size_t xi = i + 1 == r.R ? XT_TOTAL : i, c = i * r.C + r.C - 1;
+        x->n[xi] = r.cnt[c];
+        x->sum[xi] = r.sum[c];
+        x->med2[xi] = r.hasmed[c] ? r.med2[c] : 0;
+        for (k = 0; k + 1 < r.C; k++)
+            x->c[xi][k] = r.cnt[i * r.C + k];
+    }
+    hjtj__xresult_free(&r);
+    return HJTJ_OK;
+}
+
+hjtj_status hjtj__xt_pairs_decl(hjtj_table *t, const hjtj_register *reg, const xdecl *d,
+                                uint32_t premask, const xrows *items, int share)
+{
+    rstore own;
+    const rstore *s;
+    xpairs c;
+    uint32_t mask = 0;
+    size_t i, a;
+    hjtj_status st = hjtj__decl_keys(reg, d, &own, &s);
+    if (st != HJTJ_OK)
+        return st;
+    memset(&c, 0, sizeof c);
+    for (a = 0; a < items->n; a++)
+        mask |= BIT(items->cls[a]);
+    for (i = 0; i < s->n; i++) {
+        int64_t w = (int64_t)s->w[i];
+        uint32_t set = s->key[i * RED_NFN] & 0x7fffffffu & premask, lo, rest;
+        c.all += w;
+        rest = set & (set - 1); /* without the lowest item */
+        if (set == 0 || (set & ~mask) || (rest & (rest - 1)))
+            continue; /* no item, another one, or more than two */
+        lo = (uint32_t)xt_low_bit(set);
+        c.cnt[rest ? (uint32_t)xt_low_bit(rest) : lo][lo] += w;
+        c.pairs += w;
+    }
+    hjtj__rstore_free(&own);
+    hjtj__xt_pairs_emit(t, &c, items, share);
+    return HJTJ_OK;
+}

@@ -27,8 +27,9 @@ typedef struct table_def {
  * municipality table and how many records it holds.  Never a record: the
  * table definitions (catalog.c, tables_*.c) do not include register.h, and
  * they read records only through the declarations of crosstab.h, which a
- * streaming register fills as the records load (reduce.h).  tests/layout.sh
- * checks that they keep to this. */
+ * streaming register fills as the records load (reduce.h).  tables_common.h
+ * enforces it at compile time: it refuses register.h and poisons
+ * hjtj_register_record and reg_rec. */
 const hjtj_scheme *hjtj__reg_scheme(const hjtj_register *reg);
 const hjtj_kommuner *hjtj__reg_kommuner(const hjtj_register *reg);
 size_t hjtj__reg_count(const hjtj_register *reg);

@@ -168,6 +168,10 @@ static uint32_t utf8_next(const unsigned char **pp)
     return c;
 }
 
+/* Unicode white space (and the byte-order mark), dropped everywhere from a
+ * name's key: not hjtj__is_blank, the four ASCII blanks a field may carry
+ * at its ends; a name typed with a no-break or ideographic space, or with
+ * its words run together, is the same name. */
 static int is_blank_cp(uint32_t c)
 {
     return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||

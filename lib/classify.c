@@ -63,20 +63,11 @@ static int adm_composition(uint32_t adm)
     return HJTJ_ADM_KUN_BESTILLERKONTOR;
 }
 
-void hjtj__classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class)
+/* 4.1 the editing rules: the record's types and målgrupper as edited
+ * (rec->types, rec->mg), each edit noted in rec->edits. */
+static void edit_record(hjtj_record *rec)
 {
-    uint32_t types = rec->types_given, mg = rec->mg_given, ht, at, adm, main;
-    int i, hoved, ht_cls = -1, kat = -1, samle, botilbud = 0;
-
-    for (i = 0; i < CLS_COUNT; i++)
-        rec_set_cls(rec, (hjtj_field)(CLS_FIRST + i), -1);
-    rec->edits = 0;
-    rec->types = (uint16_t)types;
-    rec->mg = (uint8_t)mg;
-    rec->population = 0;
-    if (rec->status != HJTJ_STATUS_AKTIV)
-        return;
-
+    uint32_t types = rec->types_given, mg = rec->mg_given;
     /* 4.1.1 boligbase with exactly one boenhet is an enetiltak */
     if ((types & T(BOLIGBASE)) && rec->boenheter == 1) {
         types = (types & ~T(BOLIGBASE)) | T(ENETILTAK);
@@ -101,72 +92,98 @@ void hjtj__classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size
     }
     rec->types = (uint16_t)types;
     rec->mg = (uint8_t)mg;
+}
 
-    /* 4.2 hovedvirksomhetstype */
-    ht = types & TYPES_HT;
-    at = types & TYPES_AT;
-    adm = types & TYPES_ADM;
+/* 4.2 hovedvirksomhetstype of the edited types. */
+static int hovedvirksomhetstype(uint32_t types, const hjtj_scheme *scheme)
+{
+    uint32_t ht = types & TYPES_HT, at = types & TYPES_AT, adm = types & TYPES_ADM;
     if (scheme->enetiltak == HJTJ_ENETILTAK_UTEN && types == T(ENETILTAK))
-        hoved = HJTJ_HOVED_UTENFOR; /* 4.7: enetiltak="uten" (2020) */
-    else if (adm && !(types & TYPES_AT_PRIME) &&
-             (scheme->administrasjon == HJTJ_ADMINISTRASJON_2020 || !(types & TYPES_HT_STAR)))
-        hoved = HJTJ_HOVED_ADMINISTRASJON; /* 4.7: administrasjon="2020" drops the HT test */
-    else if (ht && at)
-        hoved = HJTJ_HOVED_KOMBINERT_ANNEN;
-    else if (ht)
-        hoved = HJTJ_HOVED_RENE_BRUKERRETTEDE;
-    else
-        hoved = HJTJ_HOVED_UTENFOR;
+        return HJTJ_HOVED_UTENFOR; /* 4.7: enetiltak="uten" (2020) */
+    if (adm && !(types & TYPES_AT_PRIME) &&
+        (scheme->administrasjon == HJTJ_ADMINISTRASJON_2020 || !(types & TYPES_HT_STAR)))
+        return HJTJ_HOVED_ADMINISTRASJON; /* 4.7: administrasjon="2020" drops the HT test */
+    if (ht && at)
+        return HJTJ_HOVED_KOMBINERT_ANNEN;
+    if (ht)
+        return HJTJ_HOVED_RENE_BRUKERRETTEDE;
+    return HJTJ_HOVED_UTENFOR;
+}
 
-    /* 4.3 HT composition and kategori */
-    if (hoved == HJTJ_HOVED_RENE_BRUKERRETTEDE || hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
-        ht_cls = ht_composition(ht);
+/* 4.3 kategori of a hovedvirksomhetstype and HT composition (-1: none). */
+static int kategori(int hoved, int ht_cls)
+{
     if (hoved == HJTJ_HOVED_RENE_BRUKERRETTEDE)
-        kat = ht_cls == HJTJ_HT_TO_TYPER || ht_cls == HJTJ_HT_TRE_ELLER_FLERE
-                  ? HJTJ_KAT_TO_ELLER_FLERE_HT
-                  : ht_cls; /* the first seven values coincide */
-    else if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
-        kat = HJTJ_KAT_KOMBINERT_ANNEN;
-    else if (hoved == HJTJ_HOVED_ADMINISTRASJON)
-        kat = HJTJ_KAT_ADMINISTRASJON;
+        return ht_cls == HJTJ_HT_TO_TYPER || ht_cls == HJTJ_HT_TRE_ELLER_FLERE
+                   ? HJTJ_KAT_TO_ELLER_FLERE_HT
+                   : ht_cls; /* the first seven values coincide */
+    if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
+        return HJTJ_KAT_KOMBINERT_ANNEN;
+    if (hoved == HJTJ_HOVED_ADMINISTRASJON)
+        return HJTJ_KAT_ADMINISTRASJON;
+    return -1;
+}
 
-    /* 4.4 samlemålgruppe */
-    main = mg & MG_MAIN;
+/* 4.4 samlemålgruppe of the edited målgrupper. */
+static int samlemalgruppe(uint32_t mg, const hjtj_scheme *scheme)
+{
+    uint32_t main = mg & MG_MAIN;
     if ((mg & BIT(HJTJ_MG_INGEN)) || main == 0)
-        samle = HJTJ_SAMLE_UTENFOR;
-    else
-        samle = scheme->samle[main];
+        return HJTJ_SAMLE_UTENFOR;
+    return scheme->samle[main];
+}
 
+/* Personellutveksling: whether the enterprise receives and provides staff. */
+static int personellutveksling(const hjtj_record *rec)
+{
+    if (rec->mottar && rec->leverer)
+        return HJTJ_PU_MOTTAR_OG_LEVERER;
+    if (rec->leverer)
+        return HJTJ_PU_KUN_LEVERER;
+    if (rec->mottar)
+        return HJTJ_PU_KUN_MOTTAR;
+    return HJTJ_PU_INGEN;
+}
+
+void hjtj__classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class)
+{
+    uint32_t types, mg;
+    int i, hoved, ht_cls = -1, botilbud = 0;
+
+    for (i = 0; i < CLS_COUNT; i++)
+        rec_set_cls(rec, (hjtj_field)(CLS_FIRST + i), -1);
+    rec->edits = 0;
+    rec->types = rec->types_given;
+    rec->mg = rec->mg_given;
+    rec->population = 0;
+    if (rec->status != HJTJ_STATUS_AKTIV)
+        return;
+    edit_record(rec);
+    types = rec->types;
+    mg = rec->mg;
+    hoved = hovedvirksomhetstype(types, scheme);
+    /* 4.3 HT composition */
+    if (hoved == HJTJ_HOVED_RENE_BRUKERRETTEDE || hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
+        ht_cls = ht_composition(types & TYPES_HT);
     /* 4.6 botilbud */
     if ((types & T(BOLIGBASE)) && rec->boenheter >= 2 && hoved != HJTJ_HOVED_UTENFOR)
         botilbud = 1;
 
     rec_set_cls(rec, HJTJ_FIELD_HOVEDVIRKSOMHETSTYPE, hoved);
     rec_set_cls(rec, HJTJ_FIELD_HT_SAMMENSETNING, ht_cls);
-    rec_set_cls(rec, HJTJ_FIELD_KATEGORI, kat);
-    rec_set_cls(rec, HJTJ_FIELD_SAMLEMALGRUPPE, samle);
+    rec_set_cls(rec, HJTJ_FIELD_KATEGORI, kategori(hoved, ht_cls));
+    rec_set_cls(rec, HJTJ_FIELD_SAMLEMALGRUPPE, samlemalgruppe(mg, scheme));
     rec_set_cls(rec, HJTJ_FIELD_ANTALL_MALGRUPPER, hjtj__antall_malgrupper_class(mg));
     rec_set_cls(rec, HJTJ_FIELD_KOMMUNESTORRELSE, size_class);
     rec_set_cls(rec, HJTJ_FIELD_BOTILBUD, botilbud);
     if (hoved == HJTJ_HOVED_KOMBINERT_ANNEN)
-        rec_set_cls(rec, HJTJ_FIELD_AT_SAMMENSETNING, at_composition(at));
+        rec_set_cls(rec, HJTJ_FIELD_AT_SAMMENSETNING, at_composition(types & TYPES_AT));
     if (hoved == HJTJ_HOVED_ADMINISTRASJON)
-        rec_set_cls(rec, HJTJ_FIELD_ADM_SAMMENSETNING, adm_composition(adm));
+        rec_set_cls(rec, HJTJ_FIELD_ADM_SAMMENSETNING, adm_composition(types & TYPES_ADM));
     if (hoved != HJTJ_HOVED_UTENFOR) {
-        int pu;
-        if (rec->mottar && rec->leverer)
-            pu = HJTJ_PU_MOTTAR_OG_LEVERER;
-        else if (rec->leverer)
-            pu = HJTJ_PU_KUN_LEVERER;
-        else if (rec->mottar)
-            pu = HJTJ_PU_KUN_MOTTAR;
-        else
-            pu = HJTJ_PU_INGEN;
-        rec_set_cls(rec, HJTJ_FIELD_PERSONELLUTVEKSLING, pu);
+        rec_set_cls(rec, HJTJ_FIELD_PERSONELLUTVEKSLING, personellutveksling(rec));
         rec->population = 1;
     }
-    if (botilbud) {
-        int band = hjtj_scheme_band_of(scheme, rec->boenheter);
-        rec_set_cls(rec, HJTJ_FIELD_STORRELSE, band);
-    }
+    if (botilbud)
+        rec_set_cls(rec, HJTJ_FIELD_STORRELSE, hjtj_scheme_band_of(scheme, rec->boenheter));
 }

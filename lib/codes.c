@@ -1,5 +1,6 @@
 /* codes.c — the code lists of SPEC §2 and §6 with their labels. */
 #include "codes.h"
+#include "text.h"
 #include "kommuner.h"
 
 #include <stdio.h>
@@ -363,14 +364,14 @@ const char *hjtj__nearest(const char *const *names, size_t count, const char *s,
     return hit;
 }
 
-int hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size_t n)
+hjtj_status hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size_t n)
 {
     const field_def *d = field_get(field);
     const char *names[64], *near;
     size_t used = 0;
     int32_t i;
     if (d == NULL || cap == 0)
-        return -1;
+        return HJTJ_ERR_INVALID_ARG;
     for (i = 0; i < d->n && i < 64; i++)
         names[i] = d->entries[i].code;
     near = hjtj__nearest(names, (size_t)i, s, n);
@@ -383,7 +384,7 @@ int hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size
         used += (size_t)snprintf(out + used, cap - used, "%s %s", i ? "," : ":", names[i]);
     if (used < cap)
         snprintf(out + used, cap - used, ".");
-    return 0;
+    return HJTJ_OK;
 }
 
 HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code)
@@ -391,11 +392,6 @@ HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code)
     if (code == NULL)
         return -1;
     return hjtj__code_parse_n(field, code, strlen(code));
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 int64_t hjtj__code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
@@ -406,12 +402,12 @@ int64_t hjtj__code_list_parse(hjtj_field field, const char *s, size_t n, const c
     while (i < n) {
         size_t start;
         int32_t v;
-        while (i < n && is_space(s[i]))
+        while (i < n && hjtj__is_blank(s[i]))
             i++;
         if (i >= n)
             break;
         start = i;
-        while (i < n && !is_space(s[i]))
+        while (i < n && !hjtj__is_blank(s[i]))
             i++;
         v = hjtj__code_parse_n(field, s + start, i - start);
         if (v < 0) {

@@ -47,7 +47,8 @@ size_t hjtj__edit_distance(const char *a, const char *b, size_t n, size_t cap);
  * to be a slip (distance at most n/3 + 1, or s a prefix of it), else NULL. */
 const char *hjtj__nearest(const char *const *names, size_t count, const char *s, size_t n);
 /* Write "did you mean 'x'? The codes are: a, b, c." for an unknown code
- * (s, n) of a field into out (truncated to cap).  0, or -1 for a bad field. */
-int hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size_t n);
+ * (s, n) of a field into out (truncated to cap).  HJTJ_OK, or
+ * HJTJ_ERR_INVALID_ARG for a field without codes or no room. */
+hjtj_status hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char *s, size_t n);
 
 #endif

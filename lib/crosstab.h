@@ -14,10 +14,13 @@
 
 /* Parse a decimal number (optional sign, digits, optional point or, with
  * comma != 0, comma and digits) into mant * 10^-DEC_MAX_DECIMALS; *decimals
- * receives the decimals written.  0 ok, -1 not a number, -2 out of range. */
-int hjtj__dec_parse(const char *s, size_t n, int comma, int64_t *mant, int *decimals);
-/* num/den (den > 0) in tenths, halves away from zero; 0, or -1 on overflow. */
-int hjtj__div_tenths(int64_t num, int64_t den, int64_t *tenths);
+ * receives the decimals written; blanks around it are dropped (hjtj__trim).
+ * HJTJ_OK, HJTJ_ERR_SYNTAX when it is not a number, HJTJ_ERR_RANGE when it
+ * has more decimals or integer digits than that. */
+hjtj_status hjtj__dec_parse(const char *s, size_t n, int comma, int64_t *mant, int *decimals);
+/* num/den (den > 0) in tenths, halves away from zero: HJTJ_OK, or
+ * HJTJ_ERR_OVERFLOW (HJTJ_ERR_INVALID_ARG when den <= 0). */
+hjtj_status hjtj__div_tenths(int64_t num, int64_t den, int64_t *tenths);
 /* Write tenths as "12.5" / "-0.3" into out (at least 32 bytes). */
 void hjtj__fmt_tenths(char *out, size_t cap, int64_t tenths, char point);
 /* Write num / 10^decimals with all decimals into out. */
@@ -96,6 +99,12 @@ struct hjtj_crosstab {
     hjtj_error err;
 };
 
+/* d: the chapter 3–5 population by rows_field (and cols_field, or -1),
+ * counted (a report table's declaration, tables_common.h). */
+void hjtj__xdecl_init(xdecl *d, int rows_field, int cols_field);
+/* Keep the records whose class in field is one of the bits of classes. */
+void hjtj__xdecl_where(xdecl *d, int field, uint32_t classes);
+
 /* A record's key for a declaration: k[0] row value, k[1] column value,
  * k[2..3] the variable's value (low, high word); bit 31 of k[0] set when the
  * record has a value.  Returns 0 when the record is not in the table. */
@@ -110,11 +119,12 @@ hjtj_status hjtj__decl_keys(const hjtj_register *reg, const xdecl *d, rstore *ow
 
 /* streaming.c: the store of the declaration's reduction (NULL and
  * reds->failed set on a streaming register that does not have it); add a
- * declaration before the first streaming load (0, -1 nomem, -2 state). */
+ * declaration before the first streaming load (HJTJ_OK, HJTJ_ERR_NOMEM, or
+ * HJTJ_ERR_STATE once a load has begun). */
 const rstore *hjtj__red_decl_store(const hjtj_register *reg, const xdecl *d);
-int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d);
-/* Count w records with key k in s (0, or -1 nomem); release s. */
-int hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w);
+hjtj_status hjtj__red_add_decl(hjtj_register *reg, const xdecl *d);
+/* Count w records with key k in s (HJTJ_OK or HJTJ_ERR_NOMEM); release s. */
+hjtj_status hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w);
 void hjtj__rstore_free(rstore *s);
 
 int hjtj__register_has_orgnr(const hjtj_register *reg, uint32_t orgnr);

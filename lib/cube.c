@@ -105,16 +105,16 @@ static void dim_free(cube_dim *d)
     memset(d, 0, sizeof *d);
 }
 
-static int dim_alloc(cube_dim *d, size_t n)
+static hjtj_status dim_alloc(cube_dim *d, size_t n)
 {
     d->n = 0;
     d->codes = calloc(n ? n : 1, sizeof *d->codes);
     d->labels = calloc(n ? n : 1, sizeof *d->labels);
-    return d->codes && d->labels ? 0 : -1;
+    return d->codes && d->labels ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
 /* Append a category; its code made unique within the dimension. */
-static int dim_add(cube_dim *d, const char *code, const char *label)
+static hjtj_status dim_add(cube_dim *d, const char *code, const char *label)
 {
     char tmp[64];
     size_t i;
@@ -130,7 +130,7 @@ static int dim_add(cube_dim *d, const char *code, const char *label)
         hjtj__buf_init(&b);
         hjtj__buf_printf(&b, "%s-%zu", code, d->n + 1);
         if (b.failed)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         d->codes[d->n] = b.data;
     } else {
         d->codes[d->n] = hjtj__str_dup(code);
@@ -138,10 +138,10 @@ static int dim_add(cube_dim *d, const char *code, const char *label)
     d->labels[d->n] = hjtj__str_dup(label && label[0] ? label : d->codes[d->n]);
     if (d->codes[d->n] == NULL || d->labels[d->n] == NULL) {
         d->n++;
-        return -1;
+        return HJTJ_ERR_NOMEM;
     }
     d->n++;
-    return 0;
+    return HJTJ_OK;
 }
 
 /* A row's label with the descriptor columns folded in: «K1: Demens; ...». */
@@ -170,7 +170,7 @@ static char *row_label(const hjtj_table *t, size_t i, hjtj_lang lang)
     return b.data;
 }
 
-static int build_rows(cube *c)
+static hjtj_status build_rows(cube *c)
 {
     const hjtj_table *t = c->t;
     size_t i, n = hjtj_table_rows(t);
@@ -178,16 +178,16 @@ static int build_rows(cube *c)
     c->ndims = 1;
     d->id = hjtj_table_col_code(t, 0);
     d->label = hjtj_table_col_label(t, 0, c->lang);
-    if (dim_alloc(d, n) != 0)
-        return -1;
+    if (dim_alloc(d, n) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     for (i = 0; i < n; i++) {
         char *label = row_label(t, i, c->lang);
-        int rc = label ? dim_add(d, hjtj_table_row_code(t, i), label) : -1;
+        hjtj_status rc = label ? dim_add(d, hjtj_table_row_code(t, i), label) : HJTJ_ERR_NOMEM;
         free(label);
-        if (rc != 0)
-            return -1;
+        if (rc != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
     }
-    return 0;
+    return HJTJ_OK;
 }
 
 static size_t dim_find(const cube_dim *d, const char *code, size_t len)
@@ -200,7 +200,7 @@ static size_t dim_find(const cube_dim *d, const char *code, size_t len)
 }
 
 /* A pair table (row code "b:a": row item a, column item b) as two dims. */
-static int build_pairs(cube *c)
+static hjtj_status build_pairs(cube *c)
 {
     const hjtj_table *t = c->t;
     size_t i, n = hjtj_table_rows(t), d;
@@ -208,8 +208,8 @@ static int build_pairs(cube *c)
     for (d = 0; d < 2; d++) {
         c->dims[d].id = hjtj_table_col_code(t, d);
         c->dims[d].label = hjtj_table_col_label(t, d, c->lang);
-        if (dim_alloc(&c->dims[d], n) != 0)
-            return -1;
+        if (dim_alloc(&c->dims[d], n) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
     }
     /* the items in order of appearance; a label from the diagonal row */
     for (i = 0; i < n; i++) {
@@ -217,14 +217,14 @@ static int build_pairs(cube *c)
         const char *a = colon + 1, *b = code;
         size_t blen = (size_t)(colon - code);
         if (dim_find(&c->dims[0], a, strlen(a)) == c->dims[0].n &&
-            dim_add(&c->dims[0], a, hjtj_table_row_label(t, i, c->lang)) != 0)
-            return -1;
+            dim_add(&c->dims[0], a, hjtj_table_row_label(t, i, c->lang)) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
         if (dim_find(&c->dims[1], b, blen) == c->dims[1].n) {
             char *bc = hjtj__str_ndup(b, blen);
-            int rc = bc ? dim_add(&c->dims[1], bc, bc) : -1;
+            hjtj_status rc = bc ? dim_add(&c->dims[1], bc, bc) : HJTJ_ERR_NOMEM;
             free(bc);
-            if (rc != 0)
-                return -1;
+            if (rc != HJTJ_OK)
+                return HJTJ_ERR_NOMEM;
         }
     }
     for (i = 0; i < c->dims[1].n; i++) { /* column item labels */
@@ -233,24 +233,24 @@ static int build_pairs(cube *c)
         if (s != NULL) {
             char *l = hjtj__str_dup(s);
             if (l == NULL)
-                return -1;
+                return HJTJ_ERR_NOMEM;
             free(c->dims[1].labels[i]);
             c->dims[1].labels[i] = l;
         }
     }
     c->row_of = calloc(c->dims[0].n * c->dims[1].n + 1, sizeof *c->row_of);
     if (c->row_of == NULL)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     for (i = 0; i < n; i++) {
         const char *code = hjtj_table_row_code(t, i), *colon = strchr(code, ':');
         size_t ra = dim_find(&c->dims[0], colon + 1, strlen(colon + 1));
         size_t rb = dim_find(&c->dims[1], code, (size_t)(colon - code));
         c->row_of[ra * c->dims[1].n + rb] = i + 1;
     }
-    return 0;
+    return HJTJ_OK;
 }
 
-static int build_metric(cube *c)
+static hjtj_status build_metric(cube *c)
 {
     const hjtj_table *t = c->t;
     size_t j, ncols = hjtj_table_cols(t), k = 0;
@@ -260,13 +260,14 @@ static int build_metric(cube *c)
     c->unit = calloc(ncols + 1, sizeof *c->unit);
     c->decimals = calloc(ncols + 1, sizeof *c->decimals);
     if (c->mcol == NULL || c->unit == NULL || c->decimals == NULL ||
-        dim_alloc(&c->metric, ncols) != 0)
-        return -1;
+        dim_alloc(&c->metric, ncols) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     for (j = hjtj_table_stub_count(t); j < ncols; j++) {
         if (hjtj__col_is_text(t, j))
             continue;
-        if (dim_add(&c->metric, hjtj_table_col_code(t, j), hjtj_table_col_label(t, j, c->lang)))
-            return -1;
+        if (dim_add(&c->metric, hjtj_table_col_code(t, j), hjtj_table_col_label(t, j, c->lang)) !=
+            HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
         c->mcol[k] = j;
         c->unit[k] = hjtj_table_col_unit(t, j, c->lang);
         c->decimals[k] = hjtj_table_col_decimals(t, j);
@@ -276,23 +277,24 @@ static int build_metric(cube *c)
             c->decimals[k] = 0;
         k++;
     }
-    return 0;
+    return HJTJ_OK;
 }
 
-int hjtj__cube_init(cube *c, const hjtj_table *t, hjtj_lang lang)
+hjtj_status hjtj__cube_init(cube *c, const hjtj_table *t, hjtj_lang lang)
 {
     size_t i;
     memset(c, 0, sizeof *c);
     c->t = t;
     c->lang = lang;
-    if ((hjtj__is_pair_table(t) ? build_pairs(c) : build_rows(c)) != 0 || build_metric(c) != 0) {
+    if ((hjtj__is_pair_table(t) ? build_pairs(c) : build_rows(c)) != HJTJ_OK ||
+        build_metric(c) != HJTJ_OK) {
         hjtj__cube_free(c);
-        return -1;
+        return HJTJ_ERR_NOMEM;
     }
     c->nvalues = c->metric.n;
     for (i = 0; i < c->ndims; i++)
         c->nvalues *= c->dims[i].n;
-    return 0;
+    return HJTJ_OK;
 }
 
 void hjtj__cube_free(cube *c)

@@ -38,8 +38,8 @@ typedef struct cube {
     size_t nvalues;
 } cube;
 
-/* Build the cube of t in lang.  0, or -1 when out of memory. */
-int hjtj__cube_init(cube *c, const hjtj_table *t, hjtj_lang lang);
+/* Build the cube of t in lang: HJTJ_OK, or HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__cube_init(cube *c, const hjtj_table *t, hjtj_lang lang);
 void hjtj__cube_free(cube *c);
 /* Value k of the cube in JSON-stat/PX order (row dimensions outer, the
  * metric inner). */

@@ -1,5 +1,6 @@
 /* decimal.c — exact decimal numbers for linked variables and the rounding
  * of means and medians (no binary floating point anywhere). */
+#include "text.h"
 #include "crosstab.h"
 
 #include <stdio.h>
@@ -7,70 +8,67 @@
 static const int64_t pow10_tab[DEC_MAX_DECIMALS + 1] = {1,      10,      100,    1000,
                                                         10000, 100000, 1000000};
 
-int hjtj__dec_parse(const char *s, size_t n, int comma, int64_t *mant, int *decimals)
+hjtj_status hjtj__dec_parse(const char *s, size_t n, int comma, int64_t *mant, int *decimals)
 {
     size_t i = 0;
     int neg = 0, intdig = 0, dec = 0, point = 0, extra = 0;
     int64_t v = 0;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
+    hjtj__trim(&s, &n);
     if (i < n && (s[i] == '-' || s[i] == '+'))
         neg = s[i++] == '-';
     if (i == n)
-        return -1;
+        return HJTJ_ERR_SYNTAX;
     for (; i < n; i++) {
         char c = s[i];
         if (c >= '0' && c <= '9') {
             if (point && dec == DEC_MAX_DECIMALS) {
                 if (c != '0')
-                    return -2; /* a seventh decimal that is not a trailing zero */
+                    return HJTJ_ERR_RANGE; /* a seventh decimal that is not a trailing zero */
                 extra = 1;
                 continue;
             }
             if (point) {
                 if (extra)
-                    return -2;
+                    return HJTJ_ERR_RANGE;
                 dec++;
             } else if (intdig > 0 || c != '0') {
                 if (++intdig > DEC_MAX_INT_DIGITS)
-                    return -2;
+                    return HJTJ_ERR_RANGE;
             }
             v = v * 10 + (c - '0');
         } else if (!point && (c == '.' || (comma && c == ','))) {
             point = 1;
         } else {
-            return -1;
+            return HJTJ_ERR_SYNTAX;
         }
     }
     if (point && (s[n - 1] == '.' || s[n - 1] == ','))
-        return -1; /* "12." */
+        return HJTJ_ERR_SYNTAX; /* "12." */
     if (!point && intdig == 0 && s[n - 1] != '0')
-        return -1; /* a sign alone */
+        return HJTJ_ERR_SYNTAX; /* a sign alone */
     v *= pow10_tab[DEC_MAX_DECIMALS - dec];
     *mant = neg ? -v : v;
     *decimals = dec;
-    return 0;
+    return HJTJ_OK;
 }
 
-int hjtj__div_tenths(int64_t num, int64_t den, int64_t *tenths)
+hjtj_status hjtj__div_tenths(int64_t num, int64_t den, int64_t *tenths)
 {
     int neg = num < 0;
     uint64_t a = neg ? (uint64_t)0 - (uint64_t)num : (uint64_t)num, d = (uint64_t)den;
     uint64_t q, r, t;
     if (den <= 0)
-        return -1;
+        return HJTJ_ERR_INVALID_ARG;
     q = a / d;
     r = a % d;
     /* the digit after q, and whether the rest is at least half a tenth */
     if (r > UINT64_MAX / 20 || q > (uint64_t)INT64_MAX / 10 - 1)
-        return -1;
+        return HJTJ_ERR_OVERFLOW;
     t = q * 10 + (r * 10) / d;
     if (((r * 10) % d) * 2 >= d)
         t++;
     *tenths = neg ? -(int64_t)t : (int64_t)t;
-    return 0;
+    return HJTJ_OK;
 }
 
 void hjtj__fmt_tenths(char *out, size_t cap, int64_t tenths, char point)

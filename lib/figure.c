@@ -660,38 +660,54 @@ static int any_suppressed(const chart *c, const hjtj_table *t)
     return 0;
 }
 
-static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj_lang lang,
-                     int inline_html, const char *idp)
-{
-    char caption[1024], nline[64], ntext[32];
+/* The picture's layout: caption lines, legend rows, the plot's geometry
+ * and the height of the whole. */
+typedef struct svg_layout {
+    char caption[1024];
     lines T;
     geom g;
-    size_t k, r, nleg = c->nser > 1 ? legend_rows(c, W - 2 * PAD) : 0;
-    double y, h, plot_h = 0, v, maxv = data_max(c, t), labw = max_label_width(c, t, lang);
-    int supp = any_suppressed(c, t), en = lang == HJTJ_LANG_EN;
-    hjtj__figure_caption(fig, t, lang, caption, sizeof caption);
-    wrap(caption, (size_t)((W - 2 * PAD) / CWT), 3, &T);
+    size_t nleg;
+    double plot_h, h;
+    int supp;
+} svg_layout;
+
+static void svg_layout_of(svg_layout *L, const chart *c, const hjtj_table *t, long fig,
+                          hjtj_lang lang)
+{
+    size_t k, r;
+    double maxv = data_max(c, t), labw = max_label_width(c, t, lang);
+    geom *g = &L->g;
+    L->nleg = c->nser > 1 ? legend_rows(c, W - 2 * PAD) : 0;
+    L->supp = any_suppressed(c, t);
+    hjtj__figure_caption(fig, t, lang, L->caption, sizeof L->caption);
+    wrap(L->caption, (size_t)((W - 2 * PAD) / CWT), 3, &L->T);
+    L->plot_h = 0;
     for (r = 0; r < c->nrows; r++)
-        plot_h += row_band(c, t, r, lang);
-    g.left = PAD + labw + 10.0;
+        L->plot_h += row_band(c, t, r, lang);
+    g->left = PAD + labw + 10.0;
     if (c->kind == CH_STACKED && c->percent && maxv < 100.0 + 1e-9)
         maxv = 100.0;
-    g.step = nice_step(maxv > 0 ? maxv : 1.0);
-    g.axmax = g.step * ceil((maxv > 0 ? maxv : 1.0) / g.step - 1e-9);
-    if (g.axmax <= 0)
-        g.axmax = g.step;
+    g->step = nice_step(maxv > 0 ? maxv : 1.0);
+    g->axmax = g->step * ceil((maxv > 0 ? maxv : 1.0) / g->step - 1e-9);
+    if (g->axmax <= 0)
+        g->axmax = g->step;
     /* room at the right for the labels after a bar or a stack: a narrower
      * plot makes more segments too narrow for their label, so twice */
-    g.pw = W - g.left - 64.0;
+    g->pw = W - g->left - 64.0;
     if (c->kind == CH_STACKED)
         for (k = 0; k < 2; k++) {
-            double need = overflow_right(c, t, &g, lang);
+            double need = overflow_right(c, t, g, lang);
             if (need > 0)
-                g.pw = W - g.left - 24.0 - need;
+                g->pw = W - g->left - 24.0 - need;
         }
-    g.top = 24.0 + 20.0 * (double)T.n + 18.0 + (nleg ? 18.0 * (double)nleg + 8.0 : 0.0);
-    h = g.top + plot_h + 52.0 + (supp ? 18.0 : 0.0) + 22.0;
+    g->top = 24.0 + 20.0 * (double)L->T.n + 18.0 + (L->nleg ? 18.0 * (double)L->nleg + 8.0 : 0.0);
+    L->h = g->top + L->plot_h + 52.0 + (L->supp ? 18.0 : 0.0) + 22.0;
+}
 
+/* The <svg> element with its title and description, the white ground. */
+static void svg_open(buf *b, const svg_layout *L, const hjtj_table *t, long fig, hjtj_lang lang,
+                     int inline_html, const char *idp, const char *nline, const char *ntext)
+{
     if (!inline_html)
         hjtj__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     hjtj__buf_puts(b, "<svg");
@@ -701,66 +717,93 @@ static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj
                " version=\"1.1\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\""
                " role=\"img\" aria-labelledby=\"%s-t %s-d\" font-family=\"'Liberation Sans',"
                " Arial, Helvetica, sans-serif\" fill=\"" C_TEXT "\"",
-               W, h, W, h, idp, idp);
+               W, L->h, W, L->h, idp, idp);
     hjtj__buf_puts(b, " data-table=\"");
     hjtj__put_escaped(b, hjtj_table_id(t));
     hjtj__buf_printf(b, "\" data-figure=\"%s\" data-n=\"%s\">\n", fig >= 0 ? figs[fig].id : "",
-               hjtj__n_shown(t, ntext, sizeof ntext));
+               ntext);
     hjtj__buf_printf(b, "<title id=\"%s-t\">", idp);
-    hjtj__put_escaped(b, caption);
+    hjtj__put_escaped(b, L->caption);
     hjtj__buf_printf(b, "</title>\n<desc id=\"%s-d\">", idp);
-    snprintf(nline, sizeof nline, "N=%s", ntext);
     hjtj__put_escaped(b, nline);
     hjtj__buf_puts(b, ". ");
     hjtj__put_escaped(b, hjtj__source_line(lang));
     hjtj__buf_puts(b, "</desc>\n");
     hjtj__buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", W,
-               h);
-    y = 26.0;
-    for (k = 0; k < T.n; k++, y += 20.0)
-        text_el(b, PAD, y, NULL, "font-size=\"15\" font-weight=\"bold\"", T.s[k]);
-    text_el(b, PAD, y, NULL, "font-size=\"12\"", nline);
-    y += 18.0;
-    if (nleg) {
-        draw_legend(b, c, PAD, y + 4.0, W - 2 * PAD);
-        y += 18.0 * (double)nleg + 8.0;
-    }
-    /* grid lines and tick labels */
-    for (v = 0; v <= g.axmax + g.step * 1e-6; v += g.step) {
-        double x = g.left + xpos(&g, v);
+               L->h);
+}
+
+/* The vertical grid lines with their tick labels under the plot. */
+static void svg_grid(buf *b, const svg_layout *L, hjtj_lang lang)
+{
+    const geom *g = &L->g;
+    double v;
+    for (v = 0; v <= g->axmax + g->step * 1e-6; v += g->step) {
+        double x = g->left + xpos(g, v);
         hjtj__buf_printf(b,
                    "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"" C_GRID
                    "\" stroke-width=\"1\"/>\n",
-                   x, g.top, x, g.top + plot_h);
+                   x, g->top, x, g->top + L->plot_h);
         hjtj__buf_printf(b, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">", x,
-                   g.top + plot_h + 16.0);
+                   g->top + L->plot_h + 16.0);
         put_number(b, v, lang);
         hjtj__buf_puts(b, "</text>\n");
     }
-    y = g.top;
-    for (r = 0; r < c->nrows; r++)
-        y += draw_row(b, c, t, r, &g, y, lang);
+}
+
+/* The two axes and the axis title, the note on suppressed cells, the
+ * source, and the end of the picture. */
+static void svg_close(buf *b, const svg_layout *L, const chart *c, hjtj_lang lang)
+{
+    const geom *g = &L->g;
+    double y;
     hjtj__buf_printf(b,
                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_AXIS
                "\" stroke-width=\"1\"/>\n",
-               g.left, g.top, g.left, g.top + plot_h);
+               g->left, g->top, g->left, g->top + L->plot_h);
     hjtj__buf_printf(b,
                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_AXIS
                "\" stroke-width=\"1\"/>\n",
-               g.left, g.top + plot_h, g.left + g.pw, g.top + plot_h);
-    text_el(b, g.left + g.pw / 2.0, g.top + plot_h + 34.0, "middle", "font-size=\"12\"",
+               g->left, g->top + L->plot_h, g->left + g->pw, g->top + L->plot_h);
+    text_el(b, g->left + g->pw / 2.0, g->top + L->plot_h + 34.0, "middle", "font-size=\"12\"",
             c->axis);
-    y = g.top + plot_h + 56.0;
-    if (supp) {
+    y = g->top + L->plot_h + 56.0;
+    if (L->supp) {
         text_el(b, PAD, y, NULL, "font-size=\"11\"",
-                en ? "\xC2\xAB:\xC2\xBB Suppressed for confidentiality (shown as an empty dashed "
-                     "box, not as zero)."
-                   : "\xC2\xAB:\xC2\xBB Prikket av hensyn til personvern (vist som en tom, "
-                     "stiplet boks, ikke som null).");
+                lang == HJTJ_LANG_EN
+                    ? "\xC2\xAB:\xC2\xBB Suppressed for confidentiality (shown as an empty dashed "
+                      "box, not as zero)."
+                    : "\xC2\xAB:\xC2\xBB Prikket av hensyn til personvern (vist som en tom, "
+                      "stiplet boks, ikke som null).");
         y += 18.0;
     }
     text_el(b, PAD, y, NULL, "font-size=\"11\"", hjtj__source_line(lang));
     hjtj__buf_puts(b, "</svg>\n");
+}
+
+static void draw_svg(buf *b, const chart *c, const hjtj_table *t, long fig, hjtj_lang lang,
+                     int inline_html, const char *idp)
+{
+    svg_layout L;
+    char nline[64], ntext[32];
+    size_t k, r;
+    double y;
+    svg_layout_of(&L, c, t, fig, lang);
+    hjtj__n_shown(t, ntext, sizeof ntext);
+    snprintf(nline, sizeof nline, "N=%s", ntext);
+    svg_open(b, &L, t, fig, lang, inline_html, idp, nline, ntext);
+    y = 26.0;
+    for (k = 0; k < L.T.n; k++, y += 20.0)
+        text_el(b, PAD, y, NULL, "font-size=\"15\" font-weight=\"bold\"", L.T.s[k]);
+    text_el(b, PAD, y, NULL, "font-size=\"12\"", nline);
+    y += 18.0;
+    if (L.nleg)
+        draw_legend(b, c, PAD, y + 4.0, W - 2 * PAD);
+    svg_grid(b, &L, lang);
+    y = L.g.top;
+    for (r = 0; r < c->nrows; r++)
+        y += draw_row(b, c, t, r, &L.g, y, lang);
+    svg_close(b, &L, c, lang);
 }
 
 hjtj_status hjtj__svg_render(buf *b, const hjtj_table *t, long fig, hjtj_lang lang,

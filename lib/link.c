@@ -12,11 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t org_hash(uint32_t k)
-{
-    return ((uint64_t)k * 0x9E3779B97F4A7C15ULL) >> 17;
-}
-
 static void link_clear(hjtj_link *l)
 {
     size_t i;
@@ -56,16 +51,16 @@ HJTJ_API const hjtj_error *hjtj_link_error(const hjtj_link *l)
     return l ? &l->err : NULL;
 }
 
-/* Add a problem row; 0 or -1 (nomem). */
-static int link_problem(hjtj_link *l, hjtj_reason reason, uint64_t line, uint64_t col,
-                        const char *orgnr, size_t orglen, const char *msg)
+/* Add a problem row: HJTJ_OK or HJTJ_ERR_NOMEM. */
+static hjtj_status link_problem(hjtj_link *l, hjtj_reason reason, uint64_t line, uint64_t col,
+                                const char *orgnr, size_t orglen, const char *msg)
 {
     hjtj_diag *d;
     if (l->nprobs == l->capprobs) {
         size_t cap = l->capprobs ? l->capprobs * 2 : 16;
         hjtj_diag *p = realloc(l->probs, cap * sizeof *p);
         if (p == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         l->probs = p;
         l->capprobs = cap;
     }
@@ -79,10 +74,10 @@ static int link_problem(hjtj_link *l, hjtj_reason reason, uint64_t line, uint64_
     if (d->orgnr == NULL || d->message == NULL) {
         free(d->orgnr);
         free(d->message);
-        return -1;
+        return HJTJ_ERR_NOMEM;
     }
     l->nprobs++;
-    return 0;
+    return HJTJ_OK;
 }
 
 static int64_t slot_find(const hjtj_link *l, uint32_t k)
@@ -90,32 +85,32 @@ static int64_t slot_find(const hjtj_link *l, uint32_t k)
     size_t j;
     if (l->nslot == 0)
         return -1;
-    for (j = org_hash(k) & (l->nslot - 1); l->slot[j]; j = (j + 1) & (l->nslot - 1))
+    for (j = hjtj__hash_u64(k) & (l->nslot - 1); l->slot[j]; j = (j + 1) & (l->nslot - 1))
         if (l->org[l->slot[j] - 1] == k)
             return (int64_t)l->slot[j] - 1;
     return -1;
 }
 
-static int slot_grow(hjtj_link *l)
+static hjtj_status slot_grow(hjtj_link *l)
 {
     size_t n = l->nslot ? l->nslot * 2 : 1024, i, j;
     uint32_t *s = calloc(n, sizeof *s);
     if (s == NULL)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     for (i = 0; i < l->nrows; i++) {
-        for (j = org_hash(l->org[i]) & (n - 1); s[j]; j = (j + 1) & (n - 1))
+        for (j = hjtj__hash_u64(l->org[i]) & (n - 1); s[j]; j = (j + 1) & (n - 1))
             ;
         s[j] = (uint32_t)(i + 1);
     }
     free(l->slot);
     l->slot = s;
     l->nslot = n;
-    return 0;
+    return HJTJ_OK;
 }
 
-/* Append a used row; 0 or -1 (nomem). */
-static int link_row(hjtj_link *l, uint32_t org, uint64_t line, const int64_t *val,
-                    const uint8_t *has)
+/* Append a used row: HJTJ_OK or HJTJ_ERR_NOMEM. */
+static hjtj_status link_row(hjtj_link *l, uint32_t org, uint64_t line, const int64_t *val,
+                            const uint8_t *has)
 {
     size_t j;
     if (l->nrows == l->caprows) {
@@ -125,43 +120,42 @@ static int link_row(hjtj_link *l, uint32_t org, uint64_t line, const int64_t *va
         int64_t *v;
         uint8_t *h;
         if (o == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         l->org = o;
         ln = realloc(l->line, cap * sizeof *ln);
         if (ln == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         l->line = ln;
         v = realloc(l->val, cap * l->nvars * sizeof *v);
         if (v == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         l->val = v;
         h = realloc(l->has, cap * l->nvars);
         if (h == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         l->has = h;
         l->caprows = cap;
     }
-    if ((l->nrows + 1) * 2 > l->nslot && slot_grow(l) != 0)
-        return -1;
+    if ((l->nrows + 1) * 2 > l->nslot && slot_grow(l) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     l->org[l->nrows] = org;
     l->line[l->nrows] = line;
     memcpy(&l->val[l->nrows * l->nvars], val, l->nvars * sizeof *val);
     memcpy(&l->has[l->nrows * l->nvars], has, l->nvars);
-    for (j = org_hash(org) & (l->nslot - 1); l->slot[j]; j = (j + 1) & (l->nslot - 1))
+    for (j = hjtj__hash_u64(org) & (l->nslot - 1); l->slot[j]; j = (j + 1) & (l->nslot - 1))
         ;
     l->slot[j] = (uint32_t)(l->nrows + 1);
     l->nrows++;
-    return 0;
+    return HJTJ_OK;
 }
 
+/* Is the header field f, blanks around it aside, name?  (hjtj__trim also
+ * drops CR and LF: a quoted "orgnr" with a line break at an edge is orgnr.) */
 static int field_is(const csv_field *f, const char *name)
 {
     const char *s = f->s;
     size_t n = f->n;
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    hjtj__trim(&s, &n);
     return n == strlen(name) && memcmp(s, name, n) == 0;
 }
 
@@ -206,14 +200,14 @@ static hjtj_status link_header(hjtj_link *l, const csv_reader *r, uint64_t line,
     return HJTJ_OK;
 }
 
-/* One data row: used, or listed as a problem.  0, or -1 (nomem). */
-static int link_data_row(hjtj_link *l, const csv_reader *r, uint64_t line, size_t corg,
-                         int64_t *val, uint8_t *has)
+/* One data row: used, or listed as a problem.  HJTJ_OK or HJTJ_ERR_NOMEM. */
+static hjtj_status link_data_row(hjtj_link *l, const csv_reader *r, uint64_t line, size_t corg,
+                                 int64_t *val, uint8_t *has)
 {
     const csv_field *fo;
-    size_t i, v = 0, k;
+    size_t i, v = 0;
     char msg[256];
-    uint32_t org = 0;
+    uint64_t org = 0;
     if (r->nfields != l->nvars + 1) {
         snprintf(msg, sizeof msg, "row has %zu fields, the header %zu", r->nfields,
                  l->nvars + 1);
@@ -222,32 +216,31 @@ static int link_data_row(hjtj_link *l, const csv_reader *r, uint64_t line, size_
                             msg);
     }
     fo = &r->fields[corg];
-    for (k = 0; k < fo->n && k < 10 && fo->s[k] >= '0' && fo->s[k] <= '9'; k++)
-        org = org * 10 + (uint32_t)(fo->s[k] - '0');
-    if (fo->n != 9 || k != 9) {
+    if (fo->n != 9 || hjtj__parse_uint(fo->s, 9, 999999999u, &org) != HJTJ_OK) {
         snprintf(msg, sizeof msg, "orgnr '%.*s' is not 9 digits", (int)(fo->n > 40 ? 40 : fo->n),
                  fo->s);
         return link_problem(l, HJTJ_REASON_ORGNR, line, fo->col, fo->s, fo->n, msg);
     }
-    if (slot_find(l, org) >= 0) {
+    if (slot_find(l, (uint32_t)org) >= 0) {
         snprintf(msg, sizeof msg, "orgnr %.9s appears on an earlier row", fo->s);
         return link_problem(l, HJTJ_REASON_DUPLICATE_ORGNR, line, fo->col, fo->s, 9, msg);
     }
     for (i = 0; i < r->nfields; i++) {
         const csv_field *f = &r->fields[i];
-        int dec = 0, rc;
+        int dec = 0;
+        hjtj_status rc;
         if (i == corg)
             continue;
         has[v] = 0;
         val[v] = 0;
         if (f->n > 0) {
             rc = hjtj__dec_parse(f->s, f->n, r->delim == ';', &val[v], &dec);
-            if (rc != 0) {
+            if (rc != HJTJ_OK) {
                 snprintf(msg, sizeof msg, "%s '%.*s' %s", l->vars[v],
                          (int)(f->n > 40 ? 40 : f->n), f->s,
-                         rc == -1 ? "is not a number"
+                         rc == HJTJ_ERR_SYNTAX ? "is not a number"
                                   : "has more than 6 decimals or 12 integer digits");
-                return link_problem(l, rc == -1 ? HJTJ_REASON_NOT_A_NUMBER
+                return link_problem(l, rc == HJTJ_ERR_SYNTAX ? HJTJ_REASON_NOT_A_NUMBER
                                                 : HJTJ_REASON_NUMBER_RANGE,
                                     line, f->col, fo->s, 9, msg);
             }
@@ -262,12 +255,12 @@ static int link_data_row(hjtj_link *l, const csv_reader *r, uint64_t line, size_
         int64_t m;
         if (i == corg)
             continue;
-        if (has[v] && hjtj__dec_parse(f->s, f->n, r->delim == ';', &m, &dec) == 0 &&
+        if (has[v] && hjtj__dec_parse(f->s, f->n, r->delim == ';', &m, &dec) == HJTJ_OK &&
             dec > l->decimals[v])
             l->decimals[v] = dec;
         v++;
     }
-    return link_row(l, org, line, val, has);
+    return link_row(l, (uint32_t)org, line, val, has);
 }
 
 /* Bring each column's values from 10^-6 units to its own decimals. */
@@ -364,7 +357,7 @@ static hjtj_status link_parse(hjtj_link *l, const char *data, size_t len)
     }
     while (st == HJTJ_OK && (rc = hjtj__csv_next(&r, &line)) == 1) {
         l->nread++;
-        if (link_data_row(l, &r, line, corg, val, has) != 0)
+        if (link_data_row(l, &r, line, corg, val, has) != HJTJ_OK)
             st = hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, line, 0, "out of memory");
     }
     if (st == HJTJ_OK && rc < 0)
@@ -455,7 +448,7 @@ HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
             continue;
         snprintf(org, sizeof org, "%09u", (unsigned)l->org[i]);
         snprintf(msg, sizeof msg, "orgnr %s is not in the register", org);
-        if (link_problem(l, HJTJ_REASON_NOT_IN_REGISTER, l->line[i], 1, org, 9, msg) != 0)
+        if (link_problem(l, HJTJ_REASON_NOT_IN_REGISTER, l->line[i], 1, org, 9, msg) != HJTJ_OK)
             return hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");
         l->nmatch_bad++;
     }
@@ -466,12 +459,8 @@ HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
 
 int64_t hjtj__link_find(const hjtj_link *l, const char *orgnr)
 {
-    uint32_t k = 0;
-    int i;
-    for (i = 0; i < 9; i++) {
-        if (orgnr[i] < '0' || orgnr[i] > '9')
-            return -1;
-        k = k * 10 + (uint32_t)(orgnr[i] - '0');
-    }
-    return slot_find(l, k);
+    uint64_t k;
+    if (hjtj__parse_uint(orgnr, 9, 999999999u, &k) != HJTJ_OK)
+        return -1;
+    return slot_find(l, (uint32_t)k);
 }

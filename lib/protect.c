@@ -90,21 +90,22 @@ static int line_holds(const hjtj__pgrid *g, int by_row, size_t at)
     return s == (by_row ? cellv(g, at, tot) : cellv(g, tot, at));
 }
 
-/* Build the graph; -1 out of memory, -2 bad grid. */
-static int pgraph_init(pgraph *G, const hjtj__pgrid *g)
+/* Build the graph: HJTJ_OK, HJTJ_ERR_NOMEM, or HJTJ_ERR_INVALID_ARG for a
+ * bad grid. */
+static hjtj_status pgraph_init(pgraph *G, const hjtj__pgrid *g)
 {
     size_t i, j, n, e;
     memset(G, 0, sizeof *G);
     G->g = g;
     if (g->nr == 0 || g->nc == 0 || g->v == NULL)
-        return -2;
+        return HJTJ_ERR_INVALID_ARG;
     if ((g->tr != HJTJ__P_NONE && g->tr >= g->nr) || (g->tc != HJTJ__P_NONE && g->tc >= g->nc))
-        return -2;
+        return HJTJ_ERR_INVALID_ARG;
     G->nn = 1 + g->nr + g->nc;
     G->ne = g->nr * g->nc;
     for (e = 0; e < G->ne; e++)
         if (g->v[e] < 0)
-            return -2;
+            return HJTJ_ERR_INVALID_ARG;
     n = G->nn;
     G->ea = malloc(G->ne * sizeof *G->ea);
     G->eb = malloc(G->ne * sizeof *G->eb);
@@ -122,7 +123,7 @@ static int pgraph_init(pgraph *G, const hjtj__pgrid *g)
     if (!G->heap || !G->ea || !G->eb || !G->off || !G->adj || !G->tin || !G->low || !G->st_node ||
         !G->st_edge || !G->st_it || !G->prev || !G->dist || !G->done) {
         pgraph_free(G);
-        return -1;
+        return HJTJ_ERR_NOMEM;
     }
     for (i = 0; i < g->nr; i++) {
         size_t rn = g->row_eqs && g->tc != HJTJ__P_NONE && line_holds(g, 1, i) ? 1 + i : 0;
@@ -152,7 +153,7 @@ static int pgraph_init(pgraph *G, const hjtj__pgrid *g)
             if (G->eb[e] != G->ea[e])
                 G->adj[G->st_it[G->eb[e]]++] = e;
         }
-    return 0;
+    return HJTJ_OK;
 }
 
 static size_t other_end(const pgraph *G, size_t e, size_t u)
@@ -308,12 +309,12 @@ static int cmp_secv(const void *x, const void *y)
  * very large tables only the largest cells are tried: at most
  * max(64, 2e7 / cells) of them (every one in a table of up to 4 472
  * cells, such as the 357 municipalities by 11 columns). */
-static int release(pgraph *G, uint8_t *active, uint8_t *state)
+static hjtj_status release(pgraph *G, uint8_t *active, uint8_t *state)
 {
     size_t e, n = 0, i, most = 20000000 / (G->ne ? G->ne : 1);
     secv *s = malloc((G->ne ? G->ne : 1) * sizeof *s);
     if (s == NULL)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     for (e = 0; e < G->ne; e++)
         if (state[e] == HJTJ__P_SECONDARY) {
             s[n].v = G->g->v[e];
@@ -331,7 +332,7 @@ static int release(pgraph *G, uint8_t *active, uint8_t *state)
             state[e] = HJTJ__P_PUBLISHED;
     }
     free(s);
-    return 0;
+    return HJTJ_OK;
 }
 
 hjtj_status hjtj__protect(const hjtj__pgrid *g, int64_t k, uint8_t *state)
@@ -339,12 +340,13 @@ hjtj_status hjtj__protect(const hjtj__pgrid *g, int64_t k, uint8_t *state)
     pgraph G;
     uint8_t *active, *br;
     size_t e;
-    int rc;
+    int stuck = 0;
+    hjtj_status st;
     if (g == NULL || state == NULL || k < 1)
         return HJTJ_ERR_INVALID_ARG;
-    rc = pgraph_init(&G, g);
-    if (rc != 0)
-        return rc == -1 ? HJTJ_ERR_NOMEM : HJTJ_ERR_INVALID_ARG;
+    st = pgraph_init(&G, g);
+    if (st != HJTJ_OK)
+        return st;
     active = calloc(G.ne, 1);
     br = malloc(G.ne);
     if (active == NULL || br == NULL) {
@@ -357,12 +359,11 @@ hjtj_status hjtj__protect(const hjtj__pgrid *g, int64_t k, uint8_t *state)
         active[e] = g->v[e] >= 1 && g->v[e] <= k;
         state[e] = active[e] ? HJTJ__P_PRIMARY : HJTJ__P_PUBLISHED;
     }
-    rc = 0;
     /* The bridges in cell order.  A bridge that an earlier path of the
      * round has put on a cycle is joined by a path of suppressed cells
      * (cost 0) and adds nothing, so a round gives what recomputing the
      * bridges after every path would; joining never makes a bridge. */
-    while (rc == 0 && find_bridges(&G, active, br) > 0)
+    while (!stuck && find_bridges(&G, active, br) > 0)
         for (e = 0; e < G.ne; e++)
             if (br[e] && !join(&G, G.ea[e], G.eb[e], e, active, state)) {
                 /* cannot happen when the equations hold (hjtj_protect(3));
@@ -372,14 +373,14 @@ hjtj_status hjtj__protect(const hjtj__pgrid *g, int64_t k, uint8_t *state)
                         active[e] = 1;
                         state[e] = HJTJ__P_SECONDARY;
                     }
-                rc = 1;
+                stuck = 1;
                 break;
             }
-    rc = release(&G, active, state);
+    st = release(&G, active, state);
     free(active);
     free(br);
     pgraph_free(&G);
-    return rc == 0 ? HJTJ_OK : HJTJ_ERR_NOMEM;
+    return st;
 }
 
 int hjtj__protect_check(const hjtj__pgrid *g, int64_t k, const uint8_t *state)
@@ -390,7 +391,7 @@ int hjtj__protect_check(const hjtj__pgrid *g, int64_t k, const uint8_t *state)
     int ok = 1;
     if (g == NULL || state == NULL)
         return 0;
-    if (pgraph_init(&G, g) != 0)
+    if (pgraph_init(&G, g) != HJTJ_OK)
         return -1;
     active = malloc(G.ne ? G.ne : 1);
     if (active == NULL) {

@@ -1,6 +1,7 @@
 /* streaming.c — the stores of distinct keys behind every table: made from
  * the kept records when a table is built (crosstab.c), or filled as the
  * records load in a register that does not keep them (see reduce.h). */
+#include "text.h"
 #include "record.h"
 #include "reduce.h"
 #include "register.h"
@@ -13,17 +14,6 @@
 
 /* ---- stores ---- */
 
-static uint64_t key_hash(const uint32_t *k)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ULL;
-    int i;
-    for (i = 0; i < RED_NFN; i++) {
-        h ^= k[i];
-        h *= 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-    }
-    return h;
-}
 
 void hjtj__rstore_free(rstore *s)
 {
@@ -40,9 +30,9 @@ static void rstore_clear(rstore *s)
         memset(s->slot, 0, s->nslot * sizeof *s->slot);
 }
 
-/* Make room for `extra` more keys, so that adding them cannot fail; 0 or
- * -1 (nomem). */
-static int rstore_reserve(rstore *s, size_t extra)
+/* Make room for `extra` more keys, so that adding them cannot fail:
+ * HJTJ_OK or HJTJ_ERR_NOMEM. */
+static hjtj_status rstore_reserve(rstore *s, size_t extra)
 {
     size_t need = s->n + extra, cap = s->cap ? s->cap : 16, nslot, i, j;
     while (cap < need)
@@ -51,11 +41,11 @@ static int rstore_reserve(rstore *s, size_t extra)
         uint32_t *key = realloc(s->key, cap * RED_NFN * sizeof *key);
         uint64_t *w;
         if (key == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         s->key = key;
         w = realloc(s->w, cap * sizeof *w);
         if (w == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         s->w = w;
         s->cap = cap;
     }
@@ -65,9 +55,9 @@ static int rstore_reserve(rstore *s, size_t extra)
     if (nslot > s->nslot) {
         uint32_t *slot = calloc(nslot, sizeof *slot);
         if (slot == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
         for (i = 0; i < s->n; i++) {
-            j = key_hash(&s->key[i * RED_NFN]) & (nslot - 1);
+            j = red_key_hash(&s->key[i * RED_NFN]) & (nslot - 1);
             while (slot[j])
                 j = (j + 1) & (nslot - 1);
             slot[j] = (uint32_t)(i + 1);
@@ -76,31 +66,31 @@ static int rstore_reserve(rstore *s, size_t extra)
         s->slot = slot;
         s->nslot = nslot;
     }
-    return 0;
+    return HJTJ_OK;
 }
 
-int hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w)
+hjtj_status hjtj__rstore_add(rstore *s, const uint32_t *k, uint64_t w)
 {
-    uint64_t h = key_hash(k);
+    uint64_t h = red_key_hash(k);
     size_t j;
     if (s->nslot) {
         for (j = h & (s->nslot - 1); s->slot[j]; j = (j + 1) & (s->nslot - 1)) {
             size_t i = s->slot[j] - 1;
             if (memcmp(&s->key[i * RED_NFN], k, RED_NFN * sizeof *k) == 0) {
                 s->w[i] += w;
-                return 0;
+                return HJTJ_OK;
             }
         }
     }
-    if (rstore_reserve(s, 1) != 0)
-        return -1;
+    if (rstore_reserve(s, 1) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     for (j = h & (s->nslot - 1); s->slot[j]; j = (j + 1) & (s->nslot - 1))
         ;
     memcpy(&s->key[s->n * RED_NFN], k, RED_NFN * sizeof *k);
     s->w[s->n] = w;
     s->slot[j] = (uint32_t)(s->n + 1);
     s->n++;
-    return 0;
+    return HJTJ_OK;
 }
 
 /* ---- the set of declarations of a streaming register ---- */
@@ -172,33 +162,33 @@ const rstore *hjtj__red_decl_store(const hjtj_register *reg, const xdecl *d)
     return reg->nread == 0 ? &empty : NULL;
 }
 
-int hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
+hjtj_status hjtj__red_add_decl(hjtj_register *reg, const xdecl *d)
 {
     if (find_decl(reg->reds, d) != NULL)
-        return 0;
+        return HJTJ_OK;
     if (reg->nread > 0 || reg->loading)
-        return -2;
+        return HJTJ_ERR_STATE;
     if (reg->reds == NULL && (reg->reds = calloc(1, sizeof *reg->reds)) == NULL)
-        return -1;
-    return add_decl(reg->reds, d) != NULL ? 0 : -1;
+        return HJTJ_ERR_NOMEM;
+    return add_decl(reg->reds, d) != NULL ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
-int hjtj__red_prepare(hjtj_register *reg)
+hjtj_status hjtj__red_prepare(hjtj_register *reg)
 {
     red_set *rs;
     hjtj_table *t = NULL;
     size_t i;
     int ok = 1;
     if (reg->keep || (reg->reds != NULL && reg->reds->ready))
-        return 0;
+        return HJTJ_OK;
     if (reg->reds == NULL) {
         reg->reds = calloc(1, sizeof *reg->reds);
         if (reg->reds == NULL)
-            return -1;
+            return HJTJ_ERR_NOMEM;
     }
     rs = reg->reds;
     if (hjtj_table_new(&t) != HJTJ_OK)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     /* every table of the catalogue, on the empty register: each declaration
      * it reads is registered as it asks for it */
     rs->discovering = 1;
@@ -209,39 +199,39 @@ int hjtj__red_prepare(hjtj_register *reg)
     rs->failed = 0;
     hjtj_table_free(t);
     if (!ok)
-        return -1; /* out of memory: the load fails, and the next one tries again */
+        return HJTJ_ERR_NOMEM; /* out of memory: the load fails, and the next one tries again */
     rs->ready = 1;
-    return 0;
+    return HJTJ_OK;
 }
 
-int hjtj__red_count_record(hjtj_register *reg, const hjtj_record *r)
+hjtj_status hjtj__red_count_record(hjtj_register *reg, const hjtj_record *r)
 {
     red_set *rs = reg->reds;
     size_t i;
     if (rs == NULL)
-        return 0;
+        return HJTJ_OK;
     for (i = 0; i < rs->n; i++) {
         reduction *red = rs->r[i];
         uint32_t k[RED_NFN];
         /* the key function of the declaration (it reads a linked variable
          * through the record's orgnr, which is there until the next record) */
-        if (hjtj__xdecl_key(red->decl, r, k) && hjtj__rstore_add(&red->stage, k, 1) != 0)
-            return -1;
+        if (hjtj__xdecl_key(red->decl, r, k) && hjtj__rstore_add(&red->stage, k, 1) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
     }
-    return 0;
+    return HJTJ_OK;
 }
 
-int hjtj__red_end_load(hjtj_register *reg, int ok)
+hjtj_status hjtj__red_end_load(hjtj_register *reg, int ok)
 {
     red_set *rs = reg->reds;
     size_t i, j;
     if (rs == NULL)
-        return 0;
+        return HJTJ_OK;
     if (ok) {
         /* room first, so that the merge cannot fail half-way */
         for (i = 0; i < rs->n; i++)
-            if (rstore_reserve(&rs->r[i]->all, rs->r[i]->stage.n) != 0)
-                return -1;
+            if (rstore_reserve(&rs->r[i]->all, rs->r[i]->stage.n) != HJTJ_OK)
+                return HJTJ_ERR_NOMEM;
         for (i = 0; i < rs->n; i++) {
             rstore *st = &rs->r[i]->stage;
             for (j = 0; j < st->n; j++)
@@ -250,5 +240,5 @@ int hjtj__red_end_load(hjtj_register *reg, int ok)
     }
     for (i = 0; i < rs->n; i++)
         rstore_clear(&rs->r[i]->stage);
-    return 0;
+    return HJTJ_OK;
 }

@@ -26,6 +26,15 @@
 
 #include <string.h>
 
+/* Streaming safety by construction: a table definition sees the register
+ * only as an opaque handle (catalog.h: scheme, municipalities, count), so
+ * it cannot reach a record except through a declaration.  The register's
+ * internals and the record accessor are refused at compile time. */
+#ifdef HJTJ_REGISTER_H
+#error "table definitions read records only through declarations: do not include register.h"
+#endif
+#pragma GCC poison hjtj_register_record reg_rec
+
 /* The index of the lowest bit set of m (m != 0). */
 static inline int xt_low_bit(uint32_t m)
 {
@@ -135,17 +144,14 @@ size_t hjtj__xcols_split(xcol *out, const char *const *codes, int n);
 
 /* Print x as the layout says; t->n = x->n[XT_TOTAL]. */
 void hjtj__xt_emit(hjtj_table *t, const xtab *x, const xlayout *L);
-/* ---- tables as declarations (crosstab.c) --------------------------
+/* ---- tables as declarations (crosstab.c, catalog.c) ---------------
  * A report table may be a declaration of the custom-table engine (SPEC §9:
  * population, filters, rows, columns) with a layout: it is then counted by
  * the same reduction as a custom table, and a streaming register fills it
  * because building the catalogue on the empty register (streaming.c)
  * registers every declaration a table makes. */
 
-/* d: the chapter 3–5 population by rows_field (and cols_field, or -1). */
-void hjtj__xdecl_init(xdecl *d, int rows_field, int cols_field);
-/* Keep the records whose class in field is one of the bits of classes. */
-void hjtj__xdecl_where(xdecl *d, int field, uint32_t classes);
+/* (hjtj__xdecl_init and hjtj__xdecl_where make them: crosstab.h) */
 /* Clear x and count the declaration into it: n, c, sum (boenheter of the
  * botilbud population) and, for a median measure, med2. */
 hjtj_status hjtj__xt_count_decl(xtab *x, const hjtj_register *reg, const xdecl *d);

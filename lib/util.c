@@ -192,17 +192,17 @@ void hjtj__buf_free(buf *b)
     hjtj__buf_init(b);
 }
 
-static int buf_reserve(buf *b, size_t extra)
+static hjtj_status buf_reserve(buf *b, size_t extra)
 {
     size_t need, cap;
     char *d;
     if (b->failed)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     if (extra > SIZE_MAX - b->len - 1)
         goto fail;
     need = b->len + extra + 1;
     if (need <= b->cap)
-        return 0;
+        return HJTJ_OK;
     cap = b->cap ? b->cap : 64;
     while (cap < need) {
         if (cap > SIZE_MAX / 2) {
@@ -216,34 +216,34 @@ static int buf_reserve(buf *b, size_t extra)
         goto fail;
     b->data = d;
     b->cap = cap;
-    return 0;
+    return HJTJ_OK;
 fail:
     b->failed = 1;
-    return -1;
+    return HJTJ_ERR_NOMEM;
 }
 
-int hjtj__buf_put(buf *b, const char *s, size_t n)
+hjtj_status hjtj__buf_put(buf *b, const char *s, size_t n)
 {
-    if (buf_reserve(b, n) != 0)
-        return -1;
+    if (buf_reserve(b, n) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     if (n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
-    return 0;
+    return HJTJ_OK;
 }
 
-int hjtj__buf_puts(buf *b, const char *s)
+hjtj_status hjtj__buf_puts(buf *b, const char *s)
 {
     return hjtj__buf_put(b, s, strlen(s));
 }
 
-int hjtj__buf_putc(buf *b, char c)
+hjtj_status hjtj__buf_putc(buf *b, char c)
 {
     return hjtj__buf_put(b, &c, 1);
 }
 
-int hjtj__buf_printf(buf *b, const char *fmt, ...)
+hjtj_status hjtj__buf_printf(buf *b, const char *fmt, ...)
 {
     char small[256];
     va_list ap;
@@ -251,17 +251,19 @@ int hjtj__buf_printf(buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return -1;
+    if (n < 0) { /* a text vsnprintf cannot format (over INT_MAX bytes) */
+        b->failed = 1;
+        return HJTJ_ERR_NOMEM;
+    }
     if ((size_t)n < sizeof small)
         return hjtj__buf_put(b, small, (size_t)n);
-    if (buf_reserve(b, (size_t)n) != 0)
-        return -1;
+    if (buf_reserve(b, (size_t)n) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
-    return 0;
+    return HJTJ_OK;
 }
 
 hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err)

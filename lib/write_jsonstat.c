@@ -132,13 +132,13 @@ static void notes(buf *b, const hjtj_table *t, hjtj_lang lang, unsigned symbols)
     hjtj__buf_putc(b, ']');
 }
 
-int hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b)
+hjtj_status hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b)
 {
     cube c;
     size_t i, k;
     int any_status = 0;
-    if (hjtj__cube_init(&c, t, lang) != 0)
-        return -1;
+    if (hjtj__cube_init(&c, t, lang) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     hjtj__buf_puts(b, "{\"version\":\"2.0\",\"class\":\"dataset\",");
     key(b, "label");
     {
@@ -205,7 +205,7 @@ int hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *update
     hjtj__json_string(b, hjtj_table_id(t));
     hjtj__buf_printf(b, ",\"N\":%lld}}\n", (long long)hjtj_table_n(t));
     hjtj__cube_free(&c);
-    return b->failed ? -1 : 0;
+    return b->failed ? HJTJ_ERR_NOMEM : HJTJ_OK;
 }
 
 void hjtj__jsonstat_collection(buf *b, hjtj_lang lang, const char *updated,

@@ -170,18 +170,18 @@ static void px_texts(buf *b, const cube *c, const char *lang)
     hjtj__buf_free(&s);
 }
 
-int hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b)
+hjtj_status hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b)
 {
     cube main, other;
     hjtj_lang olang = lang == HJTJ_LANG_EN ? HJTJ_LANG_NB : HJTJ_LANG_EN;
     char matrix[40], created[16];
     size_t k;
     int32_t maxdec = 0;
-    if (hjtj__cube_init(&main, t, lang) != 0)
-        return -1;
-    if (hjtj__cube_init(&other, t, olang) != 0) {
+    if (hjtj__cube_init(&main, t, lang) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
+    if (hjtj__cube_init(&other, t, olang) != HJTJ_OK) {
         hjtj__cube_free(&main);
-        return -1;
+        return HJTJ_ERR_NOMEM;
     }
     for (k = 0; k < main.metric.n; k++)
         if (main.decimals[k] > maxdec)
@@ -218,5 +218,5 @@ int hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf
         hjtj__buf_puts(b, ";\r\n");
     hjtj__cube_free(&main);
     hjtj__cube_free(&other);
-    return b->failed ? -1 : 0;
+    return b->failed ? HJTJ_ERR_NOMEM : HJTJ_OK;
 }

@@ -53,7 +53,7 @@ void hjtj__write_text_matrix(const hjtj_table *t, hjtj_lang lang, buf *b)
     cube c;
     size_t r, k, nr, nc, *w;
     char tmp[64];
-    if (hjtj__cube_init(&c, t, lang) != 0 || c.ndims != 2 || c.metric.n != 1) {
+    if (hjtj__cube_init(&c, t, lang) != HJTJ_OK || c.ndims != 2 || c.metric.n != 1) {
         if (c.t == t)
             hjtj__cube_free(&c);
         b->failed = 1;

@@ -81,15 +81,18 @@ static char *clean(const char *s)
     return d;
 }
 
-static int put_text(lxw_worksheet *ws, uint32_t r, uint16_t c, const char *s, lxw_format *f)
+/* Write text s (cleaned) into cell (r, c): HJTJ_OK, HJTJ_ERR_NOMEM, or
+ * HJTJ_ERR_IO when libxlsxwriter refuses it. */
+static hjtj_status put_text(lxw_worksheet *ws, uint32_t r, uint16_t c, const char *s,
+                            lxw_format *f)
 {
     char *d = clean(s);
     lxw_error e;
     if (d == NULL)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     e = worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, d, f);
     free(d);
-    return e == LXW_NO_ERROR ? 0 : -1;
+    return e == LXW_NO_ERROR ? HJTJ_OK : HJTJ_ERR_IO;
 }
 
 /* "Tabell 3.5" made a valid, unique sheet name (31 characters, no []:*?/\). */
@@ -106,15 +109,16 @@ static void sheet_name(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang, char 
         snprintf(out, cap, "%.20s (%zu)", hjtj_table_id(t), x->nsheets + 1);
 }
 
-static int write_cells(hjtj__xlsx *x, lxw_worksheet *ws, const hjtj_table *t, hjtj_lang lang,
-                       uint32_t r0)
+/* The table's cells from row r0: HJTJ_OK, or the first failure. */
+static hjtj_status write_cells(hjtj__xlsx *x, lxw_worksheet *ws, const hjtj_table *t,
+                               hjtj_lang lang, uint32_t r0)
 {
     size_t i, j, nstub = hjtj_table_stub_count(t);
     for (i = 0; i < hjtj_table_rows(t); i++)
         for (j = 0; j < hjtj_table_cols(t); j++) {
             uint32_t r = r0 + (uint32_t)i;
             char sym;
-            int rc = 0;
+            hjtj_status rc = HJTJ_OK;
             if (j < nstub || hjtj__col_is_text(t, j)) {
                 const char *s = j < nstub ? hjtj__stub_text(t, i, j, lang)
                                           : hjtj_table_cell_text(t, i, j);
@@ -125,16 +129,16 @@ static int write_cells(hjtj__xlsx *x, lxw_worksheet *ws, const hjtj_table *t, hj
                 lxw_format *f = hjtj_table_col_decimals(t, j) > 0 ? x->fmt1 : x->fmt0;
                 rc = worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)j, strtod(s, NULL),
                                             f) == LXW_NO_ERROR
-                         ? 0
-                         : -1;
+                         ? HJTJ_OK
+                         : HJTJ_ERR_IO;
             } else if (sym != '-') { /* a zero printed empty stays empty */
                 char s[2] = {sym, '\0'};
                 rc = put_text(ws, r, (uint16_t)j, s, NULL);
             }
-            if (rc != 0)
-                return -1;
+            if (rc != HJTJ_OK)
+                return rc;
         }
-    return 0;
+    return HJTJ_OK;
 }
 
 hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
@@ -156,17 +160,17 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
     x->nsheets++;
     hjtj__buf_init(&s);
     hjtj__full_title(&s, t, lang);
-    rc |= s.failed || put_text(ws, 0, 0, s.data, x->bold);
+    rc |= s.failed || put_text(ws, 0, 0, s.data, x->bold) != HJTJ_OK;
     hjtj__buf_free(&s);
     if (hjtj_table_n(t) > 0)
         rc |= worksheet_write_string(ws, 1, 0, "N", NULL) != LXW_NO_ERROR ||
               worksheet_write_number(ws, 1, 1, (double)hjtj_table_n(t), x->fmt0) !=
                   LXW_NO_ERROR;
     for (j = 0; j < hjtj_table_cols(t); j++) {
-        rc |= put_text(ws, 3, (uint16_t)j, hjtj_table_col_label(t, j, lang), x->bold);
+        rc |= put_text(ws, 3, (uint16_t)j, hjtj_table_col_label(t, j, lang), x->bold) != HJTJ_OK;
         worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, j == 0 ? 40 : 16, NULL);
     }
-    rc |= write_cells(x, ws, t, lang, 4);
+    rc |= write_cells(x, ws, t, lang, 4) != HJTJ_OK;
     {
         size_t i;
         for (i = 0; i < rows; i++)
@@ -180,13 +184,13 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
     if (pop && pop[0]) {
         hjtj__buf_init(&s);
         hjtj__buf_printf(&s, "%s: %s", hjtj__word("population", lang), pop);
-        rc |= s.failed || put_text(ws, r++, 0, s.data, NULL);
+        rc |= s.failed || put_text(ws, r++, 0, s.data, NULL) != HJTJ_OK;
         hjtj__buf_free(&s);
     }
     if (note && note[0]) {
         hjtj__buf_init(&s);
         hjtj__buf_printf(&s, "%s: %s", hjtj__word("note", lang), note);
-        rc |= s.failed || put_text(ws, r++, 0, s.data, NULL);
+        rc |= s.failed || put_text(ws, r++, 0, s.data, NULL) != HJTJ_OK;
         hjtj__buf_free(&s);
     }
     if (syms) {
@@ -196,13 +200,13 @@ hjtj_status hjtj__xlsx_add(hjtj__xlsx *x, const hjtj_table *t, hjtj_lang lang,
             hjtj__buf_printf(&s, " . %s.", hjtj__word("sym.", lang));
         if (syms & 2u)
             hjtj__buf_printf(&s, " : %s.", hjtj__word("sym:", lang));
-        rc |= s.failed || put_text(ws, r++, 0, s.data, NULL);
+        rc |= s.failed || put_text(ws, r++, 0, s.data, NULL) != HJTJ_OK;
         hjtj__buf_free(&s);
     }
     hjtj__buf_init(&s);
     hjtj__buf_printf(&s, "%s: ", hjtj__word("sourcelabel", lang));
     hjtj__source(&s, lang);
-    rc |= s.failed || put_text(ws, r, 0, s.data, NULL);
+    rc |= s.failed || put_text(ws, r, 0, s.data, NULL) != HJTJ_OK;
     hjtj__buf_free(&s);
     if (rc)
         return hjtj__err_set(err, HJTJ_ERR_NOMEM, "", 0, 0, "cannot fill worksheet %s", name);

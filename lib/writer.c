@@ -88,12 +88,9 @@ static void default_updated(char *out, size_t cap)
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     time_t now = time(NULL);
     struct tm tm;
-    if (sde != NULL && sde[0] != '\0') {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            now = (time_t)v;
-    }
+    uint64_t v;
+    if (sde != NULL && hjtj__parse_uint(sde, strlen(sde), INT64_MAX, &v) == HJTJ_OK)
+        now = (time_t)v; /* seconds since 1970: digits only */
     if (gmtime_r(&now, &tm) == NULL || strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
         hjtj__str_copy(out, cap, "1970-01-01T00:00:00Z");
 }
@@ -176,7 +173,7 @@ HJTJ_API hjtj_status hjtj_writer_set_updated(hjtj_writer *w, const char *iso8601
 
 static hjtj_status render(hjtj_writer *w, const hjtj_table *t, buf *b)
 {
-    int rc = 0;
+    hjtj_status rc = HJTJ_OK;
     switch (w->format) {
     case HJTJ_FORMAT_CSV:
         hjtj__write_csv(t, b);
@@ -195,7 +192,7 @@ static hjtj_status render(hjtj_writer *w, const hjtj_table *t, buf *b)
     default:
         return HJTJ_ERR_INVALID_ARG;
     }
-    return rc != 0 || b->failed ? HJTJ_ERR_NOMEM : HJTJ_OK;
+    return rc != HJTJ_OK || b->failed ? HJTJ_ERR_NOMEM : HJTJ_OK;
 }
 
 HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *w, const hjtj_table *t)

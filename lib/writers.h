@@ -16,15 +16,16 @@ void hjtj__write_text_matrix(const hjtj_table *t, hjtj_lang lang, buf *b);
 void hjtj__text_rule(buf *b, const size_t *widths, size_t n);
 
 /* write_jsonstat.c: one JSON-stat 2.0 dataset; several as a collection
- * whose link.item holds the datasets.  0, or -1 when out of memory. */
-int hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b);
+ * whose link.item holds the datasets.  HJTJ_OK, or HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__write_jsonstat(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b);
 void hjtj__jsonstat_collection(buf *b, hjtj_lang lang, const char *updated,
                                const buf *const *datasets, size_t n);
 /* Append s as a JSON string (quotes included). */
 void hjtj__json_string(buf *b, const char *s);
 
-/* write_px.c: one PX file (bilingual: lang first, the other as [xx]). */
-int hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b);
+/* write_px.c: one PX file (bilingual: lang first, the other as [xx]);
+ * HJTJ_OK, or HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__write_px(const hjtj_table *t, hjtj_lang lang, const char *updated, buf *b);
 /* The MATRIX name of table id ("3.5" -> "tabell_3_5"), also the file name. */
 void hjtj__px_matrix(const char *id, char *out, size_t cap);
 
