@@ -729,7 +729,7 @@ static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size
         return hjtj__err_set(&scheme->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
     if (len > INT32_MAX)
         return hjtj__err_set(&scheme->err, HJTJ_ERR_LIMIT, name, 0, 0, "scheme file too large");
-    st = hjtj__xml_prescan(data, len, name, &scheme->err);
+    st = hjtj__xml_prescan(data, len, name, &scheme->err, NULL);
     if (st == HJTJ_OK) /* libxml2's attribute handling is quadratic */
         st = hjtj__xml_attribute_bound(data, len, name, &scheme->err);
     if (st != HJTJ_OK)
