@@ -211,7 +211,7 @@ static int run_has_text(const char *p, size_t n)
 {
     const char *end = p + n;
     while (p < end) {
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+        if (hjtj__is_blank(*p)) {
             p++;
         } else if (*p == '&') {
             long v;
@@ -986,7 +986,7 @@ static int blank(const xmlChar *p, int n)
 {
     int i;
     for (i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+        if (!hjtj__is_blank((char)p[i]))
             return 0;
     return 1;
 }
@@ -1167,8 +1167,7 @@ static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64
     for (;;) {
         size_t from = last > FAULT_STEP ? last - FAULT_STEP : 0;
         hjtj__input_fill(in, data + from, data + last);
-        while (last > from && (data[last - 1] == ' ' || data[last - 1] == '\t' ||
-                               data[last - 1] == '\n' || data[last - 1] == '\r'))
+        while (last > from && hjtj__is_blank(data[last - 1]))
             last--;
         if (last > from || last == 0)
             break;

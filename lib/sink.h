@@ -57,9 +57,11 @@ typedef struct raw_record {
     char err_msg[256];
 } raw_record;
 
+/* An empty raw record (err_msg is written only with err_reason, and read
+ * only then: not cleared, it is a quarter of the record). */
 static inline void hjtj__raw_clear(raw_record *r)
 {
-    memset(r, 0, sizeof *r);
+    memset(r, 0, offsetof(raw_record, err_msg));
 }
 /* Note the loader's problem with the record (the first one stays). */
 void hjtj__raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col,

@@ -60,9 +60,17 @@ static int fail(vstate *st, const raw_field *f, hjtj_reason reason, const char *
  * dropped, stores what it reads in st->rec, and returns 1, or 0 through
  * fail(). */
 
-struct field_rule;
-typedef int (*field_parser)(vstate *st, const struct field_rule *r, const raw_field *f,
-                            const char *s, size_t n);
+/* The kinds of field, one parser each. */
+enum field_kind {
+    K_ORGNR,       /* parse_orgnr */
+    K_KOMMUNENR,   /* parse_kommunenr */
+    K_CODE,        /* parse_code */
+    K_CODE_LIST,   /* parse_code_list */
+    K_COUNT,       /* parse_count */
+    K_FLAG,        /* parse_flag */
+    K_NAERINGSKODE,/* parse_naeringskode */
+    K_STANDARD     /* parse_standard */
+};
 
 /* When a field is read. */
 enum presence {
@@ -75,7 +83,7 @@ typedef struct field_rule {
     int id;              /* enum raw_id */
     const char *name;    /* in messages */
     enum presence when;
-    field_parser parse;
+    enum field_kind kind;
     hjtj_field code;     /* the code field of parse_code / parse_code_list */
     int set;             /* parse_code_list: the code set (0..3) */
 } field_rule;
@@ -223,19 +231,37 @@ static int parse_standard(vstate *st, const field_rule *r, const raw_field *f, c
 /* The fields with a value to read, in the order they are checked (navn and
  * merknad are text: the text checks are theirs). */
 static const field_rule rules[] = {
-    {RAW_ORGNR, "orgnr", REQUIRED, parse_orgnr, NO_CODE, 0},
-    {RAW_KOMMUNENR, "kommunenr", REQUIRED, parse_kommunenr, NO_CODE, 0},
-    {RAW_EIERSKAP, "eierskap", REQUIRED, parse_code, HJTJ_FIELD_EIERSKAP, 0},
-    {RAW_STATUS, "status", IF_SET, parse_code, HJTJ_FIELD_STATUS, 0},
-    {RAW_TYPES, "virksomhetstyper", IF_SET, parse_code_list, HJTJ_FIELD_VIRKSOMHETSTYPE, 0},
-    {RAW_MALGRUPPER, "malgrupper", IF_SET, parse_code_list, HJTJ_FIELD_MALGRUPPE, 1},
-    {RAW_MOTTAR_FRA, "mottar-fra", IF_SET, parse_code_list, HJTJ_FIELD_MOTTAR_FRA, 2},
-    {RAW_LEVERER_TIL, "leverer-til", IF_SET, parse_code_list, HJTJ_FIELD_LEVERER_TIL, 3},
-    {RAW_BOENHETER, "boenheter", IF_VALUE, parse_count, NO_CODE, 0},
-    {RAW_ANDRE_KOMMUNER, "andre-kommuner", IF_SET, parse_flag, NO_CODE, 0},
-    {RAW_NAERINGSKODE, "naeringskode", IF_VALUE, parse_naeringskode, NO_CODE, 0},
-    {RAW_NK_STANDARD, "naeringskode standard", IF_VALUE, parse_standard, NO_CODE, 0},
+    {RAW_ORGNR, "orgnr", REQUIRED, K_ORGNR, NO_CODE, 0},
+    {RAW_KOMMUNENR, "kommunenr", REQUIRED, K_KOMMUNENR, NO_CODE, 0},
+    {RAW_EIERSKAP, "eierskap", REQUIRED, K_CODE, HJTJ_FIELD_EIERSKAP, 0},
+    {RAW_STATUS, "status", IF_SET, K_CODE, HJTJ_FIELD_STATUS, 0},
+    {RAW_TYPES, "virksomhetstyper", IF_SET, K_CODE_LIST, HJTJ_FIELD_VIRKSOMHETSTYPE, 0},
+    {RAW_MALGRUPPER, "malgrupper", IF_SET, K_CODE_LIST, HJTJ_FIELD_MALGRUPPE, 1},
+    {RAW_MOTTAR_FRA, "mottar-fra", IF_SET, K_CODE_LIST, HJTJ_FIELD_MOTTAR_FRA, 2},
+    {RAW_LEVERER_TIL, "leverer-til", IF_SET, K_CODE_LIST, HJTJ_FIELD_LEVERER_TIL, 3},
+    {RAW_BOENHETER, "boenheter", IF_VALUE, K_COUNT, NO_CODE, 0},
+    {RAW_ANDRE_KOMMUNER, "andre-kommuner", IF_SET, K_FLAG, NO_CODE, 0},
+    {RAW_NAERINGSKODE, "naeringskode", IF_VALUE, K_NAERINGSKODE, NO_CODE, 0},
+    {RAW_NK_STANDARD, "naeringskode standard", IF_VALUE, K_STANDARD, NO_CODE, 0},
 };
+
+/* The field f of rule r, by its kind (a switch, not a pointer: the
+ * parsers are inlined into the loop over the table). */
+static int parse_field(vstate *st, const field_rule *r, const raw_field *f, const char *s,
+                       size_t n)
+{
+    switch (r->kind) {
+    case K_ORGNR: return parse_orgnr(st, r, f, s, n);
+    case K_KOMMUNENR: return parse_kommunenr(st, r, f, s, n);
+    case K_CODE: return parse_code(st, r, f, s, n);
+    case K_CODE_LIST: return parse_code_list(st, r, f, s, n);
+    case K_COUNT: return parse_count(st, r, f, s, n);
+    case K_FLAG: return parse_flag(st, r, f, s, n);
+    case K_NAERINGSKODE: return parse_naeringskode(st, r, f, s, n);
+    case K_STANDARD: return parse_standard(st, r, f, s, n);
+    }
+    return 1;
+}
 
 /* Every field present: not longer than the text limit, no control
  * character. */
@@ -272,7 +298,7 @@ static int check_fields(vstate *st)
             return fail(st, NULL, HJTJ_REASON_MISSING_FIELD, "missing %s", r->name);
         if (!f->set || (r->when == IF_VALUE && n == 0))
             continue;
-        if (!r->parse(st, r, f, s, n))
+        if (!parse_field(st, r, f, s, n))
             return 0;
     }
     return 1;
