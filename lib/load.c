@@ -57,7 +57,7 @@ static void sink_set_aargang(void *ctx, int32_t aargang)
     ((hjtj_register *)ctx)->aargang = aargang;
 }
 
-void hjtj__register_sink(hjtj__sink *sink, hjtj_register *reg, input *in)
+void hjtj__register_sink(hjtj__record_sink *sink, hjtj_register *reg, input *in)
 {
     sink->ctx = reg;
     sink->record = sink_record;
@@ -129,7 +129,7 @@ static const char *skip_blanks(input *in, const char *data, size_t len, const ch
 static hjtj_status load_csv_text(hjtj_register *reg, input *in, const char *p, size_t n,
                                  const char *file, int bom)
 {
-    hjtj__sink sink;
+    hjtj__record_sink sink;
     input u;
     hjtj_status st;
     if (reg->encoding == HJTJ_ENCODING_UTF8 || bom) {
@@ -149,7 +149,7 @@ static hjtj_status load_csv_text(hjtj_register *reg, input *in, const char *p, s
 static hjtj_status dispatch(hjtj_register *reg, input *in, const char *p, const char *q,
                             const char *end, const char *file, int bom)
 {
-    hjtj__sink sink;
+    hjtj__record_sink sink;
     hjtj_status st;
     if (*q == '<') {
         /* checks the encoding as it parses (invalid UTF-8 anywhere still

@@ -12,6 +12,6 @@
 /* The sink over reg: records go to hjtj__register_add (store.c), warnings
  * to its diagnostics; limits, error, input and XSD are the register's.
  * in is the input being loaded (NULL for memory input). */
-void hjtj__register_sink(hjtj__sink *sink, hjtj_register *reg, input *in);
+void hjtj__register_sink(hjtj__record_sink *sink, hjtj_register *reg, input *in);
 
 #endif

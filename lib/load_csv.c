@@ -56,9 +56,9 @@ static int name_eq(const char *s, size_t n, const char *name)
  * ASCII lower case, å→a, æ→ae, ø→o (either case), '-' and ' ' → '_', then
  * "aa"→"a" and "oe"→"o" (the old spellings of å and ø).  Applied to both the
  * header and the documented names, so "Næringskode", "Maalgrupper",
- * "andre-kommuner" and "Mottar_Fra:Sykehjem" find their columns.  0, or -1
- * when the name does not fit in out. */
-static int canonical(char *out, size_t cap, const char *s, size_t n)
+ * "andre-kommuner" and "Mottar_Fra:Sykehjem" find their columns.  HJTJ_OK,
+ * or HJTJ_ERR_RANGE when the name does not fit in out. */
+static hjtj_status canonical(char *out, size_t cap, const char *s, size_t n)
 {
     size_t i, o = 0, w;
     char tmp[128];
@@ -79,20 +79,20 @@ static int canonical(char *out, size_t cap, const char *s, size_t n)
             rep = one;
         }
         if (o + strlen(rep) >= sizeof tmp)
-            return -1;
+            return HJTJ_ERR_RANGE;
         memcpy(tmp + o, rep, strlen(rep));
         o += strlen(rep);
     }
     for (i = 0, w = 0; i < o; i++) {
         if (w >= cap - 1)
-            return -1;
+            return HJTJ_ERR_RANGE;
         out[w++] = tmp[i];
         if ((tmp[i] == 'a' && i + 1 < o && tmp[i + 1] == 'a') ||
             (tmp[i] == 'o' && i + 1 < o && tmp[i + 1] == 'e'))
             i++;
     }
     out[w] = '\0';
-    return 0;
+    return HJTJ_OK;
 }
 
 /* The documented column names: the raw columns, then one 0/1 column per
@@ -149,11 +149,11 @@ static col_map map_column(const char *s, size_t n)
     size_t i;
     int32_t v;
     char want[128], name[64];
-    if (canonical(want, sizeof want, s, n) == 0) {
+    if (canonical(want, sizeof want, s, n) == HJTJ_OK) {
         col_map c;
         for (i = 0; column_name(i, &c, name, sizeof name) == 0; i++) {
             char have[128];
-            if (canonical(have, sizeof have, name, strlen(name)) == 0 && strcmp(have, want) == 0)
+            if (canonical(have, sizeof have, name, strlen(name)) == HJTJ_OK && strcmp(have, want) == 0)
                 return c;
         }
     }
@@ -203,7 +203,7 @@ static void header_name(const csv_reader *r, size_t i, const char **s, size_t *n
 
 /* An unknown column is ignored, with a warning that names the nearest
  * documented one. */
-static hjtj_status warn_unknown(const hjtj__sink *sink, const csv_field *f, const char *s,
+static hjtj_status warn_unknown(const hjtj__record_sink *sink, const csv_field *f, const char *s,
                                 size_t n, const char *file)
 {
     char near[64], msg[1024];
@@ -222,7 +222,7 @@ static hjtj_status warn_unknown(const hjtj__sink *sink, const csv_field *f, cons
 
 /* Column i of the header: a column already seen (by its name, or as the
  * same column spelt otherwise) is an error. */
-static hjtj_status map_header_cell(const hjtj__sink *sink, const csv_reader *r, col_map *map,
+static hjtj_status map_header_cell(const hjtj__record_sink *sink, const csv_reader *r, col_map *map,
                                    size_t i, const char *file)
 {
     const char *s, *t;
@@ -249,7 +249,7 @@ static hjtj_status map_header_cell(const hjtj__sink *sink, const csv_reader *r, 
 
 /* The columns a register needs: the first missing one is an error, which
  * names a header cell that looks like a slip of it. */
-static hjtj_status check_required(const hjtj__sink *sink, const csv_reader *r, const col_map *map,
+static hjtj_status check_required(const hjtj__record_sink *sink, const csv_reader *r, const col_map *map,
                                   uint64_t line, const char *file)
 {
     int have_raw[RAW_NFIELDS] = {0}, have_wide[4] = {0};
@@ -288,7 +288,7 @@ static hjtj_status check_required(const hjtj__sink *sink, const csv_reader *r, c
 }
 
 /* The header row: the map of its columns (*out, to free). */
-static hjtj_status read_header(const hjtj__sink *sink, const csv_reader *r, uint64_t line,
+static hjtj_status read_header(const hjtj__record_sink *sink, const csv_reader *r, uint64_t line,
                                const char *file, col_map **out)
 {
     col_map *map = calloc(r->nfields, sizeof *map);
@@ -352,7 +352,7 @@ static void ragged_to_raw(const csv_reader *r, const col_map *map, size_t ncols,
 /* One CSV load: the reader over the text, the checked extent, and how far
  * ahead of the tokenizer the input is held. */
 typedef struct csv_load {
-    const hjtj__sink *sink;
+    const hjtj__record_sink *sink;
     const char *data, *file;
     size_t len, checked, ahead;
     csv_reader r;
@@ -413,7 +413,7 @@ static hjtj_status check_rest(csv_load *c, hjtj_status st)
     return b != HJTJ_OK ? b : st;
 }
 
-hjtj_status hjtj__load_csv(const hjtj__sink *sink, const char *data, size_t len,
+hjtj_status hjtj__load_csv(const hjtj__record_sink *sink, const char *data, size_t len,
                            const char *file)
 {
     const uint64_t *lim = sink->limits;

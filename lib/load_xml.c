@@ -50,7 +50,7 @@ static void xsd_parse_error(void *ctx, xmlErrorPtr e)
  * libxml2's schema compiler would fetch, over the network too); every
  * message of libxml2 is caught.  Errors: HJTJ_ERR_IO (missing, unreadable,
  * malformed or not compilable; the message says which), HJTJ_ERR_NOMEM. */
-static hjtj_status load_xsd(const hjtj__sink *sink, const hjtj__xml_quiet *q)
+static hjtj_status load_xsd(const hjtj__record_sink *sink, const hjtj__xml_quiet *q)
 {
     char path[4096];
     xmlParserCtxtPtr ctxt;
@@ -240,18 +240,18 @@ static int run_has_text(const char *p, size_t n)
     return 0;
 }
 
-static int shortened_put(shortened *o, const char *p, size_t n, int same)
+static hjtj_status shortened_put(shortened *o, const char *p, size_t n, int same)
 {
     if (hjtj__buf_put(&o->b, p, n) != 0)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     lc_advance(p, n, &o->fl, &o->fc);
     if (same)
         lc_advance(p, n, &o->ol, &o->oc);
-    return 0;
+    return HJTJ_OK;
 }
 
-/* The copy of the document for the validator (see above); 0 or -1 (nomem). */
-static int shorten_runs(const char *d, size_t len, shortened *o)
+/* The copy of the document for the validator (see above); HJTJ_ERR_NOMEM. */
+static hjtj_status shorten_runs(const char *d, size_t len, shortened *o)
 {
     const char *p = d, *end = d + len;
     memset(o, 0, sizeof *o);
@@ -279,13 +279,13 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
             run_map *m;
             char c = run_has_text(p, (size_t)(q - p)) ? 'x' : ' ';
             lc_advance(p, (size_t)(q - p), &o->ol, &o->oc);
-            if (shortened_put(o, &c, 1, 0) != 0)
-                return -1;
+            if (shortened_put(o, &c, 1, 0) != HJTJ_OK)
+                return HJTJ_ERR_NOMEM;
             if (o->nmap == o->capmap) {
                 size_t cap = o->capmap ? o->capmap * 2 : 16;
                 m = realloc(o->map, cap * sizeof *m);
                 if (m == NULL)
-                    return -1;
+                    return HJTJ_ERR_NOMEM;
                 o->map = m;
                 o->capmap = cap;
             }
@@ -294,8 +294,8 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
             m->fc = o->fc;
             m->ol = o->ol;
             m->oc = o->oc;
-        } else if (shortened_put(o, p, (size_t)(q - p), 1) != 0) {
-            return -1;
+        } else if (shortened_put(o, p, (size_t)(q - p), 1) != HJTJ_OK) {
+            return HJTJ_ERR_NOMEM;
         }
         if (q == end)
             break;
@@ -306,11 +306,11 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
                 t = e ? e : end - 1;
             }
         t = t < end ? t + 1 : end;
-        if (shortened_put(o, q, (size_t)(t - q), 1) != 0)
-            return -1;
+        if (shortened_put(o, q, (size_t)(t - q), 1) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
         p = t;
     }
-    return hjtj__buf_put(&o->b, "", 0) == 0 ? 0 : -1;
+    return hjtj__buf_put(&o->b, "", 0) == 0 ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
 /* A position in the copy, back in the document. */
@@ -342,7 +342,7 @@ static void shortened_position(const shortened *o, uint64_t *line, uint64_t *col
  * each text node whole, and without it refuses one over 10 MB that the SAX
  * pass reads in pieces (and rejects only its record, HJTJ_REASON_TOO_LONG):
  * both modes give the same result for the same input. */
-static hjtj_status validate_xsd(const hjtj__sink *sink, const char *data, size_t len,
+static hjtj_status validate_xsd(const hjtj__record_sink *sink, const char *data, size_t len,
                                 const char *file, const hjtj__xml_quiet *q)
 {
     xsd_state s;
@@ -354,7 +354,7 @@ static hjtj_status validate_xsd(const hjtj__sink *sink, const char *data, size_t
 
     if (st != HJTJ_OK)
         return st;
-    if (shorten_runs(data, len, &copy) != 0) {
+    if (shorten_runs(data, len, &copy) != HJTJ_OK) {
         hjtj__buf_free(&copy.b);
         free(copy.map);
         return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
@@ -448,7 +448,7 @@ enum content { CT_ELEMENTS, CT_TEXT, CT_EMPTY };
 #define CT_DEPTH 3 /* the format's elements are at depths 0-2 */
 
 typedef struct sax_state {
-    const hjtj__sink *sink;
+    const hjtj__record_sink *sink;
     const char *file;
     const char *data;
     size_t len;
@@ -783,7 +783,7 @@ static void start_kommuner(sax_state *s, const xmlChar **a, int na)
 
 static void end_kommuner(sax_state *s)
 {
-    const hjtj__sink *sink = s->sink;
+    const hjtj__record_sink *sink = s->sink;
     s->in_kommuner = 0;
     if (sink->read_count(sink->ctx) > 0 || s->replaced) {
         uint64_t line, col;
@@ -1135,7 +1135,7 @@ static hjtj_status sax_pass(sax_state *s)
 /* Go over the input in steps of this many bytes. */
 #define FAULT_STEP ((size_t)4 << 20)
 
-static hjtj_status input_fault(const hjtj__sink *sink, const char *data, size_t len, size_t from,
+static hjtj_status input_fault(const hjtj__record_sink *sink, const char *data, size_t len, size_t from,
                                const char *file, int nul)
 {
     const char *z, *q;
@@ -1184,10 +1184,10 @@ static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64
     return line > l || (line == l && col >= c);
 }
 
-static hjtj_status load_xml_quiet(const hjtj__sink *sink, const char *data, size_t len,
+static hjtj_status load_xml_quiet(const hjtj__record_sink *sink, const char *data, size_t len,
                                   const char *file, const hjtj__xml_quiet *q);
 
-hjtj_status hjtj__load_xml(const hjtj__sink *sink, const char *data, size_t len, const char *file)
+hjtj_status hjtj__load_xml(const hjtj__record_sink *sink, const char *data, size_t len, const char *file)
 {
     hjtj__xml_quiet q;
     hjtj_status st;
@@ -1197,7 +1197,7 @@ hjtj_status hjtj__load_xml(const hjtj__sink *sink, const char *data, size_t len,
     return st;
 }
 
-static hjtj_status load_xml_quiet(const hjtj__sink *sink, const char *data, size_t len,
+static hjtj_status load_xml_quiet(const hjtj__record_sink *sink, const char *data, size_t len,
                                   const char *file, const hjtj__xml_quiet *q)
 {
     sax_state s;

@@ -68,7 +68,7 @@ void hjtj__raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t c
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Where a loader's records go, and what it needs of the register. */
-typedef struct hjtj__sink {
+typedef struct hjtj__record_sink {
     void *ctx; /* the first argument of every function below */
     /* Validate, classify and store (or reject) one record.  HJTJ_OK, or
      * HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the
@@ -96,12 +96,12 @@ typedef struct hjtj__sink {
     input *in;               /* the file being loaded, NULL for memory input */
     void **xsd;              /* the compiled XSD, made on first need, kept */
     hjtj_xsd_mode xsd_mode;
-} hjtj__sink;
+} hjtj__record_sink;
 
 /* Loader entry points (buffer is NUL-terminated, BOM already checked). */
-hjtj_status hjtj__load_xml(const hjtj__sink *sink, const char *data, size_t len,
+hjtj_status hjtj__load_xml(const hjtj__record_sink *sink, const char *data, size_t len,
                            const char *file);
-hjtj_status hjtj__load_csv(const hjtj__sink *sink, const char *data, size_t len,
+hjtj_status hjtj__load_csv(const hjtj__record_sink *sink, const char *data, size_t len,
                            const char *file);
 
 #endif

@@ -95,8 +95,8 @@ void hjtj__xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
  * encoding is refused (libxml2 would warn about the one, switch to the other,
  * and report both through the process-global error channel, never ours).
  * Returns 0 if the declaration is fine. */
-static int check_declared_encoding(const char *p, const char *end, const char *file,
-                                   uint64_t line, uint64_t col, hjtj_error *err)
+static hjtj_status check_declared_encoding(const char *p, const char *end, const char *file,
+                                           uint64_t line, uint64_t col, hjtj_error *err)
 {
     const char *q = p + 5, *decl_end = p;
     while (decl_end + 1 < end && !(decl_end[0] == '?' && decl_end[1] == '>'))
@@ -107,9 +107,8 @@ static int check_declared_encoding(const char *p, const char *end, const char *f
             while (v < decl_end && (*v == ' ' || *v == '=' || *v == '\t'))
                 v++;
             if (v + 5 <= decl_end && (*v == '"' || *v == '\'') && memcmp(v + 1, "1.0", 3) != 0) {
-                hjtj__err_set(err, HJTJ_ERR_SYNTAX, file, line, col,
-                        "the XML declaration names a version other than 1.0");
-                return -1;
+                return hjtj__err_set(err, HJTJ_ERR_SYNTAX, file, line, col,
+                                     "the XML declaration names a version other than 1.0");
             }
         }
         if (memcmp(q, "encoding", 8) == 0) {
@@ -119,20 +118,19 @@ static int check_declared_encoding(const char *p, const char *end, const char *f
                                     *v == '\n'))
                 v++;
             if (v >= decl_end || (*v != '"' && *v != '\''))
-                return 0; /* malformed: the parser says so */
+                return HJTJ_OK; /* malformed: the parser says so */
             quote = *v++;
             for (e = v; e < decl_end && *e != quote; e++)
                 ;
             if ((e - v == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
                 (e - v == 4 && strncasecmp(v, "UTF8", 4) == 0))
-                return 0;
-            hjtj__err_set(err, HJTJ_ERR_ENCODING, file, line, col,
-                    "the XML declaration names encoding '%.*s': registers are UTF-8",
-                    (int)(e - v > 40 ? 40 : e - v), v);
-            return -1;
+                return HJTJ_OK;
+            return hjtj__err_set(err, HJTJ_ERR_ENCODING, file, line, col,
+                                 "the XML declaration names encoding '%.*s': registers are UTF-8",
+                                 (int)(e - v > 40 ? 40 : e - v), v);
         }
     }
-    return 0;
+    return HJTJ_OK;
 }
 
 /* Skip the prolog (XML declaration, comments, PIs, white space) and refuse a
@@ -168,7 +166,7 @@ static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_
         } else if (end - p >= 2 && p[0] == '<' && p[1] == '?') {
             const char *q = p + 2;
             if (end - p >= 6 && memcmp(p, "<?xml", 5) == 0 &&
-                check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != 0) {
+                check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != HJTJ_OK) {
                 *short_ = 0;
                 return err->status;
             }
