@@ -26,10 +26,6 @@ static const uint64_t default_limits[HJTJ__NLIMITS] = {10000000u, 65536u, 104857
  * hash), and the boenheter summed over them (each below 2^31) fit int64. */
 #define MAX_RECORDS_BOUND ((uint64_t)UINT32_MAX - 1)
 
-/* navn and merknad of a record without either */
-const char hjtj__record_no_text[2] = {'\0', '\0'};
-
-
 /* ---- object ---- */
 
 HJTJ_API hjtj_status hjtj_register_new(hjtj_register **out)
@@ -297,6 +293,8 @@ hjtj_status hjtj__register_reject(hjtj_register *reg, const raw_field *orgnr, co
     return diag_push(&reg->rejects, &reg->nrejects, &reg->caprejects, reason, file, rline,
                      line == rline && col ? col : rcol, os, on, msg);
 }
+
+/* ---- the encoding of CSV input ---- */
 
 HJTJ_API hjtj_status hjtj_register_set_encoding(hjtj_register *reg, hjtj_encoding encoding)
 {

@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* navn and merknad of a record without either */
+const char hjtj__record_no_text[2] = {'\0', '\0'};
+
 /* The slot for the next record: in blocks of REC_BLOCK when kept, else one
  * scratch slot reused (NULL: nomem). */
 static hjtj_record *new_record_slot(hjtj_register *reg)

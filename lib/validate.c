@@ -292,7 +292,7 @@ static int check_fields(vstate *st)
         const raw_field *f = &st->raw->f[r->id];
         const char *s = f->s;
         size_t n = f->n;
-        if (f->set)
+        if (f->set && r->kind != K_CODE_LIST) /* a list is split on blanks anyway */
             hjtj__trim(&s, &n);
         if (r->when == REQUIRED && (!f->set || n == 0))
             return fail(st, NULL, HJTJ_REASON_MISSING_FIELD, "missing %s", r->name);
