@@ -82,9 +82,9 @@ typedef struct sink {
     buf *b;
 } sink;
 
-static int sink_put(sink *k, const char *s, size_t n)
+static hjtj_status sink_put(sink *k, const char *s, size_t n)
 {
-    return hjtj__buf_put(k->b, s, n);
+    return hjtj__buf_put(k->b, s, n) == 0 ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
 /* Convert data into k; HJTJ_OK, HJTJ_ERR_ENCODING (err set), or
@@ -126,7 +126,7 @@ static hjtj_status convert(sink *k, hjtj_encoding enc, input *in, const char *da
                 tmp[o++] = (char)(0x80 | (cp & 0x3F));
             }
         }
-        if (sink_put(k, tmp, o) != 0) {
+        if (sink_put(k, tmp, o) != HJTJ_OK) {
             hjtj__input_restart(in);
             return HJTJ_ERR_NOMEM;
         }

@@ -245,12 +245,12 @@ hjtj_status hjtj__input_check_utf8(input *in, const char *s, size_t n, size_t fr
     return HJTJ_OK;
 }
 
-int hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
-                     size_t ahead, int nul)
+hjtj_status hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *checked,
+                                   size_t upto, size_t ahead, int nul)
 {
     size_t e = upto, cut;
     if (upto <= *checked)
-        return 0;
+        return HJTJ_OK;
     if (e - *checked < ahead)
         e = len - *checked < ahead ? len : *checked + ahead;
     hjtj__input_fill(in, data + *checked, data + (len - e < 4 ? len : e + 4));
@@ -258,9 +258,9 @@ int hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *chec
         e++;
     if (hjtj__utf8_check(data + *checked, e - *checked, NULL, NULL) != 0 ||
         (nul && memchr(data + *checked, '\0', e - *checked) != NULL))
-        return -1;
+        return HJTJ_ERR_ENCODING;
     *checked = e;
-    return 0;
+    return HJTJ_OK;
 }
 
 const char *hjtj__input_memchr_nul(input *in, const char *s, size_t n)

@@ -53,11 +53,12 @@ const char *hjtj__input_memchr_nul(input *in, const char *s, size_t n);
  * up to upto, this fills and checks data[*checked, e) — e at least upto, at
  * least `ahead` bytes past *checked, and moved past a UTF-8 sequence cut
  * there — for valid UTF-8 (and, with nul, no NUL byte), and sets
- * *checked = e.  0, or -1 when those bytes are bad (the loader then locates
- * the fault over the rest of the input with hjtj__input_check_utf8 /
- * hjtj__input_memchr_nul). */
-int hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *checked, size_t upto,
-                     size_t ahead, int nul);
+ * *checked = e.  HJTJ_OK, or HJTJ_ERR_ENCODING when those bytes are bad
+ * (the loader then locates the fault over the rest of the input with
+ * hjtj__input_check_utf8 / hjtj__input_memchr_nul: a NUL is a syntax error
+ * of XML). */
+hjtj_status hjtj__input_check_upto(input *in, const char *data, size_t len, size_t *checked,
+                                   size_t upto, size_t ahead, int nul);
 
 /* Convert a CSV input in a single-byte encoding to UTF-8 (encoding.c):
  * out receives the text as an input (hjtj__input_close() it), with the same lines

@@ -7,6 +7,8 @@
 #include "scheme.h"
 #include "text.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +30,7 @@ void hjtj__kommuner_clear(hjtj_kommuner *k)
     k->referansedato[0] = '\0';
 }
 
-int hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
+hjtj_status hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
 {
     size_t i, len = 0;
     hjtj_kommuner tmp;
@@ -46,7 +48,7 @@ int hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
         if (tmp.k == NULL || tmp.names == NULL) {
             free(tmp.k);
             free(tmp.names);
-            return -1;
+            return HJTJ_ERR_NOMEM;
         }
         tmp.cap = tmp.n = tmp.npooled = src->n;
         for (i = 0, p = tmp.names; i < src->n; i++) {
@@ -60,7 +62,7 @@ int hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
         tmp.index = malloc(10000 * sizeof *tmp.index);
         if (tmp.index == NULL) {
             hjtj__kommuner_clear(&tmp);
-            return -1;
+            return HJTJ_ERR_NOMEM;
         }
         memcpy(tmp.index, src->index, 10000 * sizeof *tmp.index);
     }
@@ -75,22 +77,14 @@ int hjtj__kommuner_copy(hjtj_kommuner *dst, const hjtj_kommuner *src)
     dst->npooled = tmp.npooled;
     dst->loaded = tmp.loaded;
     memcpy(dst->referansedato, tmp.referansedato, sizeof tmp.referansedato);
-    return 0;
+    return HJTJ_OK;
 }
 
 /* The number of a 4-digit kommunenr, or -1. */
 static int kommune_key(const char *nr, size_t n)
 {
-    int v = 0;
-    size_t i;
-    if (n != 4)
-        return -1;
-    for (i = 0; i < 4; i++) {
-        if (nr[i] < '0' || nr[i] > '9')
-            return -1;
-        v = v * 10 + (nr[i] - '0');
-    }
-    return v;
+    uint64_t v;
+    return n == 4 && hjtj__parse_uint(nr, n, 9999, &v) == HJTJ_OK ? (int)v : -1;
 }
 
 int64_t hjtj__kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
@@ -101,48 +95,98 @@ int64_t hjtj__kommuner_find_n(const hjtj_kommuner *k, const char *nr, size_t n)
     return k->index[key];
 }
 
-int hjtj__kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
-                 size_t navnlen, int64_t innbyggere)
+/* A name is text for people and terminals, on one line: no NUL (it would
+ * cut the name short) and no control character, tab, LF and CR included
+ * (a stricter rule than hjtj__has_control's, which lets a record's text
+ * fields hold them). */
+static int one_line(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* The message of a municipality that cannot be added, at value v. */
+static hjtj_status refuse(hjtj_error *err, const hjtj__kommune_at *at, enum kommune_value v,
+                          hjtj_status st, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static hjtj_status refuse(hjtj_error *err, const hjtj__kommune_at *at, enum kommune_value v,
+                          hjtj_status st, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return hjtj__err_set(err, st, at->file, at->line[v], at->col[v], "%s", msg);
+}
+
+/* The index of 10 000 entries, made on the first municipality. */
+static hjtj_status make_index(hjtj_kommuner *k)
+{
+    int i;
+    if (k->index != NULL)
+        return HJTJ_OK;
+    k->index = malloc(10000 * sizeof *k->index);
+    if (k->index == NULL)
+        return HJTJ_ERR_NOMEM;
+    for (i = 0; i < 10000; i++)
+        k->index[i] = -1;
+    return HJTJ_OK;
+}
+
+/* Room for one more municipality. */
+static hjtj_status reserve(hjtj_kommuner *k)
+{
+    size_t cap;
+    kommune *nk;
+    if (k->n < k->cap)
+        return HJTJ_OK;
+    cap = k->cap ? k->cap * 2 : 512;
+    nk = realloc(k->k, cap * sizeof *nk);
+    if (nk == NULL)
+        return HJTJ_ERR_NOMEM;
+    k->k = nk;
+    k->cap = cap;
+    return HJTJ_OK;
+}
+
+hjtj_status hjtj__kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,
+                               size_t navnlen, int64_t innbyggere, hjtj_error *err,
+                               const hjtj__kommune_at *at)
 {
     kommune *e;
-    int key = kommune_key(nr, nrlen), i;
-    size_t j;
-    if (key < 0 || innbyggere < 0)
-        return -2;
+    int key = kommune_key(nr, nrlen);
+    if (key < 0)
+        return refuse(err, at, KOMMUNE_NR, HJTJ_ERR_KOMMUNER, "kommunenr '%.*s' is not 4 digits",
+                      (int)(nrlen > 40 ? 40 : nrlen), nr);
+    if (innbyggere < 0)
+        return refuse(err, at, KOMMUNE_INNBYGGERE, HJTJ_ERR_KOMMUNER,
+                      "innbyggere of kommune %.4s is negative", nr);
     if (innbyggere > KOMMUNER_MAX_INNBYGGERE)
-        return -4;
-    /* a name is text for people and terminals: no NUL (it would cut the
-     * name short) and no control character, as in a record's text fields */
-    for (j = 0; j < navnlen; j++)
-        if ((unsigned char)navn[j] < 0x20 || navn[j] == 0x7f)
-            return -5;
-    if (k->index == NULL) {
-        k->index = malloc(10000 * sizeof *k->index);
-        if (k->index == NULL)
-            return -1;
-        for (i = 0; i < 10000; i++)
-            k->index[i] = -1;
-    }
+        return refuse(err, at, KOMMUNE_INNBYGGERE, HJTJ_ERR_KOMMUNER,
+                      "innbyggere of kommune %.4s is larger than %lld", nr,
+                      (long long)KOMMUNER_MAX_INNBYGGERE);
+    if (!one_line(navn, navnlen))
+        return refuse(err, at, KOMMUNE_NAVN, HJTJ_ERR_KOMMUNER,
+                      "NUL byte or control character in the name of kommune %.4s", nr);
+    if (make_index(k) != HJTJ_OK || reserve(k) != HJTJ_OK)
+        return refuse(err, at, KOMMUNE_NR, HJTJ_ERR_NOMEM, "out of memory");
     if (k->index[key] >= 0)
-        return -3;
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 512;
-        kommune *nk = realloc(k->k, cap * sizeof *nk);
-        if (nk == NULL)
-            return -1;
-        k->k = nk;
-        k->cap = cap;
-    }
+        return refuse(err, at, KOMMUNE_NR, HJTJ_ERR_KOMMUNER, "kommunenr %.4s appears twice", nr);
     e = &k->k[k->n];
     memcpy(e->nr, nr, 4);
     e->nr[4] = '\0';
     e->innbyggere = innbyggere;
     e->navn = hjtj__str_ndup(navn, navnlen);
     if (e->navn == NULL)
-        return -1;
+        return refuse(err, at, KOMMUNE_NR, HJTJ_ERR_NOMEM, "out of memory");
     k->index[key] = (int32_t)k->n;
     k->n++;
-    return 0;
+    return HJTJ_OK;
 }
 
 HJTJ_API hjtj_status hjtj_kommuner_new(hjtj_kommuner **out)
@@ -172,33 +216,110 @@ static int trim_eq(const csv_field *f, const char *name)
 {
     const char *s = f->s;
     size_t n = f->n;
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    hjtj__trim(&s, &n);
     return strlen(name) == n && memcmp(s, name, n) == 0;
 }
 
-/* Parse a non-negative decimal integer allowing surrounding blanks. */
-static int parse_count(const char *s, size_t n, int64_t *out)
+/* A non-negative decimal integer, blanks around it allowed. */
+static hjtj_status parse_count(const char *s, size_t n, int64_t *out)
 {
-    int64_t v = 0;
-    size_t i = 0, digits = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-        if (v > (INT64_MAX - 9) / 10)
-            return -1;
-        v = v * 10 + (s[i] - '0');
+    uint64_t v;
+    hjtj_status st;
+    hjtj__trim(&s, &n);
+    st = hjtj__parse_uint(s, n, INT64_MAX, &v);
+    *out = (int64_t)v;
+    return st;
+}
+
+/* The columns of a municipality table, by name in its header. */
+typedef struct kommune_cols {
+    int nr, navn, inn;
+} kommune_cols;
+
+/* The header row (in r): each column at most once, kommunenr and
+ * innbyggere needed. */
+static hjtj_status read_columns(const csv_reader *r, uint64_t line, kommune_cols *c,
+                                hjtj_error *err, const char *name)
+{
+    size_t i;
+    c->nr = c->navn = c->inn = -1;
+    for (i = 0; i < r->nfields; i++) {
+        int *col = trim_eq(&r->fields[i], "kommunenr")    ? &c->nr
+                   : trim_eq(&r->fields[i], "navn")       ? &c->navn
+                   : trim_eq(&r->fields[i], "innbyggere") ? &c->inn
+                                                          : NULL;
+        if (col != NULL && *col >= 0) /* as in a register: no column twice */
+            return hjtj__err_set(err, HJTJ_ERR_SCHEMA, name, r->fields[i].line, r->fields[i].col,
+                                 "column %s appears twice in the municipality table",
+                                 col == &c->nr ? "kommunenr" : col == &c->navn ? "navn"
+                                                                               : "innbyggere");
+        if (col != NULL)
+            *col = (int)i;
     }
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    if (digits == 0 || i != n)
-        return -1;
-    *out = v;
-    return 0;
+    if (c->nr < 0 || c->inn < 0)
+        return hjtj__err_set(err, HJTJ_ERR_SCHEMA, name, line, 1,
+                             "municipality table needs the columns kommunenr and innbyggere "
+                             "(and navn)");
+    return HJTJ_OK;
+}
+
+/* One row (in r) into tmp. */
+static hjtj_status add_row(hjtj_kommuner *tmp, const csv_reader *r, const kommune_cols *c,
+                           uint64_t line, hjtj_error *err, const char *name)
+{
+    static const csv_field none = {"", 0, 0, 0};
+    const csv_field *f[3];
+    hjtj__kommune_at at;
+    int64_t inn;
+    int i;
+    if (r->nfields != 0 && r->nfields <= (size_t)c->nr)
+        return hjtj__err_set(err, HJTJ_ERR_KOMMUNER, name, line, 1,
+                             "row has %zu fields, expected at least %d", r->nfields, c->nr + 1);
+    if ((size_t)c->inn >= r->nfields || (c->navn >= 0 && (size_t)c->navn >= r->nfields))
+        return hjtj__err_set(err, HJTJ_ERR_KOMMUNER, name, line, 1, "row has too few fields");
+    f[KOMMUNE_NR] = &r->fields[c->nr];
+    f[KOMMUNE_NAVN] = c->navn >= 0 ? &r->fields[c->navn] : &none;
+    f[KOMMUNE_INNBYGGERE] = &r->fields[c->inn];
+    at.file = name;
+    for (i = 0; i < 3; i++) {
+        at.line[i] = f[i] == &none ? line : f[i]->line;
+        at.col[i] = f[i]->col;
+    }
+    if (parse_count(f[KOMMUNE_INNBYGGERE]->s, f[KOMMUNE_INNBYGGERE]->n, &inn) == HJTJ_ERR_SYNTAX)
+        return hjtj__err_set(err, HJTJ_ERR_KOMMUNER, name, at.line[KOMMUNE_INNBYGGERE],
+                             at.col[KOMMUNE_INNBYGGERE],
+                             "innbyggere '%.*s' is not a non-negative integer",
+                             (int)(f[KOMMUNE_INNBYGGERE]->n > 40 ? 40 : f[KOMMUNE_INNBYGGERE]->n),
+                             f[KOMMUNE_INNBYGGERE]->s);
+    return hjtj__kommuner_add(tmp, f[KOMMUNE_NR]->s, f[KOMMUNE_NR]->n, f[KOMMUNE_NAVN]->s,
+                              f[KOMMUNE_NAVN]->n, inn, err, &at);
+}
+
+/* The rows of a municipality table after its header. */
+static hjtj_status read_rows(hjtj_kommuner *tmp, csv_reader *r, const kommune_cols *c,
+                             hjtj_error *err, const char *name)
+{
+    uint64_t line = 0;
+    hjtj_status st = HJTJ_OK;
+    int rc;
+    while (st == HJTJ_OK && (rc = hjtj__csv_next(r, &line)) == 1)
+        st = add_row(tmp, r, c, line, err, name);
+    return st != HJTJ_OK ? st : rc < 0 ? err->status : HJTJ_OK;
+}
+
+/* The text of a table: UTF-8, a BOM skipped. */
+static hjtj_status table_text(const char **data, size_t *len, hjtj_error *err, const char *name)
+{
+    uint64_t eline, ecol;
+    if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
+        *data += 3;
+        *len -= 3;
+    }
+    if (hjtj__utf8_check(*data, *len, &eline, &ecol) != 0)
+        return hjtj__err_set(err, HJTJ_ERR_ENCODING, name, eline, ecol,
+                             "invalid UTF-8 in the municipality table, which must be UTF-8 "
+                             "(from Excel: save as \"CSV UTF-8\")");
+    return HJTJ_OK;
 }
 
 HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const char *data,
@@ -206,10 +327,10 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
 {
     csv_reader r;
     hjtj_kommuner tmp;
-    int c_nr = -1, c_navn = -1, c_inn = -1, rc;
-    size_t i;
-    uint64_t line = 0, eline, ecol;
-    hjtj_status st = HJTJ_OK;
+    kommune_cols c;
+    uint64_t line = 0;
+    hjtj_status st;
+    int rc;
 
     if (kommuner == NULL)
         return HJTJ_ERR_INVALID_ARG;
@@ -218,105 +339,22 @@ HJTJ_API hjtj_status hjtj_kommuner_load_memory(hjtj_kommuner *kommuner, const ch
     hjtj__err_clear(&kommuner->err);
     if (data == NULL)
         return hjtj__err_set(&kommuner->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (hjtj__utf8_check(data, len, &eline, &ecol) != 0)
-        return hjtj__err_set(&kommuner->err, HJTJ_ERR_ENCODING, name, eline, ecol,
-                       "invalid UTF-8 in the municipality table, which must be UTF-8 "
-                       "(from Excel: save as \"CSV UTF-8\")");
+    if ((st = table_text(&data, &len, &kommuner->err, name)) != HJTJ_OK)
+        return st;
     memset(&tmp, 0, sizeof tmp);
     hjtj__csv_init(&r, data, len, 0, &kommuner->err, name);
     rc = hjtj__csv_next(&r, &line);
-    if (rc == 0) {
-        hjtj__csv_free(&r);
-        return hjtj__err_set(&kommuner->err, HJTJ_ERR_EMPTY, name, 1, 1, "empty municipality table");
-    }
-    if (rc < 0) {
-        hjtj__csv_free(&r);
-        return kommuner->err.status;
-    }
-    for (i = 0; i < r.nfields; i++) {
-        int *c = trim_eq(&r.fields[i], "kommunenr")    ? &c_nr
-                 : trim_eq(&r.fields[i], "navn")       ? &c_navn
-                 : trim_eq(&r.fields[i], "innbyggere") ? &c_inn
-                                                       : NULL;
-        if (c != NULL && *c >= 0) { /* as in a register: no column twice */
-            uint64_t l = r.fields[i].line, col = r.fields[i].col;
-            hjtj__csv_free(&r);
-            return hjtj__err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, l, col,
-                           "column %s appears twice in the municipality table",
-                           c == &c_nr ? "kommunenr" : c == &c_navn ? "navn" : "innbyggere");
-        }
-        if (c != NULL)
-            *c = (int)i;
-    }
-    if (c_nr < 0 || c_inn < 0) {
-        hjtj__csv_free(&r);
-        return hjtj__err_set(&kommuner->err, HJTJ_ERR_SCHEMA, name, line, 1,
-                       "municipality table needs the columns kommunenr and innbyggere "
-                       "(and navn)");
-    }
-    while ((rc = hjtj__csv_next(&r, &line)) == 1) {
-        int64_t inn;
-        const csv_field *fnr, *fnavn, *finn;
-        int a;
-        if (r.nfields != 0 && r.nfields <= (size_t)c_nr) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, line, 1,
-                         "row has %zu fields, expected at least %d", r.nfields, c_nr + 1);
-            break;
-        }
-        if ((size_t)c_inn >= r.nfields || (c_navn >= 0 && (size_t)c_navn >= r.nfields)) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, line, 1,
-                         "row has too few fields");
-            break;
-        }
-        fnr = &r.fields[c_nr];
-        finn = &r.fields[c_inn];
-        fnavn = c_navn >= 0 ? &r.fields[c_navn] : NULL;
-        if (parse_count(finn->s, finn->n, &inn) != 0) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
-                         "innbyggere '%.*s' is not a non-negative integer",
-                         (int)(finn->n > 40 ? 40 : finn->n), finn->s);
-            break;
-        }
-        a = hjtj__kommuner_add(&tmp, fnr->s, fnr->n, fnavn ? fnavn->s : "", fnavn ? fnavn->n : 0, inn);
-        if (a == -1) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_NOMEM, name, line, 0, "out of memory");
-            break;
-        }
-        if (a == -2) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
-                         "kommunenr '%.*s' is not 4 digits", (int)(fnr->n > 40 ? 40 : fnr->n),
-                         fnr->s);
-            break;
-        }
-        if (a == -3) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnr->line, fnr->col,
-                         "kommunenr %.4s appears twice", fnr->s);
-            break;
-        }
-        if (a == -4) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, finn->line, finn->col,
-                         "innbyggere %.*s is larger than %lld", (int)(finn->n > 40 ? 40 : finn->n),
-                         finn->s, (long long)KOMMUNER_MAX_INNBYGGERE);
-            break;
-        }
-        if (a == -5) {
-            st = hjtj__err_set(&kommuner->err, HJTJ_ERR_KOMMUNER, name, fnavn->line, fnavn->col,
-                         "NUL byte or control character in the name of kommune %.4s", fnr->s);
-            break;
-        }
-    }
-    if (rc < 0)
+    if (rc == 0)
+        st = hjtj__err_set(&kommuner->err, HJTJ_ERR_EMPTY, name, 1, 1, "empty municipality table");
+    else if (rc < 0)
         st = kommuner->err.status;
+    else if ((st = read_columns(&r, line, &c, &kommuner->err, name)) == HJTJ_OK)
+        st = read_rows(&tmp, &r, &c, &kommuner->err, name);
     hjtj__csv_free(&r);
     if (st != HJTJ_OK) {
         hjtj__kommuner_clear(&tmp);
         return st;
     }
-    tmp.loaded = 1;
     hjtj__kommuner_clear(kommuner);
     kommuner->index = tmp.index;
     kommuner->k = tmp.k;

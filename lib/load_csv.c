@@ -1,11 +1,11 @@
-/* hjtj__load_csv.c — the CSV register format (SPEC §3): columns found by name, in
+/* load_csv.c — the CSV register format (SPEC §3): columns found by name, in
  * any order; code sets as lists or as one 0/1 column per code. */
 #include "codes.h"
 #include "csv.h"
 #include "error.h"
 #include "input.h"
-#include "register.h"
 #include "sink.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,16 +47,6 @@ static const struct {
 static const hjtj_field set_fields[4] = {HJTJ_FIELD_VIRKSOMHETSTYPE, HJTJ_FIELD_MALGRUPPE,
                                          HJTJ_FIELD_MOTTAR_FRA, HJTJ_FIELD_LEVERER_TIL};
 
-static void trim(const char **s, size_t *n)
-{
-    while (*n && (**s == ' ' || **s == '\t')) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-        (*n)--;
-}
-
 static int name_eq(const char *s, size_t n, const char *name)
 {
     return strlen(name) == n && memcmp(s, name, n) == 0;
@@ -66,9 +56,9 @@ static int name_eq(const char *s, size_t n, const char *name)
  * ASCII lower case, å→a, æ→ae, ø→o (either case), '-' and ' ' → '_', then
  * "aa"→"a" and "oe"→"o" (the old spellings of å and ø).  Applied to both the
  * header and the documented names, so "Næringskode", "Maalgrupper",
- * "andre-kommuner" and "Mottar_Fra:Sykehjem" find their columns.  0, or -1
- * when the name does not fit in out. */
-static int canonical(char *out, size_t cap, const char *s, size_t n)
+ * "andre-kommuner" and "Mottar_Fra:Sykehjem" find their columns.  HJTJ_OK,
+ * or HJTJ_ERR_RANGE when the name does not fit in out. */
+static hjtj_status canonical(char *out, size_t cap, const char *s, size_t n)
 {
     size_t i, o = 0, w;
     char tmp[128];
@@ -89,20 +79,20 @@ static int canonical(char *out, size_t cap, const char *s, size_t n)
             rep = one;
         }
         if (o + strlen(rep) >= sizeof tmp)
-            return -1;
+            return HJTJ_ERR_RANGE;
         memcpy(tmp + o, rep, strlen(rep));
         o += strlen(rep);
     }
     for (i = 0, w = 0; i < o; i++) {
         if (w >= cap - 1)
-            return -1;
+            return HJTJ_ERR_RANGE;
         out[w++] = tmp[i];
         if ((tmp[i] == 'a' && i + 1 < o && tmp[i + 1] == 'a') ||
             (tmp[i] == 'o' && i + 1 < o && tmp[i + 1] == 'e'))
             i++;
     }
     out[w] = '\0';
-    return 0;
+    return HJTJ_OK;
 }
 
 /* The documented column names: the raw columns, then one 0/1 column per
@@ -159,11 +149,11 @@ static col_map map_column(const char *s, size_t n)
     size_t i;
     int32_t v;
     char want[128], name[64];
-    if (canonical(want, sizeof want, s, n) == 0) {
+    if (canonical(want, sizeof want, s, n) == HJTJ_OK) {
         col_map c;
         for (i = 0; column_name(i, &c, name, sizeof name) == 0; i++) {
             char have[128];
-            if (canonical(have, sizeof have, name, strlen(name)) == 0 && strcmp(have, want) == 0)
+            if (canonical(have, sizeof have, name, strlen(name)) == HJTJ_OK && strcmp(have, want) == 0)
                 return c;
         }
     }
@@ -203,204 +193,256 @@ static int same_column(col_map a, col_map b)
 /* Rows are checked (UTF-8) a piece of this size ahead of the tokenizer. */
 #define CSV_PIECE ((size_t)256 << 10)
 
-hjtj_status hjtj__load_csv(hjtj_register *reg, const char *data, size_t len, const char *file)
+/* A header cell, without the blanks around it. */
+static void header_name(const csv_reader *r, size_t i, const char **s, size_t *n)
 {
-    csv_reader r;
-    col_map *map = NULL;
-    size_t ncols, i, checked = 0, ahead;
-    int rc, have_raw[RAW_NFIELDS] = {0}, have_wide[4] = {0};
-    uint64_t line = 0;
-    hjtj_status st = HJTJ_OK;
+    *s = r->fields[i].s;
+    *n = r->fields[i].n;
+    hjtj__trim(s, n);
+}
 
-    /* the tokenizer reads a row whole before it is checked: the bytes it
-     * may look at are held (a field starts at most max_row bytes into the
-     * row and is at most max_field long before it stops), and a piece more */
-    ahead = reg->limits[HJTJ_LIMIT_MAX_RECORD] < (uint64_t)(SIZE_MAX / 4 - CSV_PIECE)
-                ? 2 * (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD] + CSV_PIECE + 2
-                : SIZE_MAX / 2;
-    hjtj__input_fill(reg->in, data, data + (len < ahead ? len : ahead));
-    hjtj__csv_init(&r, data, len, 0, &reg->err, file);
-    r.max_columns = (size_t)reg->limits[HJTJ_LIMIT_MAX_COLUMNS];
-    /* a field longer than HJTJ_LIMIT_MAX_TEXT rejects its record (as in XML);
-     * only a row beyond HJTJ_LIMIT_MAX_RECORD stops the file */
-    r.max_field = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
-    r.max_row = (size_t)reg->limits[HJTJ_LIMIT_MAX_RECORD];
+/* An unknown column is ignored, with a warning that names the nearest
+ * documented one. */
+static hjtj_status warn_unknown(const hjtj__record_sink *sink, const csv_field *f, const char *s,
+                                size_t n, const char *file)
+{
+    char near[64], msg[1024];
+    if (column_suggestion(s, n, near, sizeof near) != NULL)
+        snprintf(msg, sizeof msg,
+                 "unknown column '%.*s' ignored; did you mean '%s'? The columns are %s, or one "
+                 "0/1 column per code",
+                 (int)(n > 60 ? 60 : n), s, near, RAW_COLUMN_LIST);
+    else
+        snprintf(msg, sizeof msg,
+                 "unknown column '%.*s' ignored; the columns are %s, or one 0/1 column per "
+                 "code (see hjtj-formats(5))",
+                 (int)(n > 60 ? 60 : n), s, RAW_COLUMN_LIST);
+    return sink->warn(sink->ctx, HJTJ_REASON_UNKNOWN_COLUMN, file, f->line, f->col, msg);
+}
 
-    rc = hjtj__csv_next(&r, &line);
-    if (rc < 0) {
-        st = reg->err.status;
-        goto out;
+/* Column i of the header: a column already seen (by its name, or as the
+ * same column spelt otherwise) is an error. */
+static hjtj_status map_header_cell(const hjtj__record_sink *sink, const csv_reader *r, col_map *map,
+                                   size_t i, const char *file)
+{
+    const char *s, *t;
+    size_t n, m, j;
+    header_name(r, i, &s, &n);
+    map[i] = map_column(s, n);
+    for (j = 0; j < i; j++) {
+        header_name(r, j, &t, &m);
+        if (m == n && memcmp(s, t, n) == 0)
+            return hjtj__err_set(sink->err, HJTJ_ERR_SCHEMA, file, r->fields[i].line,
+                                 r->fields[i].col, "column '%.*s' appears twice in the header",
+                                 (int)(n > 60 ? 60 : n), s);
+        if (same_column(map[i], map[j]))
+            return hjtj__err_set(sink->err, HJTJ_ERR_SCHEMA, file, r->fields[i].line,
+                                 r->fields[i].col,
+                                 "columns '%.*s' and '%.*s' of the header are the same column",
+                                 (int)(m > 60 ? 60 : m), t, (int)(n > 60 ? 60 : n), s);
     }
-    if (hjtj__input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
-        st = HJTJ_ERR_ENCODING; /* located below */
-        goto out;
-    }
-    if (rc == 0) {
-        st = hjtj__err_set(&reg->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
-        goto out;
-    }
-    ncols = r.nfields;
-    map = calloc(ncols, sizeof *map);
-    if (map == NULL) {
-        st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
-        goto out;
-    }
-    for (i = 0; i < ncols; i++) {
-        const char *s = r.fields[i].s;
-        size_t n = r.fields[i].n, j;
-        trim(&s, &n);
-        map[i] = map_column(s, n);
-        for (j = 0; j < i; j++) {
-            const char *t = r.fields[j].s;
-            size_t m = r.fields[j].n;
-            trim(&t, &m);
-            if (m == n && memcmp(s, t, n) == 0) {
-                st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
-                             "column '%.*s' appears twice in the header", (int)(n > 60 ? 60 : n),
-                             s);
-                goto out;
-            }
-            if (same_column(map[i], map[j])) {
-                st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line, r.fields[i].col,
-                             "columns '%.*s' and '%.*s' of the header are the same column",
-                             (int)(m > 60 ? 60 : m), t, (int)(n > 60 ? 60 : n), s);
-                goto out;
-            }
-        }
+    if (map[i].kind == COL_IGNORED && warn_unknown(sink, &r->fields[i], s, n, file) != HJTJ_OK)
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, r->fields[i].line, 0,
+                             "out of memory");
+    return HJTJ_OK;
+}
+
+/* The columns a register needs: the first missing one is an error, which
+ * names a header cell that looks like a slip of it. */
+static hjtj_status check_required(const hjtj__record_sink *sink, const csv_reader *r, const col_map *map,
+                                  uint64_t line, const char *file)
+{
+    int have_raw[RAW_NFIELDS] = {0}, have_wide[4] = {0};
+    const char *missing = NULL, *want[1], *s;
+    char name[64];
+    size_t i, n;
+    for (i = 0; i < r->nfields; i++)
         if (map[i].kind == COL_RAW)
             have_raw[map[i].id] = 1;
         else if (map[i].kind == COL_WIDE)
             have_wide[map[i].id] = 1;
-        else {
-            char near[64];
-            int w;
-            if (column_suggestion(s, n, near, sizeof near) != NULL)
-                w = hjtj__register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
-                                  r.fields[i].col,
-                                  "unknown column '%.*s' ignored; did you mean '%s'? The columns "
-                                  "are %s, or one 0/1 column per code",
-                                  (int)(n > 60 ? 60 : n), s, near, RAW_COLUMN_LIST);
-            else
-                w = hjtj__register_warn(reg, HJTJ_REASON_UNKNOWN_COLUMN, file, r.fields[i].line,
-                                  r.fields[i].col,
-                                  "unknown column '%.*s' ignored; the columns are %s, or one 0/1 "
-                                  "column per code (see hjtj-formats(5))",
-                                  (int)(n > 60 ? 60 : n), s, RAW_COLUMN_LIST);
-            if (w != 0) {
-                st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
-                goto out;
-            }
-        }
-    }
-    {
-        const char *missing = NULL;
-        if (!have_raw[RAW_ORGNR])
-            missing = "orgnr";
-        else if (!have_raw[RAW_KOMMUNENR])
-            missing = "kommunenr";
-        else if (!have_raw[RAW_EIERSKAP])
-            missing = "eierskap";
-        else if (!have_raw[RAW_TYPES] && !have_wide[0])
-            missing = "virksomhetstyper (or one 0/1 column per virksomhetstype)";
-        else if (!have_raw[RAW_MALGRUPPER] && !have_wide[1])
-            missing = "malgrupper (or one 0/1 column per målgruppe)";
-        if (missing) {
-            /* a header column that is a slip of the missing name */
-            const char *want[1];
-            size_t mlen = strcspn(missing, " ");
-            char name[64];
-            snprintf(name, sizeof name, "%.*s", (int)mlen, missing);
-            want[0] = name;
-            for (i = 0; i < ncols; i++) {
-                const char *s = r.fields[i].s;
-                size_t n = r.fields[i].n;
-                trim(&s, &n);
-                if (map[i].kind == COL_IGNORED && hjtj__nearest(want, 1, s, n) != NULL) {
-                    st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, r.fields[i].line,
-                                 r.fields[i].col,
+    if (!have_raw[RAW_ORGNR])
+        missing = "orgnr";
+    else if (!have_raw[RAW_KOMMUNENR])
+        missing = "kommunenr";
+    else if (!have_raw[RAW_EIERSKAP])
+        missing = "eierskap";
+    else if (!have_raw[RAW_TYPES] && !have_wide[0])
+        missing = "virksomhetstyper (or one 0/1 column per virksomhetstype)";
+    else if (!have_raw[RAW_MALGRUPPER] && !have_wide[1])
+        missing = "malgrupper (or one 0/1 column per målgruppe)";
+    if (missing == NULL)
+        return HJTJ_OK;
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(missing, " "), missing);
+    want[0] = name;
+    for (i = 0; i < r->nfields; i++) {
+        header_name(r, i, &s, &n);
+        if (map[i].kind == COL_IGNORED && hjtj__nearest(want, 1, s, n) != NULL)
+            return hjtj__err_set(sink->err, HJTJ_ERR_SCHEMA, file, r->fields[i].line,
+                                 r->fields[i].col,
                                  "the CSV header has no column %s; is '%.*s' meant to be '%s'?",
                                  missing, (int)(n > 60 ? 60 : n), s, name);
-                    goto out;
-                }
-            }
-            st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, line, 1,
+    }
+    return hjtj__err_set(sink->err, HJTJ_ERR_SCHEMA, file, line, 1,
                          "the CSV header has no column %s", missing);
-            goto out;
+}
+
+/* The header row: the map of its columns (*out, to free). */
+static hjtj_status read_header(const hjtj__record_sink *sink, const csv_reader *r, uint64_t line,
+                               const char *file, col_map **out)
+{
+    col_map *map = calloc(r->nfields, sizeof *map);
+    hjtj_status st = HJTJ_OK;
+    size_t i;
+    *out = map;
+    if (map == NULL)
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, line, 0, "out of memory");
+    for (i = 0; i < r->nfields && st == HJTJ_OK; i++)
+        st = map_header_cell(sink, r, map, i, file);
+    return st != HJTJ_OK ? st : check_required(sink, r, map, line, file);
+}
+
+/* A row of as many fields as the header, as a raw record. */
+static void row_to_raw(const csv_reader *r, const col_map *map, raw_record *raw)
+{
+    size_t i;
+    for (i = 0; i < r->nfields; i++) {
+        const csv_field *f = &r->fields[i];
+        if (map[i].kind == COL_RAW) {
+            raw_field *rf = &raw->f[map[i].id];
+            if (f->n == 0)
+                continue; /* an empty cell is an absent value */
+            rf->s = f->s;
+            rf->n = f->n;
+            rf->set = 1;
+            rf->line = f->line;
+            rf->col = f->col;
+        } else if (map[i].kind == COL_WIDE) {
+            const char *s = f->s;
+            size_t n = f->n;
+            hjtj__trim(&s, &n);
+            raw->wide_set[map[i].id] = 1;
+            if (n == 1 && s[0] == '1')
+                raw->wide[map[i].id] |= map[i].bit;
+            else if (!(n == 0 || (n == 1 && s[0] == '0')))
+                hjtj__raw_fail(raw, HJTJ_REASON_BAD_VALUE, f->line, f->col,
+                               "%s column %zu must be 0, 1 or empty, not '%.*s'",
+                               hjtj_field_name(set_fields[map[i].id]), i + 1,
+                               (int)(n > 40 ? 40 : n), s);
         }
     }
+}
 
-    for (;;) {
-        raw_record raw;
-        hjtj__input_fill(reg->in, r.p,
-                         (size_t)(r.end - r.p) < ahead ? r.end : r.p + ahead);
-        if ((rc = hjtj__csv_next(&r, &line)) != 1)
-            break;
-        if (hjtj__input_check_upto(reg->in, data, len, &checked, (size_t)(r.p - data), CSV_PIECE, 0) != 0) {
-            st = HJTJ_ERR_ENCODING; /* located below */
-            goto out;
+/* A row with another number of fields than the header (ncols): rejected,
+ * named by its orgnr when it has that column. */
+static void ragged_to_raw(const csv_reader *r, const col_map *map, size_t ncols, uint64_t line,
+                          raw_record *raw)
+{
+    size_t i;
+    for (i = 0; i < ncols && i < r->nfields; i++)
+        if (map[i].kind == COL_RAW && map[i].id == RAW_ORGNR) {
+            raw->f[RAW_ORGNR].s = r->fields[i].s;
+            raw->f[RAW_ORGNR].n = r->fields[i].n;
+            raw->f[RAW_ORGNR].set = 1;
         }
+    hjtj__raw_fail(raw, HJTJ_REASON_RAGGED_ROW, line, 1, "row has %zu fields, the header has %zu",
+                   r->nfields, ncols);
+}
+
+/* One CSV load: the reader over the text, the checked extent, and how far
+ * ahead of the tokenizer the input is held. */
+typedef struct csv_load {
+    const hjtj__record_sink *sink;
+    const char *data, *file;
+    size_t len, checked, ahead;
+    csv_reader r;
+} csv_load;
+
+/* The next row into c->r (*got = 1), or the end of the input (*got = 0);
+ * HJTJ_ERR_* on a file-level error, HJTJ_ERR_ENCODING on invalid UTF-8
+ * (located by check_rest()). */
+static hjtj_status next_row(csv_load *c, uint64_t *line, int *got)
+{
+    const char *p = c->r.p, *end = c->r.end;
+    hjtj__input_fill(c->sink->in, p, (size_t)(end - p) < c->ahead ? end : p + c->ahead);
+    *got = hjtj__csv_next(&c->r, line);
+    if (*got < 0)
+        return c->sink->err->status;
+    return hjtj__input_check_upto(c->sink->in, c->data, c->len, &c->checked,
+                                  (size_t)(c->r.p - c->data), CSV_PIECE, 0);
+}
+
+/* The records after the header. */
+static hjtj_status read_rows(csv_load *c, const col_map *map, size_t ncols)
+{
+    uint64_t line = 0;
+    int got;
+    hjtj_status st;
+    while ((st = next_row(c, &line, &got)) == HJTJ_OK && got) {
+        raw_record raw;
         hjtj__raw_clear(&raw);
         raw.line = line;
         raw.col = 1;
-        if (r.nfields != ncols) {
-            /* still name the record by its orgnr when we can */
-            for (i = 0; i < ncols && i < r.nfields; i++)
-                if (map[i].kind == COL_RAW && map[i].id == RAW_ORGNR) {
-                    raw.f[RAW_ORGNR].s = r.fields[i].s;
-                    raw.f[RAW_ORGNR].n = r.fields[i].n;
-                    raw.f[RAW_ORGNR].set = 1;
-                }
-            hjtj__raw_fail(&raw, HJTJ_REASON_RAGGED_ROW, line, 1,
-                     "row has %zu fields, the header has %zu", r.nfields, ncols);
-        } else {
-            for (i = 0; i < ncols; i++) {
-                const csv_field *f = &r.fields[i];
-                if (map[i].kind == COL_RAW) {
-                    raw_field *rf = &raw.f[map[i].id];
-                    if (f->n == 0)
-                        continue; /* an empty cell is an absent value */
-                    rf->s = f->s;
-                    rf->n = f->n;
-                    rf->set = 1;
-                    rf->line = f->line;
-                    rf->col = f->col;
-                } else if (map[i].kind == COL_WIDE) {
-                    const char *s = f->s;
-                    size_t n = f->n;
-                    trim(&s, &n);
-                    raw.wide_set[map[i].id] = 1;
-                    if (n == 1 && s[0] == '1')
-                        raw.wide[map[i].id] |= map[i].bit;
-                    else if (!(n == 0 || (n == 1 && s[0] == '0')))
-                        hjtj__raw_fail(&raw, HJTJ_REASON_BAD_VALUE, f->line, f->col,
-                                 "%s column %zu must be 0, 1 or empty, not '%.*s'",
-                                 hjtj_field_name(set_fields[map[i].id]), i + 1,
-                                 (int)(n > 40 ? 40 : n), s);
-                }
-            }
-        }
-        st = hjtj__register_add(reg, &raw, file);
+        if (c->r.nfields != ncols)
+            ragged_to_raw(&c->r, map, ncols, line, &raw);
+        else
+            row_to_raw(&c->r, map, &raw);
+        st = c->sink->record(c->sink->ctx, &raw, c->file);
         if (st != HJTJ_OK)
-            goto out;
-        hjtj__input_release(reg->in, r.p);
+            return st;
+        hjtj__input_release(c->sink->in, c->r.p);
     }
-    if (rc < 0)
-        st = reg->err.status;
-out:
-    /* the rest of the file, when the load ended early or left bytes after
-     * the last row: invalid UTF-8 anywhere fails it with HJTJ_ERR_ENCODING,
-     * whatever else was found (as if it had been checked first) */
-    if (checked < len) {
-        hjtj_status b = hjtj__input_check_utf8(reg->in, data, len, checked, file, &reg->err);
-        if (b != HJTJ_OK)
-            st = b;
-        if (b == HJTJ_ERR_ENCODING) /* the usual cause, and the way out */
-            (void)hjtj__err_set(&reg->err, b, file, reg->err.line, reg->err.column,
-                          "invalid UTF-8; if the file was saved by Excel it is probably "
-                          "Windows-1252: use --encoding windows-1252 (encoding = "
-                          "\"windows-1252\" in Python and R)");
-    }
+    return st;
+}
+
+/* The rest of the file, when the load ended early or left bytes after the
+ * last row: invalid UTF-8 anywhere fails it with HJTJ_ERR_ENCODING,
+ * whatever else was found (as if it had been checked first). */
+static hjtj_status check_rest(csv_load *c, hjtj_status st)
+{
+    hjtj_error *err = c->sink->err;
+    hjtj_status b;
+    if (c->checked >= c->len)
+        return st;
+    b = hjtj__input_check_utf8(c->sink->in, c->data, c->len, c->checked, c->file, err);
+    if (b == HJTJ_ERR_ENCODING) /* the usual cause, and the way out */
+        (void)hjtj__err_set(err, b, c->file, err->line, err->column,
+                            "invalid UTF-8; if the file was saved by Excel it is probably "
+                            "Windows-1252: use --encoding windows-1252 (encoding = "
+                            "\"windows-1252\" in Python and R)");
+    return b != HJTJ_OK ? b : st;
+}
+
+hjtj_status hjtj__load_csv(const hjtj__record_sink *sink, const char *data, size_t len,
+                           const char *file)
+{
+    const uint64_t *lim = sink->limits;
+    csv_load c = {sink, data, file, len, 0, 0, {0}};
+    col_map *map = NULL;
+    uint64_t line = 0;
+    hjtj_status st;
+    int got;
+
+    /* the tokenizer reads a row whole before it is checked: the bytes it
+     * may look at are held (a field starts at most max_row bytes into the
+     * row and is at most max_field long before it stops), and a piece more */
+    c.ahead = lim[HJTJ_LIMIT_MAX_RECORD] < (uint64_t)(SIZE_MAX / 4 - CSV_PIECE)
+                  ? 2 * (size_t)lim[HJTJ_LIMIT_MAX_RECORD] + CSV_PIECE + 2
+                  : SIZE_MAX / 2;
+    hjtj__csv_init(&c.r, data, len, 0, sink->err, file);
+    c.r.max_columns = (size_t)lim[HJTJ_LIMIT_MAX_COLUMNS];
+    /* a field longer than HJTJ_LIMIT_MAX_TEXT rejects its record (as in XML);
+     * only a row beyond HJTJ_LIMIT_MAX_RECORD stops the file */
+    c.r.max_field = (size_t)lim[HJTJ_LIMIT_MAX_RECORD];
+    c.r.max_row = (size_t)lim[HJTJ_LIMIT_MAX_RECORD];
+
+    st = next_row(&c, &line, &got);
+    if (st == HJTJ_OK && !got)
+        st = hjtj__err_set(sink->err, HJTJ_ERR_EMPTY, file, 1, 1, "empty input");
+    if (st == HJTJ_OK && (st = read_header(sink, &c.r, line, file, &map)) == HJTJ_OK)
+        st = read_rows(&c, map, c.r.nfields);
+    st = check_rest(&c, st);
     free(map);
-    hjtj__csv_free(&r);
+    hjtj__csv_free(&c.r);
     return st;
 }

@@ -1,4 +1,4 @@
-/* hjtj__load_xml.c — the XML register format (SPEC §3), read in one streaming pass
+/* load_xml.c — the XML register format (SPEC §3), read in one streaming pass
  * of libxml2's SAX2 parser and validated against data/hjtj-kartlegging-1.xsd
  * (the pass checks the schema's rules; libxml2's validator, a reader pass
  * with the compiled XSD, runs when those checks cannot decide).
@@ -11,7 +11,6 @@
 #include "error.h"
 #include "input.h"
 #include "kommuner.h"
-#include "register.h"
 #include "sink.h"
 #include "text.h"
 #include "xml.h"
@@ -21,220 +20,12 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlschemastypes.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define NS "urn:hjtj:kartlegging:1"
 #define XSD_FILE "hjtj-kartlegging-1.xsd"
-
-/* ---- libxml2 in someone else's process ----
- *
- * libxml2 initialises its global tables lazily at its first use, which is
- * not safe when two threads make their first use at once: every entry point
- * of the library that uses libxml2 goes through hjtj__xml_begin(), which
- * initialises it once (pthread_once): the parser and XML Schema's types.
- * Errors libxml2 raises with no handler of ours attached (allocation failures inside its tree builder, the schema
- * compiler's and the text reader's internal parsers) would go to the
- * thread's generic handlers, i.e. stderr or the host's handler: for the
- * duration of our call the calling thread's handlers are ours (they note an
- * allocation failure), and the caller's are put back before we return. */
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void xml_init_once(void)
-{
-    xmlInitParser();
-    /* the built-in types of XML Schema are made at the first schema use,
-     * as lazily and as unsafely (found by LeakSanitizer: two threads each
-     * made the table) */
-    (void)xmlSchemaInitTypes();
-}
-
-static void quiet_structured(void *ctx, xmlErrorPtr e)
-{
-    hjtj__xml_quiet *q = ctx;
-    if (e != NULL && e->code == XML_ERR_NO_MEMORY)
-        q->nomem = 1;
-}
-
-static void quiet_generic(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
-void hjtj__xml_begin(hjtj__xml_quiet *q)
-{
-    (void)pthread_once(&xml_once, xml_init_once);
-    q->nomem = 0;
-    q->serr = (void (*)(void))xmlStructuredError;
-    q->sctx = xmlStructuredErrorContext;
-    q->gerr = (void (*)(void))xmlGenericError;
-    q->gctx = xmlGenericErrorContext;
-    xmlSetStructuredErrorFunc(q, quiet_structured);
-    xmlSetGenericErrorFunc(q, quiet_generic);
-}
-
-void hjtj__xml_end(hjtj__xml_quiet *q)
-{
-    xmlSetGenericErrorFunc(q->gctx, (xmlGenericErrorFunc)q->gerr);
-    xmlSetStructuredErrorFunc(q->sctx, (xmlStructuredErrorFunc)q->serr);
-}
-
-void hjtj__xml_error_to(hjtj_error *err, const xmlError *e, const char *file)
-{
-    hjtj_status st = HJTJ_ERR_SYNTAX;
-    char msg[400];
-    size_t n;
-    if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_SCHEMASP ||
-        e->domain == XML_FROM_VALID)
-        st = HJTJ_ERR_SCHEMA;
-    else if (e->code == XML_ERR_DOCUMENT_EMPTY)
-        st = HJTJ_ERR_EMPTY;
-    else if (e->code == XML_ERR_NO_MEMORY)
-        st = HJTJ_ERR_NOMEM;
-    else if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING)
-        st = HJTJ_ERR_SYNTAX;
-    hjtj__str_copy(msg, sizeof msg, e->message ? e->message : "XML error");
-    n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    hjtj__err_set(err, st, file, e->line > 0 ? (uint64_t)e->line : 0,
-            e->int2 > 0 ? (uint64_t)e->int2 : 0, "%s", msg);
-}
-
-/* The format is XML 1.0 in UTF-8: a declaration naming another version or
- * encoding is refused (libxml2 would warn about the one, switch to the other,
- * and report both through the process-global error channel, never ours).
- * Returns 0 if the declaration is fine. */
-static int check_declared_encoding(const char *p, const char *end, const char *file,
-                                   uint64_t line, uint64_t col, hjtj_error *err)
-{
-    const char *q = p + 5, *decl_end = p;
-    while (decl_end + 1 < end && !(decl_end[0] == '?' && decl_end[1] == '>'))
-        decl_end++;
-    for (; q + 8 < decl_end; q++) {
-        if (memcmp(q, "version", 7) == 0) {
-            const char *v = q + 7;
-            while (v < decl_end && (*v == ' ' || *v == '=' || *v == '\t'))
-                v++;
-            if (v + 5 <= decl_end && (*v == '"' || *v == '\'') && memcmp(v + 1, "1.0", 3) != 0) {
-                hjtj__err_set(err, HJTJ_ERR_SYNTAX, file, line, col,
-                        "the XML declaration names a version other than 1.0");
-                return -1;
-            }
-        }
-        if (memcmp(q, "encoding", 8) == 0) {
-            const char *v = q + 8, *e;
-            char quote;
-            while (v < decl_end && (*v == ' ' || *v == '=' || *v == '\t' || *v == '\r' ||
-                                    *v == '\n'))
-                v++;
-            if (v >= decl_end || (*v != '"' && *v != '\''))
-                return 0; /* malformed: the parser says so */
-            quote = *v++;
-            for (e = v; e < decl_end && *e != quote; e++)
-                ;
-            if ((e - v == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
-                (e - v == 4 && strncasecmp(v, "UTF8", 4) == 0))
-                return 0;
-            hjtj__err_set(err, HJTJ_ERR_ENCODING, file, line, col,
-                    "the XML declaration names encoding '%.*s': registers are UTF-8",
-                    (int)(e - v > 40 ? 40 : e - v), v);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* Skip the prolog (XML declaration, comments, PIs, white space) and refuse a
- * DOCTYPE before the parser sees it. */
-/* hjtj__xml_prescan over data[0, len), setting *short_ when it got to the end of
- * those bytes before it could decide (more bytes may change the result). */
-static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_error *err,
-                           int *short_)
-{
-    const char *p = data, *end = data + len;
-    *short_ = 1;
-    uint64_t line = 1;
-    const char *ls = data;
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
-    while (p < end) {
-        if (*p == '\n') {
-            line++;
-            ls = p + 1;
-            p++;
-        } else if (*p == ' ' || *p == '\t' || *p == '\r') {
-            p++;
-        } else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-            const char *q = p + 4;
-            while (q + 3 <= end && memcmp(q, "-->", 3) != 0) {
-                if (*q == '\n') {
-                    line++;
-                    ls = q + 1;
-                }
-                q++;
-            }
-            if (q + 3 > end)
-                return HJTJ_OK; /* the parser reports the open comment */
-            p = q + 3;
-        } else if (end - p >= 2 && p[0] == '<' && p[1] == '?') {
-            const char *q = p + 2;
-            if (end - p >= 6 && memcmp(p, "<?xml", 5) == 0 &&
-                check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != 0) {
-                *short_ = 0;
-                return err->status;
-            }
-            while (q + 2 <= end && memcmp(q, "?>", 2) != 0) {
-                if (*q == '\n') {
-                    line++;
-                    ls = q + 1;
-                }
-                q++;
-            }
-            if (q + 2 > end)
-                return HJTJ_OK;
-            p = q + 2;
-        } else if (end - p >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
-            *short_ = 0;
-            return hjtj__err_set(err, HJTJ_ERR_DOCTYPE, file, line, (uint64_t)(p - ls) + 1,
-                           "DOCTYPE declarations are not allowed (no DTDs or entities are "
-                           "read)");
-        } else if (end - p >= 9 || (*p != '<' && *p != '\0')) {
-            *short_ = 0;
-            return HJTJ_OK;
-        } else {
-            return HJTJ_OK; /* "<!", "<?" or a 0 at the end of what is held */
-        }
-    }
-    return HJTJ_OK;
-}
-
-hjtj_status hjtj__xml_prescan(const char *data, size_t len, const char *file, hjtj_error *err)
-{
-    int short_;
-    return prescan(data, len, file, err, &short_);
-}
-
-/* The compiled XSD and the document it was compiled from (kept with it:
- * libxml2's schema may refer to the document's nodes). */
-typedef struct xsd_compiled {
-    xmlSchemaPtr schema;
-    xmlDocPtr doc;
-} xsd_compiled;
-
-void hjtj__xsd_free(void *xsd)
-{
-    xsd_compiled *x = xsd;
-    if (x == NULL)
-        return;
-    xmlSchemaFree(x->schema);
-    xmlFreeDoc(x->doc);
-    free(x);
-}
 
 static void ignore_error(void *ctx, xmlErrorPtr e)
 {
@@ -253,49 +44,35 @@ static void xsd_parse_error(void *ctx, xmlErrorPtr e)
     keep_first(first, &warn, file, e);
 }
 
-/* Is n an element of XML Schema that brings in another document? */
-int hjtj__xsd_external_ref(const xmlNode *n)
-{
-    static const char *const refs[] = {"import", "include", "redefine", "override"};
-    size_t i;
-    if (n->type != XML_ELEMENT_NODE || n->ns == NULL || n->ns->href == NULL || n->name == NULL ||
-        strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XMLSchema") != 0)
-        return 0;
-    for (i = 0; i < sizeof refs / sizeof refs[0]; i++)
-        if (strcmp((const char *)n->name, refs[i]) == 0)
-            return xmlHasProp(n, (const xmlChar *)"schemaLocation") != NULL;
-    return 0;
-}
-
 /* The format's XSD, found through HJTJ_DATADIR or the installation: read by
  * us, parsed without network access or DTD, and compiled only if it is
  * self-contained (no xs:import, xs:include ... with a schemaLocation, which
  * libxml2's schema compiler would fetch, over the network too); every
  * message of libxml2 is caught.  Errors: HJTJ_ERR_IO (missing, unreadable,
  * malformed or not compilable; the message says which), HJTJ_ERR_NOMEM. */
-static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
+static hjtj_status load_xsd(const hjtj__record_sink *sink, const hjtj__xml_quiet *q)
 {
     char path[4096];
     xmlParserCtxtPtr ctxt;
     xmlSchemaParserCtxtPtr pc;
-    xsd_compiled *x;
+    hjtj__xsd *x;
     hjtj_error e;
     const xmlNode *n;
     buf b;
     hjtj_status st;
-    if (reg->xsd)
+    if (*sink->xsd)
         return HJTJ_OK;
     if (hjtj__datadir_path(path, sizeof path, XSD_FILE) != 0)
-        return hjtj__err_set(&reg->err, HJTJ_ERR_IO, path, 0, 0,
+        return hjtj__err_set(sink->err, HJTJ_ERR_IO, path, 0, 0,
                        "XML schema not found at %s (set HJTJ_DATADIR)", path);
-    st = hjtj__read_all_file(&b, path, &reg->err);
+    st = hjtj__read_all_file(&b, path, sink->err);
     if (st != HJTJ_OK)
         return st;
     hjtj__err_clear(&e);
-    if (b.len > INT32_MAX || hjtj__xml_prescan(b.data, b.len, path, &e) != HJTJ_OK ||
+    if (b.len > INT32_MAX || hjtj__xml_prescan(b.data, b.len, path, &e, NULL) != HJTJ_OK ||
         hjtj__xml_attribute_bound(b.data, b.len, path, &e) != HJTJ_OK) {
         hjtj__buf_free(&b);
-        return hjtj__err_set(&reg->err, HJTJ_ERR_IO, path, e.line, e.column,
+        return hjtj__err_set(sink->err, HJTJ_ERR_IO, path, e.line, e.column,
                        "cannot read the XML schema %s: %s", path,
                        e.status ? e.message : "too large");
     }
@@ -305,7 +82,7 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
         free(x);
         xmlFreeParserCtxt(ctxt);
         hjtj__buf_free(&b);
-        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     ctxt->sax->serror = ignore_error; /* the detail is read from lastError */
     ctxt->sax->initialized = XML_SAX2_MAGIC;
@@ -319,7 +96,7 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
                                                                               : HJTJ_ERR_IO;
         xmlFreeParserCtxt(ctxt);
         hjtj__xsd_free(x);
-        return hjtj__err_set(&reg->err, st, path, e.line, e.column,
+        return hjtj__err_set(sink->err, st, path, e.line, e.column,
                        "cannot read the XML schema %s: %s", path,
                        e.status ? e.message : "malformed XML");
     }
@@ -329,14 +106,14 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
         if (hjtj__xsd_external_ref(n)) {
             uint64_t line = (uint64_t)xmlGetLineNo(n);
             hjtj__xsd_free(x);
-            return hjtj__err_set(&reg->err, HJTJ_ERR_IO, path, line, 0,
+            return hjtj__err_set(sink->err, HJTJ_ERR_IO, path, line, 0,
                            "cannot use the XML schema %s: it refers to another document "
                            "(schemaLocation), which is never fetched", path);
         }
     pc = xmlSchemaNewDocParserCtxt(x->doc);
     if (pc == NULL) {
         hjtj__xsd_free(x);
-        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     hjtj__str_copy(e.file, sizeof e.file, path);
     xmlSchemaSetParserStructuredErrors(pc, xsd_parse_error, &e);
@@ -346,11 +123,11 @@ static hjtj_status load_xsd(hjtj_register *reg, const hjtj__xml_quiet *q)
         st = e.status == HJTJ_ERR_NOMEM || (e.status == HJTJ_OK && q->nomem) ? HJTJ_ERR_NOMEM
                                                                               : HJTJ_ERR_IO;
         hjtj__xsd_free(x);
-        return hjtj__err_set(&reg->err, st, path, e.line, e.column,
+        return hjtj__err_set(sink->err, st, path, e.line, e.column,
                        "cannot compile the XML schema %s: %s", path,
                        e.status ? e.message : "not a valid XML schema");
     }
-    reg->xsd = x;
+    *sink->xsd = x;
     return HJTJ_OK;
 }
 
@@ -396,7 +173,6 @@ static void on_error(void *ctx, xmlErrorPtr e)
  * back at the original line and column through the list of replacements. */
 #define XSD_RUN 4096
 
-static const char *find_str(const char *p, size_t n, const char *pat, size_t m);
 
 typedef struct run_map {
     uint64_t fl, fc; /* after a replacement: line and column in the copy */
@@ -425,7 +201,7 @@ static void lc_advance(const char *p, size_t n, uint64_t *line, uint64_t *col)
 
 static const char *skip_past(const char *p, const char *end, const char *pat, size_t m)
 {
-    const char *q = find_str(p, (size_t)(end - p), pat, m);
+    const char *q = hjtj__xml_find(p, (size_t)(end - p), pat, m);
     return q ? q + m : end;
 }
 
@@ -435,7 +211,7 @@ static int run_has_text(const char *p, size_t n)
 {
     const char *end = p + n;
     while (p < end) {
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+        if (hjtj__is_blank(*p)) {
             p++;
         } else if (*p == '&') {
             long v;
@@ -448,7 +224,7 @@ static int run_has_text(const char *p, size_t n)
         } else if (*p != '<') {
             return 1;
         } else if ((size_t)(end - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
-            const char *q = find_str(p + 9, (size_t)(end - p - 9), "]]>", 3);
+            const char *q = hjtj__xml_find(p + 9, (size_t)(end - p - 9), "]]>", 3);
             if (q == NULL)
                 return 1;
             for (p += 9; p < q; p++)
@@ -464,18 +240,18 @@ static int run_has_text(const char *p, size_t n)
     return 0;
 }
 
-static int shortened_put(shortened *o, const char *p, size_t n, int same)
+static hjtj_status shortened_put(shortened *o, const char *p, size_t n, int same)
 {
     if (hjtj__buf_put(&o->b, p, n) != 0)
-        return -1;
+        return HJTJ_ERR_NOMEM;
     lc_advance(p, n, &o->fl, &o->fc);
     if (same)
         lc_advance(p, n, &o->ol, &o->oc);
-    return 0;
+    return HJTJ_OK;
 }
 
-/* The copy of the document for the validator (see above); 0 or -1 (nomem). */
-static int shorten_runs(const char *d, size_t len, shortened *o)
+/* The copy of the document for the validator (see above); HJTJ_ERR_NOMEM. */
+static hjtj_status shorten_runs(const char *d, size_t len, shortened *o)
 {
     const char *p = d, *end = d + len;
     memset(o, 0, sizeof *o);
@@ -503,13 +279,13 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
             run_map *m;
             char c = run_has_text(p, (size_t)(q - p)) ? 'x' : ' ';
             lc_advance(p, (size_t)(q - p), &o->ol, &o->oc);
-            if (shortened_put(o, &c, 1, 0) != 0)
-                return -1;
+            if (shortened_put(o, &c, 1, 0) != HJTJ_OK)
+                return HJTJ_ERR_NOMEM;
             if (o->nmap == o->capmap) {
                 size_t cap = o->capmap ? o->capmap * 2 : 16;
                 m = realloc(o->map, cap * sizeof *m);
                 if (m == NULL)
-                    return -1;
+                    return HJTJ_ERR_NOMEM;
                 o->map = m;
                 o->capmap = cap;
             }
@@ -518,8 +294,8 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
             m->fc = o->fc;
             m->ol = o->ol;
             m->oc = o->oc;
-        } else if (shortened_put(o, p, (size_t)(q - p), 1) != 0) {
-            return -1;
+        } else if (shortened_put(o, p, (size_t)(q - p), 1) != HJTJ_OK) {
+            return HJTJ_ERR_NOMEM;
         }
         if (q == end)
             break;
@@ -530,11 +306,11 @@ static int shorten_runs(const char *d, size_t len, shortened *o)
                 t = e ? e : end - 1;
             }
         t = t < end ? t + 1 : end;
-        if (shortened_put(o, q, (size_t)(t - q), 1) != 0)
-            return -1;
+        if (shortened_put(o, q, (size_t)(t - q), 1) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
         p = t;
     }
-    return hjtj__buf_put(&o->b, "", 0) == 0 ? 0 : -1;
+    return hjtj__buf_put(&o->b, "", 0) == 0 ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
 /* A position in the copy, back in the document. */
@@ -566,7 +342,7 @@ static void shortened_position(const shortened *o, uint64_t *line, uint64_t *col
  * each text node whole, and without it refuses one over 10 MB that the SAX
  * pass reads in pieces (and rejects only its record, HJTJ_REASON_TOO_LONG):
  * both modes give the same result for the same input. */
-static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len,
+static hjtj_status validate_xsd(const hjtj__record_sink *sink, const char *data, size_t len,
                                 const char *file, const hjtj__xml_quiet *q)
 {
     xsd_state s;
@@ -574,14 +350,14 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     xmlSchemaValidCtxtPtr vc;
     shortened copy;
     int rc;
-    hjtj_status st = load_xsd(reg, q);
+    hjtj_status st = load_xsd(sink, q);
 
     if (st != HJTJ_OK)
         return st;
-    if (shorten_runs(data, len, &copy) != 0) {
+    if (shorten_runs(data, len, &copy) != HJTJ_OK) {
         hjtj__buf_free(&copy.b);
         free(copy.map);
-        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     data = copy.b.data;
     len = copy.b.len;
@@ -589,11 +365,11 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
     s.file = file;
     hjtj__err_clear(&s.first);
     hjtj__err_clear(&s.warn);
-    vc = xmlSchemaNewValidCtxt(((xsd_compiled *)reg->xsd)->schema);
+    vc = xmlSchemaNewValidCtxt(((hjtj__xsd *)*sink->xsd)->schema);
     if (vc == NULL) {
         hjtj__buf_free(&copy.b);
         free(copy.map);
-        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
     r = xmlReaderForMemory(data, (int)len, file, "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE);
@@ -601,23 +377,23 @@ static hjtj_status validate_xsd(hjtj_register *reg, const char *data, size_t len
         xmlSchemaFreeValidCtxt(vc);
         hjtj__buf_free(&copy.b);
         free(copy.map);
-        return hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+        return hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
     }
     xmlTextReaderSetStructuredErrorHandler(r, on_error, &s);
     if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) {
-        st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
+        st = hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, 0, 0, "cannot attach the XML schema");
     } else {
         while ((rc = xmlTextReaderRead(r)) == 1 && s.first.status == HJTJ_OK)
             ;
         if (s.first.status == HJTJ_ERR_NOMEM || (rc < 0 && q->nomem)) {
-            st = hjtj__err_set(&reg->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
+            st = hjtj__err_set(sink->err, HJTJ_ERR_NOMEM, file, 0, 0, "out of memory");
         } else if (s.first.status != HJTJ_OK) {
-            hjtj__err_copy(&reg->err, &s.first);
-            reg->err.status = HJTJ_ERR_SCHEMA;
-            shortened_position(&copy, &reg->err.line, &reg->err.column);
+            hjtj__err_copy(sink->err, &s.first);
+            sink->err->status = HJTJ_ERR_SCHEMA;
+            shortened_position(&copy, &sink->err->line, &sink->err->column);
             st = HJTJ_ERR_SCHEMA;
         } else if (rc < 0 || xmlTextReaderIsValid(r) != 1) {
-            st = hjtj__err_set(&reg->err, HJTJ_ERR_SCHEMA, file, 0, 0,
+            st = hjtj__err_set(sink->err, HJTJ_ERR_SCHEMA, file, 0, 0,
                          "the document does not follow the XML schema");
         }
     }
@@ -672,14 +448,14 @@ enum content { CT_ELEMENTS, CT_TEXT, CT_EMPTY };
 #define CT_DEPTH 3 /* the format's elements are at depths 0-2 */
 
 typedef struct sax_state {
-    hjtj_register *reg;
+    const hjtj__record_sink *sink;
     const char *file;
     const char *data;
     size_t len;
     xmlParserCtxtPtr ctxt;
     hjtj_error first;    /* libxml2's first error */
     hjtj_error warn;     /* libxml2's first warning */
-    hjtj_status st;      /* an error of ours (in reg->err): the load stops */
+    hjtj_status st;      /* an error of ours (in *sink->err): the load stops */
     const xmlChar *ns;   /* the namespace URI as libxml2's dictionary holds it */
     size_t depth;        /* elements open */
     int seen_root;
@@ -845,7 +621,7 @@ static const char *att_value(sax_state *s, int slot, const char *v, size_t n, si
         p = memchr(v, '&', (size_t)(end - v));
     }
     if (hjtj__buf_put(b, v, (size_t)(end - v)) != 0 || b->failed) {
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->line, s->col,
+        stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_NOMEM, s->file, s->line, s->col,
                         "out of memory"));
         *len = 0;
         return "";
@@ -887,13 +663,11 @@ static int att_index(sax_state *s, const xmlChar **a, int i, const char *const *
     return -1;
 }
 
+/* Are p[0..n) n > 0 ASCII digits? */
 static int digits(const char *p, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (p[i] < '0' || p[i] > '9')
-            return 0;
-    return 1;
+    uint64_t v;
+    return hjtj__parse_uint(p, n, UINT64_MAX, &v) == HJTJ_OK;
 }
 
 /* The lexical forms accepted without asking libxml2: YYYY (xs:gYear) and
@@ -906,11 +680,12 @@ static int plain_year(const char *p, size_t n)
 static int plain_date(const char *p, size_t n)
 {
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d;
+    uint64_t y;
+    int m, d;
     if (n != 10 || !plain_year(p, 4) || p[4] != '-' || p[7] != '-' || !digits(p + 5, 2) ||
         !digits(p + 8, 2))
         return 0;
-    y = atoi(p);
+    (void)hjtj__parse_uint(p, 4, 9999, &y);
     m = (p[5] - '0') * 10 + (p[6] - '0');
     d = (p[8] - '0') * 10 + (p[9] - '0');
     if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
@@ -949,7 +724,7 @@ static void value_put(sax_state *s, int id, const char *p, size_t n)
     if (f->n + n > s->text_cap) /* longer than the limit is rejected anyway */
         n = f->n < s->text_cap ? s->text_cap - f->n : 0;
     if (n > 0 && hjtj__buf_put(&s->vals, p, n) != 0) {
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, s->raw.line, s->raw.col,
+        stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_NOMEM, s->file, s->raw.line, s->raw.col,
                         "out of memory"));
         return;
     }
@@ -961,40 +736,31 @@ static void start_kommune(sax_state *s, const xmlChar **a, int na)
     static const char *const names[] = {"nr", "navn", "innbyggere"};
     const char *v[3] = {NULL, NULL, NULL};
     size_t n[3] = {0, 0, 0};
-    uint64_t line, col;
-    int64_t inn = -1;
-    int i, j, rc = -2;
-    tag_position(s, &line, &col);
+    hjtj__kommune_at at;
+    uint64_t inn;
+    int i, j;
+    tag_position(s, &at.line[0], &at.col[0]);
     for (i = 0; i < na; i++) {
         j = att_index(s, a, i, names, 3);
         if (j >= 0)
             v[j] = att_value(s, j, ATT_VAL(a, i), ATT_LEN(a, i), &n[j]);
-    if (stopped(s))
+        if (stopped(s))
+            return;
+    }
+    if (v[0] == NULL || v[2] == NULL ||
+        hjtj__parse_uint(v[2], n[2], INT64_MAX, &inn) != HJTJ_OK) {
+        stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_KOMMUNER, s->file, at.line[0], at.col[0],
+                              "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)"));
         return;
     }
-    if (v[2] != NULL && n[2] > 0 && n[2] <= 19 && digits(v[2], n[2])) {
-        inn = 0;
-        for (i = 0; i < (int)n[2] && inn >= 0; i++)
-            inn = inn > (INT64_MAX - (v[2][i] - '0')) / 10 ? -1 : inn * 10 + (v[2][i] - '0');
+    at.file = s->file;
+    for (i = 1; i < 3; i++) { /* the values are the tag's */
+        at.line[i] = at.line[0];
+        at.col[i] = at.col[0];
     }
-    if (v[0] != NULL && inn >= 0)
-        rc = hjtj__kommuner_add(&s->k, v[0], n[0], v[1] ? v[1] : "", n[1], inn);
-    if (rc == -1)
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, line, col, "out of memory"));
-    else if (rc == -3)
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
-                        "kommune %.*s appears twice in <kommuner>", (int)n[0], v[0]));
-    else if (rc == -4)
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
-                        "innbyggere of kommune %.*s is larger than %lld", (int)n[0], v[0],
-                        (long long)KOMMUNER_MAX_INNBYGGERE));
-    else if (rc == -5)
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
-                        "NUL or control character in the name of kommune %.*s", (int)n[0],
-                        v[0]));
-    else if (rc != 0)
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_KOMMUNER, s->file, line, col,
-                        "<kommune> needs nr (4 digits) and innbyggere (integer >= 0)"));
+    if (hjtj__kommuner_add(&s->k, v[0], n[0], v[1] ? v[1] : "", n[1], (int64_t)inn,
+                           s->sink->err, &at) != HJTJ_OK)
+        stop(s, s->sink->err->status);
 }
 
 static void start_kommuner(sax_state *s, const xmlChar **a, int na)
@@ -1017,19 +783,19 @@ static void start_kommuner(sax_state *s, const xmlChar **a, int na)
 
 static void end_kommuner(sax_state *s)
 {
-    hjtj_register *reg = s->reg;
+    const hjtj__record_sink *sink = s->sink;
     s->in_kommuner = 0;
-    if (reg->nread > 0 || s->replaced) {
+    if (sink->read_count(sink->ctx) > 0 || s->replaced) {
         uint64_t line, col;
         tag_position(s, &line, &col);
         hjtj__kommuner_clear(&s->k);
-        stop(s, hjtj__err_set(&reg->err, HJTJ_ERR_STATE, s->file, line, col,
+        stop(s, hjtj__err_set(sink->err, HJTJ_ERR_STATE, s->file, line, col,
                         "<kommuner> given after records were loaded into this register"));
         return;
     }
     /* the previous table is kept until the load has succeeded */
     s->k.loaded = 1;
-    s->prev_set = hjtj__register_swap_kommuner(reg, &s->k, 1);
+    s->prev_set = sink->swap_kommuner(sink->ctx, &s->k, 1);
     s->prev = s->k;
     memset(&s->k, 0, sizeof s->k);
     s->replaced = 1;
@@ -1041,7 +807,7 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
     static const int ids[] = {RAW_ORGNR, RAW_KOMMUNENR, RAW_EIERSKAP, RAW_STATUS};
     int i, j;
     if (!s->have_records) {
-        hjtj_status st = hjtj__register_ensure_kommuner(s->reg);
+        hjtj_status st = s->sink->ensure_kommuner(s->sink->ctx);
         if (st != HJTJ_OK) {
             stop(s, st);
             return;
@@ -1059,7 +825,7 @@ static void start_virksomhet(sax_state *s, const xmlChar **a, int na)
         if (j >= 0) {
             value_att(s, ids[j], ATT_VAL(a, i), ATT_LEN(a, i), s->raw.line, s->raw.col);
             if (ids[j] == RAW_ORGNR && !stopped(s))
-                hjtj__register_prefetch_orgnr(s->reg, ATT_VAL(a, i), ATT_LEN(a, i));
+                s->sink->prefetch_orgnr(s->sink->ctx, ATT_VAL(a, i), ATT_LEN(a, i));
         }
     }
 }
@@ -1101,7 +867,7 @@ static void end_virksomhet(sax_state *s)
     for (i = 0; i < RAW_NFIELDS; i++)
         if (s->raw.f[i].set)
             s->raw.f[i].s = s->vals.data ? s->vals.data + s->voff[i] : "";
-    st = hjtj__register_add(s->reg, &s->raw, s->file);
+    st = s->sink->record(s->sink->ctx, &s->raw, s->file);
     if (st != HJTJ_OK)
         stop(s, st);
 }
@@ -1118,16 +884,16 @@ static void sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const
     (void)ndef;
     if (stopped(s))
         return;
-    if ((uint64_t)d > s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]) {
+    if ((uint64_t)d > s->sink->limits[HJTJ_LIMIT_MAX_DEPTH]) {
         uint64_t line, col;
         tag_position(s, &line, &col);
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, line, col,
+        stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_LIMIT, s->file, line, col,
                         "elements nested deeper than %llu",
-                        (unsigned long long)s->reg->limits[HJTJ_LIMIT_MAX_DEPTH]));
+                        (unsigned long long)s->sink->limits[HJTJ_LIMIT_MAX_DEPTH]));
         return;
     }
-    if (s->reg->in != NULL)
-        hjtj__input_release(s->reg->in, s->data + s->pos);
+    if (s->sink->in != NULL)
+        hjtj__input_release(s->sink->in, s->data + s->pos);
     el = el_of(s, ln, uri);
     if (d == 0) {
         static const char *const names[] = {"aargang"};
@@ -1135,7 +901,7 @@ static void sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const
         if (el != EL_KARTLEGGING) {
             uint64_t line, col;
             tag_position(s, &line, &col);
-            stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_SCHEMA, s->file, line, col,
+            stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_SCHEMA, s->file, line, col,
                             "the root element must be <kartlegging xmlns=\"%s\">", NS));
             return;
         }
@@ -1152,9 +918,11 @@ static void sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const
                     n = sizeof y - 1;
                 memcpy(y, ATT_VAL(a, i), n);
                 y[n] = '\0';
+                /* not digits only: the leading number of any lexical form of
+                 * xs:gYear the XSD accepts ("2024Z", "2024+01:00") */
                 v = strtol(y, NULL, 10);
                 if (v > 0 && v < 100000)
-                    s->reg->aargang = (int32_t)v;
+                    s->sink->set_aargang(s->sink->ctx, (int32_t)v);
             }
         return;
     }
@@ -1218,7 +986,7 @@ static int blank(const xmlChar *p, int n)
 {
     int i;
     for (i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+        if (!hjtj__is_blank((char)p[i]))
             return 0;
     return 1;
 }
@@ -1255,7 +1023,7 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
     (void)eid;
     (void)sid;
     if (!stopped(s))
-        stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_DOCTYPE, s->file,
+        stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_DOCTYPE, s->file,
                         (uint64_t)xmlSAX2GetLineNumber(s->ctxt),
                         (uint64_t)xmlSAX2GetColumnNumber(s->ctxt),
                         "DOCTYPE declarations are not allowed"));
@@ -1269,162 +1037,34 @@ static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, cons
  * is given them: one pass over the input, while its pages are at hand,
  * instead of two passes before the parse; libxml2 only ever sees checked
  * bytes.  When a check fails, input_fault() says how. */
-static int check_upto(sax_state *s, size_t upto)
+static hjtj_status check_upto(sax_state *s, size_t upto)
 {
-    return hjtj__input_check_upto(s->reg->in, s->data, s->len, &s->checked, upto, 0, 1);
+    return hjtj__input_check_upto(s->sink->in, s->data, s->len, &s->checked, upto, 0, 1);
 }
 
-/* The start tags ahead of the parser.  libxml2 2.9 checks the attributes
- * of a start tag for duplicates (and namespace declarations against those
- * before) pair by pair: a tag with 10^5 attributes costs it seconds, and
- * more minutes.  So the document is scanned ahead of the parser, and a
- * start tag with more than HJTJ_LIMIT_MAX_ATTRIBUTES attributes (namespace
- * declarations included: each is one '=' outside a quoted value) stops the
- * load with HJTJ_ERR_LIMIT at the tag's position, before libxml2 has seen
- * it.  The scan goes from '<' to '<' (no '<' can stand inside a tag, so the
- * attributes libxml2 parses at one tag, even a malformed one, all lie
- * before the next '<'): the '=' between are counted a word at a time, and
- * only where there are more than the limit is the tag read exactly
- * (quotes, its end).  Comments, CDATA sections and processing instructions
- * are skipped whole, end tags and declarations have no attributes.  The
- * scan is linear; it may look past the piece the parser is about to get
- * (the whole document is in memory), never behind. */
-
-/* The number of '=' in p[0..n). */
-static size_t count_eq(const char *p, size_t n)
+static hjtj_status tag_scan(sax_state *s, size_t upto)
 {
-    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
-    size_t c = 0, i = 0;
-    for (; n - i >= 8; i += 8) {
-        uint64_t w, x, t;
-        memcpy(&w, p + i, 8);
-        x = w ^ ('=' * ones);                  /* a 0 byte where w has '=' */
-        t = ((x & low7) + low7) | x;           /* high bit clear exactly there */
-        c += (size_t)((((~t & ~low7) >> 7) * ones) >> 56); /* the 0/1 bytes summed */
-    }
-    for (; i < n; i++)
-        c += p[i] == '=';
-    return c;
-}
-
-/* The attributes of the start tag at d[0] ('<'), up to its '>' outside
- * quotes or to d[n]. */
-static uint64_t tag_attributes(const char *d, size_t n)
-{
-    uint64_t k = 0;
-    size_t i;
-    for (i = 1; i < n && d[i] != '>'; i++) {
-        if (d[i] == '"' || d[i] == '\'') {
-            const char *q = memchr(d + i + 1, d[i], n - i - 1);
-            if (q == NULL)
-                break;
-            i = (size_t)(q - d);
-        } else if (d[i] == '=') {
-            k++;
-        }
-    }
-    return k;
-}
-
-/* The first pat (m bytes) in p[0..n), or NULL. */
-static const char *find_str(const char *p, size_t n, const char *pat, size_t m)
-{
-    const char *end = p + n, *q;
-    while ((size_t)(end - p) >= m && (q = memchr(p, pat[0], (size_t)(end - p) - m + 1)) != NULL) {
-        if (memcmp(q, pat, m) == 0)
-            return q;
-        p = q + 1;
-    }
-    return NULL;
-}
-
-int hjtj__xml_tag_scan(const char *d, size_t len, size_t *scanned, size_t upto, uint64_t max)
-{
-    const char *q;
-    size_t i = *scanned;
-    while (i < upto) {
-        size_t next;
-        if (d[i] != '<') {
-            q = memchr(d + i, '<', len - i);
-            i = q ? (size_t)(q - d) : len;
-            continue;
-        }
-        /* markup that holds no attributes, skipped whole */
-        if (len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
-            q = find_str(d + i + 4, len - i - 4, "-->", 3);
-            i = q ? (size_t)(q - d) + 3 : len;
-            continue;
-        }
-        if (len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0) {
-            q = find_str(d + i + 9, len - i - 9, "]]>", 3);
-            i = q ? (size_t)(q - d) + 3 : len;
-            continue;
-        }
-        if (len - i >= 2 && d[i + 1] == '?') {
-            q = find_str(d + i + 2, len - i - 2, "?>", 2);
-            i = q ? (size_t)(q - d) + 2 : len;
-            continue;
-        }
-        {
-            const char *from = d + i + 1;
-            q = memchr(from, '<', (size_t)(d + len - from));
-        }
-        next = q ? (size_t)(q - d) : len;
-        /* more than max attributes take at least 4 bytes each (" a=''"):
-         * most segments are too short to be counted at all */
-        if ((next - i) / 4 > max && d[i + 1] != '/' && d[i + 1] != '!' &&
-            count_eq(d + i, next - i) > max && tag_attributes(d + i, next - i) > max) {
-            *scanned = i;
-            return -1;
-        }
-        i = next;
-    }
-    *scanned = i;
-    return 0;
-}
-
-static int tag_scan(sax_state *s, size_t upto)
-{
-    uint64_t max = s->reg->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
+    uint64_t max = s->sink->limits[HJTJ_LIMIT_MAX_ATTRIBUTES];
     size_t from = s->scanned, more = SAX_CHUNK;
-    int rc;
+    hjtj_status rc;
     /* over the bytes held only; a scan that gets to their end (markup
      * longer than the window) is made again over more of them */
     for (;;) {
-        size_t held = hjtj__input_held(s->reg->in, s->data, s->len);
+        size_t held = hjtj__input_held(s->sink->in, s->data, s->len);
         rc = hjtj__xml_tag_scan(s->data, held, &s->scanned, upto, max);
-        if (rc != 0 || held == s->len || s->scanned < held)
+        if (rc != HJTJ_OK || held == s->len || s->scanned < held)
             break;
         s->scanned = from;
-        hjtj__input_fill(s->reg->in, s->data + from,
+        hjtj__input_fill(s->sink->in, s->data + from,
                          s->data + (s->len - held < more ? s->len : held + more));
         more *= 2;
     }
-    if (rc == 0)
-        return 0;
-    advance_to(s, s->scanned);
-    stop(s, hjtj__err_set(&s->reg->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
-                    "a start tag with more than %llu attributes", (unsigned long long)max));
-    return -1;
-}
-
-hjtj_status hjtj__xml_attribute_bound(const char *d, size_t len, const char *file,
-                                      hjtj_error *err)
-{
-    size_t at = 0, i;
-    uint64_t line = 1, col = 1;
-    if (hjtj__xml_tag_scan(d, len, &at, len, HJTJ_XML_MAX_ATTRIBUTES) == 0)
+    if (rc == HJTJ_OK)
         return HJTJ_OK;
-    for (i = 0; i < at; i++) {
-        if (d[i] == '\n') {
-            line++;
-            col = 1;
-        } else if (((unsigned char)d[i] & 0xC0) != 0x80) {
-            col++;
-        }
-    }
-    return hjtj__err_set(err, HJTJ_ERR_LIMIT, file, line, col,
-                   "a start tag with more than %d attributes", HJTJ_XML_MAX_ATTRIBUTES);
+    advance_to(s, s->scanned);
+    stop(s, hjtj__err_set(s->sink->err, HJTJ_ERR_LIMIT, s->file, s->line, s->col,
+                    "a start tag with more than %llu attributes", (unsigned long long)max));
+    return HJTJ_ERR_LIMIT;
 }
 
 static hjtj_status sax_pass(sax_state *s)
@@ -1443,22 +1083,22 @@ static hjtj_status sax_pass(sax_state *s)
     /* the first bytes go with the context, for libxml2 to see the encoding
      * (UTF-8 here: hjtj__xml_prescan() refused any other) */
     off = s->len < 4 ? s->len : 4;
-    if (check_upto(s, off) != 0)
+    if (check_upto(s, off) != HJTJ_OK)
         return s->st = HJTJ_ERR_ENCODING; /* hjtj__load_xml reports it */
-    if (tag_scan(s, off) != 0)
+    if (tag_scan(s, off) != HJTJ_OK)
         return s->st;
     s->ctxt = xmlCreatePushParserCtxt(&h, s, s->data, (int)off, s->file);
     if (s->ctxt == NULL)
-        return hjtj__err_set(&s->reg->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
+        return hjtj__err_set(s->sink->err, HJTJ_ERR_NOMEM, s->file, 0, 0, "out of memory");
     (void)xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
     while (!stopped(s)) {
         size_t n = s->len - off < SAX_CHUNK ? s->len - off : SAX_CHUNK;
         int last = off + n == s->len;
-        if (check_upto(s, off + n) != 0) {
+        if (check_upto(s, off + n) != HJTJ_OK) {
             s->st = HJTJ_ERR_ENCODING; /* hjtj__load_xml reports it */
             break;
         }
-        if (tag_scan(s, off + n) != 0)
+        if (tag_scan(s, off + n) != HJTJ_OK)
             break;
         (void)xmlParseChunk(s->ctxt, s->data + off, (int)n, last);
         off += n;
@@ -1466,21 +1106,21 @@ static hjtj_status sax_pass(sax_state *s)
             break;
     }
     if (s->st == HJTJ_OK && s->first.status != HJTJ_OK) {
-        hjtj__err_copy(&s->reg->err, &s->first);
+        hjtj__err_copy(s->sink->err, &s->first);
         s->st = s->first.status;
     }
     if (s->st == HJTJ_OK && !s->ctxt->wellFormed)
-        s->st = hjtj__err_set(&s->reg->err, HJTJ_ERR_SYNTAX, s->file,
+        s->st = hjtj__err_set(s->sink->err, HJTJ_ERR_SYNTAX, s->file,
                         (uint64_t)xmlSAX2GetLineNumber(s->ctxt),
                         (uint64_t)xmlSAX2GetColumnNumber(s->ctxt), "malformed XML");
     if (s->st == HJTJ_OK && !s->seen_root)
-        s->st = hjtj__err_set(&s->reg->err, HJTJ_ERR_EMPTY, s->file, 1, 1, "no root element");
+        s->st = hjtj__err_set(s->sink->err, HJTJ_ERR_EMPTY, s->file, 1, 1, "no root element");
     if (s->st == HJTJ_OK && s->warn.status != HJTJ_OK) {
         /* Something libxml2 only warns about (a PI named xml..., a relative
          * namespace URI): refused, because libxml2's validating pass would
          * report the same warning through the host's global error handler. */
-        hjtj__err_copy(&s->reg->err, &s->warn);
-        s->reg->err.status = s->st = HJTJ_ERR_SYNTAX;
+        hjtj__err_copy(s->sink->err, &s->warn);
+        s->sink->err->status = s->st = HJTJ_ERR_SYNTAX;
     }
     xmlFreeParserCtxt(s->ctxt);
     s->ctxt = NULL;
@@ -1491,30 +1131,30 @@ static hjtj_status sax_pass(sax_state *s)
  * without an error: invalid UTF-8 anywhere fails the load with
  * HJTJ_ERR_ENCODING, whatever else is wrong, and (with nul) a NUL byte with
  * HJTJ_ERR_SYNTAX, whatever the parser found: as if both were checked before
- * parsing.  HJTJ_OK (reg->err untouched) if they are fine. */
+ * parsing.  HJTJ_OK (*sink->err untouched) if they are fine. */
 /* Go over the input in steps of this many bytes. */
 #define FAULT_STEP ((size_t)4 << 20)
 
-static hjtj_status input_fault(hjtj_register *reg, const char *data, size_t len, size_t from,
+static hjtj_status input_fault(const hjtj__record_sink *sink, const char *data, size_t len, size_t from,
                                const char *file, int nul)
 {
     const char *z, *q;
     uint64_t line = 1, col = 1;
-    hjtj_status st = hjtj__input_check_utf8(reg->in, data, len, from, file, &reg->err);
+    hjtj_status st = hjtj__input_check_utf8(sink->in, data, len, from, file, sink->err);
     if (st != HJTJ_OK || !nul || from >= len ||
-        (z = hjtj__input_memchr_nul(reg->in, data + from, len - from)) == NULL)
+        (z = hjtj__input_memchr_nul(sink->in, data + from, len - from)) == NULL)
         return st;
     /* XML never allows NUL; refused before libxml2 is given it (it would
      * take NULs for a UTF-16/32 document and report through its global
      * channel) */
     for (q = data; q < z;) {
         const char *e = (size_t)(z - q) > FAULT_STEP ? q + FAULT_STEP : z;
-        hjtj__input_fill(reg->in, q, e);
+        hjtj__input_fill(sink->in, q, e);
         hjtj__text_position(q, e, &line, &col);
         q = e;
-        hjtj__input_release(reg->in, q);
+        hjtj__input_release(sink->in, q);
     }
-    return hjtj__err_set(&reg->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
+    return hjtj__err_set(sink->err, HJTJ_ERR_SYNTAX, file, line, col, "NUL byte (not allowed in XML)");
 }
 
 /* Is a syntax error at (line, col) at the end of the document's text (only
@@ -1527,8 +1167,7 @@ static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64
     for (;;) {
         size_t from = last > FAULT_STEP ? last - FAULT_STEP : 0;
         hjtj__input_fill(in, data + from, data + last);
-        while (last > from && (data[last - 1] == ' ' || data[last - 1] == '\t' ||
-                               data[last - 1] == '\n' || data[last - 1] == '\r'))
+        while (last > from && hjtj__is_blank(data[last - 1]))
             last--;
         if (last > from || last == 0)
             break;
@@ -1545,20 +1184,20 @@ static int at_end(input *in, const char *data, size_t len, uint64_t line, uint64
     return line > l || (line == l && col >= c);
 }
 
-static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
+static hjtj_status load_xml_quiet(const hjtj__record_sink *sink, const char *data, size_t len,
                                   const char *file, const hjtj__xml_quiet *q);
 
-hjtj_status hjtj__load_xml(hjtj_register *reg, const char *data, size_t len, const char *file)
+hjtj_status hjtj__load_xml(const hjtj__record_sink *sink, const char *data, size_t len, const char *file)
 {
     hjtj__xml_quiet q;
     hjtj_status st;
     hjtj__xml_begin(&q);
-    st = load_xml_quiet(reg, data, len, file, &q);
+    st = load_xml_quiet(sink, data, len, file, &q);
     hjtj__xml_end(&q);
     return st;
 }
 
-static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t len,
+static hjtj_status load_xml_quiet(const hjtj__record_sink *sink, const char *data, size_t len,
                                   const char *file, const hjtj__xml_quiet *q)
 {
     sax_state s;
@@ -1571,63 +1210,63 @@ static hjtj_status load_xml_quiet(hjtj_register *reg, const char *data, size_t l
         for (;;) {
             size_t held;
             int short_;
-            hjtj__input_fill(reg->in, data, data + (len < more ? len : more));
-            held = hjtj__input_held(reg->in, data, len);
-            st = prescan(data, held, file, &reg->err, &short_);
+            hjtj__input_fill(sink->in, data, data + (len < more ? len : more));
+            held = hjtj__input_held(sink->in, data, len);
+            st = hjtj__xml_prescan(data, held, file, sink->err, &short_);
             if (!short_ || held == len)
                 break;
             more = held * 2;
         }
     }
     if (st != HJTJ_OK) {
-        hjtj_status b = input_fault(reg, data, len, 0, file, 0);
+        hjtj_status b = input_fault(sink, data, len, 0, file, 0);
         return b != HJTJ_OK ? b : st;
     }
     if (len > INT32_MAX) {
-        st = input_fault(reg, data, len, 0, file, 1);
+        st = input_fault(sink, data, len, 0, file, 1);
         return st != HJTJ_OK ? st
-                             : hjtj__err_set(&reg->err, HJTJ_ERR_LIMIT, file, 0, 0,
+                             : hjtj__err_set(sink->err, HJTJ_ERR_LIMIT, file, 0, 0,
                                        "XML input larger than 2 GiB");
     }
     memset(&s, 0, sizeof s);
-    s.reg = reg;
+    s.sink = sink;
     s.file = file;
     s.data = data;
     s.len = len;
     s.line = s.col = 1;
     s.field = -1;
-    s.text_cap = reg->limits[HJTJ_LIMIT_MAX_TEXT] < (uint64_t)(SIZE_MAX / 4)
-                     ? (size_t)reg->limits[HJTJ_LIMIT_MAX_TEXT] + 1
+    s.text_cap = sink->limits[HJTJ_LIMIT_MAX_TEXT] < (uint64_t)(SIZE_MAX / 4)
+                     ? (size_t)sink->limits[HJTJ_LIMIT_MAX_TEXT] + 1
                      : SIZE_MAX / 4;
     hjtj__err_clear(&s.first);
     hjtj__err_clear(&s.warn);
     hjtj__buf_init(&s.vals);
     for (i = 0; i < 3; i++)
         hjtj__buf_init(&s.att[i]);
-    hjtj__input_restart(reg->in);
+    hjtj__input_restart(sink->in);
     st = sax_pass(&s);
     if (st != HJTJ_OK) {
-        hjtj_status b = input_fault(reg, data, len, s.checked, file, 1);
+        hjtj_status b = input_fault(sink, data, len, s.checked, file, 1);
         st = b != HJTJ_OK ? b : st;
-        if (st == HJTJ_ERR_SYNTAX && at_end(reg->in, data, len, reg->err.line, reg->err.column)) {
-            hjtj__input_restart(reg->in);
-            (void)hjtj__err_set(&reg->err, st, file, reg->err.line, reg->err.column,
+        if (st == HJTJ_ERR_SYNTAX && at_end(sink->in, data, len, sink->err->line, sink->err->column)) {
+            hjtj__input_restart(sink->in);
+            (void)hjtj__err_set(sink->err, st, file, sink->err->line, sink->err->column,
                           "the file ends before the XML document is complete (truncated?)");
         }
-        hjtj__input_restart(reg->in);
+        hjtj__input_restart(sink->in);
     }
     hjtj__buf_free(&s.vals);
     for (i = 0; i < 3; i++)
         hjtj__buf_free(&s.att[i]);
     hjtj__kommuner_clear(&s.k);
-    if (st == HJTJ_OK && (s.suspect || reg->xsd_mode == HJTJ_XSD_ALWAYS))
+    if (st == HJTJ_OK && (s.suspect || sink->xsd_mode == HJTJ_XSD_ALWAYS))
     {
-        hjtj__input_fill_all(reg->in); /* libxml2's reader takes the document whole */
-        st = validate_xsd(reg, data, len, file, q);
+        hjtj__input_fill_all(sink->in); /* libxml2's reader takes the document whole */
+        st = validate_xsd(sink, data, len, file, q);
     }
     if (s.replaced) {
         if (st != HJTJ_OK) /* a failed load leaves the table as it was */
-            (void)hjtj__register_swap_kommuner(reg, &s.prev, s.prev_set);
+            (void)sink->swap_kommuner(sink->ctx, &s.prev, s.prev_set);
         hjtj__kommuner_clear(&s.prev);
     }
     return st;

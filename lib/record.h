@@ -1,5 +1,6 @@
 /*
- * record.h — A loaded record, its classes and the diagnostics about records (register.c, classify.c).
+ * record.h — A loaded record, its classes and the diagnostics about records (store.c,
+ * validate.c, classify.c, register.c).
  * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
  */
 #ifndef HJTJ_RECORD_H

@@ -1,5 +1,7 @@
 /*
- * register.h — The register object: records, diagnostics, orgnr index, settings (register.c).
+ * register.h — The register object: its records, diagnostics, orgnr index and settings
+ * (register.c: the object, settings, accessors, diagnostics; store.c: adding
+ * a record; load.c: the loads).
  * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
  */
 #ifndef HJTJ_REGISTER_H
@@ -9,10 +11,12 @@
 #include "error.h"
 #include "input.h"
 #include "kommuner.h"
+#include "orgindex.h"
 #include "pool.h"
 #include "record.h"
 #include "reduce.h"
 #include "scheme.h"
+#include "sink.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -21,15 +25,6 @@
 
 /* Record storage: fixed-size blocks so that record pointers stay valid. */
 #define REC_BLOCK 1024
-
-/* A set of orgnr as a bitmap over the 10^9 numbers, in pages of 4 096 bits
- * made on demand behind a two-level directory, with the list of pages made
- * (register.c). */
-typedef struct orgset {
-    uint64_t ***dir;
-    uint32_t *used;
-    size_t nused, capused;
-} orgset;
 
 struct hjtj_register {
     hjtj_scheme scheme;
@@ -46,17 +41,12 @@ struct hjtj_register {
     hjtj_diag *warnings;
     size_t nwarnings, capwarnings;
 
-    /* orgnr (as integer) -> record index + 1; open addressing */
-    uint64_t *hslots;        /* orgnr << 32 | index + 1 */
-    size_t hcap, hcount;
+    hjtj__orgindex index;    /* the orgnr held (keep mode follows keep) */
 
     pool strings;
     red_set *reds;           /* streaming: the tables' reductions (streaming.c) */
-    orgset orgseen;          /* streaming: orgnr seen, a paged bitmap ... */
-    orgset orgstage;         /* ... and those of the load in progress */
-    struct input *in;        /* the file being loaded, NULL for memory input */
     char orgnr_now[10];      /* streaming: the orgnr of the record passed to the callback */
-    const char **nk_intern[100]; /* næringskode NN.NNN: [NN][NNN] -> one string */
+    hjtj__nk_table nk;       /* one string per næringskode, in strings */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
     uint64_t limits[HJTJ__NLIMITS];
     hjtj_record_fn cb;
@@ -68,6 +58,23 @@ struct hjtj_register {
     hjtj_error err;
 };
 
+
+/* Make sure the register has a municipality table (loads the default);
+ * on failure reg->err is set. */
+hjtj_status hjtj__register_ensure_kommuner(hjtj_register *reg);
+/* Exchange the register's municipality table with *k; `set` becomes the
+ * register's "table given" flag, whose old value is returned. */
+int hjtj__register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set);
+/* Add a warning (printf-style message); HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__register_warn(hjtj_register *reg, hjtj_reason reason, const char *file,
+                                uint64_t line, uint64_t col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Reject a record: a diagnostic at the record's first line, and at the
+ * column (col) of the field at fault when it stands on that line; the
+ * orgnr as written, unless it holds a control character.  HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__register_reject(hjtj_register *reg, const raw_field *orgnr, const char *file,
+                                  hjtj_reason reason, uint64_t rline, uint64_t rcol,
+                                  uint64_t line, uint64_t col, const char *msg);
 
 static inline const hjtj_record *reg_rec(const hjtj_register *reg, size_t i)
 {

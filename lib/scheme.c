@@ -432,29 +432,32 @@ static hjtj_status once(scheme_read *r, const xmlNode *n, unsigned bit)
     return HJTJ_OK;
 }
 
-/* Parse whitespace-separated integers. */
-static int parse_ints(const char *s, int64_t *out, int max, int *count)
+/* The next blank-separated token of *p: *p moved to it, its length
+ * returned (0 at the end of the text). */
+static size_t next_token(const char **p)
+{
+    size_t len = 0;
+    while (hjtj__is_blank(**p))
+        (*p)++;
+    while ((*p)[len] != '\0' && !hjtj__is_blank((*p)[len]))
+        len++;
+    return len;
+}
+
+/* Parse blank-separated integers from 0 to 10^9, at most max of them. */
+static hjtj_status parse_ints(const char *s, int64_t *out, int max, int *count)
 {
     int n = 0;
-    while (*s) {
-        char *end;
-        long long v;
-        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-            s++;
-        if (*s == '\0')
-            break;
-        if (*s < '0' || *s > '9')
-            return -1;
-        v = strtoll(s, &end, 10);
-        if (end == s || v < 0 || v > 1000000000LL || n >= max)
-            return -1;
-        out[n++] = v;
-        s = end;
-        if (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return -1;
+    size_t len;
+    while ((len = next_token(&s)) > 0) {
+        uint64_t v;
+        if (n >= max || hjtj__parse_uint(s, len, 1000000000u, &v) != HJTJ_OK)
+            return HJTJ_ERR_SYNTAX;
+        out[n++] = (int64_t)v;
+        s += len;
     }
     *count = n;
-    return 0;
+    return HJTJ_OK;
 }
 
 /* The text of n (NUL-terminated, "" when empty), or NULL for out of memory. */
@@ -536,20 +539,14 @@ static hjtj_status read_samlemalgruppe(scheme_read *r, const xmlNode *n)
 static hjtj_status read_asss(scheme_read *r, const xmlNode *n)
 {
     const char *p;
+    size_t len;
     int k = 0, j;
     xmlChar *text = text_of(n);
     TEXT_OR_NOMEM(text, r, n);
     p = (const char *)text;
-    while (*p) {
-        size_t len = 0;
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-            p++;
-        while (p[len] >= '0' && p[len] <= '9')
-            len++;
-        if (len == 0 && *p == '\0')
-            break;
-        if (len != 4 || k >= HJTJ_MAX_ASSS ||
-            (p[len] && p[len] != ' ' && p[len] != '\t' && p[len] != '\n' && p[len] != '\r')) {
+    while ((len = next_token(&p)) > 0) {
+        uint64_t v;
+        if (len != 4 || k >= HJTJ_MAX_ASSS || hjtj__parse_uint(p, 4, 9999, &v) != HJTJ_OK) {
             xmlFree(text);
             return bad_at(r, n, "<asss> must list 4-digit kommunenr (at most %d)",
                           HJTJ_MAX_ASSS);
@@ -578,7 +575,7 @@ static hjtj_status read_terskler(scheme_read *r, const xmlNode *n)
     int cnt = 0;
     xmlChar *text = text_of(n);
     TEXT_OR_NOMEM(text, r, n);
-    if (parse_ints((const char *)text, v, 3, &cnt) != 0 || cnt != 3) {
+    if (parse_ints((const char *)text, v, 3, &cnt) != HJTJ_OK || cnt != 3) {
         xmlFree(text);
         return bad_at(r, n, "<terskler> must hold three inhabitant thresholds");
     }
@@ -597,7 +594,7 @@ static hjtj_status read_bands(scheme_read *r, const xmlNode *n)
     int cnt = 0, i;
     xmlChar *text = text_of(n);
     TEXT_OR_NOMEM(text, r, n);
-    if (parse_ints((const char *)text, v, HJTJ_MAX_BANDS, &cnt) != 0 || cnt < 1) {
+    if (parse_ints((const char *)text, v, HJTJ_MAX_BANDS, &cnt) != HJTJ_OK || cnt < 1) {
         xmlFree(text);
         return bad_at(r, n, "<boenhetsgrupper> must hold 1 to %d lower bounds", HJTJ_MAX_BANDS);
     }
@@ -729,7 +726,7 @@ static hjtj_status scheme_load_quiet(hjtj_scheme *scheme, const char *data, size
         return hjtj__err_set(&scheme->err, HJTJ_ERR_INVALID_ARG, name, 0, 0, "no data");
     if (len > INT32_MAX)
         return hjtj__err_set(&scheme->err, HJTJ_ERR_LIMIT, name, 0, 0, "scheme file too large");
-    st = hjtj__xml_prescan(data, len, name, &scheme->err);
+    st = hjtj__xml_prescan(data, len, name, &scheme->err, NULL);
     if (st == HJTJ_OK) /* libxml2's attribute handling is quadratic */
         st = hjtj__xml_attribute_bound(data, len, name, &scheme->err);
     if (st != HJTJ_OK)

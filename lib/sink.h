@@ -1,14 +1,20 @@
 /*
- * sink.h — What a loader reads (a raw record) and how it hands it on (load_csv.c, load_xml.c -> register.c).
+ * sink.h — What a loader reads (a raw record) and where it hands it on: the
+ * sink, built by the register for each load (load.c); the loaders
+ * (load_csv.c, load_xml.c) see the register only through it.
  * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
  */
 #ifndef HJTJ_SINK_H
 #define HJTJ_SINK_H
 
 #include "hjtj.h"
+#include "error.h"
+#include "input.h"
+#include "kommuner.h"
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A record as read by a loader, before validation.  Strings point into the
  * input (not NUL-terminated); `set` says whether the field was present. */
@@ -51,28 +57,51 @@ typedef struct raw_record {
     char err_msg[256];
 } raw_record;
 
-void hjtj__raw_clear(raw_record *r);
+/* An empty raw record (err_msg is written only with err_reason, and read
+ * only then: not cleared, it is a quarter of the record). */
+static inline void hjtj__raw_clear(raw_record *r)
+{
+    memset(r, 0, offsetof(raw_record, err_msg));
+}
+/* Note the loader's problem with the record (the first one stays). */
 void hjtj__raw_fail(raw_record *r, hjtj_reason reason, uint64_t line, uint64_t col,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Loader entry points (buffer is NUL-terminated, BOM already checked). */
-hjtj_status hjtj__load_xml(hjtj_register *reg, const char *data, size_t len, const char *file);
-hjtj_status hjtj__load_csv(hjtj_register *reg, const char *data, size_t len, const char *file);
+/* Where a loader's records go, and what it needs of the register. */
+typedef struct hjtj__record_sink {
+    void *ctx; /* the first argument of every function below */
+    /* Validate, classify and store (or reject) one record.  HJTJ_OK, or
+     * HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the
+     * load (*err is set). */
+    hjtj_status (*record)(void *ctx, const raw_record *raw, const char *file);
+    /* Add a warning (msg: its text); HJTJ_ERR_NOMEM. */
+    hjtj_status (*warn)(void *ctx, hjtj_reason reason, const char *file, uint64_t line,
+                        uint64_t col, const char *msg);
+    /* Make sure there is a municipality table (loads the bundled one);
+     * on failure *err is set. */
+    hjtj_status (*ensure_kommuner)(void *ctx);
+    /* Exchange the municipality table with *k (a <kommuner> block while
+     * loading, and back if the load fails); `set` becomes the "table given"
+     * flag, whose old value is returned. */
+    int (*swap_kommuner)(void *ctx, hjtj_kommuner *k, int set);
+    /* A hint: the orgnr s (n bytes, as written) will be looked up soon. */
+    void (*prefetch_orgnr)(void *ctx, const char *s, size_t n);
+    /* Records read so far (a <kommuner> block may not follow one). */
+    size_t (*read_count)(void *ctx);
+    /* The file's aargang. */
+    void (*set_aargang)(void *ctx, int32_t aargang);
 
-/* Validate, edit, classify and store (or reject) one record.  Returns HJTJ_OK,
- * or HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the load
- * (reg->err is set). */
-hjtj_status hjtj__register_add(hjtj_register *reg, raw_record *raw, const char *file);
-/* Add a warning; -1 on nomem. */
-int hjtj__register_warn(hjtj_register *reg, hjtj_reason reason, const char *file, uint64_t line,
-                  uint64_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* Make sure the register has a municipality table (loads the default). */
-hjtj_status hjtj__register_ensure_kommuner(hjtj_register *reg);
-/* Exchange the register's municipality table with *k (a <kommuner> block
- * while loading, and back if the load fails); `set` becomes the register's
- * "table given" flag, whose old value is returned. */
-int hjtj__register_swap_kommuner(hjtj_register *reg, hjtj_kommuner *k, int set);
-/* A hint: the orgnr s (n bytes) will be looked up soon. */
-void hjtj__register_prefetch_orgnr(const hjtj_register *reg, const char *s, size_t n);
+    const uint64_t *limits;  /* indexed by hjtj_limit */
+    hjtj_error *err;         /* where a file-level error goes */
+    input *in;               /* the file being loaded, NULL for memory input */
+    void **xsd;              /* the compiled XSD, made on first need, kept */
+    hjtj_xsd_mode xsd_mode;
+} hjtj__record_sink;
+
+/* Loader entry points (buffer is NUL-terminated, BOM already checked). */
+hjtj_status hjtj__load_xml(const hjtj__record_sink *sink, const char *data, size_t len,
+                           const char *file);
+hjtj_status hjtj__load_csv(const hjtj__record_sink *sink, const char *data, size_t len,
+                           const char *file);
 
 #endif

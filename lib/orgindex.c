@@ -1,0 +1,258 @@
+/* orgindex.c — the orgnr a register holds: the duplicate check of every
+ * record (SPEC §2), and the lookups of hjtj_register_find and linked files. */
+#include "orgindex.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- keep mode: orgnr -> record ----
+ * A slot holds orgnr << 32 | (index + 1): orgnr < 10^9 fit in 32 bits and
+ * the record limit keeps the index below 2^32 - 1, so key and value share
+ * one word (one cache miss a lookup) and 0 is an empty slot. */
+#define SLOT_KEY(x) ((x) >> 32)
+#define SLOT_VAL(x) ((uint32_t)(x))
+
+static hjtj_status hash_grow(hjtj__orgindex *x)
+{
+    size_t cap = x->cap ? x->cap * 2 : 4096, i;
+    uint64_t *slots = calloc(cap, sizeof *slots);
+    if (slots == NULL)
+        return HJTJ_ERR_NOMEM;
+    for (i = 0; i < x->cap; i++) {
+        if (x->slots[i]) {
+            size_t j = hjtj__hash_u64(SLOT_KEY(x->slots[i])) & (cap - 1);
+            while (slots[j])
+                j = (j + 1) & (cap - 1);
+            slots[j] = x->slots[i];
+        }
+    }
+    free(x->slots);
+    x->slots = slots;
+    x->cap = cap;
+    return HJTJ_OK;
+}
+
+uint32_t hjtj__orgindex_get(const hjtj__orgindex *x, uint64_t orgnr)
+{
+    size_t j;
+    if (x->cap == 0)
+        return 0;
+    j = hjtj__hash_u64(orgnr) & (x->cap - 1);
+    while (x->slots[j]) {
+        if (SLOT_KEY(x->slots[j]) == orgnr)
+            return SLOT_VAL(x->slots[j]);
+        j = (j + 1) & (x->cap - 1);
+    }
+    return 0;
+}
+
+static hjtj_status hash_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t val)
+{
+    size_t j;
+    if ((x->count + 1) * 2 > x->cap && hash_grow(x) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
+    j = hjtj__hash_u64(orgnr) & (x->cap - 1);
+    while (x->slots[j])
+        j = (j + 1) & (x->cap - 1);
+    x->slots[j] = orgnr << 32 | val;
+    x->count++;
+    return HJTJ_OK;
+}
+
+/* Empty slot i and re-place the rest of its cluster (linear probing). */
+static void hash_del_slot(hjtj__orgindex *x, size_t i)
+{
+    size_t mask = x->cap - 1, j;
+    x->slots[i] = 0;
+    x->count--;
+    for (j = (i + 1) & mask; x->slots[j]; j = (j + 1) & mask) {
+        uint64_t e = x->slots[j];
+        size_t h = hjtj__hash_u64(SLOT_KEY(e)) & mask;
+        x->slots[j] = 0;
+        while (x->slots[h])
+            h = (h + 1) & mask;
+        x->slots[h] = e;
+    }
+}
+
+/* In place, so that it cannot fail. */
+void hjtj__orgindex_truncate(hjtj__orgindex *x, size_t mark)
+{
+    int again = 1;
+    size_t i;
+    while (again) { /* a re-placed entry may wrap around behind i */
+        again = 0;
+        for (i = 0; i < x->cap; i++)
+            while (x->slots[i] && SLOT_VAL(x->slots[i]) > mark) {
+                hash_del_slot(x, i);
+                again = 1;
+            }
+    }
+}
+
+/* The duplicate check is a random access into a table larger than the
+ * caches: the XML loader asks for the slot when it reads the orgnr
+ * attribute, and looks the orgnr up once the record's children are read. */
+void hjtj__orgindex_prefetch(const hjtj__orgindex *x, uint64_t orgnr)
+{
+    if (x->keep && x->cap != 0)
+        __builtin_prefetch(&x->slots[hjtj__hash_u64(orgnr) & (x->cap - 1)]);
+}
+
+/* ---- streaming mode: the orgnr seen ----
+ * A register that does not keep its records remembers the orgnr it has seen
+ * in a bitmap over the 10^9 possible numbers, in pages of 2^12 bits made as
+ * needed: memory is bounded (at most 119 MiB, about 12 MiB for orgnr spread
+ * over a range of 10^8) instead of growing with the records.  The orgnr of
+ * the load in progress go to a second bitmap, merged when the load stands. */
+
+#define ORG_PAGE_BITS 12
+#define ORG_PAGE_WORDS ((1u << ORG_PAGE_BITS) / 64)
+#define ORG_DIR_BITS 9 /* a directory entry covers 2^9 pages */
+#define ORG_DIR_MASK ((1u << ORG_DIR_BITS) - 1)
+#define ORG_NDIR ((1000000000u >> (ORG_PAGE_BITS + ORG_DIR_BITS)) + 1)
+
+static uint64_t *orgset_page(const hjtj__orgset *o, uint64_t key)
+{
+    uint64_t pg = key >> ORG_PAGE_BITS;
+    uint64_t **d = o->dir ? o->dir[pg >> ORG_DIR_BITS] : NULL;
+    return d ? d[pg & ORG_DIR_MASK] : NULL;
+}
+
+static int orgset_has(const hjtj__orgset *o, uint64_t key)
+{
+    const uint64_t *pg = orgset_page(o, key);
+    uint64_t bit = key & ((1u << ORG_PAGE_BITS) - 1);
+    return pg != NULL && (pg[bit / 64] >> (bit % 64)) & 1u;
+}
+
+/* Room in o's list of pages for `more` pages. */
+static hjtj_status orgset_reserve(hjtj__orgset *o, size_t more)
+{
+    if (o->nused + more > o->capused) {
+        size_t cap = o->capused ? o->capused * 2 : 64;
+        uint32_t *u;
+        while (cap < o->nused + more)
+            cap *= 2;
+        u = realloc(o->used, cap * sizeof *u);
+        if (u == NULL)
+            return HJTJ_ERR_NOMEM;
+        o->used = u;
+        o->capused = cap;
+    }
+    return HJTJ_OK;
+}
+
+/* The directory block of page pg in o, made if needed (NULL: nomem). */
+static uint64_t **orgset_block(hjtj__orgset *o, uint64_t pg)
+{
+    uint64_t **d;
+    if (o->dir == NULL && (o->dir = calloc(ORG_NDIR, sizeof *o->dir)) == NULL)
+        return NULL;
+    d = o->dir[pg >> ORG_DIR_BITS];
+    if (d == NULL)
+        d = o->dir[pg >> ORG_DIR_BITS] = calloc((size_t)1 << ORG_DIR_BITS, sizeof *d);
+    return d;
+}
+
+/* Set key in the stage of a load.  The seen set gets, beforehand, the
+ * directory block and room in its list for every page of the stage, so that
+ * merging the stage into it at the end of the load needs no memory and
+ * cannot fail. */
+static hjtj_status orgset_put(hjtj__orgindex *x, uint64_t key)
+{
+    hjtj__orgset *o = &x->stage;
+    uint64_t pg = key >> ORG_PAGE_BITS, bit = key & ((1u << ORG_PAGE_BITS) - 1);
+    uint64_t *page = orgset_page(o, key), **d;
+    if (page == NULL) {
+        if (orgset_reserve(o, 1) != HJTJ_OK || orgset_reserve(&x->seen, o->nused + 1) != HJTJ_OK ||
+            orgset_block(&x->seen, pg) == NULL || (d = orgset_block(o, pg)) == NULL ||
+            (page = calloc(ORG_PAGE_WORDS, sizeof *page)) == NULL)
+            return HJTJ_ERR_NOMEM;
+        d[pg & ORG_DIR_MASK] = page;
+        o->used[o->nused++] = (uint32_t)pg;
+    }
+    page[bit / 64] |= (uint64_t)1 << (bit % 64);
+    return HJTJ_OK;
+}
+
+/* Forget every page (the directory stays). */
+static void orgset_clear(hjtj__orgset *o)
+{
+    size_t i;
+    for (i = 0; i < o->nused; i++) {
+        uint64_t pg = o->used[i];
+        uint64_t **d = o->dir[pg >> ORG_DIR_BITS];
+        free(d[pg & ORG_DIR_MASK]);
+        d[pg & ORG_DIR_MASK] = NULL;
+    }
+    o->nused = 0;
+}
+
+static void orgset_free(hjtj__orgset *o)
+{
+    size_t i;
+    if (o->dir != NULL) {
+        orgset_clear(o);
+        for (i = 0; i < ORG_NDIR; i++)
+            free(o->dir[i]);
+    }
+    free(o->dir);
+    free(o->used);
+    memset(o, 0, sizeof *o);
+}
+
+/* A page moves where the seen set has none (its directory block and list
+ * room exist, see orgset_put), else its bits are merged. */
+void hjtj__orgindex_end_load(hjtj__orgindex *x, int ok)
+{
+    hjtj__orgset *st = &x->stage, *seen = &x->seen;
+    size_t i, j;
+    for (i = 0; i < st->nused; i++) {
+        uint64_t pg = st->used[i], **d = st->dir[pg >> ORG_DIR_BITS], **e;
+        uint64_t *s = d[pg & ORG_DIR_MASK], *t;
+        d[pg & ORG_DIR_MASK] = NULL;
+        if (ok) {
+            e = seen->dir[pg >> ORG_DIR_BITS];
+            t = e[pg & ORG_DIR_MASK];
+            if (t == NULL) {
+                e[pg & ORG_DIR_MASK] = s;
+                seen->used[seen->nused++] = (uint32_t)pg;
+                continue;
+            }
+            for (j = 0; j < ORG_PAGE_WORDS; j++)
+                t[j] |= s[j];
+        }
+        free(s);
+    }
+    st->nused = 0;
+}
+
+/* ---- one interface ---- */
+
+void hjtj__orgindex_init(hjtj__orgindex *x, int keep)
+{
+    memset(x, 0, sizeof *x);
+    x->keep = keep != 0;
+}
+
+void hjtj__orgindex_free(hjtj__orgindex *x)
+{
+    free(x->slots);
+    orgset_free(&x->seen);
+    orgset_free(&x->stage);
+    memset(x, 0, sizeof *x);
+}
+
+int hjtj__orgindex_has(const hjtj__orgindex *x, uint64_t orgnr)
+{
+    if (x->keep)
+        return hjtj__orgindex_get(x, orgnr) != 0;
+    return orgset_has(&x->seen, orgnr) || orgset_has(&x->stage, orgnr);
+}
+
+hjtj_status hjtj__orgindex_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t index)
+{
+    return x->keep ? hash_put(x, orgnr, index + 1) : orgset_put(x, orgnr);
+}
