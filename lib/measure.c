@@ -6,7 +6,6 @@
 #include "error.h"
 #include "text.h"
 #include "kommuner.h"
-#include "sink.h" /* hjtj__register_ensure_kommuner */
 #include "reduce.h"
 #include "register.h"
 #include "table.h"

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ---- the one of each: trim, integer, hash, control characters ---- */
 
@@ -19,8 +20,17 @@ static inline int hjtj__is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
-/* Drop blanks at both ends of (*s, *n). */
-void hjtj__trim(const char **s, size_t *n);
+/* Drop blanks at both ends of (*s, *n).  (Inline: every field of every
+ * record goes through it.) */
+static inline void hjtj__trim(const char **s, size_t *n)
+{
+    while (*n && hjtj__is_blank(**s)) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && hjtj__is_blank((*s)[*n - 1]))
+        (*n)--;
+}
 /* (s, n) as an unsigned decimal integer: ASCII digits only, at least one,
  * no sign, no blanks (trim first).  HJTJ_OK and *out; HJTJ_ERR_SYNTAX when
  * it is not that; HJTJ_ERR_RANGE when it exceeds max (then *out = max). */
@@ -29,9 +39,34 @@ hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *ou
  * linked files): of a 64-bit number, and of n 32-bit words. */
 uint64_t hjtj__hash_u64(uint64_t x);
 uint64_t hjtj__hash_words(const uint32_t *w, size_t n);
-/* Does (s, n) hold a NUL or control character other than tab, LF and CR
- * (DEL included)?  Eight bytes at a time. */
-int hjtj__has_control(const char *s, size_t n);
+/* Is c a NUL or control character other than tab, LF and CR (DEL
+ * included)? */
+static inline int hjtj__is_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+/* Does (s, n) hold such a character?  Eight bytes at a time.  (Inline:
+ * every field of every record goes through it.) */
+static inline int hjtj__has_control(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    size_t i = 0, j;
+    /* eight bytes at a time: is any byte below 0x20 or 0x7f? (exact for
+     * "any"); a word where one is (tab, LF and CR too) goes byte by byte */
+    for (; n - i >= 8; i += 8) {
+        uint64_t w, x;
+        memcpy(&w, s + i, 8);
+        x = w ^ (0x7f * ones);
+        if (((((w - 0x20 * ones) & ~w) | ((x - ones) & ~x)) & high) != 0)
+            for (j = i; j < i + 8; j++)
+                if (hjtj__is_control((unsigned char)s[j]))
+                    return 1;
+    }
+    for (; i < n; i++)
+        if (hjtj__is_control((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
 /* A 9-digit organisasjonsnummer with a valid mod-11 check digit? */
 int hjtj__orgnr_valid(const char *s, size_t n);
 

@@ -469,16 +469,6 @@ HJTJ_API const char *hjtj_version(void)
 
 /* ---- the one of each ---- */
 
-void hjtj__trim(const char **s, size_t *n)
-{
-    while (*n && hjtj__is_blank(**s)) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n && hjtj__is_blank((*s)[*n - 1]))
-        (*n)--;
-}
-
 hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *out)
 {
     uint64_t v = 0;
@@ -517,32 +507,6 @@ uint64_t hjtj__hash_words(const uint32_t *w, size_t n)
     for (i = 0; i < n; i++)
         h = hjtj__hash_u64(h ^ w[i]);
     return h;
-}
-
-static int is_control(unsigned char c)
-{
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
-}
-
-int hjtj__has_control(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    size_t i = 0, j;
-    /* eight bytes at a time: is any byte below 0x20 or 0x7f? (exact for
-     * "any"); a word where one is (tab, LF and CR too) goes byte by byte */
-    for (; n - i >= 8; i += 8) {
-        uint64_t w, x;
-        memcpy(&w, s + i, 8);
-        x = w ^ (0x7f * ones);
-        if (((((w - 0x20 * ones) & ~w) | ((x - ones) & ~x)) & high) != 0)
-            for (j = i; j < i + 8; j++)
-                if (is_control((unsigned char)s[j]))
-                    return 1;
-    }
-    for (; i < n; i++)
-        if (is_control((unsigned char)s[i]))
-            return 1;
-    return 0;
 }
 
 int hjtj__orgnr_valid(const char *s, size_t n)
