@@ -20,6 +20,22 @@ static int ascii_casecmp_n(const char *a, const char *b, size_t n)
     return 0;
 }
 
+/* Is the code c (NUL-terminated) the text (s, n), ASCII case folded?  One
+ * pass, stopping at the first difference: no strlen per candidate (every
+ * code of every record is matched here). */
+static int code_is(const char *c, const char *s, size_t n)
+{
+    size_t i;
+    if (n == 0)
+        return c[0] == '\0';
+    if (ascii_lower(c[0]) != ascii_lower(s[0]))
+        return 0;
+    for (i = 1; i < n; i++)
+        if (c[i] == '\0' || ascii_lower(c[i]) != ascii_lower(s[i]))
+            return 0;
+    return c[n] == '\0';
+}
+
 typedef struct code_entry {
     const char *code;
     const char *nb;
@@ -308,11 +324,9 @@ int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
     int32_t i;
     if (d == NULL || s == NULL)
         return -1;
-    for (i = 0; i < d->n; i++) {
-        const char *c = d->entries[i].code;
-        if (strlen(c) == n && ascii_casecmp_n(c, s, n) == 0)
+    for (i = 0; i < d->n; i++)
+        if (code_is(d->entries[i].code, s, n))
             return i;
-    }
     return -1;
 }
 

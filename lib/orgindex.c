@@ -13,6 +13,12 @@
 #define SLOT_KEY(x) ((x) >> 32)
 #define SLOT_VAL(x) ((uint32_t)(x))
 
+/* Where orgnr's probe starts. */
+static inline size_t slot_of(uint64_t orgnr, size_t cap)
+{
+    return (size_t)(hjtj__hash_u64(orgnr) & (cap - 1));
+}
+
 static hjtj_status hash_grow(hjtj__orgindex *x)
 {
     size_t cap = x->cap ? x->cap * 2 : 4096, i;
@@ -21,7 +27,7 @@ static hjtj_status hash_grow(hjtj__orgindex *x)
         return HJTJ_ERR_NOMEM;
     for (i = 0; i < x->cap; i++) {
         if (x->slots[i]) {
-            size_t j = hjtj__hash_u64(SLOT_KEY(x->slots[i])) & (cap - 1);
+            size_t j = slot_of(SLOT_KEY(x->slots[i]), cap);
             while (slots[j])
                 j = (j + 1) & (cap - 1);
             slots[j] = x->slots[i];
@@ -33,12 +39,79 @@ static hjtj_status hash_grow(hjtj__orgindex *x)
     return HJTJ_OK;
 }
 
+/* ---- keep mode while the orgnr come in ascending order ----
+ * Registers usually come sorted by orgnr.  Then a record's orgnr is above
+ * every orgnr before it and cannot repeat one, and the orgnr in record
+ * order are a sorted array: no hash (whose every probe would be a cache
+ * miss in a table larger than the caches), 4 bytes a record, lookups by
+ * binary search.  The first orgnr out of order turns the array into the
+ * hash, once. */
+
+static uint32_t sorted_get(const hjtj__orgindex *x, uint64_t orgnr)
+{
+    size_t lo = 0, hi = x->nkeys;
+    if (hi == 0 || orgnr > x->keys[hi - 1])
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->keys[mid] < orgnr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->nkeys && x->keys[lo] == orgnr ? (uint32_t)lo + 1 : 0;
+}
+
+static hjtj_status hash_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t val);
+
+/* From the sorted array to the hash (the array goes). */
+static hjtj_status sorted_to_hash(hjtj__orgindex *x)
+{
+    size_t i;
+    x->sorted = 0;
+    for (i = 0; i < x->nkeys; i++)
+        if (hash_put(x, x->keys[i], (uint32_t)i + 1) != HJTJ_OK) {
+            /* back to the array, whole: the hash may hold part of it */
+            free(x->slots);
+            x->slots = NULL;
+            x->cap = x->count = 0;
+            x->sorted = 1;
+            return HJTJ_ERR_NOMEM;
+        }
+    free(x->keys);
+    x->keys = NULL;
+    x->nkeys = x->capkeys = 0;
+    return HJTJ_OK;
+}
+
+/* Append orgnr as record index (the next one) when it keeps the order;
+ * *done = 0 when it does not (the caller goes to the hash). */
+static hjtj_status sorted_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t index, int *done)
+{
+    *done = 0;
+    if (index != x->nkeys || (x->nkeys > 0 && orgnr <= x->keys[x->nkeys - 1]))
+        return HJTJ_OK;
+    if (x->nkeys == x->capkeys) {
+        size_t cap = x->capkeys ? x->capkeys * 2 : 1024;
+        uint32_t *k = realloc(x->keys, cap * sizeof *k);
+        if (k == NULL)
+            return HJTJ_ERR_NOMEM;
+        x->keys = k;
+        x->capkeys = cap;
+    }
+    x->keys[x->nkeys++] = (uint32_t)orgnr;
+    *done = 1;
+    return HJTJ_OK;
+}
+
 uint32_t hjtj__orgindex_get(const hjtj__orgindex *x, uint64_t orgnr)
 {
     size_t j;
+    if (x->sorted)
+        return sorted_get(x, orgnr);
     if (x->cap == 0)
         return 0;
-    j = hjtj__hash_u64(orgnr) & (x->cap - 1);
+    j = slot_of(orgnr, x->cap);
     while (x->slots[j]) {
         if (SLOT_KEY(x->slots[j]) == orgnr)
             return SLOT_VAL(x->slots[j]);
@@ -52,7 +125,7 @@ static hjtj_status hash_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t val)
     size_t j;
     if ((x->count + 1) * 2 > x->cap && hash_grow(x) != HJTJ_OK)
         return HJTJ_ERR_NOMEM;
-    j = hjtj__hash_u64(orgnr) & (x->cap - 1);
+    j = slot_of(orgnr, x->cap);
     while (x->slots[j])
         j = (j + 1) & (x->cap - 1);
     x->slots[j] = orgnr << 32 | val;
@@ -68,7 +141,7 @@ static void hash_del_slot(hjtj__orgindex *x, size_t i)
     x->count--;
     for (j = (i + 1) & mask; x->slots[j]; j = (j + 1) & mask) {
         uint64_t e = x->slots[j];
-        size_t h = hjtj__hash_u64(SLOT_KEY(e)) & mask;
+        size_t h = slot_of(SLOT_KEY(e), mask + 1);
         x->slots[j] = 0;
         while (x->slots[h])
             h = (h + 1) & mask;
@@ -81,6 +154,11 @@ void hjtj__orgindex_truncate(hjtj__orgindex *x, size_t mark)
 {
     int again = 1;
     size_t i;
+    if (x->sorted) {
+        if (x->nkeys > mark)
+            x->nkeys = mark;
+        return;
+    }
     while (again) { /* a re-placed entry may wrap around behind i */
         again = 0;
         for (i = 0; i < x->cap; i++)
@@ -96,8 +174,8 @@ void hjtj__orgindex_truncate(hjtj__orgindex *x, size_t mark)
  * attribute, and looks the orgnr up once the record's children are read. */
 void hjtj__orgindex_prefetch(const hjtj__orgindex *x, uint64_t orgnr)
 {
-    if (x->keep && x->cap != 0)
-        __builtin_prefetch(&x->slots[hjtj__hash_u64(orgnr) & (x->cap - 1)]);
+    if (x->keep && !x->sorted && x->cap != 0)
+        __builtin_prefetch(&x->slots[slot_of(orgnr, x->cap)]);
 }
 
 /* ---- streaming mode: the orgnr seen ----
@@ -235,11 +313,13 @@ void hjtj__orgindex_init(hjtj__orgindex *x, int keep)
 {
     memset(x, 0, sizeof *x);
     x->keep = keep != 0;
+    x->sorted = x->keep;
 }
 
 void hjtj__orgindex_free(hjtj__orgindex *x)
 {
     free(x->slots);
+    free(x->keys);
     orgset_free(&x->seen);
     orgset_free(&x->stage);
     memset(x, 0, sizeof *x);
@@ -254,5 +334,16 @@ int hjtj__orgindex_has(const hjtj__orgindex *x, uint64_t orgnr)
 
 hjtj_status hjtj__orgindex_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t index)
 {
-    return x->keep ? hash_put(x, orgnr, index + 1) : orgset_put(x, orgnr);
+    int done;
+    if (!x->keep)
+        return orgset_put(x, orgnr);
+    if (x->sorted) {
+        if (sorted_put(x, orgnr, index, &done) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
+        if (done)
+            return HJTJ_OK;
+        if (sorted_to_hash(x) != HJTJ_OK)
+            return HJTJ_ERR_NOMEM;
+    }
+    return hash_put(x, orgnr, index + 1);
 }

@@ -20,12 +20,17 @@ typedef struct hjtj__orgset {
     size_t nused, capused;
 } hjtj__orgset;
 
-/* The index.  Keep mode: open addressing, a slot holding orgnr << 32 |
- * (record index + 1); a failed load is undone with _truncate.  Streaming
+/* The index.  Keep mode: while the orgnr come in ascending order, the
+ * sorted array of them in record order (keys); from the first one out of
+ * order on, open addressing, a slot holding orgnr << 32 | (record index +
+ * 1); a failed load is undone with _truncate.  Streaming
  * mode: the orgnr seen by the loads that stood, and those of the load in
  * progress (the stage), joined or dropped by _end_load. */
 typedef struct hjtj__orgindex {
     int keep;
+    int sorted;      /* keep mode, orgnr ascending so far: keys, not slots */
+    uint32_t *keys;
+    size_t nkeys, capkeys;
     uint64_t *slots;
     size_t cap, count;
     hjtj__orgset seen, stage;

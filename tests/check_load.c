@@ -1062,11 +1062,92 @@ START_TEST(test_csv_single_byte_large)
 }
 END_TEST
 
+/* The orgnr index: sorted input (no hash), the first orgnr out of order
+ * (the array becomes a hash), failed loads undone in both states, and the
+ * duplicate check and hjtj_register_find right throughout, against a model
+ * kept here (which orgnr were loaded, and as which record). */
+static void orgnr_of(unsigned k, char out[10])
+{
+    unsigned prefix = 10000000u + k * 11u; /* ascending in k: the next
+                                              prefix with a check digit */
+    do
+        snprintf(out, 10, "%08u", prefix++);
+    while (orgnr_complete(out) != 0);
+}
+
+static void load_orgnrs(hjtj_register *reg, const unsigned *ks, size_t n, int fail,
+                        hjtj_status expect)
+{
+    char *csv = malloc(64 + n * 48), *p = csv, org[10];
+    size_t i;
+    p += sprintf(p, "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n");
+    for (i = 0; i < n; i++) {
+        orgnr_of(ks[i], org);
+        p += sprintf(p, "%s,0301,kommunal,bpa,demens\n", org);
+    }
+    if (fail)
+        p += sprintf(p, "\"unbalanced,0301\n");
+    ck_assert_msg(hjtj_register_load_memory(reg, csv, (size_t)(p - csv), "o.csv") == expect,
+                  "%s", hjtj_error_message(hjtj_register_error(reg)));
+    free(csv);
+}
+
+START_TEST(test_orgnr_index_modes)
+{
+    enum { N = 3000 };
+    static unsigned model[4 * N]; /* k -> record index + 1 */
+    unsigned ks[N];
+    size_t i, nrec = 0, nrej = 0;
+    hjtj_register *reg = NULL;
+    char org[10];
+    memset(model, 0, sizeof model);
+    ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
+    for (int round = 0; round < 6; round++) {
+        size_t n = 0;
+        int fail = round == 1 || round == 4;
+        /* rounds 0-2 ascending (round 2 repeats round 0's last ones), then
+         * out of order: new ones, repeats and ones of the failed rounds */
+        for (i = 0; i < N / 3; i++) {
+            unsigned k = round < 2 ? (unsigned)(round * N / 3 + i)
+                         : round == 2 ? (unsigned)(N / 3 - 5 + i)
+                                      : (unsigned)((i * 2654435761u + round) % (3 * N));
+            ks[n++] = k;
+        }
+        load_orgnrs(reg, ks, n, fail, fail ? HJTJ_ERR_SYNTAX : HJTJ_OK);
+        if (!fail)
+            for (i = 0; i < n; i++) {
+                if (model[ks[i]] != 0) {
+                    nrej++;
+                    continue;
+                }
+                model[ks[i]] = (unsigned)++nrec;
+            }
+        ck_assert_uint_eq(hjtj_register_count(reg), nrec);
+        ck_assert_uint_eq(hjtj_register_reject_count(reg), nrej);
+        for (i = 0; i < 3 * N; i++) {
+            const hjtj_record *r;
+            orgnr_of((unsigned)i, org);
+            r = hjtj_register_find(reg, org);
+            if (model[i] == 0) {
+                ck_assert_msg(r == NULL, "round %d: %s found but not loaded", round, org);
+            } else {
+                ck_assert_msg(r == hjtj_register_record(reg, model[i] - 1),
+                              "round %d: %s not found as record %u", round, org, model[i] - 1);
+                ck_assert_str_eq(hjtj_record_orgnr(r), org);
+            }
+        }
+    }
+    ck_assert_uint_gt(nrej, 5);
+    hjtj_register_free(reg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
     TCase *tc = tcase_create("load");
     tcase_add_test(tc, test_bad_records_xml);
+    tcase_add_test(tc, test_orgnr_index_modes);
     tcase_add_test(tc, test_bad_files);
     tcase_add_test(tc, test_schema_rules);
     tcase_add_test(tc, test_record_position);
