@@ -1,5 +1,5 @@
 /*
- * buf.h — A growing byte buffer, and reading a whole file into one (util.c).
+ * buf.h — A growing byte buffer, and reading a whole file into one (buf.c).
  * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
  */
 #ifndef HJTJ_BUF_H

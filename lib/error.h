@@ -1,5 +1,5 @@
 /*
- * error.h — The error object behind hjtj_error (util.c).
+ * error.h — The error object behind hjtj_error (error.c).
  * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
  */
 #ifndef HJTJ_ERROR_H

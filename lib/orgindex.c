@@ -65,7 +65,7 @@ static uint32_t sorted_get(const hjtj__orgindex *x, uint64_t orgnr)
 static hjtj_status hash_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t val);
 
 /* From the sorted array to the hash (the array goes). */
-static hjtj_status sorted_to_hash(hjtj__orgindex *x)
+static hjtj_status leave_sorted(hjtj__orgindex *x)
 {
     size_t i;
     x->sorted = 0;
@@ -342,7 +342,7 @@ hjtj_status hjtj__orgindex_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t index
             return HJTJ_ERR_NOMEM;
         if (done)
             return HJTJ_OK;
-        if (sorted_to_hash(x) != HJTJ_OK)
+        if (leave_sorted(x) != HJTJ_OK)
             return HJTJ_ERR_NOMEM;
     }
     return hash_put(x, orgnr, index + 1);

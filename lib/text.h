@@ -1,5 +1,5 @@
 /*
- * text.h — Text and number toolkit: strings, UTF-8, positions, shares (util.c).
+ * text.h — Text and number toolkit: strings, UTF-8, positions, shares (text.c).
  * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
  */
 #ifndef HJTJ_TEXT_H
