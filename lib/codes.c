@@ -36,215 +36,219 @@ static int code_is(const char *c, const char *s, size_t n)
     return c[n] == '\0';
 }
 
+/* A code and its length (known when compiled: matching compares lengths
+ * first, see hjtj__code_parse_n). */
+#define C(code) code, sizeof code - 1
 typedef struct code_entry {
     const char *code;
+    size_t len;
     const char *nb;
     const char *en;
 } code_entry;
 
 static const code_entry virksomhetstyper[] = {
-    {"boligbase", "Boligbase", "Housing base"},
-    {"amb-helse", "Ambulerende helsetjenester", "Ambulatory health services"},
-    {"amb-praktisk", "Ambulerende praktisk bistand", "Ambulatory practical assistance"},
-    {"bpa", "BPA", "User-directed personal assistance (BPA)"},
-    {"annen-hjemmetjeneste", "Annen hjemmetjeneste", "Other home service"},
-    {"enetiltak", "Enetiltak", "Single-user arrangement"},
-    {"barnebolig-avlastning", "Barnebolig/avlastningsbolig", "Children's home/respite home"},
-    {"sykehjem", "Sykehjem", "Nursing home"},
-    {"dagaktivitet", "Dagaktivitetstilbud", "Day activity service"},
-    {"annen-virksomhet", "Annen virksomhetstype", "Other enterprise type"},
-    {"ressursenhet", "Ressursenhet", "Resource unit"},
-    {"bestillerkontor", "Bestillerkontor", "Purchaser office"},
-    {"administrasjon", "Administrasjon", "Administration"},
+    {C("boligbase"), "Boligbase", "Housing base"},
+    {C("amb-helse"), "Ambulerende helsetjenester", "Ambulatory health services"},
+    {C("amb-praktisk"), "Ambulerende praktisk bistand", "Ambulatory practical assistance"},
+    {C("bpa"), "BPA", "User-directed personal assistance (BPA)"},
+    {C("annen-hjemmetjeneste"), "Annen hjemmetjeneste", "Other home service"},
+    {C("enetiltak"), "Enetiltak", "Single-user arrangement"},
+    {C("barnebolig-avlastning"), "Barnebolig/avlastningsbolig", "Children's home/respite home"},
+    {C("sykehjem"), "Sykehjem", "Nursing home"},
+    {C("dagaktivitet"), "Dagaktivitetstilbud", "Day activity service"},
+    {C("annen-virksomhet"), "Annen virksomhetstype", "Other enterprise type"},
+    {C("ressursenhet"), "Ressursenhet", "Resource unit"},
+    {C("bestillerkontor"), "Bestillerkontor", "Purchaser office"},
+    {C("administrasjon"), "Administrasjon", "Administration"},
 };
 
 static const code_entry malgrupper[] = {
-    {"demens", "Demens", "Dementia"},
-    {"bevegelse-0-66", "Bevegelseshemning 0–66", "Reduced mobility 0–66"},
-    {"bevegelse-67", "Bevegelseshemning 67+", "Reduced mobility 67+"},
-    {"utviklingshemning", "Utviklingshemning mv.", "Intellectual disability etc."},
-    {"psykiske-lidelser", "Psykiske lidelser", "Mental disorders"},
-    {"rusproblemer", "Rusproblemer", "Substance abuse"},
-    {"ingen", "Ingen målgruppe", "No target group"},
-    {"annen", "Annen målgruppe", "Other target group"},
+    {C("demens"), "Demens", "Dementia"},
+    {C("bevegelse-0-66"), "Bevegelseshemning 0–66", "Reduced mobility 0–66"},
+    {C("bevegelse-67"), "Bevegelseshemning 67+", "Reduced mobility 67+"},
+    {C("utviklingshemning"), "Utviklingshemning mv.", "Intellectual disability etc."},
+    {C("psykiske-lidelser"), "Psykiske lidelser", "Mental disorders"},
+    {C("rusproblemer"), "Rusproblemer", "Substance abuse"},
+    {C("ingen"), "Ingen målgruppe", "No target group"},
+    {C("annen"), "Annen målgruppe", "Other target group"},
 };
 
 static const code_entry eierskap[] = {
-    {"kommunal", "Kommunal", "Municipal"},
-    {"privat", "Privat", "Private"},
+    {C("kommunal"), "Kommunal", "Municipal"},
+    {C("privat"), "Privat", "Private"},
 };
 
 static const code_entry statuser[] = {
-    {"aktiv", "Aktiv", "Active"},
-    {"opphort", "Opphørt", "Ceased"},
-    {"midlertidig-opphort", "Midlertidig opphørt", "Temporarily ceased"},
-    {"ikke-hjemmetjeneste", "Ikke hjemmetjeneste", "Not home care"},
-    {"ikke-innrapportert", "Ikke innrapportert", "Not reported"},
+    {C("aktiv"), "Aktiv", "Active"},
+    {C("opphort"), "Opphørt", "Ceased"},
+    {C("midlertidig-opphort"), "Midlertidig opphørt", "Temporarily ceased"},
+    {C("ikke-hjemmetjeneste"), "Ikke hjemmetjeneste", "Not home care"},
+    {C("ikke-innrapportert"), "Ikke innrapportert", "Not reported"},
 };
 
 static const code_entry mottar_fra[] = {
-    {"sykehjem", "Sykehjem", "Nursing home"},
-    {"boligbase", "Boligbase", "Housing base"},
-    {"ambulerende", "Ambulerende hjemmetjeneste", "Ambulatory home service"},
-    {"annen", "Annen", "Other"},
+    {C("sykehjem"), "Sykehjem", "Nursing home"},
+    {C("boligbase"), "Boligbase", "Housing base"},
+    {C("ambulerende"), "Ambulerende hjemmetjeneste", "Ambulatory home service"},
+    {C("annen"), "Annen", "Other"},
 };
 
 static const code_entry leverer_til[] = {
-    {"sykehjem", "Sykehjem", "Nursing home"},
-    {"dagsenter", "Dagsenter", "Day centre"},
-    {"barnebolig-avlastning", "Barnebolig/avlastningsbolig", "Children's home/respite home"},
-    {"annen", "Annen", "Other"},
+    {C("sykehjem"), "Sykehjem", "Nursing home"},
+    {C("dagsenter"), "Dagsenter", "Day centre"},
+    {C("barnebolig-avlastning"), "Barnebolig/avlastningsbolig", "Children's home/respite home"},
+    {C("annen"), "Annen", "Other"},
 };
 
 static const code_entry hovedtyper[] = {
-    {"rene-brukerrettede", "Rene brukerrettede hjemmetjenester", "Pure user-directed home services"},
-    {"kombinert-annen", "Hjemmetjeneste kombinert med annen tjenestetype",
+    {C("rene-brukerrettede"), "Rene brukerrettede hjemmetjenester", "Pure user-directed home services"},
+    {C("kombinert-annen"), "Hjemmetjeneste kombinert med annen tjenestetype",
      "Home services combined with another service type"},
-    {"administrasjon", "Administrasjon med videre", "Administration etc."},
-    {"utenfor", "Ikke hjemmetjeneste", "Not home care"},
+    {C("administrasjon"), "Administrasjon med videre", "Administration etc."},
+    {C("utenfor"), "Ikke hjemmetjeneste", "Not home care"},
 };
 
 static const code_entry ht_sammensetning[] = {
-    {"kun-boligbase", "Kun boligbase", "Housing base only"},
-    {"kun-amb-helse", "Kun ambulerende virksomhet - helsetjenester",
+    {C("kun-boligbase"), "Kun boligbase", "Housing base only"},
+    {C("kun-amb-helse"), "Kun ambulerende virksomhet - helsetjenester",
      "Ambulatory only - health services"},
-    {"kun-amb-praktisk", "Kun ambulerende virksomhet - praktisk bistand",
+    {C("kun-amb-praktisk"), "Kun ambulerende virksomhet - praktisk bistand",
      "Ambulatory only - practical assistance"},
-    {"kun-amb-begge", "Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
+    {C("kun-amb-begge"), "Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
      "Ambulatory only - both health services and practical assistance"},
-    {"kun-bpa", "Brukerstyrt personlig assistanse", "User-directed personal assistance"},
-    {"enetiltak", "Enetiltak", "Single-user arrangement"},
-    {"kun-annen-hjemmetjeneste", "Kun annen hjemmetjeneste", "Other home service only"},
-    {"to-typer", "To virksomhetstyper innen hjemmetjenesten", "Two home-service types"},
-    {"tre-eller-flere", "Tre eller flere virksomhetstyper innen hjemmetjenesten",
+    {C("kun-bpa"), "Brukerstyrt personlig assistanse", "User-directed personal assistance"},
+    {C("enetiltak"), "Enetiltak", "Single-user arrangement"},
+    {C("kun-annen-hjemmetjeneste"), "Kun annen hjemmetjeneste", "Other home service only"},
+    {C("to-typer"), "To virksomhetstyper innen hjemmetjenesten", "Two home-service types"},
+    {C("tre-eller-flere"), "Tre eller flere virksomhetstyper innen hjemmetjenesten",
      "Three or more home-service types"},
 };
 
 static const code_entry kategorier[] = {
-    {"kun-boligbase", "Kun boligbase", "Housing base only"},
-    {"kun-amb-helse", "Kun ambulerende virksomhet - helsetjenester",
+    {C("kun-boligbase"), "Kun boligbase", "Housing base only"},
+    {C("kun-amb-helse"), "Kun ambulerende virksomhet - helsetjenester",
      "Ambulatory only - health services"},
-    {"kun-amb-praktisk", "Kun ambulerende virksomhet - praktisk bistand",
+    {C("kun-amb-praktisk"), "Kun ambulerende virksomhet - praktisk bistand",
      "Ambulatory only - practical assistance"},
-    {"kun-amb-begge", "Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
+    {C("kun-amb-begge"), "Kun ambulerende virksomhet - både helsetjenester og praktisk bistand",
      "Ambulatory only - both health services and practical assistance"},
-    {"kun-bpa", "Brukerstyrt personlig assistanse", "User-directed personal assistance"},
-    {"enetiltak", "Enetiltak", "Single-user arrangement"},
-    {"kun-annen-hjemmetjeneste", "Kun annen hjemmetjeneste", "Other home service only"},
-    {"to-eller-flere-ht", "To eller flere virksomhetstyper innen hjemmetjenesten",
+    {C("kun-bpa"), "Brukerstyrt personlig assistanse", "User-directed personal assistance"},
+    {C("enetiltak"), "Enetiltak", "Single-user arrangement"},
+    {C("kun-annen-hjemmetjeneste"), "Kun annen hjemmetjeneste", "Other home service only"},
+    {C("to-eller-flere-ht"), "To eller flere virksomhetstyper innen hjemmetjenesten",
      "Two or more home-service types"},
-    {"kombinert-annen", "Hjemmetjeneste kombinert med annen tjenestetype",
+    {C("kombinert-annen"), "Hjemmetjeneste kombinert med annen tjenestetype",
      "Home services combined with another service type"},
-    {"administrasjon", "Administrasjon med videre", "Administration etc."},
+    {C("administrasjon"), "Administrasjon med videre", "Administration etc."},
 };
 
 static const code_entry samle[] = {
-    {"utviklingshemning", "Utviklingshemning mv.", "Intellectual disability etc."},
-    {"eldre-demens", "Eldre og/eller demens", "Elderly and/or dementia"},
-    {"psykisk-rus", "Psykisk og/eller rus", "Mental health and/or substance abuse"},
-    {"bevegelseshemning", "Bevegelseshemning", "Reduced mobility"},
-    {"utenfor", "Utenfor samlemålgruppene", "Outside the target-group clusters"},
+    {C("utviklingshemning"), "Utviklingshemning mv.", "Intellectual disability etc."},
+    {C("eldre-demens"), "Eldre og/eller demens", "Elderly and/or dementia"},
+    {C("psykisk-rus"), "Psykisk og/eller rus", "Mental health and/or substance abuse"},
+    {C("bevegelseshemning"), "Bevegelseshemning", "Reduced mobility"},
+    {C("utenfor"), "Utenfor samlemålgruppene", "Outside the target-group clusters"},
 };
 
 static const code_entry antall[] = {
-    {"1", "En målgruppe", "One target group"},
-    {"2", "To målgrupper", "Two target groups"},
-    {"3+", "Tre eller flere målgrupper", "Three or more target groups"},
+    {C("1"), "En målgruppe", "One target group"},
+    {C("2"), "To målgrupper", "Two target groups"},
+    {C("3+"), "Tre eller flere målgrupper", "Three or more target groups"},
 };
 
 static const code_entry storrelser[] = {
-    {"asss", "ASSS-kommuner", "ASSS municipalities"},
-    {"20000+", "Flere enn 20 000 innbyggere", "20 000 inhabitants or more"},
-    {"10000-19999", "10 000 - 19 999 innbyggere", "10 000 - 19 999 inhabitants"},
-    {"5000-9999", "5 000 - 9 999 innbyggere", "5 000 - 9 999 inhabitants"},
-    {"under-5000", "Færre enn 5 000 innbyggere", "Fewer than 5 000 inhabitants"},
+    {C("asss"), "ASSS-kommuner", "ASSS municipalities"},
+    {C("20000+"), "Flere enn 20 000 innbyggere", "20 000 inhabitants or more"},
+    {C("10000-19999"), "10 000 - 19 999 innbyggere", "10 000 - 19 999 inhabitants"},
+    {C("5000-9999"), "5 000 - 9 999 innbyggere", "5 000 - 9 999 inhabitants"},
+    {C("under-5000"), "Færre enn 5 000 innbyggere", "Fewer than 5 000 inhabitants"},
 };
 
 static const code_entry botilbud[] = {
-    {"0", "Uten botilbud", "Without housing"},
-    {"1", "Med botilbud", "With housing"},
+    {C("0"), "Uten botilbud", "Without housing"},
+    {C("1"), "Med botilbud", "With housing"},
 };
 
 static const code_entry at_sammensetning[] = {
-    {"kun-barnebolig-avlastning", "Hjemmetjeneste + Kun barnebolig",
+    {C("kun-barnebolig-avlastning"), "Hjemmetjeneste + Kun barnebolig",
      "Home services + children's home only"},
-    {"kun-sykehjem", "Hjemmetjeneste + Kun sykehjem", "Home services + nursing home only"},
-    {"kun-dagaktivitet", "Hjemmetjeneste + Kun dagaktivitetstilbud",
+    {C("kun-sykehjem"), "Hjemmetjeneste + Kun sykehjem", "Home services + nursing home only"},
+    {C("kun-dagaktivitet"), "Hjemmetjeneste + Kun dagaktivitetstilbud",
      "Home services + day activity only"},
-    {"kun-annen-virksomhet", "Hjemmetjeneste + Kun annen", "Home services + other only"},
-    {"to-eller-flere-at", "Hjemmetjeneste + To eller flere andre virksomhetstyper",
+    {C("kun-annen-virksomhet"), "Hjemmetjeneste + Kun annen", "Home services + other only"},
+    {C("to-eller-flere-at"), "Hjemmetjeneste + To eller flere andre virksomhetstyper",
      "Home services + two or more other types"},
 };
 
 static const code_entry adm_sammensetning[] = {
-    {"kun-ressursenhet", "Kun ressursenhet", "Resource unit only"},
-    {"kun-administrasjon", "Kun administrasjon", "Administration only"},
-    {"kun-bestillerkontor", "Kun bestillerkontor", "Purchaser office only"},
-    {"to-eller-flere-adm", "To eller flere virksomhetstyper innen administrasjon mv.",
+    {C("kun-ressursenhet"), "Kun ressursenhet", "Resource unit only"},
+    {C("kun-administrasjon"), "Kun administrasjon", "Administration only"},
+    {C("kun-bestillerkontor"), "Kun bestillerkontor", "Purchaser office only"},
+    {C("to-eller-flere-adm"), "To eller flere virksomhetstyper innen administrasjon mv.",
      "Two or more administration types"},
 };
 
 static const code_entry personellutveksling[] = {
-    {"mottar-og-leverer", "Både mottar og leverer personellbistand",
+    {C("mottar-og-leverer"), "Både mottar og leverer personellbistand",
      "Both receives and provides personnel"},
-    {"kun-leverer", "Kun leverer personellbistand", "Provides personnel only"},
-    {"kun-mottar", "Kun mottar personellbistand", "Receives personnel only"},
-    {"ingen", "Uten utveksling av personell", "No personnel exchange"},
+    {C("kun-leverer"), "Kun leverer personellbistand", "Provides personnel only"},
+    {C("kun-mottar"), "Kun mottar personellbistand", "Receives personnel only"},
+    {C("ingen"), "Uten utveksling av personell", "No personnel exchange"},
 };
 
 static const code_entry storrelse_bands[] = {
-    {"2-5", "2–5 boenheter", "2–5 housing units"},
-    {"6-10", "6–10 boenheter", "6–10 housing units"},
-    {"11-15", "11–15 boenheter", "11–15 housing units"},
-    {"16-20", "16–20 boenheter", "16–20 housing units"},
-    {"21-25", "21–25 boenheter", "21–25 housing units"},
-    {"26-30", "26–30 boenheter", "26–30 housing units"},
-    {"31-35", "31–35 boenheter", "31–35 housing units"},
-    {"36-40", "36–40 boenheter", "36–40 housing units"},
-    {"41-45", "41–45 boenheter", "41–45 housing units"},
-    {"46-50", "46–50 boenheter", "46–50 housing units"},
-    {"51+", "51 eller flere boenheter", "51 or more housing units"},
+    {C("2-5"), "2–5 boenheter", "2–5 housing units"},
+    {C("6-10"), "6–10 boenheter", "6–10 housing units"},
+    {C("11-15"), "11–15 boenheter", "11–15 housing units"},
+    {C("16-20"), "16–20 boenheter", "16–20 housing units"},
+    {C("21-25"), "21–25 boenheter", "21–25 housing units"},
+    {C("26-30"), "26–30 boenheter", "26–30 housing units"},
+    {C("31-35"), "31–35 boenheter", "31–35 housing units"},
+    {C("36-40"), "36–40 boenheter", "36–40 housing units"},
+    {C("41-45"), "41–45 boenheter", "41–45 housing units"},
+    {C("46-50"), "46–50 boenheter", "46–50 housing units"},
+    {C("51+"), "51 eller flere boenheter", "51 or more housing units"},
 };
 
 static const code_entry edits[] = {
-    {"en-boenhet-enetiltak", "Boligbase med én boenhet gjort til enetiltak",
+    {C("en-boenhet-enetiltak"), "Boligbase med én boenhet gjort til enetiltak",
      "Housing base with one housing unit made a single-user arrangement"},
-    {"ingen-malgruppe", "Ingen målgruppe oppgitt: satt til «Ingen målgruppe»",
+    {C("ingen-malgruppe"), "Ingen målgruppe oppgitt: satt til «Ingen målgruppe»",
      "No target group given: set to 'no target group'"},
-    {"enetiltak-alene", "Enetiltak: andre virksomhetstyper satt til side",
+    {C("enetiltak-alene"), "Enetiltak: andre virksomhetstyper satt til side",
      "Single-user arrangement: other enterprise types set aside"},
-    {"boligbase-uten-boenheter", "Boligbase uten boenheter: 0 boenheter",
+    {C("boligbase-uten-boenheter"), "Boligbase uten boenheter: 0 boenheter",
      "Housing base without housing units: 0 units"},
-    {"boenheter-uten-boligbase", "Boenheter uten boligbase: telles ikke",
+    {C("boenheter-uten-boligbase"), "Boenheter uten boligbase: telles ikke",
      "Housing units without housing base: not counted"},
 };
 
 static const code_entry andre_kommuner[] = {
-    {"0", "Nei", "No"},
-    {"1", "Ja", "Yes"},
+    {C("0"), "Nei", "No"},
+    {C("1"), "Ja", "Yes"},
 };
 
 /* The 15 counties of 2024 (data/fylker-2024.csv; a test checks they agree). */
 static const code_entry fylker[] = {
-    {"03", "Oslo", "Oslo"},
-    {"11", "Rogaland", "Rogaland"},
-    {"15", "Møre og Romsdal", "Møre og Romsdal"},
-    {"18", "Nordland", "Nordland"},
-    {"31", "Østfold", "Østfold"},
-    {"32", "Akershus", "Akershus"},
-    {"33", "Buskerud", "Buskerud"},
-    {"34", "Innlandet", "Innlandet"},
-    {"39", "Vestfold", "Vestfold"},
-    {"40", "Telemark", "Telemark"},
-    {"42", "Agder", "Agder"},
-    {"46", "Vestland", "Vestland"},
-    {"50", "Trøndelag", "Trøndelag"},
-    {"55", "Troms", "Troms"},
-    {"56", "Finnmark", "Finnmark"},
+    {C("03"), "Oslo", "Oslo"},
+    {C("11"), "Rogaland", "Rogaland"},
+    {C("15"), "Møre og Romsdal", "Møre og Romsdal"},
+    {C("18"), "Nordland", "Nordland"},
+    {C("31"), "Østfold", "Østfold"},
+    {C("32"), "Akershus", "Akershus"},
+    {C("33"), "Buskerud", "Buskerud"},
+    {C("34"), "Innlandet", "Innlandet"},
+    {C("39"), "Vestfold", "Vestfold"},
+    {C("40"), "Telemark", "Telemark"},
+    {C("42"), "Agder", "Agder"},
+    {C("46"), "Vestland", "Vestland"},
+    {C("50"), "Trøndelag", "Trøndelag"},
+    {C("55"), "Troms", "Troms"},
+    {C("56"), "Finnmark", "Finnmark"},
 };
 
 static const code_entry landet[] = {
-    {"hele-landet", "Hele landet", "Norway"},
+    {C("hele-landet"), "Hele landet", "Norway"},
 };
 
 typedef struct field_def {
@@ -325,7 +329,8 @@ int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
     if (d == NULL || s == NULL)
         return -1;
     for (i = 0; i < d->n; i++)
-        if (code_is(d->entries[i].code, s, n))
+        if (d->entries[i].len == n &&
+            (memcmp(d->entries[i].code, s, n) == 0 || code_is(d->entries[i].code, s, n)))
             return i;
     return -1;
 }
