@@ -51,19 +51,36 @@ static inline int hjtj__has_control(const char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     size_t i = 0, j;
+    uint64_t w, x;
+    uint32_t a, b;
     /* eight bytes at a time: is any byte below 0x20 or 0x7f? (exact for
-     * "any"); a word where one is (tab, LF and CR too) goes byte by byte */
-    for (; n - i >= 8; i += 8) {
-        uint64_t w, x;
-        memcpy(&w, s + i, 8);
-        x = w ^ (0x7f * ones);
-        if (((((w - 0x20 * ones) & ~w) | ((x - ones) & ~x)) & high) != 0)
-            for (j = i; j < i + 8; j++)
-                if (hjtj__is_control((unsigned char)s[j]))
-                    return 1;
+     * "any"); a word where one is (tab, LF and CR too) goes byte by byte.
+     * The last bytes are one more word that overlaps the one before (or,
+     * under 8 bytes, two 4-byte halves that overlap): a field is one or a
+     * few tests, not a loop over its last bytes. */
+    if (n >= 4) {
+        for (;; i += 8) {
+            if (n - i < 8) {
+                if (n < 8) {
+                    memcpy(&a, s, 4);
+                    memcpy(&b, s + n - 4, 4);
+                    w = (uint64_t)a | (uint64_t)b << 32;
+                } else {
+                    i = n - 8;
+                    memcpy(&w, s + i, 8);
+                }
+            } else {
+                memcpy(&w, s + i, 8);
+            }
+            x = w ^ (0x7f * ones);
+            if (((((w - 0x20 * ones) & ~w) | ((x - ones) & ~x)) & high) != 0)
+                break; /* look at the bytes */
+            if (i + 8 >= n)
+                return 0;
+        }
     }
-    for (; i < n; i++)
-        if (hjtj__is_control((unsigned char)s[i]))
+    for (j = 0; j < n; j++)
+        if (hjtj__is_control((unsigned char)s[j]))
             return 1;
     return 0;
 }
