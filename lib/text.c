@@ -220,7 +220,7 @@ hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *ou
             return HJTJ_ERR_SYNTAX;
     for (i = 0; i < n; i++) {
         unsigned d = (unsigned)(s[i] - '0');
-        if (v > (max - d) / 10) {
+        if (d > max || v > (max - d) / 10) {
             *out = max;
             return HJTJ_ERR_RANGE;
         }

@@ -564,6 +564,28 @@ START_TEST(test_limits)
                      HJTJ_ERR_LIMIT);
     ck_assert_uint_eq(hjtj_register_count(reg), 0);
     ck_assert_int_eq(hjtj_register_set_limit(reg, HJTJ_LIMIT_MAX_RECORDS, 0), HJTJ_OK);
+    /* boenheter above the limit reject their record: 9 and 12 over 5, with
+     * one digit above it and with more digits; 5 itself and 0 stand */
+    {
+        static const char *const csv =
+            "orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper,boenheter\n"
+            "100000008,0301,kommunal,boligbase,demens,9\n"
+            "100000016,0301,kommunal,boligbase,demens,12\n"
+            "100000024,0301,kommunal,boligbase,demens,5\n"
+            "100000032,0301,kommunal,boligbase,demens,0\n"
+            "100000040,0301,kommunal,boligbase,demens,6\n";
+        hjtj_register *b = NULL;
+        ck_assert_int_eq(hjtj_register_new(&b), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_set_limit(b, HJTJ_LIMIT_MAX_BOENHETER, 5), HJTJ_OK);
+        ck_assert_int_eq(hjtj_register_load_memory(b, csv, strlen(csv), "b.csv"), HJTJ_OK);
+        ck_assert_uint_eq(hjtj_register_count(b), 2);
+        ck_assert_uint_eq(hjtj_register_reject_count(b), 3);
+        ck_assert_int_eq(hjtj_diag_reason(hjtj_register_reject(b, 0)), HJTJ_REASON_BOENHETER);
+        ck_assert_str_eq(hjtj_diag_message(hjtj_register_reject(b, 0)),
+                         "boenheter 9 is larger than 5");
+        ck_assert_uint_eq(hjtj_diag_line(hjtj_register_reject(b, 2)), 6);
+        hjtj_register_free(b);
+    }
     ck_assert_int_eq(hjtj_register_set_limit(reg, HJTJ_LIMIT_MAX_COLUMNS, 3), HJTJ_OK);
     ck_assert_int_eq(hjtj_register_load_memory(
                          reg, S("orgnr,kommunenr,eierskap,virksomhetstyper,malgrupper\n"), "t"),

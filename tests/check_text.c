@@ -1,0 +1,157 @@
+/* check_text.c — the toolkit every loader and table uses (lib/text.h): the
+ * one integer parser at its bounds, the one trim, the control-character
+ * test against a byte-at-a-time reference, the orgnr check digit, the
+ * hashes.  Linked statically: these functions are internal. */
+#include "testutil.h"
+#include "text.h"
+
+#include <stdint.h>
+
+static hjtj_status pu(const char *s, uint64_t max, uint64_t *v)
+{
+    return hjtj__parse_uint(s, strlen(s), max, v);
+}
+
+START_TEST(parse_uint_bounds)
+{
+    uint64_t v = 77;
+    ck_assert_int_eq(pu("0", 0, &v), HJTJ_OK);
+    ck_assert_uint_eq(v, 0);
+    ck_assert_int_eq(pu("1", 0, &v), HJTJ_ERR_RANGE);
+    ck_assert_uint_eq(v, 0);
+    /* a digit above a small maximum (the MAX_BOENHETER slip: 9 > 5) */
+    ck_assert_int_eq(pu("5", 5, &v), HJTJ_OK);
+    ck_assert_uint_eq(v, 5);
+    ck_assert_int_eq(pu("6", 5, &v), HJTJ_ERR_RANGE);
+    ck_assert_int_eq(pu("9", 5, &v), HJTJ_ERR_RANGE);
+    ck_assert_int_eq(pu("12", 5, &v), HJTJ_ERR_RANGE);
+    ck_assert_int_eq(pu("10", 10, &v), HJTJ_OK);
+    ck_assert_int_eq(pu("11", 10, &v), HJTJ_ERR_RANGE);
+    ck_assert_int_eq(pu("0000000000000000000000007", 7, &v), HJTJ_OK);
+    ck_assert_uint_eq(v, 7);
+    ck_assert_int_eq(pu("18446744073709551615", UINT64_MAX, &v), HJTJ_OK);
+    ck_assert(v == UINT64_MAX);
+    ck_assert_int_eq(pu("18446744073709551616", UINT64_MAX, &v), HJTJ_ERR_RANGE);
+    ck_assert(v == UINT64_MAX);
+    ck_assert_int_eq(pu("99999999999999999999999", 1000, &v), HJTJ_ERR_RANGE);
+    ck_assert_int_eq(pu("2147483647", INT32_MAX, &v), HJTJ_OK);
+    ck_assert_int_eq(pu("2147483648", INT32_MAX, &v), HJTJ_ERR_RANGE);
+    /* not digits */
+    ck_assert_int_eq(pu("", 9, &v), HJTJ_ERR_SYNTAX);
+    ck_assert_int_eq(pu(" 1", 9, &v), HJTJ_ERR_SYNTAX);
+    ck_assert_int_eq(pu("+1", 9, &v), HJTJ_ERR_SYNTAX);
+    ck_assert_int_eq(pu("1a", 9, &v), HJTJ_ERR_SYNTAX);
+    ck_assert_int_eq(pu("99999999999999999999x", 9, &v), HJTJ_ERR_SYNTAX);
+}
+END_TEST
+
+START_TEST(parse_uint_every_max)
+{
+    /* every value 0..300 against every maximum 0..300 */
+    unsigned a, m;
+    for (m = 0; m <= 300; m++)
+        for (a = 0; a <= 300; a++) {
+            char s[8];
+            uint64_t v = 0;
+            snprintf(s, sizeof s, "%u", a);
+            ck_assert_int_eq(pu(s, m, &v), a <= m ? HJTJ_OK : HJTJ_ERR_RANGE);
+            ck_assert_uint_eq(v, a <= m ? a : m);
+        }
+}
+END_TEST
+
+START_TEST(trim_blanks)
+{
+    const char *s = " \t\r\n x y \n\r\t ";
+    size_t n = strlen(s);
+    hjtj__trim(&s, &n);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(memcmp(s, "x y", 3), 0);
+    s = " \t ";
+    n = 3;
+    hjtj__trim(&s, &n);
+    ck_assert_uint_eq(n, 0);
+    s = "\fx\v"; /* form feed and vertical tab are not blanks */
+    n = 3;
+    hjtj__trim(&s, &n);
+    ck_assert_uint_eq(n, 3);
+}
+END_TEST
+
+static int control_ref(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            return 1;
+    }
+    return 0;
+}
+
+START_TEST(control_against_reference)
+{
+    /* every length 0..40 at every offset 0..7, with no control character,
+     * or one (each kind) at every position */
+    static const unsigned char kinds[] = {0x00, 0x01, 0x1f, 0x7f, '\t', '\n', '\r', 0x80, 0xff,
+                                          ' ', '~'};
+    char buf[64];
+    size_t len, off, pos, k;
+    for (len = 0; len <= 40; len++)
+        for (off = 0; off < 8; off++) {
+            char *s = buf + off;
+            for (k = 0; k < len; k++)
+                s[k] = (char)('a' + k % 26);
+            ck_assert_int_eq(hjtj__has_control(s, len), 0);
+            for (pos = 0; pos < len; pos++)
+                for (k = 0; k < sizeof kinds; k++) {
+                    char keep = s[pos];
+                    s[pos] = (char)kinds[k];
+                    ck_assert_msg(hjtj__has_control(s, len) == control_ref(s, len),
+                                  "len %zu pos %zu byte %02x", len, pos, kinds[k]);
+                    s[pos] = keep;
+                }
+        }
+}
+END_TEST
+
+START_TEST(orgnr_check_digit)
+{
+    ck_assert(hjtj__orgnr_valid("100000008", 9));
+    ck_assert(!hjtj__orgnr_valid("100000009", 9));
+    ck_assert(!hjtj__orgnr_valid("10000000", 8));
+    ck_assert(!hjtj__orgnr_valid("10000000x", 9));
+    ck_assert(hjtj__orgnr_valid("974760673", 9)); /* Brønnøysundregistrene */
+}
+END_TEST
+
+START_TEST(hashes)
+{
+    static const uint32_t w[3] = {1, 2, 3}, w2[3] = {1, 2, 4};
+    ck_assert(hjtj__hash_u64(1) != hjtj__hash_u64(2));
+    ck_assert(hjtj__hash_u64(12345) == hjtj__hash_u64(12345));
+    ck_assert(hjtj__hash_words(w, 3) != hjtj__hash_words(w2, 3));
+    ck_assert(hjtj__hash_words(w, 3) == hjtj__hash_words(w, 3));
+    ck_assert(hjtj__hash_words(w, 2) != hjtj__hash_words(w, 3));
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("text");
+    TCase *tc = tcase_create("toolkit");
+    SRunner *sr;
+    int failed;
+    tcase_add_test(tc, parse_uint_bounds);
+    tcase_add_test(tc, parse_uint_every_max);
+    tcase_add_test(tc, trim_blanks);
+    tcase_add_test(tc, control_against_reference);
+    tcase_add_test(tc, orgnr_check_digit);
+    tcase_add_test(tc, hashes);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
