@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,6 +58,28 @@ static hjtj_status buf_reserve(buf *b, size_t extra)
 fail:
     b->failed = 1;
     return HJTJ_ERR_NOMEM;
+}
+
+hjtj_status hjtj__grow(void *arrayp, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    size_t n = *cap ? *cap : first;
+    void *old, *nw;
+    if (need <= *cap)
+        return HJTJ_OK;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return HJTJ_ERR_NOMEM;
+        n *= 2;
+    }
+    if (elem != 0 && n > SIZE_MAX / elem)
+        return HJTJ_ERR_NOMEM;
+    memcpy(&old, arrayp, sizeof old); /* the caller's T *, as a void * */
+    nw = realloc(old, n * elem);
+    if (nw == NULL)
+        return HJTJ_ERR_NOMEM;
+    memcpy(arrayp, &nw, sizeof nw);
+    *cap = n;
+    return HJTJ_OK;
 }
 
 hjtj_status hjtj__buf_put(buf *b, const char *s, size_t n)

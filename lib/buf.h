@@ -27,6 +27,12 @@ hjtj_status hjtj__buf_puts(buf *b, const char *s);
 hjtj_status hjtj__buf_putc(buf *b, char c);
 hjtj_status hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The one way an array grows: make room in the array at *(T **)arrayp, of
+ * elements of elem bytes of which *cap are allocated, for need elements,
+ * doubling from first.  HJTJ_OK, or HJTJ_ERR_NOMEM with the array as it was
+ * (also when need * elem would not fit in a size_t). */
+hjtj_status hjtj__grow(void *arrayp, size_t *cap, size_t need, size_t elem, size_t first);
+
 /* Read a whole file / callback into a NUL-terminated buffer. */
 hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err);
 hjtj_status hjtj__read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,

@@ -335,14 +335,8 @@ static const char *file_copy(hjtj_checks *c, const char *file)
 static hit *add_hit(hjtj_checks *c, const hjtj_record *r, size_t rec, hjtj_check check)
 {
     hit *h;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 64;
-        hit *nh = realloc(c->hits, cap * sizeof *nh);
-        if (nh == NULL)
-            return NULL;
-        c->hits = nh;
-        c->cap = cap;
-    }
+    if (hjtj__grow(&c->hits, &c->cap, c->n + 1, sizeof *c->hits, 64) != HJTJ_OK)
+        return NULL;
     h = &c->hits[c->n];
     memset(h, 0, sizeof *h);
     h->rec = rec;

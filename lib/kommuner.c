@@ -141,17 +141,7 @@ static hjtj_status make_index(hjtj_kommuner *k)
 /* Room for one more municipality. */
 static hjtj_status reserve(hjtj_kommuner *k)
 {
-    size_t cap;
-    kommune *nk;
-    if (k->n < k->cap)
-        return HJTJ_OK;
-    cap = k->cap ? k->cap * 2 : 512;
-    nk = realloc(k->k, cap * sizeof *nk);
-    if (nk == NULL)
-        return HJTJ_ERR_NOMEM;
-    k->k = nk;
-    k->cap = cap;
-    return HJTJ_OK;
+    return hjtj__grow(&k->k, &k->cap, k->n + 1, sizeof *k->k, 512);
 }
 
 hjtj_status hjtj__kommuner_add(hjtj_kommuner *k, const char *nr, size_t nrlen, const char *navn,

@@ -56,14 +56,8 @@ static hjtj_status link_problem(hjtj_link *l, hjtj_reason reason, uint64_t line,
                                 const char *orgnr, size_t orglen, const char *msg)
 {
     hjtj_diag *d;
-    if (l->nprobs == l->capprobs) {
-        size_t cap = l->capprobs ? l->capprobs * 2 : 16;
-        hjtj_diag *p = realloc(l->probs, cap * sizeof *p);
-        if (p == NULL)
-            return HJTJ_ERR_NOMEM;
-        l->probs = p;
-        l->capprobs = cap;
-    }
+    if (hjtj__grow(&l->probs, &l->capprobs, l->nprobs + 1, sizeof *l->probs, 16) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     d = &l->probs[l->nprobs];
     d->reason = reason;
     d->line = line;

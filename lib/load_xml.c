@@ -281,14 +281,8 @@ static hjtj_status shorten_runs(const char *d, size_t len, shortened *o)
             lc_advance(p, (size_t)(q - p), &o->ol, &o->oc);
             if (shortened_put(o, &c, 1, 0) != HJTJ_OK)
                 return HJTJ_ERR_NOMEM;
-            if (o->nmap == o->capmap) {
-                size_t cap = o->capmap ? o->capmap * 2 : 16;
-                m = realloc(o->map, cap * sizeof *m);
-                if (m == NULL)
-                    return HJTJ_ERR_NOMEM;
-                o->map = m;
-                o->capmap = cap;
-            }
+            if (hjtj__grow(&o->map, &o->capmap, o->nmap + 1, sizeof *o->map, 16) != HJTJ_OK)
+                return HJTJ_ERR_NOMEM;
             m = &o->map[o->nmap++];
             m->fl = o->fl;
             m->fc = o->fc;

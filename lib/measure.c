@@ -2,6 +2,7 @@
  * keys spread over the grid of row and column classes (counts, records with
  * a value, sums, medians per cell, totals last), and a cell printed as the
  * measure shows it: a count, a share, a sum, a mean or a median. */
+#include "buf.h"
 #include "codes.h"
 #include "error.h"
 #include "text.h"
@@ -90,14 +91,8 @@ typedef struct medlist {
 
 static hjtj_status med_push(medlist *m, size_t cell, int64_t v, int64_t w)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 256;
-        xmedv *a = realloc(m->v, cap * sizeof *a);
-        if (a == NULL)
-            return HJTJ_ERR_NOMEM;
-        m->v = a;
-        m->cap = cap;
-    }
+    if (hjtj__grow(&m->v, &m->cap, m->n + 1, sizeof *m->v, 256) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     m->v[m->n].cell = cell;
     m->v[m->n].v = v;
     m->v[m->n].w = w;

@@ -1,5 +1,6 @@
 /* orgindex.c — the orgnr a register holds: the duplicate check of every
  * record (SPEC §2), and the lookups of hjtj_register_find and linked files. */
+#include "buf.h"
 #include "orgindex.h"
 #include "text.h"
 
@@ -91,14 +92,8 @@ static hjtj_status sorted_put(hjtj__orgindex *x, uint64_t orgnr, uint32_t index,
     *done = 0;
     if (index != x->nkeys || (x->nkeys > 0 && orgnr <= x->keys[x->nkeys - 1]))
         return HJTJ_OK;
-    if (x->nkeys == x->capkeys) {
-        size_t cap = x->capkeys ? x->capkeys * 2 : 1024;
-        uint32_t *k = realloc(x->keys, cap * sizeof *k);
-        if (k == NULL)
-            return HJTJ_ERR_NOMEM;
-        x->keys = k;
-        x->capkeys = cap;
-    }
+    if (hjtj__grow(&x->keys, &x->capkeys, x->nkeys + 1, sizeof *x->keys, 1024) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     x->keys[x->nkeys++] = (uint32_t)orgnr;
     *done = 1;
     return HJTJ_OK;
@@ -208,18 +203,7 @@ static int orgset_has(const hjtj__orgset *o, uint64_t key)
 /* Room in o's list of pages for `more` pages. */
 static hjtj_status orgset_reserve(hjtj__orgset *o, size_t more)
 {
-    if (o->nused + more > o->capused) {
-        size_t cap = o->capused ? o->capused * 2 : 64;
-        uint32_t *u;
-        while (cap < o->nused + more)
-            cap *= 2;
-        u = realloc(o->used, cap * sizeof *u);
-        if (u == NULL)
-            return HJTJ_ERR_NOMEM;
-        o->used = u;
-        o->capused = cap;
-    }
-    return HJTJ_OK;
+    return hjtj__grow(&o->used, &o->capused, o->nused + more, sizeof *o->used, 64);
 }
 
 /* The directory block of page pg in o, made if needed (NULL: nomem). */

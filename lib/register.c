@@ -2,6 +2,7 @@
  * table under its scheme, diagnostics about records, and the accessors of
  * the register, its records and its diagnostics.  Adding a record is
  * store.c's, loading load.c's. */
+#include "buf.h"
 #include "catalog.h"
 #include "crosstab.h"
 #include "error.h"
@@ -237,14 +238,8 @@ static hjtj_status diag_push(hjtj_diag **arr, size_t *n, size_t *cap, hjtj_reaso
 {
     hjtj_diag *d;
     char clean[2048];
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        hjtj_diag *na = realloc(*arr, nc * sizeof *na);
-        if (na == NULL)
-            return HJTJ_ERR_NOMEM;
-        *arr = na;
-        *cap = nc;
-    }
+    if (hjtj__grow(arr, cap, *n + 1, sizeof **arr, 16) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
     d = &(*arr)[*n];
     d->reason = reason;
     d->file = file;

@@ -1,6 +1,7 @@
 /* streaming.c — the stores of distinct keys behind every table: made from
  * the kept records when a table is built (crosstab.c), or filled as the
  * records load in a register that does not keep them (see reduce.h). */
+#include "buf.h"
 #include "text.h"
 #include "record.h"
 #include "reduce.h"
@@ -127,14 +128,8 @@ static reduction *find_decl(const red_set *rs, const xdecl *d)
 static reduction *add_decl(red_set *rs, const xdecl *d)
 {
     reduction *r;
-    if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 64;
-        reduction **a = realloc(rs->r, cap * sizeof *a);
-        if (a == NULL)
-            return NULL;
-        rs->r = a;
-        rs->cap = cap;
-    }
+    if (hjtj__grow(&rs->r, &rs->cap, rs->n + 1, sizeof *rs->r, 64) != HJTJ_OK)
+        return NULL;
     r = calloc(1, sizeof *r);
     if (r == NULL || (r->decl = malloc(sizeof *d)) == NULL) {
         free(r);

@@ -137,15 +137,9 @@ const char *hjtj__tb_own(hjtj_table *t, const char *s)
     char *c;
     if (t->nomem)
         return NULL;
-    if (t->nowned == t->capowned) {
-        size_t cap = t->capowned ? t->capowned * 2 : 16;
-        char **o = realloc(t->owned, cap * sizeof *o);
-        if (o == NULL) {
-            t->nomem = 1;
-            return NULL;
-        }
-        t->owned = o;
-        t->capowned = cap;
+    if (hjtj__grow(&t->owned, &t->capowned, t->nowned + 1, sizeof *t->owned, 16) != HJTJ_OK) {
+        t->nomem = 1;
+        return NULL;
     }
     c = hjtj__str_dup(s);
     if (c == NULL) {

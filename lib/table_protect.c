@@ -2,6 +2,7 @@
  * the grid of counts a table declares while it is built, the protection
  * applied to it (protect.c) and carried over to the printed cells, and the
  * public accessors. */
+#include "buf.h"
 #include "protect.h"
 #include "table.h"
 
@@ -81,15 +82,9 @@ void hjtj__grid_dep(hjtj_table *t, size_t row, size_t col, size_t ai, size_t aj,
     tdep *d;
     if (G == NULL || t->nomem)
         return;
-    if (G->ndeps == G->capdeps) {
-        size_t cap = G->capdeps ? 2 * G->capdeps : 64;
-        tdep *nd = realloc(G->deps, cap * sizeof *nd);
-        if (nd == NULL) {
-            t->nomem = 1;
-            return;
-        }
-        G->deps = nd;
-        G->capdeps = cap;
+    if (hjtj__grow(&G->deps, &G->capdeps, G->ndeps + 1, sizeof *G->deps, 64) != HJTJ_OK) {
+        t->nomem = 1;
+        return;
     }
     d = &G->deps[G->ndeps++];
     d->row = row;

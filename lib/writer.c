@@ -205,14 +205,8 @@ HJTJ_API hjtj_status hjtj_writer_add(hjtj_writer *w, const hjtj_table *t)
         return hjtj__err_set(&w->err, HJTJ_ERR_INVALID_ARG, "", 0, 0, "no table, or an empty one");
     if (w->finished)
         return hjtj__err_set(&w->err, HJTJ_ERR_STATE, "", 0, 0, "the writer has finished");
-    if (w->nparts == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : 8;
-        part *np = realloc(w->parts, cap * sizeof *np);
-        if (np == NULL)
-            return hjtj__err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
-        w->parts = np;
-        w->cap = cap;
-    }
+    if (hjtj__grow(&w->parts, &w->cap, w->nparts + 1, sizeof *w->parts, 8) != HJTJ_OK)
+        return hjtj__err_set(&w->err, HJTJ_ERR_NOMEM, "", 0, 0, "out of memory");
     p = &w->parts[w->nparts];
     hjtj__str_copy(p->id, sizeof p->id, hjtj_table_id(t));
     hjtj__buf_init(&p->out);

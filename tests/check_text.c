@@ -1,8 +1,10 @@
 /* check_text.c — the toolkit every loader and table uses (lib/text.h): the
  * one integer parser at its bounds, the one trim, the control-character
  * test against a byte-at-a-time reference, the orgnr check digit, the
- * hashes.  Linked statically: these functions are internal. */
+ * hashes, and the one way an array grows (buf.h).  Linked statically:
+ * these functions are internal. */
 #include "testutil.h"
+#include "buf.h"
 #include "text.h"
 
 #include <stdint.h>
@@ -95,11 +97,11 @@ START_TEST(control_against_reference)
      * or one (each kind) at every position */
     static const unsigned char kinds[] = {0x00, 0x01, 0x1f, 0x7f, '\t', '\n', '\r', 0x80, 0xff,
                                           ' ', '~'};
-    char buf[64];
+    char text[64];
     size_t len, off, pos, k;
     for (len = 0; len <= 40; len++)
         for (off = 0; off < 8; off++) {
-            char *s = buf + off;
+            char *s = text + off;
             for (k = 0; k < len; k++)
                 s[k] = (char)('a' + k % 26);
             ck_assert_int_eq(hjtj__has_control(s, len), 0);
@@ -136,6 +138,33 @@ START_TEST(hashes)
 }
 END_TEST
 
+START_TEST(grow_arrays)
+{
+    int *a = NULL;
+    size_t cap = 0, i;
+    ck_assert_int_eq(hjtj__grow(&a, &cap, 0, sizeof *a, 4), HJTJ_OK); /* nothing needed */
+    ck_assert_ptr_null(a);
+    ck_assert_int_eq(hjtj__grow(&a, &cap, 1, sizeof *a, 4), HJTJ_OK);
+    ck_assert_uint_eq(cap, 4);
+    for (i = 0; i < 1000; i++) {
+        ck_assert_int_eq(hjtj__grow(&a, &cap, i + 1, sizeof *a, 4), HJTJ_OK);
+        ck_assert_uint_ge(cap, i + 1);
+        a[i] = (int)i;
+    }
+    ck_assert_uint_eq(cap, 1024);
+    for (i = 0; i < 1000; i++)
+        ck_assert_int_eq(a[i], (int)i);
+    ck_assert_int_eq(hjtj__grow(&a, &cap, 5000, sizeof *a, 4), HJTJ_OK);
+    ck_assert_uint_eq(cap, 8192);
+    /* what would not fit in a size_t leaves the array as it was */
+    ck_assert_int_eq(hjtj__grow(&a, &cap, SIZE_MAX / 2, sizeof *a, 4), HJTJ_ERR_NOMEM);
+    ck_assert_int_eq(hjtj__grow(&a, &cap, SIZE_MAX, 1, 4), HJTJ_ERR_NOMEM);
+    ck_assert_uint_eq(cap, 8192);
+    ck_assert_int_eq(a[999], 999);
+    free(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("text");
@@ -148,6 +177,7 @@ int main(void)
     tcase_add_test(tc, control_against_reference);
     tcase_add_test(tc, orgnr_check_digit);
     tcase_add_test(tc, hashes);
+    tcase_add_test(tc, grow_arrays);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
