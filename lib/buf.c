@@ -188,15 +188,15 @@ hjtj_status hjtj__read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const c
     return HJTJ_OK;
 }
 
-int hjtj__datadir_path(char *out, size_t cap, const char *name)
+hjtj_status hjtj__datadir_path(char *out, size_t cap, const char *name)
 {
     const char *dir = getenv("HJTJ_DATADIR");
     struct stat st;
     if (dir != NULL && dir[0] != '\0') {
         snprintf(out, cap, "%s/%s", dir, name);
         if (stat(out, &st) == 0)
-            return 0;
+            return HJTJ_OK;
     }
     snprintf(out, cap, "%s/%s", HJTJ_PKGDATADIR, name);
-    return stat(out, &st) == 0 ? 0 : -1;
+    return stat(out, &st) == 0 ? HJTJ_OK : HJTJ_ERR_NOT_FOUND;
 }

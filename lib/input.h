@@ -69,8 +69,9 @@ hjtj_status hjtj__input_check_upto(input *in, const char *data, size_t len, size
 hjtj_status hjtj__to_utf8(input *out, hjtj_encoding enc, input *in, const char *data, size_t len,
                           const char *file, hjtj_error *err);
 
-/* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed HJTJ_PKGDATADIR/NAME.
- * Writes the path into out; returns 0 if the file exists, -1 otherwise. */
-int hjtj__datadir_path(char *out, size_t cap, const char *name);
+/* Find a bundled data file: $HJTJ_DATADIR/NAME, else the installed
+ * HJTJ_PKGDATADIR/NAME.  Writes the path into out; HJTJ_OK if the file
+ * exists, else HJTJ_ERR_NOT_FOUND (out holds the installed path). */
+hjtj_status hjtj__datadir_path(char *out, size_t cap, const char *name);
 
 #endif

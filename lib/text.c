@@ -116,7 +116,7 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
     return len;
 }
 
-int hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
+hjtj_status hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     uint64_t ln = 1, cl = 1;
@@ -136,7 +136,7 @@ int hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
         p += len;
     }
     if (p >= end)
-        return 0;
+        return HJTJ_OK;
     /* invalid: find the line and column of the first bad byte */
     for (p = (const unsigned char *)s; (len = utf8_seq(p, end)) != 0; p += len) {
         if (*p == '\n') {
@@ -150,7 +150,7 @@ int hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col)
         *line = ln;
     if (col)
         *col = cl;
-    return -1;
+    return HJTJ_ERR_ENCODING;
 }
 
 size_t hjtj__utf8_width(const char *s)

@@ -104,8 +104,9 @@ char *hjtj__str_ndup(const char *s, size_t n);
 /* Advance (line, col) over the text [a, b). */
 void hjtj__text_position(const char *a, const char *b, uint64_t *line, uint64_t *col);
 
-/* Check UTF-8; on failure set line and col (1-based) of the bad byte. */
-int hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col);
+/* Check UTF-8: HJTJ_OK, or HJTJ_ERR_ENCODING with line and col (1-based,
+ * each may be NULL) of the first bad byte. */
+hjtj_status hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *col);
 /* Display width (code points) of a UTF-8 string. */
 size_t hjtj__utf8_width(const char *s);
 /* Percent share rounded half up to tenths: floor((2000 * num + den) / (2 * den)). */
