@@ -91,10 +91,10 @@ static hjtj_status store_strings(hjtj_register *reg, const raw_record *raw, hjtj
 static hjtj_status store(hjtj_register *reg, const raw_record *raw, hjtj_record *rec,
                          uint64_t orgnr, const char *file)
 {
-    const kommune *k = &reg->kommuner.k[rec->kommune];
     hjtj_record *slot;
-    hjtj__classify_record(rec, &reg->scheme,
-                          hjtj__scheme_storrelse(&reg->scheme, k->nr, k->innbyggere));
+    /* the municipality's size class under the scheme, kept in the table
+     * whenever the table or the scheme changes (register.c) */
+    hjtj__classify_record(rec, &reg->scheme, reg->kommuner.k[rec->kommune].storrelse);
     slot = new_record_slot(reg);
     if (slot == NULL || store_strings(reg, raw, rec) != HJTJ_OK)
         goto nomem;
