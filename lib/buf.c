@@ -71,7 +71,9 @@ hjtj_status hjtj__grow(void *arrayp, size_t *cap, size_t need, size_t elem, size
             return HJTJ_ERR_NOMEM;
         n *= 2;
     }
-    if (elem != 0 && n > SIZE_MAX / elem)
+    if (elem == 0)
+        elem = 1; /* realloc(p, 0) may free p */
+    if (n > SIZE_MAX / elem)
         return HJTJ_ERR_NOMEM;
     memcpy(&old, arrayp, sizeof old); /* the caller's T *, as a void * */
     nw = realloc(old, n * elem);

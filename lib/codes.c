@@ -20,22 +20,6 @@ static int ascii_casecmp_n(const char *a, const char *b, size_t n)
     return 0;
 }
 
-/* Is the code c (NUL-terminated) the text (s, n), ASCII case folded?  One
- * pass, stopping at the first difference: no strlen per candidate (every
- * code of every record is matched here). */
-static int code_is(const char *c, const char *s, size_t n)
-{
-    size_t i;
-    if (n == 0)
-        return c[0] == '\0';
-    if (ascii_lower(c[0]) != ascii_lower(s[0]))
-        return 0;
-    for (i = 1; i < n; i++)
-        if (c[i] == '\0' || ascii_lower(c[i]) != ascii_lower(s[i]))
-            return 0;
-    return c[n] == '\0';
-}
-
 /* A code and its length (known when compiled: matching compares lengths
  * first, see hjtj__code_parse_n). */
 #define C(code) code, sizeof code - 1
@@ -330,7 +314,8 @@ int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
         return -1;
     for (i = 0; i < d->n; i++)
         if (d->entries[i].len == n &&
-            (memcmp(d->entries[i].code, s, n) == 0 || code_is(d->entries[i].code, s, n)))
+            (memcmp(d->entries[i].code, s, n) == 0 ||
+             ascii_casecmp_n(d->entries[i].code, s, n) == 0))
             return i;
     return -1;
 }

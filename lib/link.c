@@ -108,27 +108,15 @@ static hjtj_status link_row(hjtj_link *l, uint32_t org, uint64_t line, const int
 {
     size_t j;
     if (l->nrows == l->caprows) {
-        size_t cap = l->caprows ? l->caprows * 2 : 256;
-        uint32_t *o = realloc(l->org, cap * sizeof *o);
-        uint64_t *ln;
-        int64_t *v;
-        uint8_t *h;
-        if (o == NULL)
+        /* the four arrays of a row grow alike; one that grew before another
+         * failed is only larger than caprows says */
+        size_t c[4] = {l->caprows, l->caprows, l->caprows, l->caprows};
+        if (hjtj__grow(&l->org, &c[0], l->nrows + 1, sizeof *l->org, 256) != HJTJ_OK ||
+            hjtj__grow(&l->line, &c[1], l->nrows + 1, sizeof *l->line, 256) != HJTJ_OK ||
+            hjtj__grow(&l->val, &c[2], l->nrows + 1, l->nvars * sizeof *l->val, 256) != HJTJ_OK ||
+            hjtj__grow(&l->has, &c[3], l->nrows + 1, l->nvars, 256) != HJTJ_OK)
             return HJTJ_ERR_NOMEM;
-        l->org = o;
-        ln = realloc(l->line, cap * sizeof *ln);
-        if (ln == NULL)
-            return HJTJ_ERR_NOMEM;
-        l->line = ln;
-        v = realloc(l->val, cap * l->nvars * sizeof *v);
-        if (v == NULL)
-            return HJTJ_ERR_NOMEM;
-        l->val = v;
-        h = realloc(l->has, cap * l->nvars);
-        if (h == NULL)
-            return HJTJ_ERR_NOMEM;
-        l->has = h;
-        l->caprows = cap;
+        l->caprows = c[0];
     }
     if ((l->nrows + 1) * 2 > l->nslot && slot_grow(l) != HJTJ_OK)
         return HJTJ_ERR_NOMEM;

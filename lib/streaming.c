@@ -35,21 +35,12 @@ static void rstore_clear(rstore *s)
  * HJTJ_OK or HJTJ_ERR_NOMEM. */
 static hjtj_status rstore_reserve(rstore *s, size_t extra)
 {
-    size_t need = s->n + extra, cap = s->cap ? s->cap : 16, nslot, i, j;
-    while (cap < need)
-        cap *= 2;
-    if (cap > s->cap) {
-        uint32_t *key = realloc(s->key, cap * RED_NFN * sizeof *key);
-        uint64_t *w;
-        if (key == NULL)
-            return HJTJ_ERR_NOMEM;
-        s->key = key;
-        w = realloc(s->w, cap * sizeof *w);
-        if (w == NULL)
-            return HJTJ_ERR_NOMEM;
-        s->w = w;
-        s->cap = cap;
-    }
+    size_t need = s->n + extra, nslot, i, j, ck = s->cap, cw = s->cap;
+    /* keys and counts grow alike (one that grew alone is only larger) */
+    if (hjtj__grow(&s->key, &ck, need, RED_NFN * sizeof *s->key, 16) != HJTJ_OK ||
+        hjtj__grow(&s->w, &cw, need, sizeof *s->w, 16) != HJTJ_OK)
+        return HJTJ_ERR_NOMEM;
+    s->cap = ck;
     nslot = s->nslot ? s->nslot : 64;
     while ((need + 1) * 2 > nslot)
         nslot *= 2;

@@ -133,6 +133,22 @@ static hjtj_status check_declared_encoding(const char *p, const char *end, const
     return HJTJ_OK;
 }
 
+/* Past the next `term` from q on, counting the lines crossed (*line, and
+ * *ls the start of the current one); NULL when end comes first. */
+static const char *skip_past(const char *q, const char *end, const char *term, uint64_t *line,
+                             const char **ls)
+{
+    size_t n = strlen(term);
+    while (q + n <= end && memcmp(q, term, n) != 0) {
+        if (*q == '\n') {
+            ++*line;
+            *ls = q + 1;
+        }
+        q++;
+    }
+    return q + n <= end ? q + n : NULL;
+}
+
 /* Skip the prolog (XML declaration, comments, PIs, white space) and refuse a
  * DOCTYPE before the parser sees it. */
 static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_error *err,
@@ -152,34 +168,16 @@ static hjtj_status prescan(const char *data, size_t len, const char *file, hjtj_
         } else if (*p == ' ' || *p == '\t' || *p == '\r') {
             p++;
         } else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-            const char *q = p + 4;
-            while (q + 3 <= end && memcmp(q, "-->", 3) != 0) {
-                if (*q == '\n') {
-                    line++;
-                    ls = q + 1;
-                }
-                q++;
-            }
-            if (q + 3 > end)
+            if ((p = skip_past(p + 4, end, "-->", &line, &ls)) == NULL)
                 return HJTJ_OK; /* the parser reports the open comment */
-            p = q + 3;
         } else if (end - p >= 2 && p[0] == '<' && p[1] == '?') {
-            const char *q = p + 2;
             if (end - p >= 6 && memcmp(p, "<?xml", 5) == 0 &&
                 check_declared_encoding(p, end, file, line, (uint64_t)(p - ls) + 1, err) != HJTJ_OK) {
                 *short_ = 0;
                 return err->status;
             }
-            while (q + 2 <= end && memcmp(q, "?>", 2) != 0) {
-                if (*q == '\n') {
-                    line++;
-                    ls = q + 1;
-                }
-                q++;
-            }
-            if (q + 2 > end)
+            if ((p = skip_past(p + 2, end, "?>", &line, &ls)) == NULL)
                 return HJTJ_OK;
-            p = q + 2;
         } else if (end - p >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
             *short_ = 0;
             return hjtj__err_set(err, HJTJ_ERR_DOCTYPE, file, line, (uint64_t)(p - ls) + 1,
