@@ -29,11 +29,11 @@
  * There is no other way for a table to read records. */
 #define RED_NFN 4
 
-/* The hash of a key (RED_NFN words) in a store (streaming.c).  Every record of a load or a table
- * build is hashed once per declaration, so this is the one hash of lib/
- * that is not hjtj__hash_words: that one (four splitmix rounds, out of
- * line) made a streaming load of 10^6 records about 10 % slower (stream-csv
- * 1.46 -> 1.59..1.71 s CPU), and cheaper mixes (a fold into
+/* The hash of a key (RED_NFN words) in a store (streaming.c).  Every record
+ * of a load or a table build is hashed once per declaration, so it is not
+ * text.h's hjtj__hash_u64 applied word by word: that (four splitmix rounds,
+ * out of line) made a streaming load of 10^6 records about 10 % slower
+ * (stream-csv 1.46 -> 1.59..1.71 s CPU), and cheaper mixes (a fold into
  * hjtj__hash_u64, three independent products) gave longer probe runs with
  * these keys and were as slow. */
 static inline uint64_t red_key_hash(const uint32_t *k)

@@ -240,15 +240,6 @@ uint64_t hjtj__hash_u64(uint64_t x)
     return x ^ (x >> 31);
 }
 
-uint64_t hjtj__hash_words(const uint32_t *w, size_t n)
-{
-    uint64_t h = 0x9e3779b97f4a7c15ull;
-    size_t i;
-    for (i = 0; i < n; i++)
-        h = hjtj__hash_u64(h ^ w[i]);
-    return h;
-}
-
 int hjtj__orgnr_valid(const char *s, size_t n)
 {
     static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};

@@ -35,10 +35,9 @@ static inline void hjtj__trim(const char **s, size_t *n)
  * no sign, no blanks (trim first).  HJTJ_OK and *out; HJTJ_ERR_SYNTAX when
  * it is not that; HJTJ_ERR_RANGE when it exceeds max (then *out = max). */
 hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *out);
-/* A mixing hash for the open-addressing tables (orgnr index, reductions,
- * linked files): of a 64-bit number, and of n 32-bit words. */
+/* A mixing hash of a 64-bit number for the open-addressing tables (orgnr
+ * index, linked files); the reductions' keys have their own (reduce.h). */
 uint64_t hjtj__hash_u64(uint64_t x);
-uint64_t hjtj__hash_words(const uint32_t *w, size_t n);
 /* Is c a NUL or control character other than tab, LF and CR (DEL
  * included)? */
 static inline int hjtj__is_control(unsigned char c)
