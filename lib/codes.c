@@ -310,12 +310,16 @@ int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
 {
     const field_def *d = field_get(field);
     int32_t i;
-    if (d == NULL || s == NULL)
+    if (d == NULL || s == NULL || n == 0)
         return -1;
+    /* as written (nearly always): the length, the first byte, the rest;
+     * then with ASCII case folded */
     for (i = 0; i < d->n; i++)
-        if (d->entries[i].len == n &&
-            (memcmp(d->entries[i].code, s, n) == 0 ||
-             ascii_casecmp_n(d->entries[i].code, s, n) == 0))
+        if (d->entries[i].len == n && d->entries[i].code[0] == s[0] &&
+            memcmp(d->entries[i].code + 1, s + 1, n - 1) == 0)
+            return i;
+    for (i = 0; i < d->n; i++)
+        if (d->entries[i].len == n && ascii_casecmp_n(d->entries[i].code, s, n) == 0)
             return i;
     return -1;
 }

@@ -26,6 +26,14 @@
 #define CSV_WORDS 0
 #endif
 
+/* A whole row sixteen bytes at a time where SSE2 is there (every x86-64). */
+#if CSV_WORDS && defined(__SSE2__)
+#include <emmintrin.h>
+#define CSV_SSE2 1
+#else
+#define CSV_SSE2 0
+#endif
+
 void hjtj__csv_init(csv_reader *r, const char *data, size_t len, char delim, hjtj_error *err,
                     const char *name)
 {
@@ -299,6 +307,27 @@ static hjtj_status quoted_field(csv_reader *r, const char **pp, uint64_t *col)
     return st;
 }
 
+/* Past the line end at *p (LF, CRLF, CR, or the end of the input). */
+static void end_line(csv_reader *r, const char **p)
+{
+    if (*p < r->end && **p == '\r')
+        ++*p;
+    if (*p < r->end && **p == '\n')
+        ++*p;
+    r->line++;
+    r->line_start = *p;
+}
+
+/* Point the row's quoted fields at their text in scratch (it no longer
+ * moves). */
+static void point_quoted(csv_reader *r)
+{
+    size_t k;
+    for (k = 0; k < r->nfields; k++)
+        if (r->fields[k].s == NULL)
+            r->fields[k].s = r->scratch.data ? r->scratch.data + r->offs[k] : "";
+}
+
 /* The fields of the row at *pp (column 1 of line r->line); *pp moves past
  * the row's line end, or to where an error stopped it. */
 static hjtj_status read_row(csv_reader *r, const char **pp)
@@ -306,7 +335,6 @@ static hjtj_status read_row(csv_reader *r, const char **pp)
     const char *p = *pp, *row_start = p, *end = r->end;
     uint64_t col = 1;
     int quoted = 0;
-    size_t k;
     hjtj_status st;
     for (;;) {
         if ((size_t)(p - row_start) > r->max_row) {
@@ -326,20 +354,115 @@ static hjtj_status read_row(csv_reader *r, const char **pp)
             col += !is_cont(*p++);
             continue;
         }
-        if (p < end && *p == '\r')
-            p++;
-        if (p < end && *p == '\n')
-            p++;
-        r->line++;
-        r->line_start = p;
+        end_line(r, &p);
         break;
     }
-    for (k = 0; quoted && k < r->nfields; k++)
-        if (r->fields[k].s == NULL)
-            r->fields[k].s = r->scratch.data ? r->scratch.data + r->offs[k] : "";
+    if (quoted)
+        point_quoted(r);
     *pp = p;
     return st;
 }
+
+
+#if CSV_SSE2
+/* The bits of the bytes of the 16 at p that are the delimiter, '"', CR or
+ * LF (*sp), and of the UTF-8 continuation bytes among them (*cp). */
+static void block_masks(const char *p, __m128i vd, unsigned *sp, unsigned *cp)
+{
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+    *sp = (unsigned)_mm_movemask_epi8(m);
+    *cp = _mm_movemask_epi8(x) == 0
+              ? 0
+              : (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                    _mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+}
+
+/* Set bits of a 17-bit mask. */
+static unsigned popcount17(unsigned m)
+{
+    m = m - ((m >> 1) & 0x55555555u);
+    m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
+    m = (m + (m >> 4)) & 0x0F0F0F0Fu;
+    return (m * 0x01010101u) >> 24;
+}
+
+/* Where the SSE2 scan of a row is: the field being read starts at fs in
+ * column fcol, the block being looked at at q in column qcol; quoted: the
+ * row has a quoted field. */
+typedef struct row_scan {
+    const char *row, *fs, *q;
+    uint64_t fcol, qcol;
+    int quoted;
+} row_scan;
+
+/* The quoted field at s->fs, read by quoted_field; then the delimiter or
+ * line end after it.  1: the row goes on (s moved past the delimiter),
+ * 2: the row ended at *pp, 0: read_row must read the row. */
+static int fast_quoted(csv_reader *r, row_scan *s, const char **pp)
+{
+    const char *p = s->fs;
+    uint64_t col = s->fcol;
+    if ((size_t)(p - s->row) > r->max_row || quoted_field(r, &p, &col) != HJTJ_OK)
+        return 0;
+    s->quoted = 1;
+    if (p < r->end && *p == r->delim) {
+        s->fs = s->q = p + 1;
+        s->fcol = s->qcol = col + 1;
+        return 1;
+    }
+    *pp = p;
+    return 2;
+}
+
+/* The row at *pp read a block of 16 bytes at a time: the delimiters and
+ * line ends of a block are found at once, an unquoted field points into the
+ * input, its column follows from the continuation bytes before it; a
+ * quoted field is read by quoted_field.  1 (2 with a quoted field): the
+ * row is read and *pp is at its line end (or the input's end); 0: it must
+ * be read by read_row
+ * instead, from the start (a quote inside an unquoted field, a limit, an
+ * error, fewer than 16 bytes left), with r->line, line_start, scratch and
+ * nfields as they were. */
+static int fast_row(csv_reader *r, const char **pp)
+{
+    const __m128i vd = _mm_set1_epi8(r->delim);
+    row_scan s = {*pp, *pp, *pp, 1, 1, 0};
+    for (;;) {
+        unsigned sp, cp;
+        if (s.fs < r->end && *s.fs == '"') {
+            int k = fast_quoted(r, &s, pp);
+            if (k != 1)
+                return k == 2 ? 2 : 0;
+            continue;
+        }
+        if (r->end - s.q < 16)
+            return 0;
+        block_masks(s.q, vd, &sp, &cp);
+        for (; sp != 0; sp &= sp - 1) {
+            unsigned b = (unsigned)__builtin_ctz(sp);
+            const char *at = s.q + b;
+            if (*at == '"' || (size_t)(s.fs - s.row) > r->max_row ||
+                push_field(r, s.fs, (size_t)(at - s.fs), r->line, s.fcol) != HJTJ_OK)
+                return 0;
+            if (*at != r->delim) {
+                *pp = at;
+                return s.quoted ? 2 : 1;
+            }
+            s.fs = at + 1;
+            s.fcol = s.qcol + (uint64_t)(b + 1) - (cp ? popcount17(cp & ((2u << b) - 1)) : 0);
+            if (s.fs < r->end && *s.fs == '"')
+                break;
+        }
+        if (sp != 0)
+            continue; /* a quoted field follows */
+        s.qcol += 16 - (cp ? popcount17(cp) : 0);
+        s.q += 16;
+    }
+}
+#endif
 
 int hjtj__csv_next(csv_reader *r, uint64_t *row_line)
 {
@@ -364,6 +487,24 @@ int hjtj__csv_next(csv_reader *r, uint64_t *row_line)
         r->delim = detect_delim(p, end);
     if (row_line)
         *row_line = r->line;
+#if CSV_SSE2
+    {
+        uint64_t line = r->line;
+        const char *line_start = r->line_start, *q = p;
+        int k = fast_row(r, &q);
+        if (k != 0) {
+            end_line(r, &q);
+            if (k == 2)
+                point_quoted(r);
+            r->p = q;
+            return 1;
+        }
+        r->line = line;
+        r->line_start = line_start;
+        r->nfields = 0;
+        r->scratch.len = 0;
+    }
+#endif
     st = read_row(r, &p);
     r->p = p;
     return st == HJTJ_OK ? 1 : -1;

@@ -41,6 +41,13 @@
 #define MAP_NORESERVE 0
 #endif
 
+/* The reservation starts on a boundary of this many bytes and is given
+ * back in whole units of it: the size of a transparent huge page on x86-64
+ * and arm64 (with 4 KiB pages), so that where the kernel allows it the
+ * file's bytes land in huge pages, a fault per 2 MiB instead of per 4 KiB
+ * (filling fresh memory was two thirds of the time of reading a file). */
+#define HUGE_UNIT ((size_t)2 << 20)
+
 static size_t page_size(void)
 {
     long p = sysconf(_SC_PAGESIZE);
@@ -60,13 +67,18 @@ hjtj_status hjtj__input_open(input *in, const char *path, hjtj_error *err)
         (uint64_t)st.st_size < (uint64_t)SIZE_MAX / 2) {
         /* one byte more: the text is NUL-terminated like a buffer's */
         size_t size = (size_t)st.st_size + 1;
-        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+        void *p = mmap(NULL, size + HUGE_UNIT, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p != MAP_FAILED) {
-            in->data = p;
+            in->map = p;
+            in->map_size = size + HUGE_UNIT;
+            in->data = (char *)p + (HUGE_UNIT - (uintptr_t)p % HUGE_UNIT) % HUGE_UNIT;
             in->len = size - 1;
             in->size = size;
             in->fd = fd;
+#ifdef MADV_HUGEPAGE
+            (void)madvise((char *)in->data, size, MADV_HUGEPAGE);
+#endif
             return HJTJ_OK;
         }
     }
@@ -86,7 +98,7 @@ hjtj_status hjtj__input_open(input *in, const char *path, hjtj_error *err)
 void hjtj__input_close(input *in)
 {
     if (in->fd >= 0) {
-        (void)munmap((void *)in->data, in->size);
+        (void)munmap(in->map, in->map_size);
         close(in->fd);
     } else {
         hjtj__buf_free(&in->b);
@@ -169,13 +181,13 @@ void hjtj__input_restart(input *in)
 
 void hjtj__input_release_slow(input *in, const char *pos)
 {
-    size_t page = page_size(), upto;
+    size_t upto;
     if (pos < in->data || pos > in->data + in->len)
         return;
     upto = (size_t)(pos - in->data);
     if (upto > in->filled)
         upto = in->filled;
-    upto = upto / page * page;
+    upto = upto / HUGE_UNIT * HUGE_UNIT; /* whole huge pages (and so whole pages) */
     if (upto > in->done) {
         drop(in, in->done, upto);
         in->done = upto;

@@ -24,6 +24,8 @@
 typedef struct input {
     const char *data;
     size_t len;
+    void *map;       /* the reservation (data is in it, aligned), fd >= 0 */
+    size_t map_size;
     size_t done;   /* bytes [0, done) given back (page-aligned) */
     size_t filled; /* bytes [done, filled) hold the file's bytes */
     size_t size;   /* of the reservation */

@@ -23,6 +23,17 @@ static hjtj_status sink_record(void *ctx, const raw_record *raw, const char *fil
     return hjtj__register_add(ctx, raw, file);
 }
 
+static hjtj_status sink_stage(const void *ctx, const raw_record *raw, hjtj__stage_area *area)
+{
+    return hjtj__register_stage(ctx, raw, area);
+}
+
+static hjtj_status sink_commit(void *ctx, hjtj__stage_area *area, uint64_t line_base,
+                               const char *file)
+{
+    return hjtj__register_commit(ctx, area, line_base, file);
+}
+
 static hjtj_status sink_warn(void *ctx, hjtj_reason reason, const char *file, uint64_t line,
                              uint64_t col, const char *msg)
 {
@@ -61,6 +72,8 @@ void hjtj__register_sink(hjtj__record_sink *sink, hjtj_register *reg, input *in)
 {
     sink->ctx = reg;
     sink->record = sink_record;
+    sink->stage = reg->keep ? sink_stage : NULL;
+    sink->commit = sink_commit;
     sink->warn = sink_warn;
     sink->ensure_kommuner = sink_ensure_kommuner;
     sink->swap_kommuner = sink_swap_kommuner;

@@ -37,6 +37,18 @@ const char *hjtj__pool_strndup(pool *p, const char *s, size_t n)
     return d;
 }
 
+void hjtj__pool_adopt(pool *dst, pool *src)
+{
+    pool_block *b = src->head;
+    if (b == NULL)
+        return;
+    while (b->next != NULL)
+        b = b->next;
+    b->next = dst->head;
+    dst->head = src->head;
+    src->head = NULL;
+}
+
 void hjtj__pool_free(pool *p)
 {
     pool_block *b = p->head;

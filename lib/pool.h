@@ -25,6 +25,9 @@ typedef struct pool {
 char *hjtj__pool_alloc(pool *p, size_t n);
 const char *hjtj__pool_strndup(pool *p, const char *s, size_t n);
 void hjtj__pool_free(pool *p);
+/* Move src's blocks into dst (src is left empty): what was allocated in
+ * src stays where it is and is freed with dst. */
+void hjtj__pool_adopt(pool *dst, pool *src);
 
 /* One string per næringskode "NN.NNN" (so that equal codes compare equal as
  * pointers in profiles): a directory by the two first digits, with a block

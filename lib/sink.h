@@ -11,6 +11,7 @@
 #include "error.h"
 #include "input.h"
 #include "kommuner.h"
+#include "stage.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -74,6 +75,17 @@ typedef struct hjtj__record_sink {
      * HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the
      * load (*err is set). */
     hjtj_status (*record)(void *ctx, const raw_record *raw, const char *file);
+    /* The same in two halves, for a loader that reads the second part of
+     * its file on another thread: stage (which only reads the register,
+     * and may run on that thread while the register is not changed)
+     * checks and classifies a record into an area; commit then takes an
+     * area's records, in order, as record would have, their lines counted
+     * from line_base.  stage is NULL when the register cannot take records
+     * that way (it streams them, in bounded memory); stage returns HJTJ_OK
+     * or HJTJ_ERR_NOMEM (without setting *err), commit as record. */
+    hjtj_status (*stage)(const void *ctx, const raw_record *raw, hjtj__stage_area *area);
+    hjtj_status (*commit)(void *ctx, hjtj__stage_area *area, uint64_t line_base,
+                          const char *file);
     /* Add a warning (msg: its text); HJTJ_ERR_NOMEM. */
     hjtj_status (*warn)(void *ctx, hjtj_reason reason, const char *file, uint64_t line,
                         uint64_t col, const char *msg);

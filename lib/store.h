@@ -9,6 +9,7 @@
 
 #include "hjtj.h"
 #include "sink.h"
+#include "stage.h"
 
 #include <stddef.h>
 
@@ -16,6 +17,22 @@
  * HJTJ_ERR_NOMEM / HJTJ_ERR_ABORTED / HJTJ_ERR_LIMIT, which stop the load
  * (reg->err is set). */
 hjtj_status hjtj__register_add(hjtj_register *reg, const raw_record *raw, const char *file);
+/* The first half of hjtj__register_add, which only reads the register (so
+ * another thread may run it while the register is not changed): raw
+ * checked (but for its orgnr being a duplicate) and classified, into a new
+ * slot of the area, with its strings in the area's pool.  HJTJ_OK (staged
+ * as accepted or rejected) or HJTJ_ERR_NOMEM (nothing is set in
+ * reg->err). */
+hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw,
+                                 hjtj__stage_area *a);
+/* The second half, in file order: the area's records as
+ * hjtj__register_add would have taken them (the record limit, an orgnr
+ * already held, then kept or rejected), their lines counted from
+ * line_base (the line where the area's part starts).  The register adopts
+ * the area's strings first.  Stops at the first error, as
+ * hjtj__register_add. */
+hjtj_status hjtj__register_commit(hjtj_register *reg, hjtj__stage_area *a, uint64_t line_base,
+                                  const char *file);
 /* Drop the records from index mark on (a failed load): the blocks no longer
  * used are freed, the orgnr index forgets them.  Cannot fail. */
 void hjtj__store_truncate(hjtj_register *reg, size_t mark);

@@ -212,19 +212,32 @@ HJTJ_API const char *hjtj_version(void)
 hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *out)
 {
     uint64_t v = 0;
-    size_t i;
+    size_t i, z;
     if (n == 0)
         return HJTJ_ERR_SYNTAX;
     for (i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
             return HJTJ_ERR_SYNTAX;
-    for (i = 0; i < n; i++) {
-        unsigned d = (unsigned)(s[i] - '0');
-        if (d > max || v > (max - d) / 10) {
-            *out = max;
-            return HJTJ_ERR_RANGE;
+    for (z = 0; z < n && s[z] == '0'; z++)
+        ;
+    if (n - z <= 19) {
+        /* at most 19 significant digits: below 10^19, no overflow (and no
+         * division per digit: this is every orgnr and boenheter) */
+        for (i = z; i < n; i++)
+            v = v * 10 + (unsigned)(s[i] - '0');
+    } else {
+        for (i = z; i < n; i++) {
+            unsigned d = (unsigned)(s[i] - '0');
+            if (v > (UINT64_MAX - d) / 10) {
+                *out = max;
+                return HJTJ_ERR_RANGE;
+            }
+            v = v * 10 + d;
         }
-        v = v * 10 + d;
+    }
+    if (v > max) {
+        *out = max;
+        return HJTJ_ERR_RANGE;
     }
     *out = v;
     return HJTJ_OK;

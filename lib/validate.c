@@ -50,6 +50,16 @@ static int fail(vstate *st, const raw_field *f, hjtj_reason reason, const char *
     return 0;
 }
 
+int hjtj__validate_duplicate(hjtj__verdict *v, uint64_t line, uint64_t col, uint64_t orgnr)
+{
+    v->reason = HJTJ_REASON_DUPLICATE_ORGNR;
+    v->line = line;
+    v->col = col;
+    snprintf(v->msg, sizeof v->msg, "orgnr %09llu appears more than once",
+             (unsigned long long)orgnr);
+    return 0;
+}
+
 /* A value as the messages show it: its first 60 bytes as written. */
 #define SHOW(f) (int)((f)->n > 60 ? 60 : (f)->n), (f)->s
 /* A trimmed value in a message: its first 40 bytes. */
@@ -96,9 +106,10 @@ static int parse_orgnr(vstate *st, const field_rule *r, const raw_field *f, cons
         return fail(st, f, HJTJ_REASON_ORGNR,
                     "orgnr '%.*s' is not 9 digits with a valid check digit", SHOW40(s, n));
     (void)hjtj__parse_uint(s, 9, UINT64_MAX, &st->orgnr); /* 9 digits */
-    if (hjtj__orgindex_has(st->c->index, st->orgnr))
-        return fail(st, f, HJTJ_REASON_DUPLICATE_ORGNR, "orgnr %.9s appears more than once", s);
+    if (st->c->index != NULL && hjtj__orgindex_has(st->c->index, st->orgnr))
+        return hjtj__validate_duplicate(st->v, f->line, f->col, st->orgnr);
     st->rec->orgnr = s; /* copied to the pool when stored */
+    st->v->orgnr_ok = 1;
     return 1;
 }
 
@@ -326,6 +337,8 @@ int hjtj__validate_record(const hjtj__validator *c, const raw_record *raw, hjtj_
 {
     vstate st = {c, raw, rec, 0, v};
     memset(rec, 0, sizeof *rec);
+    v->orgnr_ok = 0;
+    *orgnr = 0;
     /* what a field absent leaves (the code sets: what the 0/1 columns gave) */
     rec->status = HJTJ_STATUS_AKTIV;
     rec->boenheter = -1;
@@ -338,8 +351,10 @@ int hjtj__validate_record(const hjtj__validator *c, const raw_record *raw, hjtj_
         raw_field at = {NULL, 0, 1, raw->err_line, raw->err_col};
         return fail(&st, &at, raw->err_reason, "%s", raw->err_msg);
     }
-    if (!check_text(&st) || !check_fields(&st) || !check_active(&st))
+    if (!check_text(&st) || !check_fields(&st) || !check_active(&st)) {
+        *orgnr = st.orgnr;
         return 0;
+    }
     *orgnr = st.orgnr;
     return 1;
 }

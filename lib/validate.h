@@ -18,7 +18,9 @@
 /* What the rules look at besides the record. */
 typedef struct hjtj__validator {
     const hjtj_kommuner *kommuner; /* kommunenr must be in it */
-    const hjtj__orgindex *index;   /* orgnr must not be in it */
+    const hjtj__orgindex *index;   /* orgnr must not be in it (NULL: not
+                                      checked here; the caller checks it
+                                      in order, hjtj__validate_duplicate) */
     const uint64_t *limits;        /* indexed by hjtj_limit */
 } hjtj__validator;
 
@@ -27,14 +29,19 @@ typedef struct hjtj__validator {
 typedef struct hjtj__verdict {
     hjtj_reason reason;
     uint64_t line, col;
+    int orgnr_ok; /* the orgnr was read (*orgnr): a fault found after it
+                     gives way to its being a duplicate */
     char msg[512];
 } hjtj__verdict;
 
 /* Check raw.  Accepted (1): *rec has every value but the classes, with
  * rec->orgnr and a non-empty rec->naeringskode pointing into raw's text
  * (the caller copies them), and *orgnr is the orgnr as a number.  Rejected
- * (0): *v says why. */
+ * (0): *v says why (and *orgnr is the orgnr when v->orgnr_ok). */
 int hjtj__validate_record(const hjtj__validator *c, const raw_record *raw, hjtj_record *rec,
                           uint64_t *orgnr, hjtj__verdict *v);
+/* Make *v the verdict on a record whose orgnr (the field at line, col) is
+ * already in the register.  Returns 0. */
+int hjtj__validate_duplicate(hjtj__verdict *v, uint64_t line, uint64_t col, uint64_t orgnr);
 
 #endif

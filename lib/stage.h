@@ -1,0 +1,67 @@
+/*
+ * stage.h — Records checked and classified ahead of their turn, by a second
+ * thread reading the second part of a file, and kept here until they are
+ * stored in file order (stage.c; made by store.c's hjtj__register_stage,
+ * stored by hjtj__register_commit; the CSV loader's two-part load).
+ * Internal to libhjtj: not installed, not part of the API (include/hjtj.h).
+ */
+#ifndef HJTJ_STAGE_H
+#define HJTJ_STAGE_H
+
+#include "hjtj.h"
+#include "pool.h"
+#include "record.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Why a staged record is rejected (its verdict, with the message and the
+ * orgnr as written kept in the area's pool). */
+typedef struct hjtj__stage_reject {
+    hjtj_reason reason;
+    uint64_t line, col; /* of the field at fault (line 0: none) */
+    const char *msg;
+    const char *orgnr;  /* the orgnr field as written (its first 256 bytes) */
+    size_t orgnr_n;
+    int orgnr_set;
+    int orgnr_ok;       /* the orgnr was read: a duplicate comes first */
+} hjtj__stage_reject;
+
+/* One record, in file order.  Lines are counted from the start of the part
+ * (its first line is 1); hjtj__register_commit moves them. */
+typedef struct hjtj__staged {
+    hjtj_record rec;  /* accepted: every value and class; text and
+                         naeringskode in the area's pool, orgnr unset */
+    uint64_t orgnr;   /* its number (accepted, or reject->orgnr_ok) */
+    uint64_t line, col;   /* where the record starts */
+    uint64_t oline, ocol; /* where its orgnr field starts */
+    uint32_t reject;  /* 0: accepted; k: rejected, area->rejects[k - 1] */
+} hjtj__staged;
+
+#define HJTJ__STAGE_CHUNK 4096
+
+/* A part's staged records and their strings. */
+typedef struct hjtj__stage_area {
+    pool strings;       /* texts, næringskoder, messages (adopted by the register) */
+    hjtj__nk_table nk;  /* one string per næringskode, in strings */
+    hjtj__staged **chunks;
+    size_t n, nchunks, capchunks;
+    hjtj__stage_reject *rejects;
+    size_t nrejects, caprejects;
+} hjtj__stage_area;
+
+void hjtj__stage_init(hjtj__stage_area *a);
+/* Free the area (and its strings, unless the register adopted them). */
+void hjtj__stage_free(hjtj__stage_area *a);
+/* A new slot at the end (zeroed), or NULL: out of memory. */
+hjtj__staged *hjtj__stage_push(hjtj__stage_area *a);
+static inline hjtj__staged *hjtj__stage_at(const hjtj__stage_area *a, size_t i)
+{
+    return &a->chunks[i / HJTJ__STAGE_CHUNK][i % HJTJ__STAGE_CHUNK];
+}
+/* A reject's record, with its message; the index + 1 (for
+ * hjtj__staged.reject), or 0: out of memory. */
+uint32_t hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,
+                                const char *msg);
+
+#endif
