@@ -4,6 +4,8 @@
 #include "record.h"
 #include "scheme.h"
 
+#include <string.h>
+
 #define T(x) BIT(HJTJ_TYPE_##x)
 
 int hjtj__antall_malgrupper_class(uint32_t mg)
@@ -148,10 +150,11 @@ static int personellutveksling(const hjtj_record *rec)
 void hjtj__classify_record(hjtj_record *rec, const hjtj_scheme *scheme, int size_class)
 {
     uint32_t types, mg;
-    int i, hoved, ht_cls = -1, botilbud = 0;
+    int hoved, ht_cls = -1, botilbud = 0;
 
-    for (i = 0; i < CLS_COUNT; i++)
-        rec_set_cls(rec, (hjtj_field)(CLS_FIRST + i), -1);
+    /* every class -1: a nibble of 0 (the value + 1), and no size band */
+    memset(rec->cls4, 0, sizeof rec->cls4);
+    rec->storrelse = -1;
     rec->edits = 0;
     rec->types = rec->types_given;
     rec->mg = rec->mg_given;

@@ -306,6 +306,40 @@ HJTJ_API const char *hjtj_label(hjtj_field field, int32_t value, hjtj_lang lang)
     return lang == HJTJ_LANG_EN ? d->entries[value].en : d->entries[value].nb;
 }
 
+/* a[0, n) == b[0, n), for the short strings codes are: a few loads of 8
+ * (or 4) bytes that stay inside both, the last one overlapping, instead of
+ * a call to memcmp. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    uint32_t u, v;
+    size_t i;
+    if (n >= 8) {
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        if (u != v)
+            return 0;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return u == v;
+    }
+    for (i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
 {
     const field_def *d = field_get(field);
@@ -316,7 +350,7 @@ int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
      * then with ASCII case folded */
     for (i = 0; i < d->n; i++)
         if (d->entries[i].len == n && d->entries[i].code[0] == s[0] &&
-            memcmp(d->entries[i].code + 1, s + 1, n - 1) == 0)
+            same_bytes(d->entries[i].code, s, n))
             return i;
     for (i = 0; i < d->n; i++)
         if (d->entries[i].len == n && ascii_casecmp_n(d->entries[i].code, s, n) == 0)

@@ -366,14 +366,19 @@ static hjtj_status read_row(csv_reader *r, const char **pp)
 
 #if CSV_SSE2
 /* The bits of the bytes of the 16 at p that are the delimiter, '"', CR or
- * LF (*sp), and of the UTF-8 continuation bytes among them (*cp). */
-static void block_masks(const char *p, __m128i vd, unsigned *sp, unsigned *cp)
+ * LF (*sp), of the UTF-8 continuation bytes among them (*cp), and of the
+ * control characters other than tab, LF and CR (*kp: hjtj__is_control). */
+static void block_masks(const char *p, __m128i vd, unsigned *sp, unsigned *cp, unsigned *kp)
 {
     const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const __m128i lf = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), cr = _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'));
     __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
-                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+                             _mm_or_si128(lf, cr));
+    __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+    __m128i ok = _mm_or_si128(_mm_or_si128(lf, cr), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
     *sp = (unsigned)_mm_movemask_epi8(m);
+    *kp = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_andnot_si128(ok, low), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
     *cp = _mm_movemask_epi8(x) == 0
               ? 0
               : (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
@@ -430,17 +435,21 @@ static int fast_row(csv_reader *r, const char **pp)
 {
     const __m128i vd = _mm_set1_epi8(r->delim);
     row_scan s = {*pp, *pp, *pp, 1, 1, 0};
+    unsigned ctrl = 0;
     for (;;) {
-        unsigned sp, cp;
+        unsigned sp, cp, kp;
         if (s.fs < r->end && *s.fs == '"') {
             int k = fast_quoted(r, &s, pp);
-            if (k != 1)
+            if (k != 1) {
+                r->row_no_control = 0;
                 return k == 2 ? 2 : 0;
+            }
             continue;
         }
         if (r->end - s.q < 16)
             return 0;
-        block_masks(s.q, vd, &sp, &cp);
+        block_masks(s.q, vd, &sp, &cp, &kp);
+        ctrl |= kp; /* the bytes past the row's end too: "no control" is sure, not exact */
         for (; sp != 0; sp &= sp - 1) {
             unsigned b = (unsigned)__builtin_ctz(sp);
             const char *at = s.q + b;
@@ -449,6 +458,7 @@ static int fast_row(csv_reader *r, const char **pp)
                 return 0;
             if (*at != r->delim) {
                 *pp = at;
+                r->row_no_control = !s.quoted && ctrl == 0;
                 return s.quoted ? 2 : 1;
             }
             s.fs = at + 1;
@@ -505,6 +515,7 @@ int hjtj__csv_next(csv_reader *r, uint64_t *row_line)
         r->scratch.len = 0;
     }
 #endif
+    r->row_no_control = 0;
     st = read_row(r, &p);
     r->p = p;
     return st == HJTJ_OK ? 1 : -1;

@@ -31,6 +31,9 @@ typedef struct csv_reader {
     buf scratch;          /* unescaped quoted fields */
     size_t *offs;         /* per quoted field: its offset in scratch */
     size_t max_columns, max_field, max_row;
+    int row_no_control;   /* the row just read has no control character
+                             (hjtj__is_control) in any field: 1 is sure, 0
+                             means "not looked at" */
     hjtj_error *err;
     const char *name;
 } csv_reader;

@@ -111,6 +111,9 @@ void hjtj__input_close(input *in)
  * unless nothing past it is held (madvise takes the whole last page). */
 static void drop(input *in, size_t from, size_t to)
 {
+    size_t page = page_size();
+    if (from < in->lo) /* another reader's */
+        from = (in->lo + page - 1) / page * page;
     if (to > from)
         (void)madvise((char *)in->data + from, to - from, MADV_DONTNEED);
 }
@@ -148,13 +151,54 @@ void hjtj__input_fill(input *in, const char *from, const char *to)
         /* out of the window held: start a new one at from */
         size_t end = (in->filled + page - 1) / page * page;
         drop(in, in->done, end < in->size ? end : in->size);
-        in->done = in->filled = f / page * page;
+        in->done = in->filled = f / page * page < in->lo ? in->lo : f / page * page;
     }
     if (t > in->filled) {
         if (t - in->filled < FILL_STEP)
             t = in->len - in->filled < FILL_STEP ? in->len : in->filled + FILL_STEP;
         read_upto(in, t);
     }
+}
+
+void hjtj__input_part(input *part, const input *in, size_t lo)
+{
+    memset(part, 0, sizeof *part);
+    part->fd = -1;
+    if (in == NULL)
+        return;
+    part->data = in->data;
+    part->len = in->len;
+    if (in->fd < 0)
+        return;
+    part->size = in->size;
+    part->fd = in->fd;
+    part->lo = part->done = part->filled = lo;
+}
+
+void hjtj__input_set_end(input *in, size_t len)
+{
+    if (in != NULL && in->fd >= 0 && len < in->size) {
+        in->len = len;
+        if (in->filled > len)
+            in->filled = len;
+    }
+}
+
+size_t hjtj__input_peek(const input *in, size_t off, char *out, size_t n)
+{
+    ssize_t got;
+    if (in == NULL || off >= in->len)
+        return 0;
+    if (n > in->len - off)
+        n = in->len - off;
+    if (in->fd < 0) {
+        memcpy(out, in->data + off, n);
+        return n;
+    }
+    do
+        got = pread(in->fd, out, n, (off_t)off);
+    while (got < 0 && errno == EINTR);
+    return got > 0 ? (size_t)got : 0;
 }
 
 void hjtj__input_fill_all(input *in)

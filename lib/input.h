@@ -26,6 +26,8 @@ typedef struct input {
     size_t len;
     void *map;       /* the reservation (data is in it, aligned), fd >= 0 */
     size_t map_size;
+    size_t lo;     /* bytes [0, lo) are not this reader's to read or give
+                      back (0; a part's window: where the part starts) */
     size_t done;   /* bytes [0, done) given back (page-aligned) */
     size_t filled; /* bytes [done, filled) hold the file's bytes */
     size_t size;   /* of the reservation */
@@ -38,6 +40,17 @@ void hjtj__input_close(input *in);
 void hjtj__input_restart(input *in);
 void hjtj__input_release(input *in, const char *pos);
 void hjtj__input_release_slow(input *in, const char *pos);
+/* A second reader's window on in's bytes from offset lo on (`part` is a
+ * view: it is never closed; in must outlive it).  The two may read and
+ * give back at the same time on two threads while in's end is at most lo
+ * (hjtj__input_set_end): they never touch the same bytes.  part->fd < 0
+ * (nothing to fill) when in is NULL or holds everything. */
+void hjtj__input_part(input *part, const input *in, size_t lo);
+/* Move the end of the input to len bytes (at most the file's size). */
+void hjtj__input_set_end(input *in, size_t len);
+/* Copy up to n bytes from offset off into out, without filling the window
+ * (a look ahead of the reader); the number copied. */
+size_t hjtj__input_peek(const input *in, size_t off, char *out, size_t n);
 /* Make the bytes [from, to) readable (to is clamped to the input's end). */
 void hjtj__input_fill(input *in, const char *from, const char *to);
 void hjtj__input_fill_all(input *in);

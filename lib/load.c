@@ -28,10 +28,15 @@ static hjtj_status sink_stage(const void *ctx, const raw_record *raw, hjtj__stag
     return hjtj__register_stage(ctx, raw, area);
 }
 
-static hjtj_status sink_commit(void *ctx, hjtj__stage_area *area, uint64_t line_base,
-                               const char *file)
+static hjtj_status sink_commit(void *ctx, const hjtj__stage_area *area, size_t from, size_t to,
+                               uint64_t line_base, const char *file)
 {
-    return hjtj__register_commit(ctx, area, line_base, file);
+    return hjtj__register_commit(ctx, area, from, to, line_base, file);
+}
+
+static void sink_adopt(void *ctx, hjtj__stage_area *area)
+{
+    hjtj__register_adopt(ctx, area);
 }
 
 static hjtj_status sink_warn(void *ctx, hjtj_reason reason, const char *file, uint64_t line,
@@ -74,6 +79,7 @@ void hjtj__register_sink(hjtj__record_sink *sink, hjtj_register *reg, input *in)
     sink->record = sink_record;
     sink->stage = reg->keep ? sink_stage : NULL;
     sink->commit = sink_commit;
+    sink->adopt = sink_adopt;
     sink->warn = sink_warn;
     sink->ensure_kommuner = sink_ensure_kommuner;
     sink->swap_kommuner = sink_swap_kommuner;

@@ -51,6 +51,9 @@ typedef struct raw_record {
     uint32_t wide[4];
     int wide_set[4];
     uint64_t line, col;
+    /* The loader saw that no field holds a control character (0: not
+     * looked at; the validator then does). */
+    int no_control;
     /* An error found by the loader (duplicate element, bad 0/1 cell, ragged
      * row...): reason 0 = none. */
     hjtj_reason err_reason;
@@ -78,14 +81,17 @@ typedef struct hjtj__record_sink {
     /* The same in two halves, for a loader that reads the second part of
      * its file on another thread: stage (which only reads the register,
      * and may run on that thread while the register is not changed)
-     * checks and classifies a record into an area; commit then takes an
-     * area's records, in order, as record would have, their lines counted
-     * from line_base.  stage is NULL when the register cannot take records
-     * that way (it streams them, in bounded memory); stage returns HJTJ_OK
-     * or HJTJ_ERR_NOMEM (without setting *err), commit as record. */
+     * checks and classifies a record into an area; commit then takes the
+     * area's records [from, to), in order, as record would have, their
+     * lines counted from line_base (while more are staged); adopt takes
+     * the area's strings once it stages no more.  stage is NULL when the
+     * register cannot take records that way (it streams them, in bounded
+     * memory); stage returns HJTJ_OK or HJTJ_ERR_NOMEM (without setting
+     * *err), commit as record. */
     hjtj_status (*stage)(const void *ctx, const raw_record *raw, hjtj__stage_area *area);
-    hjtj_status (*commit)(void *ctx, hjtj__stage_area *area, uint64_t line_base,
-                          const char *file);
+    hjtj_status (*commit)(void *ctx, const hjtj__stage_area *area, size_t from, size_t to,
+                          uint64_t line_base, const char *file);
+    void (*adopt)(void *ctx, hjtj__stage_area *area);
     /* Add a warning (msg: its text); HJTJ_ERR_NOMEM. */
     hjtj_status (*warn)(void *ctx, hjtj_reason reason, const char *file, uint64_t line,
                         uint64_t col, const char *msg);

@@ -1,14 +1,17 @@
 /* stage.c — the area where a second thread keeps the records it has
  * checked and classified until they are stored in file order (stage.h). */
-#include "buf.h"
 #include "stage.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-void hjtj__stage_init(hjtj__stage_area *a)
+hjtj_status hjtj__stage_init(hjtj__stage_area *a, size_t max)
 {
     memset(a, 0, sizeof *a);
+    a->maxchunks = max / HJTJ__STAGE_CHUNK + 1;
+    a->chunks = calloc(a->maxchunks, sizeof *a->chunks);
+    return a->chunks != NULL ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
 void hjtj__stage_free(hjtj__stage_area *a)
@@ -17,7 +20,6 @@ void hjtj__stage_free(hjtj__stage_area *a)
     for (i = 0; i < a->nchunks; i++)
         free(a->chunks[i]);
     free(a->chunks);
-    free(a->rejects);
     hjtj__nk_free(&a->nk);
     hjtj__pool_free(&a->strings);
     memset(a, 0, sizeof *a);
@@ -27,37 +29,30 @@ hjtj__staged *hjtj__stage_push(hjtj__stage_area *a)
 {
     hjtj__staged *s;
     if (a->n == a->nchunks * HJTJ__STAGE_CHUNK) {
-        hjtj__staged *c;
-        if (hjtj__grow(&a->chunks, &a->capchunks, a->nchunks + 1, sizeof *a->chunks, 64) !=
-            HJTJ_OK)
+        if (a->nchunks == a->maxchunks ||
+            (a->chunks[a->nchunks] = malloc(HJTJ__STAGE_CHUNK * sizeof **a->chunks)) == NULL)
             return NULL;
-        c = malloc(HJTJ__STAGE_CHUNK * sizeof *c);
-        if (c == NULL)
-            return NULL;
-        a->chunks[a->nchunks++] = c;
+        a->nchunks++;
     }
     s = hjtj__stage_at(a, a->n++);
     memset(s, 0, sizeof *s);
     return s;
 }
 
-uint32_t hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,
-                                const char *msg)
+const hjtj__stage_reject *hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,
+                                                 const char *msg)
 {
+    size_t on = r->orgnr_set ? r->orgnr_n : 0, align = _Alignof(hjtj__stage_reject);
+    char *mem = hjtj__pool_alloc(&a->strings, sizeof *r + align - 1);
     hjtj__stage_reject *d;
-    size_t on = r->orgnr_set ? r->orgnr_n : 0;
-    if (a->nrejects >= UINT32_MAX - 1 ||
-        hjtj__grow(&a->rejects, &a->caprejects, a->nrejects + 1, sizeof *a->rejects, 16) !=
-            HJTJ_OK)
-        return 0;
-    d = &a->rejects[a->nrejects];
+    if (mem == NULL)
+        return NULL;
+    d = (hjtj__stage_reject *)(void *)(mem + (align - (uintptr_t)mem % align) % align);
     *d = *r;
     if (on > 256)
         on = 256; /* the diagnostic shows at most the first 64 */
     d->orgnr_n = on;
     d->orgnr = on ? hjtj__pool_strndup(&a->strings, r->orgnr, on) : NULL;
     d->msg = hjtj__pool_strndup(&a->strings, msg, strlen(msg));
-    if ((on && d->orgnr == NULL) || d->msg == NULL)
-        return 0;
-    return (uint32_t)++a->nrejects;
+    return (on && d->orgnr == NULL) || d->msg == NULL ? NULL : d;
 }

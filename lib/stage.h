@@ -35,33 +35,35 @@ typedef struct hjtj__staged {
     uint64_t orgnr;   /* its number (accepted, or reject->orgnr_ok) */
     uint64_t line, col;   /* where the record starts */
     uint64_t oline, ocol; /* where its orgnr field starts */
-    uint32_t reject;  /* 0: accepted; k: rejected, area->rejects[k - 1] */
+    const struct hjtj__stage_reject *reject; /* NULL: accepted; else why not */
 } hjtj__staged;
 
 #define HJTJ__STAGE_CHUNK 4096
 
-/* A part's staged records and their strings. */
+/* A part's staged records and their strings.  One thread stages while
+ * another reads the records staged before (told how many under its own
+ * lock): nothing staged ever moves — the records are in chunks whose
+ * directory is made big enough at the start (hjtj__stage_init), the
+ * rejects and strings in the pool. */
 typedef struct hjtj__stage_area {
-    pool strings;       /* texts, næringskoder, messages (adopted by the register) */
+    pool strings;       /* texts, næringskoder, rejects (adopted by the register) */
     hjtj__nk_table nk;  /* one string per næringskode, in strings */
     hjtj__staged **chunks;
-    size_t n, nchunks, capchunks;
-    hjtj__stage_reject *rejects;
-    size_t nrejects, caprejects;
+    size_t n, nchunks, maxchunks;
 } hjtj__stage_area;
 
-void hjtj__stage_init(hjtj__stage_area *a);
+/* An area for at most max records; HJTJ_ERR_NOMEM. */
+hjtj_status hjtj__stage_init(hjtj__stage_area *a, size_t max);
 /* Free the area (and its strings, unless the register adopted them). */
 void hjtj__stage_free(hjtj__stage_area *a);
-/* A new slot at the end (zeroed), or NULL: out of memory. */
+/* A new slot at the end (zeroed), or NULL: out of memory or past max. */
 hjtj__staged *hjtj__stage_push(hjtj__stage_area *a);
 static inline hjtj__staged *hjtj__stage_at(const hjtj__stage_area *a, size_t i)
 {
     return &a->chunks[i / HJTJ__STAGE_CHUNK][i % HJTJ__STAGE_CHUNK];
 }
-/* A reject's record, with its message; the index + 1 (for
- * hjtj__staged.reject), or 0: out of memory. */
-uint32_t hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,
-                                const char *msg);
+/* A reject r (its message msg) kept in the area; NULL: out of memory. */
+const hjtj__stage_reject *hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,
+                                                 const char *msg);
 
 #endif

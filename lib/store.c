@@ -10,7 +10,6 @@
 #include "store.h"
 #include "validate.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,7 +181,7 @@ hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw
     if (!hjtj__validate_record(&c, raw, &s->rec, &s->orgnr, &v)) {
         hjtj__stage_reject r = {v.reason, v.line, v.col, NULL, fo->s, fo->n, fo->set, v.orgnr_ok};
         s->reject = hjtj__stage_reject_add(a, &r, v.msg);
-        return s->reject != 0 ? HJTJ_OK : HJTJ_ERR_NOMEM;
+        return s->reject != NULL ? HJTJ_OK : HJTJ_ERR_NOMEM;
     }
     hjtj__classify_record(&s->rec, &reg->scheme, reg->kommuner.k[s->rec.kommune].storrelse);
     s->rec.orgnr = NULL;
@@ -191,19 +190,28 @@ hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw
     return s->rec.text != NULL && s->rec.naeringskode != NULL ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
+/* The orgnr n as its nine digits (it was read from nine). */
+static void orgnr_text(char *out, uint64_t n)
+{
+    int i;
+    for (i = 8; i >= 0; i--, n /= 10)
+        out[i] = (char)('0' + n % 10);
+    out[9] = '\0';
+}
+
 /* The staged record s in its turn, its lines moved by base: what
  * hjtj__register_add would have made of it. */
-static hjtj_status commit_one(hjtj_register *reg, const hjtj__stage_area *a, const hjtj__staged *s,
-                              uint64_t base, const char *file)
+static hjtj_status commit_one(hjtj_register *reg, const hjtj__staged *s, uint64_t base,
+                              const char *file)
 {
-    const hjtj__stage_reject *rj = s->reject ? &a->rejects[s->reject - 1] : NULL;
+    const hjtj__stage_reject *rj = s->reject;
     uint64_t line = s->line + base;
     hjtj_status st = count_read(reg, file, line, s->col);
     hjtj_record rec;
     char os[16];
     if (st != HJTJ_OK)
         return st;
-    snprintf(os, sizeof os, "%09llu", (unsigned long long)s->orgnr);
+    orgnr_text(os, s->orgnr);
     if ((rj == NULL || rj->orgnr_ok) && hjtj__orgindex_has(&reg->index, s->orgnr)) {
         raw_field f = {os, 9, 1, s->oline + base, s->ocol};
         hjtj__verdict v;
@@ -222,15 +230,19 @@ static hjtj_status commit_one(hjtj_register *reg, const hjtj__stage_area *a, con
     return store(reg, NULL, &rec, s->orgnr, file, line, s->col);
 }
 
-hjtj_status hjtj__register_commit(hjtj_register *reg, hjtj__stage_area *a, uint64_t line_base,
-                                  const char *file)
+hjtj_status hjtj__register_commit(hjtj_register *reg, const hjtj__stage_area *a, size_t from,
+                                  size_t to, uint64_t line_base, const char *file)
 {
     size_t i;
-    hjtj__pool_adopt(&reg->strings, &a->strings);
-    for (i = 0; i < a->n; i++) {
-        hjtj_status st = commit_one(reg, a, hjtj__stage_at(a, i), line_base - 1, file);
+    for (i = from; i < to; i++) {
+        hjtj_status st = commit_one(reg, hjtj__stage_at(a, i), line_base - 1, file);
         if (st != HJTJ_OK)
             return st;
     }
     return HJTJ_OK;
+}
+
+void hjtj__register_adopt(hjtj_register *reg, hjtj__stage_area *a)
+{
+    hjtj__pool_adopt(&reg->strings, &a->strings);
 }

@@ -25,14 +25,17 @@ hjtj_status hjtj__register_add(hjtj_register *reg, const raw_record *raw, const 
  * reg->err). */
 hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw,
                                  hjtj__stage_area *a);
-/* The second half, in file order: the area's records as
+/* The second half, in file order: the area's records [from, to) as
  * hjtj__register_add would have taken them (the record limit, an orgnr
  * already held, then kept or rejected), their lines counted from
- * line_base (the line where the area's part starts).  The register adopts
- * the area's strings first.  Stops at the first error, as
- * hjtj__register_add. */
-hjtj_status hjtj__register_commit(hjtj_register *reg, hjtj__stage_area *a, uint64_t line_base,
-                                  const char *file);
+ * line_base (the line where the area's part starts).  Stops at the first
+ * error, as hjtj__register_add.  The area may be staging more meanwhile
+ * (on another thread). */
+hjtj_status hjtj__register_commit(hjtj_register *reg, const hjtj__stage_area *a, size_t from,
+                                  size_t to, uint64_t line_base, const char *file);
+/* Take over the area's strings (the records committed point into them),
+ * once it stages no more. */
+void hjtj__register_adopt(hjtj_register *reg, hjtj__stage_area *a);
 /* Drop the records from index mark on (a failed load): the blocks no longer
  * used are freed, the orgnr index forgets them.  Cannot fail. */
 void hjtj__store_truncate(hjtj_register *reg, size_t mark);

@@ -287,7 +287,7 @@ static int check_text(vstate *st)
         if (f->n > max)
             return fail(st, f, HJTJ_REASON_TOO_LONG, "a field is longer than %llu bytes",
                         (unsigned long long)max);
-        if (hjtj__has_control(f->s, f->n))
+        if (!st->raw->no_control && hjtj__has_control(f->s, f->n))
             return fail(st, f, HJTJ_REASON_CONTROL_CHAR,
                         "NUL byte or control character in a field");
     }

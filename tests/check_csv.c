@@ -16,6 +16,7 @@
  * the static library, like check_suppressed. */
 #include "csv.h"
 #include "error.h"
+#include "text.h"
 #include "testutil.h"
 
 #include <stdarg.h>
@@ -226,7 +227,7 @@ typedef struct limits {
     size_t max_columns, max_field, max_row; /* 0: the tokenizer's default */
 } limits;
 
-static size_t rows_compared, fields_compared, errors_compared;
+static size_t rows_compared, fields_compared, errors_compared, rows_clean;
 
 /* The text of a failed comparison, with its bytes escaped. */
 static const char *printable(const char *s, size_t n)
@@ -306,7 +307,10 @@ static void compare(const char *text, size_t len, limits lim)
             EXPECT(x.f[i].n == 0 || memcmp(r.fields[i].s, x.f[i].s, x.f[i].n) == 0);
             EXPECT(r.fields[i].line == x.f[i].line);
             EXPECT(r.fields[i].col == x.f[i].col);
+            /* "no control character" is sure when it is said */
+            EXPECT(!r.row_no_control || !hjtj__has_control(r.fields[i].s, r.fields[i].n));
         }
+        rows_clean += r.row_no_control != 0;
         rows_compared++;
         fields_compared += x.nf;
     }
@@ -545,8 +549,12 @@ START_TEST(test_generated)
             ck_abort_msg("text of %zu bytes", n);
         compare_all(text, n);
     }
-    printf("check_csv: generated texts %d: %zu rows, %zu fields, %zu errors compared\n", _i,
-           rows_compared, fields_compared, errors_compared);
+    printf("check_csv: generated texts %d: %zu rows (%zu said to have no control character), "
+           "%zu fields, %zu errors compared\n",
+           _i, rows_compared, rows_clean, fields_compared, errors_compared);
+#if defined(__SSE2__) && !defined(HJTJ_CSV_BYTEWISE)
+    ck_assert_uint_gt(rows_clean, 0); /* the SSE2 path ran, and said so */
+#endif
 }
 END_TEST
 
