@@ -1,5 +1,6 @@
 /* buf.c — a growing byte buffer, and whole files and callbacks read into
- * one; the bundled data files found (buf.h, input.h). */
+ * one; the bundled data files found; bulk memory (buf.h, input.h). */
+#define _DEFAULT_SOURCE 1 /* madvise, posix_memalign */
 #include "buf.h"
 #include "error.h"
 #include "input.h"
@@ -11,11 +12,28 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #ifndef HJTJ_PKGDATADIR
 #define HJTJ_PKGDATADIR "/usr/local/share/hjemmetjeneste"
 #endif
+
+void *hjtj__bulk_alloc(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const size_t unit = (size_t)2 << 20;
+    if (n >= unit / 2 && n <= SIZE_MAX - unit) {
+        void *p = NULL;
+        size_t size = (n + unit - 1) / unit * unit;
+        if (posix_memalign(&p, unit, size) != 0)
+            return NULL;
+        (void)madvise(p, size, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return malloc(n);
+}
 
 void hjtj__buf_init(buf *b)
 {

@@ -33,6 +33,12 @@ hjtj_status hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format
  * (also when need * elem would not fit in a size_t). */
 hjtj_status hjtj__grow(void *arrayp, size_t *cap, size_t need, size_t elem, size_t first);
 
+/* Memory for n bytes that will be filled at once (records, staged records,
+ * strings): from 1 MiB on, whole transparent huge pages where the system
+ * has them (a fault per 2 MiB, not per 4 KiB); free with free().  NULL:
+ * out of memory. */
+void *hjtj__bulk_alloc(size_t n);
+
 /* Read a whole file / callback into a NUL-terminated buffer. */
 hjtj_status hjtj__read_all_file(buf *out, const char *path, hjtj_error *err);
 hjtj_status hjtj__read_all_callback(buf *out, hjtj_read_fn fn, void *ud, const char *name,

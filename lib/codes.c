@@ -3,6 +3,7 @@
 #include "text.h"
 #include "kommuner.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -340,15 +341,51 @@ static int same_bytes(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* The codes of each field by a hash of their length and first, middle and
+ * last bytes (no two codes of the fields a register is read from share
+ * one): a slot holds the index + 1 of the one code that hashes there, 0
+ * for none, SLOT_MANY when several do (then they are all looked at).
+ * Filled once (pthread_once), read-only after: a code as written is found
+ * with one look and one comparison. */
+#define NSLOTS 128
+#define SLOT_MANY 255
+static uint8_t code_slots[NFIELDS][NSLOTS];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+static unsigned slot_of(const char *s, size_t n)
+{
+    return (unsigned)(n * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[n - 1] * 3 +
+                      (unsigned char)s[n / 2]) %
+           NSLOTS;
+}
+
+static void fill_slots(void)
+{
+    int f;
+    int32_t i;
+    for (f = 0; f < NFIELDS; f++)
+        for (i = 0; i < fields[f].n; i++) {
+            const code_entry *e = &fields[f].entries[i];
+            uint8_t *slot = &code_slots[f][slot_of(e->code, e->len)];
+            *slot = *slot == 0 && i < SLOT_MANY - 1 ? (uint8_t)(i + 1) : SLOT_MANY;
+        }
+}
+
 int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n)
 {
     const field_def *d = field_get(field);
     int32_t i;
+    unsigned k;
     if (d == NULL || s == NULL || n == 0)
         return -1;
-    /* as written (nearly always): the length, the first byte, the rest;
-     * then with ASCII case folded */
-    for (i = 0; i < d->n; i++)
+    /* as written (nearly always): by the slot; then with ASCII case
+     * folded */
+    (void)pthread_once(&slots_once, fill_slots);
+    k = code_slots[field][slot_of(s, n)];
+    if (k != 0 && k != SLOT_MANY && d->entries[k - 1].len == n &&
+        same_bytes(d->entries[k - 1].code, s, n))
+        return (int32_t)k - 1;
+    for (i = 0; k == SLOT_MANY && i < d->n; i++)
         if (d->entries[i].len == n && d->entries[i].code[0] == s[0] &&
             same_bytes(d->entries[i].code, s, n))
             return i;
@@ -449,7 +486,8 @@ int64_t hjtj__code_list_parse(hjtj_field field, const char *s, size_t n, const c
         if (i >= n)
             break;
         start = i;
-        while (i < n && !hjtj__is_blank(s[i]))
+        /* a byte above the space is no blank: one test for nearly all */
+        while (i < n && ((unsigned char)s[i] > ' ' || !hjtj__is_blank(s[i])))
             i++;
         v = hjtj__code_parse_n(field, s + start, i - start);
         if (v < 0) {

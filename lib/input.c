@@ -17,7 +17,7 @@
  * fails with HJTJ_ERR_IO ("changed while it was read", load_buffer in
  * register.c), as does a read error.  Anything that cannot be reserved (a
  * pipe, an empty file) is read into memory whole. */
-#define _DEFAULT_SOURCE 1 /* MAP_ANONYMOUS, MAP_NORESERVE, madvise */
+#define _GNU_SOURCE 1 /* MAP_ANONYMOUS, MAP_NORESERVE, madvise, mremap */
 #include "buf.h"
 #include "error.h"
 #include "input.h"
@@ -107,15 +107,46 @@ void hjtj__input_close(input *in)
     in->fd = -1;
 }
 
-/* Give back the pages of [from, to): from is page-aligned, and so is to
- * unless nothing past it is held (madvise takes the whole last page). */
+/* Give back the whole pages of [from, to) (to is page-aligned unless
+ * nothing past it is held: madvise takes the whole last page). */
 static void drop(input *in, size_t from, size_t to)
 {
     size_t page = page_size();
     if (from < in->lo) /* another reader's */
-        from = (in->lo + page - 1) / page * page;
+        from = in->lo;
+    from = (from + page - 1) / page * page; /* a part's window starts anywhere */
     if (to > from)
         (void)madvise((char *)in->data + from, to - from, MADV_DONTNEED);
+}
+
+#if defined(__linux__) && defined(MREMAP_FIXED) && defined(MREMAP_DONTUNMAP)
+#define RECYCLE 1
+#else
+#define RECYCLE 0
+#endif
+
+/* Give back [from, to), behind the reader.  Where Linux allows it (5.7
+ * on), the pages are moved ahead instead, to where the next bytes of the
+ * file will be read, and [from, to) is left mapped and empty, as if given
+ * back (mremap with MREMAP_DONTUNMAP): a big file then goes through the
+ * same few megabytes of memory, and the kernel need not find and clear
+ * fresh pages for each step (on a virtual machine that costs more than
+ * reading the file).  Moved pages never land on the page that holds the
+ * end (its NUL), nor past the input's end (another reader's bytes: set_end),
+ * and only where nothing was read yet. */
+static void release_range(input *in, size_t from, size_t to)
+{
+#if RECYCLE
+    size_t page = page_size(), limit = in->len / page * page,
+           at = (in->filled + HUGE_UNIT - 1) / HUGE_UNIT * HUGE_UNIT;
+    if (from >= in->lo && from % HUGE_UNIT == 0 && to % HUGE_UNIT == 0 && to > from &&
+        at <= limit && to - from <= limit - at &&
+        mremap((char *)in->data + from, to - from, to - from,
+               MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP,
+               (char *)in->data + at) != MAP_FAILED)
+        return;
+#endif
+    drop(in, from, to);
 }
 
 /* Read [in->filled, to) from the file. */
@@ -127,9 +158,14 @@ static void read_upto(input *in, size_t to)
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
-            /* shrunk (or unreadable): the rest reads as 0, and the load
-             * fails (load_buffer) */
+            /* shrunk (or unreadable): the rest reads as 0 (moved pages
+             * held older bytes), and the load fails (load_buffer) */
+            size_t page = page_size(), whole = (in->filled + page - 1) / page * page;
             in->changed = got < 0 ? errno : -1;
+            memset((char *)in->data + in->filled, 0,
+                   (whole < in->len ? whole : in->len) - in->filled);
+            if (whole < in->len)
+                drop(in, whole, in->len);
             in->filled = in->len;
             return;
         }
@@ -233,7 +269,7 @@ void hjtj__input_release_slow(input *in, const char *pos)
         upto = in->filled;
     upto = upto / HUGE_UNIT * HUGE_UNIT; /* whole huge pages (and so whole pages) */
     if (upto > in->done) {
-        drop(in, in->done, upto);
+        release_range(in, in->done, upto);
         in->done = upto;
     }
 }

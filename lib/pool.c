@@ -1,5 +1,6 @@
 /* pool.c — the register's string pool (orgnr, texts, file names of the
  * records it keeps) and the one string of each næringskode in it. */
+#include "buf.h"
 #include "pool.h"
 
 #include <stdlib.h>
@@ -10,10 +11,12 @@ char *hjtj__pool_alloc(pool *p, size_t n)
     pool_block *b = p->head;
     char *d;
     if (b == NULL || b->cap - b->used < n) {
-        size_t cap = n > 65536 ? n : 65536;
-        b = malloc(sizeof *b + cap);
+        size_t grow = (size_t)65536 << (p->nblocks < 5 ? p->nblocks : 5), cap;
+        cap = n > grow - sizeof *b ? n : grow - sizeof *b;
+        b = hjtj__bulk_alloc(sizeof *b + cap);
         if (b == NULL)
             return NULL;
+        p->nblocks++;
         b->cap = cap;
         b->used = 0;
         b->next = p->head;
@@ -46,7 +49,9 @@ void hjtj__pool_adopt(pool *dst, pool *src)
         b = b->next;
     b->next = dst->head;
     dst->head = src->head;
+    dst->nblocks += src->nblocks;
     src->head = NULL;
+    src->nblocks = 0;
 }
 
 void hjtj__pool_free(pool *p)
@@ -58,6 +63,7 @@ void hjtj__pool_free(pool *p)
         b = next;
     }
     p->head = NULL;
+    p->nblocks = 0;
 }
 
 const char *hjtj__nk_intern(hjtj__nk_table *t, pool *p, const char *nk)

@@ -20,6 +20,7 @@ typedef struct pool_block {
 
 typedef struct pool {
     pool_block *head;
+    size_t nblocks; /* made so far: blocks grow from 64 KiB to 2 MiB */
 } pool;
 
 char *hjtj__pool_alloc(pool *p, size_t n);

@@ -24,7 +24,7 @@
 #define HJTJ__NLIMITS 7 /* hjtj_limit values */
 
 /* Record storage: fixed-size blocks so that record pointers stay valid. */
-#define REC_BLOCK 1024
+#define REC_BLOCK 32768 /* 2 MiB of records: bulk memory from the second block on */
 
 struct hjtj_register {
     hjtj_scheme scheme;

@@ -1,5 +1,6 @@
 /* stage.c — the area where a second thread keeps the records it has
  * checked and classified until they are stored in file order (stage.h). */
+#include "buf.h"
 #include "stage.h"
 
 #include <stdint.h>
@@ -30,12 +31,13 @@ hjtj__staged *hjtj__stage_push(hjtj__stage_area *a)
     hjtj__staged *s;
     if (a->n == a->nchunks * HJTJ__STAGE_CHUNK) {
         if (a->nchunks == a->maxchunks ||
-            (a->chunks[a->nchunks] = malloc(HJTJ__STAGE_CHUNK * sizeof **a->chunks)) == NULL)
+            (a->chunks[a->nchunks] = hjtj__bulk_alloc(HJTJ__STAGE_CHUNK * sizeof **a->chunks)) ==
+                NULL)
             return NULL;
         a->nchunks++;
     }
     s = hjtj__stage_at(a, a->n++);
-    memset(s, 0, sizeof *s);
+    s->reject = NULL; /* the rest is written by whoever stages */
     return s;
 }
 

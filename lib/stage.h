@@ -38,7 +38,7 @@ typedef struct hjtj__staged {
     const struct hjtj__stage_reject *reject; /* NULL: accepted; else why not */
 } hjtj__staged;
 
-#define HJTJ__STAGE_CHUNK 4096
+#define HJTJ__STAGE_CHUNK 16384 /* 1.75 MiB: bulk memory */
 
 /* A part's staged records and their strings.  One thread stages while
  * another reads the records staged before (told how many under its own
@@ -56,7 +56,8 @@ typedef struct hjtj__stage_area {
 hjtj_status hjtj__stage_init(hjtj__stage_area *a, size_t max);
 /* Free the area (and its strings, unless the register adopted them). */
 void hjtj__stage_free(hjtj__stage_area *a);
-/* A new slot at the end (zeroed), or NULL: out of memory or past max. */
+/* A new slot at the end (reject NULL, the rest to be written), or NULL:
+ * out of memory or past max. */
 hjtj__staged *hjtj__stage_push(hjtj__stage_area *a);
 static inline hjtj__staged *hjtj__stage_at(const hjtj__stage_area *a, size_t i)
 {

@@ -2,6 +2,7 @@
  * limit, checked (validate.c), then rejected with a diagnostic, or
  * classified (SPEC §4), stored, indexed by orgnr and handed to the record
  * callback. */
+#include "buf.h"
 #include "error.h"
 #include "pool.h"
 #include "reduce.h"
@@ -30,7 +31,10 @@ static hjtj_record *new_record_slot(hjtj_register *reg)
     if (nb == NULL)
         return NULL;
     reg->blocks = nb;
-    nb[reg->nblocks] = malloc(per * sizeof(hjtj_record));
+    /* the first block as any memory (a small register touches a few pages
+     * of it), the next ones in bulk */
+    nb[reg->nblocks] = reg->nblocks == 0 ? malloc(per * sizeof(hjtj_record))
+                                         : hjtj__bulk_alloc(per * sizeof(hjtj_record));
     if (nb[reg->nblocks] == NULL)
         return NULL;
     reg->nblocks++;

@@ -121,9 +121,20 @@ hjtj_status hjtj__utf8_check(const char *s, size_t n, uint64_t *line, uint64_t *
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     uint64_t ln = 1, cl = 1;
     size_t len;
-    /* fast path: ASCII eight bytes at a time, no position tracking */
+    /* fast path: ASCII 32 (then eight) bytes at a time, no position
+     * tracking */
     while (p < end) {
-        uint64_t w;
+        uint64_t w, x, y, z;
+        if (end - p >= 32) {
+            memcpy(&w, p, 8);
+            memcpy(&x, p + 8, 8);
+            memcpy(&y, p + 16, 8);
+            memcpy(&z, p + 24, 8);
+            if (!((w | x | y | z) & 0x8080808080808080ULL)) {
+                p += 32;
+                continue;
+            }
+        }
         if (end - p >= 8) {
             memcpy(&w, p, 8);
             if (!(w & 0x8080808080808080ULL)) {

@@ -24,6 +24,8 @@ static inline int hjtj__is_blank(char c)
  * record goes through it.) */
 static inline void hjtj__trim(const char **s, size_t *n)
 {
+    if (*n && (unsigned char)**s > ' ' && (unsigned char)(*s)[*n - 1] > ' ')
+        return; /* nothing to drop: the usual case, in two tests */
     while (*n && hjtj__is_blank(**s)) {
         (*s)++;
         (*n)--;

@@ -251,14 +251,18 @@ static int count_threads(const hjtj_record *rec, void *ud)
 
 /* A big register (over the default threshold of 8 MiB, so split without
  * the variable: a second thread is seen while it loads) equals itself read
- * in one part (where no second thread is seen). */
+ * in one part (where no second thread is seen); from a file of 20 MB (both
+ * parts give back what they have read, in 8 MB steps), also with a fault
+ * near its end (located by reading again from the start). */
 START_TEST(big_register_default_threshold)
 {
-    char *csv = randreg_csv(99, 100000, 10000000u), *log1, *one, *two;
+    char *csv = randreg_csv(99, 200000, 10000000u), *log1, *log2, *one, *two;
+    char path[] = "/tmp/check_split_big_XXXXXX";
     size_t len = strlen(csv);
     hjtj_register *reg = NULL;
-    unsigned obs[2] = {0, 0};
-    ck_assert_uint_gt(len, (size_t)8 << 20);
+    unsigned obs[2] = {0, 0}, kind;
+    int fd;
+    ck_assert_uint_gt(len, (size_t)16 << 20);
     one = load(csv, len, NULL, 0, 0, 0, &log1);
     unsetenv("HJTJ_SPLIT_MIN");
     ck_assert_int_eq(hjtj_register_new(&reg), HJTJ_OK);
@@ -274,6 +278,28 @@ START_TEST(big_register_default_threshold)
     free(one);
     free(two);
     free(log1);
+    for (kind = 0; kind < 3; kind++) {
+        if (kind == 1)
+            csv[len - 100] = '\xff'; /* invalid UTF-8 near the end */
+        else if (kind == 2)
+            memcpy(csv + len - 100, "\"x", 2); /* an unclosed quote */
+        fd = mkstemp(path);
+        ck_assert_int_ge(fd, 0);
+        ck_assert_int_eq(write(fd, csv, len), (ssize_t)len);
+        close(fd);
+        one = load(NULL, 0, path, 0, 0, 0, &log1);
+        two = load(NULL, 0, path, 1, 0, 0, &log2);
+        unlink(path);
+        ck_assert_msg(strcmp(one, two) == 0, "kind %u: %.300s\n%.300s", kind, one, two);
+        ck_assert(kind == 0 ? strncmp(one, "status 0", 8) == 0 : strncmp(one, "status 0", 8) != 0);
+        if (kind != 1)
+            ck_assert_str_eq(log1, log2);
+        free(one);
+        free(two);
+        free(log1);
+        free(log2);
+        memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+    }
     free(csv);
 }
 END_TEST

@@ -37,11 +37,16 @@ static inline void sb_printf(sbuf *b, const char *fmt, ...)
     va_start(ap, fmt);
     need = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    ck_assert_int_ge(need, 0);
+    /* not ck_assert: in a test that does not fork, Check writes down the
+     * place of every assertion that passes, and this runs millions of
+     * times */
+    if (need < 0)
+        abort();
     if (b->n + (size_t)need + 1 > b->cap) {
         b->cap = (b->n + (size_t)need + 1) * 2;
         b->s = realloc(b->s, b->cap);
-        ck_assert_ptr_nonnull(b->s);
+        if (b->s == NULL)
+            abort();
     }
     va_start(ap, fmt);
     vsnprintf(b->s + b->n, (size_t)need + 1, fmt, ap);
