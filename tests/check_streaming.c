@@ -131,16 +131,17 @@ static hjtj_crosstab *random_crosstab(void)
     return ct;
 }
 
-START_TEST(streaming_equals_kept_random)
+/* Every table of a random register of about n records (in three files)
+ * kept and streamed. */
+static void compare_kept_streamed(uint64_t seed, unsigned n)
 {
     static const char *bad = "<kartlegging xmlns=\"urn:hjtj:kartlegging:1\"><tull/></kartlegging>";
     sbuf f[3] = {{0}};
     hjtj_register *kept = NULL, *st = NULL;
     hjtj_crosstab *ct[NCUSTOM];
     size_t i, part, differ = 0;
-    uint64_t seed = 1000 + (uint64_t)_i;
 
-    make_files(f, seed, 300 + 40 * (unsigned)_i);
+    make_files(f, seed, n);
     R.s = seed * 7 + 1;
     for (i = 0; i < NCUSTOM; i++)
         ct[i] = random_crosstab();
@@ -162,6 +163,7 @@ START_TEST(streaming_equals_kept_random)
     ck_assert_uint_eq(hjtj_register_reject_count(st), hjtj_register_reject_count(kept));
     ck_assert_uint_gt(hjtj_register_reject_count(kept), 0);
     ck_assert_uint_gt(hjtj_register_count(kept), 200);
+    ck_assert(n < 180000 || hjtj_register_count(kept) >= (size_t)1 << 17);
     ck_assert_ptr_null(hjtj_register_record(st, 0));
     for (i = 0; i < hjtj_catalog_count(); i++) {
         char *a = table_csv(kept, hjtj_catalog_id(i), NULL);
@@ -191,6 +193,22 @@ START_TEST(streaming_equals_kept_random)
     for (part = 0; part < 3; part++)
         free(f[part].s);
 }
+
+START_TEST(streaming_equals_kept_random)
+{
+    compare_kept_streamed(1000 + (uint64_t)_i, 300 + 40 * (unsigned)_i);
+}
+END_TEST
+
+/* A register big enough (2^17 kept records and more) that its tables are
+ * gathered by two threads, each over half of the records, and loaded in
+ * two parts (HJTJ_SPLIT_MIN=1): the same tables as streamed. */
+START_TEST(streaming_equals_kept_big)
+{
+    setenv("HJTJ_SPLIT_MIN", "1", 1);
+    compare_kept_streamed(4242, 180000);
+    unsetenv("HJTJ_SPLIT_MIN");
+}
 END_TEST
 
 int main(void)
@@ -201,6 +219,7 @@ int main(void)
     int failed;
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, streaming_equals_kept_random, 0, NSEEDS);
+    tcase_add_test(tc, streaming_equals_kept_big);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
