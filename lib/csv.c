@@ -365,37 +365,50 @@ static hjtj_status read_row(csv_reader *r, const char **pp)
 
 
 #if CSV_SSE2
-/* The bits of the bytes of the 16 at p that are the delimiter, '"', CR or
- * LF (*sp), of the UTF-8 continuation bytes among them (*cp), and of the
- * control characters other than tab, LF and CR (*kp: hjtj__is_control). */
-static void block_masks(const char *p, __m128i vd, unsigned *sp, unsigned *cp, unsigned *kp)
+/* The bytes of the 64 at p, as bit masks (bit i for byte i): the
+ * delimiters, quotes, CR and LF (sp), the line ends among them (nl), the
+ * UTF-8 continuation bytes (cont), the control characters other than tab,
+ * LF and CR (ctrl: hjtj__is_control). */
+typedef struct chunk_masks {
+    uint64_t sp, nl, cont, ctrl;
+} chunk_masks;
+
+static void chunk_scan(const char *p, __m128i vd, chunk_masks *m)
 {
-    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    const __m128i lf = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), cr = _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'));
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
-                             _mm_or_si128(lf, cr));
-    __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
-    __m128i ok = _mm_or_si128(_mm_or_si128(lf, cr), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
-    *sp = (unsigned)_mm_movemask_epi8(m);
-    *kp = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_andnot_si128(ok, low), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-    *cp = _mm_movemask_epi8(x) == 0
-              ? 0
-              : (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-                    _mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+    int i;
+    memset(m, 0, sizeof *m);
+    for (i = 0; i < 4; i++) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        const __m128i lf = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
+        const __m128i ends = _mm_or_si128(lf, _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+        const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+        const __m128i ok = _mm_or_si128(ends, _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+        __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+                                  ends);
+        int shift = 16 * i;
+        m->sp |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << shift;
+        m->nl |= (uint64_t)(unsigned)_mm_movemask_epi8(ends) << shift;
+        m->ctrl |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                       _mm_or_si128(_mm_andnot_si128(ok, low), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))))
+                   << shift;
+        if (_mm_movemask_epi8(x) != 0)
+            m->cont |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                           _mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)))
+                       << shift;
+    }
 }
 
-/* Set bits of a 17-bit mask. */
-static unsigned popcount17(unsigned m)
+/* Set bits of m. */
+static unsigned popcount64(uint64_t m)
 {
-    m = m - ((m >> 1) & 0x55555555u);
-    m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
-    m = (m + (m >> 4)) & 0x0F0F0F0Fu;
-    return (m * 0x01010101u) >> 24;
+    m = m - ((m >> 1) & 0x5555555555555555ull);
+    m = (m & 0x3333333333333333ull) + ((m >> 2) & 0x3333333333333333ull);
+    m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((m * 0x0101010101010101ull) >> 56);
 }
 
 /* Where the SSE2 scan of a row is: the field being read starts at fs in
- * column fcol, the block being looked at at q in column qcol; quoted: the
+ * column fcol, the chunk being looked at at q in column qcol; quoted: the
  * row has a quoted field. */
 typedef struct row_scan {
     const char *row, *fs, *q;
@@ -422,54 +435,77 @@ static int fast_quoted(csv_reader *r, row_scan *s, const char **pp)
     return 2;
 }
 
-/* The row at *pp read a block of 16 bytes at a time: the delimiters and
- * line ends of a block are found at once, an unquoted field points into the
- * input, its column follows from the continuation bytes before it; a
- * quoted field is read by quoted_field.  1 (2 with a quoted field): the
- * row is read and *pp is at its line end (or the input's end); 0: it must
- * be read by read_row
- * instead, from the start (a quote inside an unquoted field, a limit, an
- * error, fewer than 16 bytes left), with r->line, line_start, scratch and
- * nfields as they were. */
+/* The unquoted fields of the chunk of 64 bytes at s->q, from s->fs on.
+ * 1: the row ended at *pp; 2: a quoted field starts at s->fs; 3: the
+ * chunk is done; 0: read_row must read the row (a quote inside an
+ * unquoted field, a field past the columns held or allowed). */
+static int fast_chunk(csv_reader *r, row_scan *s, const chunk_masks *m, const char **pp)
+{
+    uint64_t sp = m->sp;
+    size_t room = r->cap < r->max_columns ? r->cap : r->max_columns;
+    for (; sp != 0; sp &= sp - 1) {
+        uint64_t bit = sp & (0 - sp);
+        unsigned b = (unsigned)__builtin_ctzll(sp);
+        const char *at = s->q + b;
+        csv_field *f;
+        if (r->nfields >= room || *at == '"')
+            return 0;
+        f = &r->fields[r->nfields++];
+        f->s = s->fs;
+        f->n = (size_t)(at - s->fs);
+        f->line = r->line;
+        f->col = s->fcol;
+        if (bit & m->nl) {
+            *pp = at;
+            return 1;
+        }
+        s->fs = at + 1;
+        /* (bit << 1) - 1: the bytes up to the delimiter, all 64 for bit 63 */
+        s->fcol = s->qcol + b + 1 - (m->cont ? popcount64(m->cont & ((bit << 1) - 1)) : 0);
+        if (s->fs < r->end && *s->fs == '"')
+            return 2;
+    }
+    s->qcol += 64 - (m->cont ? popcount64(m->cont) : 0);
+    s->q += 64;
+    return 3;
+}
+
+/* The row at *pp read 64 bytes at a time: the delimiters and line ends of
+ * a chunk are found at once, an unquoted field points into the input, its
+ * column follows from the continuation bytes before it; a quoted field is
+ * read by quoted_field.  1 (2 with a quoted field): the row is read and
+ * *pp is at its line end (or the input's end); 0: it must be read by
+ * read_row instead, from the start (a quote inside an unquoted field, a
+ * limit near, an error, fewer than 64 bytes left), with r->line,
+ * line_start, scratch and nfields as they were. */
 static int fast_row(csv_reader *r, const char **pp)
 {
     const __m128i vd = _mm_set1_epi8(r->delim);
     row_scan s = {*pp, *pp, *pp, 1, 1, 0};
-    unsigned ctrl = 0;
+    /* a row no longer than this has no field too long or too far in */
+    size_t most = r->max_row < r->max_field ? r->max_row : r->max_field;
+    uint64_t ctrl = 0;
     for (;;) {
-        unsigned sp, cp, kp;
+        chunk_masks m;
+        int k;
         if (s.fs < r->end && *s.fs == '"') {
-            int k = fast_quoted(r, &s, pp);
-            if (k != 1) {
-                r->row_no_control = 0;
-                return k == 2 ? 2 : 0;
-            }
-            continue;
+            k = fast_quoted(r, &s, pp);
+            if (k == 1)
+                continue;
+            r->row_no_control = 0;
+            return k == 2 && (size_t)(*pp - s.row) <= most ? 2 : 0;
         }
-        if (r->end - s.q < 16)
+        if (r->end - s.q < 64)
             return 0;
-        block_masks(s.q, vd, &sp, &cp, &kp);
-        ctrl |= kp; /* the bytes past the row's end too: "no control" is sure, not exact */
-        for (; sp != 0; sp &= sp - 1) {
-            unsigned b = (unsigned)__builtin_ctz(sp);
-            const char *at = s.q + b;
-            if (*at == '"' || (size_t)(s.fs - s.row) > r->max_row ||
-                push_field(r, s.fs, (size_t)(at - s.fs), r->line, s.fcol) != HJTJ_OK)
-                return 0;
-            if (*at != r->delim) {
-                *pp = at;
-                r->row_no_control = !s.quoted && ctrl == 0;
-                return s.quoted ? 2 : 1;
-            }
-            s.fs = at + 1;
-            s.fcol = s.qcol + (uint64_t)(b + 1) - (cp ? popcount17(cp & ((2u << b) - 1)) : 0);
-            if (s.fs < r->end && *s.fs == '"')
-                break;
+        chunk_scan(s.q, vd, &m);
+        ctrl |= m.ctrl; /* the bytes past the row's end too: "no control" is sure, not exact */
+        k = fast_chunk(r, &s, &m, pp);
+        if (k == 1) {
+            r->row_no_control = !s.quoted && ctrl == 0;
+            return (size_t)(*pp - s.row) > most ? 0 : s.quoted ? 2 : 1;
         }
-        if (sp != 0)
-            continue; /* a quoted field follows */
-        s.qcol += 16 - (cp ? popcount17(cp) : 0);
-        s.q += 16;
+        if (k == 0)
+            return 0;
     }
 }
 #endif

@@ -541,13 +541,19 @@ END_TEST
 
 START_TEST(test_generated)
 {
-    static char text[16384];
+    /* the rows of a text, and the same rows with more after them: the
+     * tokenizer reads a row 64 bytes at a time only with 64 bytes left */
+    static const char pad[] = "\nplain,row,of,words,that,is,not,short,at,all,when,read,sixty,four,"
+                              "bytes,at,a,time\nand,another,one\n";
+    static char text[16384 + sizeof pad];
     unsigned seed = 2024u + (unsigned)_i * 7919u, i;
     for (i = 0; i < 1500; i++) {
         size_t n = gen_text(text, &seed);
-        if (n >= sizeof text)
+        if (n >= sizeof text - sizeof pad)
             ck_abort_msg("text of %zu bytes", n);
         compare_all(text, n);
+        memcpy(text + n, pad, sizeof pad - 1);
+        compare_all(text, n + sizeof pad - 1);
     }
     printf("check_csv: generated texts %d: %zu rows (%zu said to have no control character), "
            "%zu fields, %zu errors compared\n",
@@ -559,12 +565,14 @@ START_TEST(test_generated)
 END_TEST
 
 /* Long fields and rows: every length of a plain and of a quoted field
- * around the word size and the limits, at every offset from the end. */
+ * around the word and chunk sizes and the limits, at every offset from the
+ * end. */
 START_TEST(test_lengths)
 {
-    char text[300];
+    char text[400];
     size_t n, at;
-    for (n = 0; n < 40; n++)
+    /* past 64: the tokenizer's chunk (csv.c) */
+    for (n = 0; n < 140; n++)
         for (at = 0; at < 12; at++) {
             size_t len = 0, k;
             for (k = 0; k < at; k++)
