@@ -466,6 +466,49 @@ hjtj_status hjtj__code_hint(char *out, size_t cap, hjtj_field field, const char 
     return HJTJ_OK;
 }
 
+int64_t hjtj__code_list_parse_memo(hjtj__code_memo *m, hjtj_field field, const char *s, size_t n,
+                                   const char **bad, size_t *badlen)
+{
+    uint64_t h = (uint64_t)field * 0x9E3779B97F4A7C15ull ^ n, w;
+    size_t i;
+    int64_t v;
+    if (m == NULL || n == 0 || n > HJTJ__MEMO_TEXT || (unsigned)field > 255)
+        return hjtj__code_list_parse(field, s, n, bad, badlen);
+    /* a hash of the list's bytes, eight at a time (the last word may
+     * overlap; under eight, two halves) */
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xC2B2AE3D27D4EB4Full;
+    }
+    if (i < n) {
+        if (n >= 8) {
+            memcpy(&w, s + n - 8, 8);
+        } else {
+            uint32_t a = 0, b = 0;
+            if (n >= 4) {
+                memcpy(&a, s, 4);
+                memcpy(&b, s + n - 4, 4);
+            } else {
+                a = (unsigned char)s[0] | (unsigned)(unsigned char)s[n / 2] << 8 |
+                    (unsigned)(unsigned char)s[n - 1] << 16;
+            }
+            w = (uint64_t)a << 32 | b;
+        }
+        h = (h ^ w) * 0xC2B2AE3D27D4EB4Full;
+    }
+    i = (size_t)(h >> 40) % HJTJ__MEMO_SLOTS;
+    if (m->slot[i].n == n && m->slot[i].field == (uint8_t)field && same_bytes(m->slot[i].s, s, n))
+        return m->slot[i].mask;
+    v = hjtj__code_list_parse(field, s, n, bad, badlen);
+    if (v >= 0) {
+        m->slot[i].mask = (uint32_t)v;
+        m->slot[i].field = (uint8_t)field;
+        m->slot[i].n = (uint8_t)n;
+        memcpy(m->slot[i].s, s, n);
+    }
+    return v;
+}
+
 HJTJ_API int32_t hjtj_code_parse(hjtj_field field, const char *code)
 {
     if (code == NULL)

@@ -39,6 +39,23 @@ int32_t hjtj__code_parse_n(hjtj_field field, const char *s, size_t n);
  * token returns -1 and points bad and badlen at it. */
 int64_t hjtj__code_list_parse(hjtj_field field, const char *s, size_t n, const char **bad,
                         size_t *badlen);
+/* A memo of the code lists one reader has read: the same few lists make
+ * up most of a register ("boligbase amb-helse", "demens"), and one probe
+ * with one comparison replaces splitting a list and looking up each code.
+ * Lists of up to 40 bytes that parse are kept; a slot holds the last list
+ * that hashed there.  One per reader (thread): it changes as it is used. */
+#define HJTJ__MEMO_SLOTS 512
+#define HJTJ__MEMO_TEXT 40
+typedef struct hjtj__code_memo {
+    struct {
+        uint32_t mask;
+        uint8_t field, n; /* n 0: empty slot */
+        char s[HJTJ__MEMO_TEXT];
+    } slot[HJTJ__MEMO_SLOTS];
+} hjtj__code_memo;
+/* hjtj__code_list_parse through the memo m (NULL: without). */
+int64_t hjtj__code_list_parse_memo(hjtj__code_memo *m, hjtj_field field, const char *s, size_t n,
+                                   const char **bad, size_t *badlen);
 int hjtj__popcount32(uint32_t x);
 /* Codes are matched with ASCII case folded ("Boligbase" is boligbase). */
 /* Levenshtein distance of a and (b, n), ASCII case folded, capped at cap. */

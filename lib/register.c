@@ -70,6 +70,7 @@ HJTJ_API void hjtj_register_free(hjtj_register *reg)
     hjtj__orgindex_free(&reg->index);
     hjtj__nk_free(&reg->nk);
     hjtj__pool_free(&reg->strings);
+    free(reg->memo);
     hjtj__kommuner_clear(&reg->kommuner);
     free(reg);
 }

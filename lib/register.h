@@ -10,6 +10,7 @@
 #include "hjtj.h"
 #include "error.h"
 #include "input.h"
+#include "codes.h"
 #include "kommuner.h"
 #include "orgindex.h"
 #include "pool.h"
@@ -47,6 +48,7 @@ struct hjtj_register {
     red_set *reds;           /* streaming: the tables' reductions (streaming.c) */
     char orgnr_now[10];      /* streaming: the orgnr of the record passed to the callback */
     hjtj__nk_table nk;       /* one string per næringskode, in strings */
+    hjtj__code_memo *memo;   /* the code lists read (made on the first record) */
     void *xsd;               /* compiled XSD (xmlSchemaPtr), loaded on first XML */
     uint64_t limits[HJTJ__NLIMITS];
     hjtj_record_fn cb;

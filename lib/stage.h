@@ -9,6 +9,7 @@
 #define HJTJ_STAGE_H
 
 #include "hjtj.h"
+#include "codes.h"
 #include "pool.h"
 #include "record.h"
 
@@ -48,6 +49,7 @@ typedef struct hjtj__staged {
 typedef struct hjtj__stage_area {
     pool strings;       /* texts, næringskoder, rejects (adopted by the register) */
     hjtj__nk_table nk;  /* one string per næringskode, in strings */
+    hjtj__code_memo memo; /* the code lists the staging thread read */
     hjtj__staged **chunks;
     size_t n, nchunks, maxchunks;
 } hjtj__stage_area;

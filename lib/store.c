@@ -147,12 +147,15 @@ static uint32_t saturate32(uint64_t v)
 
 hjtj_status hjtj__register_add(hjtj_register *reg, const raw_record *raw, const char *file)
 {
-    hjtj__validator c = {&reg->kommuner, &reg->index, reg->limits};
+    hjtj__validator c = {&reg->kommuner, &reg->index, reg->limits, NULL};
     hjtj__verdict v;
     hjtj_record rec;
     uint64_t orgnr = 0;
     hjtj_status st = count_read(reg, file, raw->line, raw->col);
 
+    if (reg->memo == NULL) /* without it, lists are read the long way */
+        reg->memo = calloc(1, sizeof *reg->memo);
+    c.memo = reg->memo;
     if (st != HJTJ_OK)
         return st;
     if (!hjtj__validate_record(&c, raw, &rec, &orgnr, &v))
@@ -172,7 +175,7 @@ hjtj_status hjtj__register_add(hjtj_register *reg, const raw_record *raw, const 
 hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw,
                                  hjtj__stage_area *a)
 {
-    hjtj__validator c = {&reg->kommuner, NULL, reg->limits};
+    hjtj__validator c = {&reg->kommuner, NULL, reg->limits, &a->memo};
     const raw_field *fo = &raw->f[RAW_ORGNR];
     hjtj__staged *s = hjtj__stage_push(a);
     hjtj__verdict v;

@@ -226,17 +226,21 @@ hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *ou
     size_t i, z;
     if (n == 0)
         return HJTJ_ERR_SYNTAX;
-    for (i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return HJTJ_ERR_SYNTAX;
-    for (z = 0; z < n && s[z] == '0'; z++)
-        ;
-    if (n - z <= 19) {
-        /* at most 19 significant digits: below 10^19, no overflow (and no
-         * division per digit: this is every orgnr and boenheter) */
-        for (i = z; i < n; i++)
-            v = v * 10 + (unsigned)(s[i] - '0');
+    if (n <= 19) {
+        /* below 10^19: no overflow, and one pass (every orgnr and
+         * boenheter) */
+        for (i = 0; i < n; i++) {
+            unsigned d = (unsigned)((unsigned char)s[i] - '0');
+            if (d > 9)
+                return HJTJ_ERR_SYNTAX;
+            v = v * 10 + d;
+        }
     } else {
+        for (i = 0; i < n; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return HJTJ_ERR_SYNTAX;
+        for (z = 0; z < n && s[z] == '0'; z++)
+            ;
         for (i = z; i < n; i++) {
             unsigned d = (unsigned)(s[i] - '0');
             if (v > (UINT64_MAX - d) / 10) {

@@ -150,7 +150,7 @@ static int parse_code_list(vstate *st, const field_rule *r, const raw_field *f, 
 {
     const char *bad = NULL;
     size_t badlen = 0;
-    int64_t m = hjtj__code_list_parse(r->code, f->s, f->n, &bad, &badlen);
+    int64_t m = hjtj__code_list_parse_memo(st->c->memo, r->code, f->s, f->n, &bad, &badlen);
     hjtj_record *rec = st->rec;
     (void)s;
     (void)n;

@@ -7,6 +7,7 @@
 #define HJTJ_VALIDATE_H
 
 #include "hjtj.h"
+#include "codes.h"
 #include "kommuner.h"
 #include "orgindex.h"
 #include "record.h"
@@ -22,6 +23,7 @@ typedef struct hjtj__validator {
                                       checked here; the caller checks it
                                       in order, hjtj__validate_duplicate) */
     const uint64_t *limits;        /* indexed by hjtj_limit */
+    hjtj__code_memo *memo;         /* the caller's (one per thread), or NULL */
 } hjtj__validator;
 
 /* Why a record is rejected: the reason, the line and column of the field

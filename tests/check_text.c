@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "buf.h"
 #include "text.h"
+#include "codes.h"
 
 #include <stdint.h>
 
@@ -44,6 +45,56 @@ START_TEST(parse_uint_bounds)
     ck_assert_int_eq(pu("+1", 9, &v), HJTJ_ERR_SYNTAX);
     ck_assert_int_eq(pu("1a", 9, &v), HJTJ_ERR_SYNTAX);
     ck_assert_int_eq(pu("99999999999999999999x", 9, &v), HJTJ_ERR_SYNTAX);
+}
+END_TEST
+
+/* Code lists read through the memo are read as without it: random lists
+ * (codes, their case changed, unknown words, blanks of every kind, too
+ * long for the memo) of every field a register has, again and again, so
+ * that a slot is found, missed and taken over by another list. */
+START_TEST(code_memo_same_as_direct)
+{
+    static const hjtj_field fields[] = {HJTJ_FIELD_VIRKSOMHETSTYPE, HJTJ_FIELD_MALGRUPPE,
+                                        HJTJ_FIELD_MOTTAR_FRA, HJTJ_FIELD_LEVERER_TIL};
+    static const char *const blanks[] = {" ", "  ", "\t", " \r\n", ""};
+    hjtj__code_memo *m = calloc(1, sizeof *m);
+    uint64_t x = 12345;
+    size_t found = 0, round;
+    ck_assert_ptr_nonnull(m);
+    for (round = 0; round < 200000; round++) {
+        char list[160];
+        size_t n = 0, k, tokens;
+        const char *bad1 = NULL, *bad2 = NULL;
+        size_t bl1 = 0, bl2 = 0;
+        int64_t a, b;
+        hjtj_field f;
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        f = fields[(x >> 33) % 4];
+        tokens = (x >> 40) % 5;
+        for (k = 0; k < tokens; k++) {
+            uint64_t y = x >> (k * 7 % 20);
+            const char *code = hjtj_code(f, (int32_t)(y % (uint64_t)hjtj_field_size(f)));
+            const char *blank = blanks[(y >> 4) % 5];
+            if (k > 0 && blank[0] == '\0')
+                blank = " ";
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", blank, code);
+            if ((y >> 9) % 97 == 0 && n > 0)
+                list[n - 1] = (char)(list[n - 1] - 'a' + 'A'); /* case folded */
+            if ((y >> 13) % 211 == 0)
+                n += (size_t)snprintf(list + n, sizeof list - n, " tull");
+        }
+        if ((x >> 50) % 3 == 0)
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s", blanks[(x >> 52) % 5]);
+        a = hjtj__code_list_parse(f, list, n, &bad1, &bl1);
+        b = hjtj__code_list_parse_memo(m, f, list, n, &bad2, &bl2);
+        ck_assert_msg(a == b, "'%.*s': %lld, through the memo %lld", (int)n, list, (long long)a,
+                      (long long)b);
+        if (a < 0)
+            ck_assert(bad1 == bad2 && bl1 == bl2);
+        found += a >= 0;
+    }
+    ck_assert_uint_gt(found, 100000);
+    free(m);
 }
 END_TEST
 
@@ -174,6 +225,7 @@ int main(void)
     int failed;
     tcase_add_test(tc, parse_uint_bounds);
     tcase_add_test(tc, parse_uint_every_max);
+    tcase_add_test(tc, code_memo_same_as_direct);
     tcase_add_test(tc, trim_blanks);
     tcase_add_test(tc, control_against_reference);
     tcase_add_test(tc, orgnr_check_digit);
