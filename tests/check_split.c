@@ -239,6 +239,12 @@ static unsigned threads_now(void)
     return n;
 }
 
+static int under_valgrind(void)
+{
+    const char *p = getenv("LD_PRELOAD");
+    return p != NULL && strstr(p, "vgpreload") != NULL;
+}
+
 /* Counts records, and the most threads seen now and then meanwhile. */
 static int count_threads(const hjtj_record *rec, void *ud)
 {
@@ -270,7 +276,10 @@ START_TEST(big_register_default_threshold)
     ck_assert_int_eq(hjtj_register_load_memory(reg, csv, len, "r.csv"), HJTJ_OK);
     two = dump(reg, HJTJ_OK);
     ck_assert_str_eq(one, two);
-    if (threads_now() == 1) /* /proc is there */
+    /* where /proc is there, and not under valgrind (which runs one thread
+     * at a time: the second part may be done before the first record is
+     * stored) */
+    if (threads_now() == 1 && !under_valgrind())
         ck_assert_uint_eq(obs[1], 2);
     printf("check_split: %zu bytes, %u records, at most %u threads while loading\n", len, obs[0],
            obs[1]);
