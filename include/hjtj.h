@@ -564,7 +564,12 @@ HJTJ_API hjtj_encoding hjtj_register_encoding(const hjtj_register *reg);
  * diagnostics, aargang, municipality table and scheme.  A file is read
  * into memory for the load (not mapped: a file truncated meanwhile cannot
  * crash the caller).  XML attribute values are read as XML 1.0 defines
- * them (references replaced, white space normalised). */
+ * them (references replaced, white space normalised).  A CSV file of 8 MiB
+ * or more (HJTJ_SPLIT_MIN in the environment) loaded into a register that
+ * keeps its records is read in two parts, the second checked and
+ * classified on a thread of the call's own; records, rejects and record
+ * callbacks still come in file order, on the calling thread (hjtj(3),
+ * Threads). */
 HJTJ_API hjtj_status hjtj_register_load_file(hjtj_register *reg, const char *path);
 HJTJ_API hjtj_status hjtj_register_load_memory(hjtj_register *reg, const char *data,
                                                size_t len, const char *name);

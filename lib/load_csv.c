@@ -508,16 +508,16 @@ static size_t split_min(void)
     return SPLIT_MIN_DEFAULT;
 }
 
-/* Where the second part starts: after the first LF from 45 % of the rows
- * on (the first thread also stores every record), or 0 (one part: a small
- * file, a register that streams, no LF within 1 MiB). */
+/* Where the second part starts: after the first LF from 47 % of the rows
+ * on (the first thread also stores every record, so it reads less), or 0
+ * (one part: a small file, a register that streams, no LF within 1 MiB). */
 static size_t split_point(const csv_load *c)
 {
     size_t from = (size_t)(c->r.p - c->data), rest = c->len - from, at, base, k;
     char piece[4096];
     if (c->sink->stage == NULL || rest < split_min() || rest < 2)
         return 0;
-    at = from + rest / 20 * 9 + rest % 20 * 9 / 20;
+    at = from + rest / 100 * 47 + rest % 100 * 47 / 100;
     base = c->in != NULL ? (size_t)(c->data - c->in->data) : 0;
     for (k = 0; k < 256 && at < c->len; k++) {
         size_t n = c->in != NULL ? hjtj__input_peek(c->in, base + at, piece, sizeof piece)
