@@ -33,6 +33,10 @@ hjtj_status hjtj__buf_printf(buf *b, const char *fmt, ...) __attribute__((format
  * (also when need * elem would not fit in a size_t). */
 hjtj_status hjtj__grow(void *arrayp, size_t *cap, size_t need, size_t elem, size_t first);
 
+/* The unit of bulk memory: a block of kept records, a chunk of staged
+ * records (so that one can become the other, already paged in). */
+#define HJTJ__BULK_BLOCK ((size_t)2 << 20)
+
 /* Memory for n bytes that will be filled at once (records, staged records,
  * strings): from 1 MiB on, whole transparent huge pages where the system
  * has them (a fault per 2 MiB, not per 4 KiB); free with free().  NULL:

@@ -28,7 +28,7 @@ static hjtj_status sink_stage(const void *ctx, const raw_record *raw, hjtj__stag
     return hjtj__register_stage(ctx, raw, area);
 }
 
-static hjtj_status sink_commit(void *ctx, const hjtj__stage_area *area, size_t from, size_t to,
+static hjtj_status sink_commit(void *ctx, hjtj__stage_area *area, size_t from, size_t to,
                                uint64_t line_base, const char *file)
 {
     return hjtj__register_commit(ctx, area, from, to, line_base, file);

@@ -10,6 +10,7 @@
 #include "hjtj.h"
 #include "error.h"
 #include "input.h"
+#include "buf.h"
 #include "codes.h"
 #include "kommuner.h"
 #include "orgindex.h"
@@ -24,8 +25,9 @@
 
 #define HJTJ__NLIMITS 7 /* hjtj_limit values */
 
-/* Record storage: fixed-size blocks so that record pointers stay valid. */
-#define REC_BLOCK 32768 /* 2 MiB of records: bulk memory from the second block on */
+/* Record storage: blocks of bulk memory (the second one on; buf.h), so that
+ * record pointers stay valid. */
+#define REC_BLOCK (HJTJ__BULK_BLOCK / sizeof(struct hjtj_record))
 
 struct hjtj_register {
     hjtj_scheme scheme;
@@ -35,6 +37,9 @@ struct hjtj_register {
 
     hjtj_record **blocks;    /* REC_BLOCK records each */
     size_t nblocks, nrecords;
+    void **spare;            /* bulk blocks to take before new ones: staged
+                                records' chunks, once stored (store.c) */
+    size_t nspare, capspare;
     size_t nread;
 
     hjtj_diag *rejects;

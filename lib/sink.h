@@ -101,7 +101,7 @@ typedef struct hjtj__record_sink {
      * memory); stage returns HJTJ_OK or HJTJ_ERR_NOMEM (without setting
      * *err), commit as record. */
     hjtj_status (*stage)(const void *ctx, const raw_record *raw, hjtj__stage_area *area);
-    hjtj_status (*commit)(void *ctx, const hjtj__stage_area *area, size_t from, size_t to,
+    hjtj_status (*commit)(void *ctx, hjtj__stage_area *area, size_t from, size_t to,
                           uint64_t line_base, const char *file);
     void (*adopt)(void *ctx, hjtj__stage_area *area);
     /* Add a warning (msg: its text); HJTJ_ERR_NOMEM. */

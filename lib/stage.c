@@ -31,14 +31,20 @@ hjtj__staged *hjtj__stage_push(hjtj__stage_area *a)
     hjtj__staged *s;
     if (a->n == a->nchunks * HJTJ__STAGE_CHUNK) {
         if (a->nchunks == a->maxchunks ||
-            (a->chunks[a->nchunks] = hjtj__bulk_alloc(HJTJ__STAGE_CHUNK * sizeof **a->chunks)) ==
-                NULL)
+            (a->chunks[a->nchunks] = hjtj__bulk_alloc(HJTJ__BULK_BLOCK)) == NULL)
             return NULL;
         a->nchunks++;
     }
     s = hjtj__stage_at(a, a->n++);
     s->reject = NULL; /* the rest is written by whoever stages */
     return s;
+}
+
+void *hjtj__stage_take(hjtj__stage_area *a, size_t k)
+{
+    void *p = a->chunks[k];
+    a->chunks[k] = NULL;
+    return p;
 }
 
 const hjtj__stage_reject *hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,

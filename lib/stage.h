@@ -9,6 +9,7 @@
 #define HJTJ_STAGE_H
 
 #include "hjtj.h"
+#include "buf.h"
 #include "codes.h"
 #include "pool.h"
 #include "record.h"
@@ -39,7 +40,9 @@ typedef struct hjtj__staged {
     const struct hjtj__stage_reject *reject; /* NULL: accepted; else why not */
 } hjtj__staged;
 
-#define HJTJ__STAGE_CHUNK 16384 /* 1.75 MiB: bulk memory */
+/* A chunk is a block of bulk memory (buf.h): once its records are stored,
+ * the register keeps its records in it (hjtj__stage_take). */
+#define HJTJ__STAGE_CHUNK (HJTJ__BULK_BLOCK / sizeof(hjtj__staged))
 
 /* A part's staged records and their strings.  One thread stages while
  * another reads the records staged before (told how many under its own
@@ -50,7 +53,7 @@ typedef struct hjtj__stage_area {
     pool strings;       /* texts, næringskoder, rejects (adopted by the register) */
     hjtj__nk_table nk;  /* one string per næringskode, in strings */
     hjtj__code_memo memo; /* the code lists the staging thread read */
-    hjtj__staged **chunks;
+    hjtj__staged **chunks;  /* NULL: taken */
     size_t n, nchunks, maxchunks;
 } hjtj__stage_area;
 
@@ -65,6 +68,9 @@ static inline hjtj__staged *hjtj__stage_at(const hjtj__stage_area *a, size_t i)
 {
     return &a->chunks[i / HJTJ__STAGE_CHUNK][i % HJTJ__STAGE_CHUNK];
 }
+/* Chunk k's memory (HJTJ__BULK_BLOCK bytes, to free()), once the records
+ * in it are no longer read; the area no longer has it. */
+void *hjtj__stage_take(hjtj__stage_area *a, size_t k);
 /* A reject r (its message msg) kept in the area; NULL: out of memory. */
 const hjtj__stage_reject *hjtj__stage_reject_add(hjtj__stage_area *a, const hjtj__stage_reject *r,
                                                  const char *msg);

@@ -31,10 +31,13 @@ static hjtj_record *new_record_slot(hjtj_register *reg)
     if (nb == NULL)
         return NULL;
     reg->blocks = nb;
-    /* the first block as any memory (a small register touches a few pages
-     * of it), the next ones in bulk */
-    nb[reg->nblocks] = reg->nblocks == 0 ? malloc(per * sizeof(hjtj_record))
-                                         : hjtj__bulk_alloc(per * sizeof(hjtj_record));
+    /* a spare block (paged in already), or the first block as any memory (a
+     * small register touches a few pages of it), the next ones in bulk */
+    if (reg->keep && reg->nspare > 0)
+        nb[reg->nblocks] = reg->spare[--reg->nspare];
+    else
+        nb[reg->nblocks] = reg->nblocks == 0 ? malloc(per * sizeof(hjtj_record))
+                                             : hjtj__bulk_alloc(per * sizeof(hjtj_record));
     if (nb[reg->nblocks] == NULL)
         return NULL;
     reg->nblocks++;
@@ -50,6 +53,11 @@ void hjtj__store_free(hjtj_register *reg)
     reg->blocks = NULL;
     reg->nblocks = 0;
     reg->nrecords = 0;
+    for (i = 0; i < reg->nspare; i++)
+        free(reg->spare[i]);
+    free(reg->spare);
+    reg->spare = NULL;
+    reg->nspare = reg->capspare = 0;
 }
 
 void hjtj__store_truncate(hjtj_register *reg, size_t mark)
@@ -237,19 +245,30 @@ static hjtj_status commit_one(hjtj_register *reg, const hjtj__staged *s, uint64_
     return store(reg, NULL, &rec, s->orgnr, file, line, s->col);
 }
 
-hjtj_status hjtj__register_commit(hjtj_register *reg, const hjtj__stage_area *a, size_t from,
+hjtj_status hjtj__register_commit(hjtj_register *reg, hjtj__stage_area *a, size_t from,
                                   size_t to, uint64_t line_base, const char *file)
 {
-    size_t i;
-    for (i = from; i < to; i++) {
-        hjtj_status st = commit_one(reg, hjtj__stage_at(a, i), line_base - 1, file);
-        if (st != HJTJ_OK)
-            return st;
-    }
-    return HJTJ_OK;
+    hjtj_status st = HJTJ_OK;
+    size_t i, k;
+    for (i = from; i < to && st == HJTJ_OK; i++)
+        st = commit_one(reg, hjtj__stage_at(a, i), line_base - 1, file);
+    /* the chunks whose records are all stored become the register's spare
+     * blocks (a chunk is a record block's size): its next records go into
+     * memory already paged in */
+    for (k = from / HJTJ__STAGE_CHUNK; k < i / HJTJ__STAGE_CHUNK && k < a->nchunks; k++)
+        if (a->chunks[k] != NULL &&
+            hjtj__grow(&reg->spare, &reg->capspare, reg->nspare + 1, sizeof *reg->spare, 8) ==
+                HJTJ_OK)
+            reg->spare[reg->nspare++] = hjtj__stage_take(a, k);
+    return st;
 }
 
 void hjtj__register_adopt(hjtj_register *reg, hjtj__stage_area *a)
 {
+    size_t i;
     hjtj__pool_adopt(&reg->strings, &a->strings);
+    /* the spare blocks the records did not need go back */
+    for (i = 0; i < reg->nspare; i++)
+        free(reg->spare[i]);
+    reg->nspare = 0;
 }

@@ -30,11 +30,12 @@ hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw
  * already held, then kept or rejected), their lines counted from
  * line_base (the line where the area's part starts).  Stops at the first
  * error, as hjtj__register_add.  The area may be staging more meanwhile
- * (on another thread). */
-hjtj_status hjtj__register_commit(hjtj_register *reg, const hjtj__stage_area *a, size_t from,
+ * (on another thread).  The chunks whose records are all stored become
+ * the register's (spare record blocks). */
+hjtj_status hjtj__register_commit(hjtj_register *reg, hjtj__stage_area *a, size_t from,
                                   size_t to, uint64_t line_base, const char *file);
 /* Take over the area's strings (the records committed point into them),
- * once it stages no more. */
+ * once it stages no more; spare blocks left over are freed. */
 void hjtj__register_adopt(hjtj_register *reg, hjtj__stage_area *a);
 /* Drop the records from index mark on (a failed load): the blocks no longer
  * used are freed, the orgnr index forgets them.  Cannot fail. */
