@@ -474,11 +474,11 @@ int64_t hjtj__code_list_parse_memo(hjtj__code_memo *m, hjtj_field field, const c
     int64_t v;
     if (m == NULL || n == 0 || n > HJTJ__MEMO_TEXT || (unsigned)field > 255)
         return hjtj__code_list_parse(field, s, n, bad, badlen);
-    /* a hash of the list's bytes, eight at a time (the last word may
-     * overlap; under eight, two halves) */
+    /* the toolkit's hash over the list's bytes, eight at a time (the last
+     * word may overlap; under eight, two halves) */
     for (i = 0; i + 8 <= n; i += 8) {
         memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xC2B2AE3D27D4EB4Full;
+        h = hjtj__hash_u64(h ^ w);
     }
     if (i < n) {
         if (n >= 8) {
@@ -494,7 +494,7 @@ int64_t hjtj__code_list_parse_memo(hjtj__code_memo *m, hjtj_field field, const c
             }
             w = (uint64_t)a << 32 | b;
         }
-        h = (h ^ w) * 0xC2B2AE3D27D4EB4Full;
+        h = hjtj__hash_u64(h ^ w);
     }
     i = (size_t)(h >> 40) % HJTJ__MEMO_SLOTS;
     if (m->slot[i].n == n && m->slot[i].field == (uint8_t)field && same_bytes(m->slot[i].s, s, n))

@@ -6,6 +6,7 @@
 #define HJTJ_CODES_H
 
 #include "hjtj.h"
+#include "text.h" /* hjtj__popcount32 */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -56,15 +57,6 @@ typedef struct hjtj__code_memo {
 /* hjtj__code_list_parse through the memo m (NULL: without). */
 int64_t hjtj__code_list_parse_memo(hjtj__code_memo *m, hjtj_field field, const char *s, size_t n,
                                    const char **bad, size_t *badlen);
-/* The bits set in x (inline: the classification counts types and
- * målgrupper of every record). */
-static inline int hjtj__popcount32(uint32_t x)
-{
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
-    return (int)((x * 0x01010101u) >> 24);
-}
 /* Codes are matched with ASCII case folded ("Boligbase" is boligbase). */
 /* Levenshtein distance of a and (b, n), ASCII case folded, capped at cap. */
 size_t hjtj__edit_distance(const char *a, const char *b, size_t n, size_t cap);

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "error.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -398,15 +399,6 @@ static void chunk_scan(const char *p, __m128i vd, chunk_masks *m)
     }
 }
 
-/* Set bits of m. */
-static unsigned popcount64(uint64_t m)
-{
-    m = m - ((m >> 1) & 0x5555555555555555ull);
-    m = (m & 0x3333333333333333ull) + ((m >> 2) & 0x3333333333333333ull);
-    m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-    return (unsigned)((m * 0x0101010101010101ull) >> 56);
-}
-
 /* Where the SSE2 scan of a row is: the field being read starts at fs in
  * column fcol, the chunk being looked at at q in column qcol; quoted: the
  * row has a quoted field. */
@@ -461,11 +453,13 @@ static int fast_chunk(csv_reader *r, row_scan *s, const chunk_masks *m, const ch
         }
         s->fs = at + 1;
         /* (bit << 1) - 1: the bytes up to the delimiter, all 64 for bit 63 */
-        s->fcol = s->qcol + b + 1 - (m->cont ? popcount64(m->cont & ((bit << 1) - 1)) : 0);
+        s->fcol = s->qcol + b + 1;
+        if (m->cont != 0)
+            s->fcol -= hjtj__popcount64(m->cont & ((bit << 1) - 1));
         if (s->fs < r->end && *s->fs == '"')
             return 2;
     }
-    s->qcol += 64 - (m->cont ? popcount64(m->cont) : 0);
+    s->qcol += 64 - (m->cont ? hjtj__popcount64(m->cont) : 0);
     s->q += 64;
     return 3;
 }

@@ -254,8 +254,9 @@ hjtj_status hjtj__register_commit(hjtj_register *reg, hjtj__stage_area *a, size_
         st = commit_one(reg, hjtj__stage_at(a, i), line_base - 1, file);
     /* the chunks whose records are all stored become the register's spare
      * blocks (a chunk is a record block's size): its next records go into
-     * memory already paged in */
-    for (k = from / HJTJ__STAGE_CHUNK; k < i / HJTJ__STAGE_CHUNK && k < a->nchunks; k++)
+     * memory already paged in.  Chunks below record i exist (not
+     * a->nchunks: the staging thread changes it meanwhile). */
+    for (k = from / HJTJ__STAGE_CHUNK; k < i / HJTJ__STAGE_CHUNK; k++)
         if (a->chunks[k] != NULL &&
             hjtj__grow(&reg->spare, &reg->capspare, reg->nspare + 1, sizeof *reg->spare, 8) ==
                 HJTJ_OK)

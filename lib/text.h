@@ -40,6 +40,21 @@ hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *ou
 /* A mixing hash of a 64-bit number for the open-addressing tables (orgnr
  * index, linked files); the reductions' keys have their own (reduce.h). */
 uint64_t hjtj__hash_u64(uint64_t x);
+/* The bits set in m.  Inline (the classification counts the types and
+ * målgrupper of every record, the CSV reader the continuation bytes before
+ * a field), and without a call where the machine has no popcount
+ * instruction by default. */
+static inline unsigned hjtj__popcount64(uint64_t m)
+{
+    m = m - ((m >> 1) & 0x5555555555555555ull);
+    m = (m & 0x3333333333333333ull) + ((m >> 2) & 0x3333333333333333ull);
+    m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((m * 0x0101010101010101ull) >> 56);
+}
+static inline int hjtj__popcount32(uint32_t x)
+{
+    return (int)hjtj__popcount64(x);
+}
 /* Is c a NUL or control character other than tab, LF and CR (DEL
  * included)? */
 static inline int hjtj__is_control(unsigned char c)

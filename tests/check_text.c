@@ -98,6 +98,25 @@ START_TEST(code_memo_same_as_direct)
 }
 END_TEST
 
+START_TEST(popcounts)
+{
+    uint64_t x = 1;
+    int i;
+    for (i = 0; i < 100000; i++) {
+        unsigned want = 0, b;
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        for (b = 0; b < 64; b++)
+            want += (unsigned)(x >> b) & 1u;
+        ck_assert_uint_eq(hjtj__popcount64(x), want);
+        ck_assert_uint_eq(hjtj__popcount64(x & (x >> 7) & (x >> 13)),
+                          (unsigned)__builtin_popcountll(x & (x >> 7) & (x >> 13)));
+        ck_assert_int_eq(hjtj__popcount32((uint32_t)x), __builtin_popcount((uint32_t)x));
+    }
+    ck_assert_uint_eq(hjtj__popcount64(0), 0);
+    ck_assert_uint_eq(hjtj__popcount64(UINT64_MAX), 64);
+}
+END_TEST
+
 START_TEST(parse_uint_every_max)
 {
     /* every value 0..300 against every maximum 0..300 */
@@ -226,6 +245,7 @@ int main(void)
     tcase_add_test(tc, parse_uint_bounds);
     tcase_add_test(tc, parse_uint_every_max);
     tcase_add_test(tc, code_memo_same_as_direct);
+    tcase_add_test(tc, popcounts);
     tcase_add_test(tc, trim_blanks);
     tcase_add_test(tc, control_against_reference);
     tcase_add_test(tc, orgnr_check_digit);
