@@ -346,6 +346,8 @@ static void ragged_to_raw(const csv_reader *r, const col_map *map, size_t ncols,
             raw->f[RAW_ORGNR].s = r->fields[i].s;
             raw->f[RAW_ORGNR].n = r->fields[i].n;
             raw->f[RAW_ORGNR].set = 1;
+            raw->f[RAW_ORGNR].line = r->fields[i].line;
+            raw->f[RAW_ORGNR].col = r->fields[i].col;
         }
     hjtj__raw_fail(raw, HJTJ_REASON_RAGGED_ROW, line, 1, "row has %zu fields, the header has %zu",
                    r->nfields, ncols);

@@ -191,8 +191,8 @@ hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw
         return HJTJ_ERR_NOMEM;
     s->line = raw->line;
     s->col = raw->col;
-    s->oline = fo->line;
-    s->ocol = fo->col;
+    s->oline = fo->set ? fo->line : 0; /* (read only when it is set) */
+    s->ocol = fo->set ? fo->col : 0;
     if (!hjtj__validate_record(&c, raw, &s->rec, &s->orgnr, &v)) {
         hjtj__stage_reject r = {v.reason, v.line, v.col, NULL, fo->s, fo->n, fo->set, v.orgnr_ok};
         s->reject = hjtj__stage_reject_add(a, &r, v.msg);
