@@ -474,25 +474,15 @@ int64_t hjtj__code_list_parse_memo(hjtj__code_memo *m, hjtj_field field, const c
     int64_t v;
     if (m == NULL || n == 0 || n > HJTJ__MEMO_TEXT || (unsigned)field > 255)
         return hjtj__code_list_parse(field, s, n, bad, badlen);
-    /* the toolkit's hash over the list's bytes, eight at a time (the last
-     * word may overlap; under eight, two halves) */
-    for (i = 0; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        h = hjtj__hash_u64(h ^ w);
-    }
-    if (i < n) {
-        if (n >= 8) {
-            memcpy(&w, s + n - 8, 8);
+    /* the toolkit's hash over the list's bytes, eight at a time, the last
+     * under eight bytes gathered one by one (the length is in h) */
+    for (i = 0; i < n; i += 8) {
+        size_t j;
+        if (n - i >= 8) {
+            memcpy(&w, s + i, 8);
         } else {
-            uint32_t a = 0, b = 0;
-            if (n >= 4) {
-                memcpy(&a, s, 4);
-                memcpy(&b, s + n - 4, 4);
-            } else {
-                a = (unsigned char)s[0] | (unsigned)(unsigned char)s[n / 2] << 8 |
-                    (unsigned)(unsigned char)s[n - 1] << 16;
-            }
-            w = (uint64_t)a << 32 | b;
+            for (w = 0, j = i; j < n; j++)
+                w |= (uint64_t)(unsigned char)s[j] << (8 * (j - i));
         }
         h = hjtj__hash_u64(h ^ w);
     }

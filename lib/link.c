@@ -428,7 +428,7 @@ HJTJ_API hjtj_status hjtj_link_match(hjtj_link *l, const hjtj_register *reg)
         char org[10], msg[64];
         if (hjtj__register_has_orgnr(reg, l->org[i]))
             continue;
-        snprintf(org, sizeof org, "%09u", (unsigned)l->org[i]);
+        hjtj__orgnr_format(org, l->org[i]);
         snprintf(msg, sizeof msg, "orgnr %s is not in the register", org);
         if (link_problem(l, HJTJ_REASON_NOT_IN_REGISTER, l->line[i], 1, org, 9, msg) != HJTJ_OK)
             return hjtj__err_set(&l->err, HJTJ_ERR_NOMEM, l->file, 0, 0, "out of memory");

@@ -9,6 +9,7 @@
 #include "register.h"
 #include "stage.h"
 #include "store.h"
+#include "text.h"
 #include "validate.h"
 
 #include <stdlib.h>
@@ -205,15 +206,6 @@ hjtj_status hjtj__register_stage(const hjtj_register *reg, const raw_record *raw
     return s->rec.text != NULL && s->rec.naeringskode != NULL ? HJTJ_OK : HJTJ_ERR_NOMEM;
 }
 
-/* The orgnr n as its nine digits (it was read from nine). */
-static void orgnr_text(char *out, uint64_t n)
-{
-    int i;
-    for (i = 8; i >= 0; i--, n /= 10)
-        out[i] = (char)('0' + n % 10);
-    out[9] = '\0';
-}
-
 /* The staged record s in its turn, its lines moved by base: what
  * hjtj__register_add would have made of it. */
 static hjtj_status commit_one(hjtj_register *reg, const hjtj__staged *s, uint64_t base,
@@ -226,7 +218,7 @@ static hjtj_status commit_one(hjtj_register *reg, const hjtj__staged *s, uint64_
     char os[16];
     if (st != HJTJ_OK)
         return st;
-    orgnr_text(os, s->orgnr);
+    hjtj__orgnr_format(os, s->orgnr);
     if ((rj == NULL || rj->orgnr_ok) && hjtj__orgindex_has(&reg->index, s->orgnr)) {
         raw_field f = {os, 9, 1, s->oline + base, s->ocol};
         hjtj__verdict v;

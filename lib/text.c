@@ -263,6 +263,14 @@ hjtj_status hjtj__parse_uint(const char *s, size_t n, uint64_t max, uint64_t *ou
     return HJTJ_OK;
 }
 
+void hjtj__orgnr_format(char *out, uint64_t n)
+{
+    int i;
+    for (i = 8; i >= 0; i--, n /= 10)
+        out[i] = (char)('0' + n % 10);
+    out[9] = '\0';
+}
+
 uint64_t hjtj__hash_u64(uint64_t x)
 {
     /* the finaliser of splitmix64 */

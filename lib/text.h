@@ -102,6 +102,8 @@ static inline int hjtj__has_control(const char *s, size_t n)
 }
 /* A 9-digit organisasjonsnummer with a valid mod-11 check digit? */
 int hjtj__orgnr_valid(const char *s, size_t n);
+/* The orgnr n (below 10^9) as its nine digits and a NUL into out[10]. */
+void hjtj__orgnr_format(char *out, uint64_t n);
 
 /* ---- strings ---- */
 

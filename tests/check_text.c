@@ -197,6 +197,20 @@ START_TEST(orgnr_check_digit)
 }
 END_TEST
 
+START_TEST(orgnr_formatted)
+{
+    char out[10];
+    hjtj__orgnr_format(out, 0);
+    ck_assert_str_eq(out, "000000000");
+    hjtj__orgnr_format(out, 974760673);
+    ck_assert_str_eq(out, "974760673");
+    hjtj__orgnr_format(out, 1234567);
+    ck_assert_str_eq(out, "001234567");
+    hjtj__orgnr_format(out, 999999999);
+    ck_assert_str_eq(out, "999999999");
+}
+END_TEST
+
 START_TEST(hashes)
 {
     uint64_t i, low = 0;
@@ -249,6 +263,7 @@ int main(void)
     tcase_add_test(tc, trim_blanks);
     tcase_add_test(tc, control_against_reference);
     tcase_add_test(tc, orgnr_check_digit);
+    tcase_add_test(tc, orgnr_formatted);
     tcase_add_test(tc, hashes);
     tcase_add_test(tc, grow_arrays);
     suite_add_tcase(s, tc);
